@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { ExitCode } from '../errors.js';
+import { removeLiveStaging } from '../export/staging.js';
+import { FORMATS } from '../formats.js';
+import { runBuild, runCheck } from './commands.js';
+import { createReporter } from './report.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** The command line: parses flags and calls one function per command. */
+async function main(argv: string[]): Promise<number> {
+  const cwd = process.cwd();
+  let exit: number = ExitCode.OK;
+  const program = new Command('lectern')
+    .description('Turns a folder of markdown training slides into HTML, PDF, handout, speaker script and PPTX through Marp.')
+    .version(version)
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('build')
+    .description('check the deck and write every output into the output folder')
+    .argument('[deck]', 'deck folder holding deck.md and NN-<slug>.md chapters', 'slides')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .addOption(new Option('-f, --format <list>', `comma list of ${FORMATS.join(', ')}`).default('all'))
+    .option('-q, --quiet', 'print only errors')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .action(async (deck: string, o: { out: string; format: string; quiet?: boolean; debug?: boolean }) => {
+      const reporter = createReporter({ quiet: Boolean(o.quiet), cwd });
+      exit = await runBuild({ deck, out: o.out, format: o.format, cwd, debug: Boolean(o.debug) }, reporter);
+    });
+
+  program
+    .command('check')
+    .description('validate the deck and report every problem, writing nothing')
+    .argument('[deck]', 'deck folder', 'slides')
+    .option('--json', 'print one JSON document with every finding')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .action(async (deck: string, o: { json?: boolean; debug?: boolean }) => {
+      const reporter = createReporter({ quiet: false, cwd });
+      exit = await runCheck({ deck, cwd, json: Boolean(o.json), debug: Boolean(o.debug) }, reporter);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : ExitCode.USAGE;
+    throw err;
+  }
+  return exit;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\nlectern: interrupted; temporary files removed, previous outputs left as they were\n`);
+    void removeLiveStaging().finally(() => process.exit(ExitCode.INTERRUPTED));
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.exitCode = createReporter({ quiet: false, cwd: process.cwd() }).fail(err, process.argv.includes('--debug'));
+  },
+);

@@ -1,0 +1,164 @@
+import type { ChapterModel, DeckModel } from '../deck-model.js';
+import { resolve } from 'node:path';
+import { normalizeImageSrc } from '../load/load-images.js';
+import type { SourceSlide } from '../load/split-slides.js';
+import { labelsFor, type Labels } from './labels.js';
+import { directiveValue, escapeMarkdown, notesComment } from './markdown-text.js';
+import { layoutClass } from './slide-layout.js';
+import { DECK_THEME } from '../theme/deck-theme.js';
+
+export type SlideKind = 'title' | 'agenda' | 'divider' | 'content' | 'closing';
+
+/** What lectern knows of each slide of the composed deck, in order. */
+export interface SlideInfo {
+  kind: SlideKind;
+  /** The chapter a divider or content slide belongs to. */
+  chapter?: { label: string; title: string; minutes?: number; isReview: boolean };
+  /** The source the slide comes from, for file:line messages. */
+  file: string;
+  line: number;
+  /** The slide's first heading, or the generated title. */
+  heading?: string;
+  notes: string;
+}
+
+export interface ComposedDeck {
+  markdown: string;
+  slides: SlideInfo[];
+}
+
+/** Builds the whole Marp markdown: title, agenda, a divider before each chapter, the chapters, closing. Pure. */
+export function composeDeck(deck: DeckModel): ComposedDeck {
+  const t = labelsFor(deck.lang);
+  const parts: { markdown: string; info: SlideInfo }[] = [
+    titleSlide(deck, t),
+    agendaSlide(deck, t),
+    ...deck.chapters.flatMap((c) => [dividerSlide(deck, c, t), ...c.slides.map((s) => contentSlide(deck, c, s))]),
+    closingSlide(deck),
+  ];
+  return {
+    markdown: [frontMatter(deck), parts.map((p) => p.markdown).join('\n\n---\n\n')].join('\n'),
+    slides: parts.map((p) => p.info),
+  };
+}
+
+function frontMatter(deck: DeckModel): string {
+  const lines = [
+    '---',
+    'marp: true',
+    `theme: ${DECK_THEME}`,
+    `lang: ${JSON.stringify(deck.lang)}`,
+    `title: ${JSON.stringify(deck.title)}`,
+    deck.presenter ? `author: ${JSON.stringify(deck.presenter)}` : '',
+    deck.size === '4:3' ? 'size: "4:3"' : '',
+    'paginate: true',
+    `footer: ${directiveValue(deck.title)}`,
+    '---',
+    '',
+  ];
+  return lines.filter((l, i) => l !== '' || i === lines.length - 1).join('\n');
+}
+
+const generated = (cls: string) => [`<!-- _class: ${cls} -->`, '<!-- _paginate: false -->', '<!-- _footer: "" -->'];
+
+function titleSlide(deck: DeckModel, t: Labels) {
+  const meta = [deck.presenter && `${t.presenter}：${escapeMarkdown(deck.presenter)}`, deck.date && `${t.date}：${escapeMarkdown(deck.date)}`].filter(Boolean);
+  const body = [
+    ...generated('title'),
+    '',
+    `# ${escapeMarkdown(deck.title)}`,
+    deck.subtitle ? `\n## ${escapeMarkdown(deck.subtitle)}` : '',
+    meta.length ? `\n${meta.join('　　')}` : '',
+    deck.organization ? `\n${escapeMarkdown(deck.organization)}` : '',
+    '',
+    notesComment(deck.titleNotes.join('\n\n')),
+  ];
+  return {
+    markdown: body.filter((l) => l !== '').join('\n'),
+    info: { kind: 'title' as const, file: deck.deckFile, line: 1, heading: deck.title, notes: deck.titleNotes.join('\n\n') },
+  };
+}
+
+function agendaSlide(deck: DeckModel, t: Labels) {
+  const items = deck.chapters.map((c) => `- **${c.label}** ${escapeMarkdown(c.title)}${c.minutes ? ` *${t.minutes(c.minutes)}*` : ''}`);
+  const total = deck.chapters.reduce((sum, c) => sum + (c.minutes ?? 0), 0);
+  const columns = deck.chapters.length > 5 ? 'agenda two-columns' : 'agenda';
+  const body = [
+    ...generated(columns),
+    '',
+    `# ${t.agenda}`,
+    '',
+    `###### ${t.agendaKicker}`,
+    '',
+    ...items,
+    total > 0 ? `\n${t.total(total)}` : '',
+    '',
+    notesComment(deck.agendaNotes ?? ''),
+  ];
+  return {
+    markdown: body.join('\n').trim(),
+    info: { kind: 'agenda' as const, file: deck.deckFile, line: 1, heading: t.agenda, notes: deck.agendaNotes ?? '' },
+  };
+}
+
+function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {
+  const notes = [c.notes, c.minutes ? t.plannedMinutes(c.minutes) : ''].filter(Boolean).join('\n\n');
+  const body = [
+    ...generated('divider'),
+    '',
+    `# ${c.label}`,
+    '',
+    `###### ${t.chapter}`,
+    '',
+    `## ${escapeMarkdown(c.title)}`,
+    c.subtitle ? `\n${escapeMarkdown(c.subtitle)}` : '',
+    '',
+    notesComment(notes),
+  ];
+  return {
+    markdown: body.join('\n').trim(),
+    info: { kind: 'divider' as const, chapter: chapterRef(c), file: c.file, line: 1, heading: c.title, notes },
+  };
+}
+
+function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide) {
+  const cls = layoutClass(s.markdown);
+  const head = [cls ? `<!-- _class: ${cls} -->` : '', `<!-- _header: ${directiveValue(`${c.label} · ${c.title}`)} -->`].filter(Boolean);
+  return {
+    markdown: [...head, '', embedImages(deck, s)].join('\n'),
+    info: { kind: 'content' as const, chapter: chapterRef(c), file: c.file, line: s.line, heading: s.headings[0], notes: s.notes.join('\n\n') },
+  };
+}
+
+function closingSlide(deck: DeckModel) {
+  const body = [
+    ...generated('closing'),
+    '',
+    `# ${escapeMarkdown(deck.closing)}`,
+    '',
+    `## ${escapeMarkdown(deck.title)}`,
+    deck.organization ? `\n${escapeMarkdown(deck.organization)}` : '',
+    '',
+    notesComment(deck.closingNotes ?? ''),
+  ];
+  return {
+    markdown: body.join('\n').trim(),
+    info: { kind: 'closing' as const, file: deck.deckFile, line: 1, heading: deck.closing, notes: deck.closingNotes ?? '' },
+  };
+}
+
+function chapterRef(c: ChapterModel) {
+  return { label: c.label, title: c.title, minutes: c.minutes, isReview: c.isReview };
+}
+
+/** Replaces each local image link with a data: URI so every output is one self-contained file. */
+function embedImages(deck: DeckModel, s: SourceSlide): string {
+  let md = s.markdown;
+  for (const img of s.images) {
+    const asset = deck.assets.get(resolve(deck.dir, normalizeImageSrc(img.src)));
+    if (!asset) continue;
+    const uri = `data:${asset.mime};base64,${asset.bytes.toString('base64')}`;
+    md = md.split(`(${img.src}`).join(`(${uri}`).split(`"${img.src}"`).join(`"${uri}"`).split(`'${img.src}'`).join(`'${uri}'`);
+  }
+  return md;
+}

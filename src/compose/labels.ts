@@ -1,0 +1,40 @@
+/** Words lectern writes on generated slides, by the deck's language. */
+export interface Labels {
+  agenda: string;
+  agendaKicker: string;
+  chapter: string;
+  review: string;
+  presenter: string;
+  date: string;
+  minutes: (n: number) => string;
+  total: (n: number) => string;
+  plannedMinutes: (n: number) => string;
+}
+
+const zh: Labels = {
+  agenda: '目录',
+  agendaKicker: 'CATALOGUE',
+  chapter: 'CHAPTER',
+  review: '总结',
+  presenter: '演讲人',
+  date: '日期',
+  minutes: (n) => `${n} 分钟`,
+  total: (n) => `合计 ${n} 分钟`,
+  plannedMinutes: (n) => `⏱ 本章计划 ${n} 分钟`,
+};
+
+const en: Labels = {
+  agenda: 'Agenda',
+  agendaKicker: 'CONTENTS',
+  chapter: 'CHAPTER',
+  review: 'Review',
+  presenter: 'Presenter',
+  date: 'Date',
+  minutes: (n) => `${n} min`,
+  total: (n) => `${n} min in all`,
+  plannedMinutes: (n) => `⏱ Planned for this chapter: ${n} min`,
+};
+
+export function labelsFor(lang: string): Labels {
+  return lang.toLowerCase().startsWith('zh') ? zh : en;
+}

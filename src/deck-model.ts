@@ -1,0 +1,50 @@
+import type { ImageAsset } from './load/load-images.js';
+import type { SourceSlide } from './load/split-slides.js';
+
+/** A validated deck, with every setting resolved to its type and default. */
+export interface DeckModel {
+  dir: string;
+  /** Output base name: deck.md `name:` or the folder's name. */
+  name: string;
+  title: string;
+  subtitle?: string;
+  presenter?: string;
+  date?: string;
+  organization?: string;
+  lang: string;
+  theme: string;
+  size: '16:9' | '4:3';
+  /** Minutes planned for the whole course. */
+  duration?: number;
+  closing: string;
+  brand: Brand;
+  titleNotes: string[];
+  agendaNotes?: string;
+  closingNotes?: string;
+  /** Chapters 01 … N and, last, the closing review. */
+  chapters: ChapterModel[];
+  assets: Map<string, ImageAsset>;
+  /** deck.md as shown in messages. */
+  deckFile: string;
+}
+
+export interface Brand {
+  primary?: string;
+  accent?: string;
+  /** Real path of the logo inside the deck folder. */
+  logo?: string;
+}
+
+export interface ChapterModel {
+  number: number;
+  /** Two digits, as on the agenda: 01. */
+  label: string;
+  title: string;
+  subtitle?: string;
+  minutes?: number;
+  /** Speaker notes for the chapter's divider slide. */
+  notes?: string;
+  isReview: boolean;
+  file: string;
+  slides: SourceSlide[];
+}

@@ -1,0 +1,120 @@
+import { accessSync, constants } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { LecternError } from '../errors.js';
+
+const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable', 'brave-browser'];
+const FIXED: Partial<Record<NodeJS.Platform, string[]>> = {
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  ],
+  win32: [
+    join(process.env.PROGRAMFILES ?? 'C:\\Program Files', 'Google\\Chrome\\Application\\chrome.exe'),
+    join(process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', 'Microsoft\\Edge\\Application\\msedge.exe'),
+  ],
+};
+
+const executable = (p: string) => {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Finds a Chromium-family browser as marp-cli does: CHROME_PATH first, then installed Chrome, Chromium or Edge. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.CHROME_PATH;
+  if (fromEnv) {
+    if (executable(fromEnv)) return fromEnv;
+    throw notFound(`CHROME_PATH points at ${fromEnv}, which is not an executable browser`);
+  }
+  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const name of NAMES) {
+    for (const dir of dirs) {
+      const p = join(dir, name);
+      if (executable(p)) return p;
+    }
+  }
+  const fixed = (FIXED[process.platform] ?? []).find(executable);
+  if (fixed) return fixed;
+  throw notFound('no Chromium, Chrome or Edge browser was found');
+}
+
+function notFound(message: string): LecternError {
+  return new LecternError(message, {
+    code: 'BROWSER_NOT_FOUND',
+    hint: 'PDF, handout, script and PPTX are printed by a Chromium-family browser. Debian/Ubuntu: `sudo apt-get install chromium`; elsewhere install Chrome or set CHROME_PATH. `--format html` needs no browser.',
+  });
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  newPage(width: number, height: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** How long one browser step may take before lectern gives up with a clear message. */
+export const BROWSER_TIMEOUT_MS = Number(process.env.LECTERN_BROWSER_TIMEOUT_MS ?? 60_000);
+
+/** Starts one headless browser for the whole build; every printed output shares it. */
+export async function openBrowser(): Promise<BrowserSession> {
+  const executablePath = findBrowser();
+  const { launch } = await import('puppeteer-core');
+  const userDataDir = await mkdtemp(join(tmpdir(), 'lectern-chromium-'));
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-gpu',
+    '--no-first-run',
+    '--font-render-hinting=none',
+    // Chromium refuses to start as root without it (CI, containers).
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ];
+  let browser: Browser;
+  try {
+    browser = await launch({ executablePath, headless: true, args, userDataDir, timeout: BROWSER_TIMEOUT_MS, protocolTimeout: BROWSER_TIMEOUT_MS });
+  } catch (err) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw browserFailed(`the browser at ${executablePath} did not start: ${firstLine(err)}`, err);
+  }
+  return {
+    browser,
+    async newPage(width, height) {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+      await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function browserFailed(message: string, cause?: unknown): LecternError {
+  return new LecternError(message, {
+    code: 'BROWSER_FAILED',
+    hint: 'the browser crashed or timed out; try again, close other heavy programs, or raise LECTERN_BROWSER_TIMEOUT_MS (milliseconds)',
+    cause,
+  });
+}
+
+const firstLine = (err: unknown) => String(err instanceof Error ? err.message : err).split('\n')[0];
+
+/** Loads a document into a page and waits until its fonts are ready, so prints never use fallbacks. */
+export async function loadDocument(page: Page, html: string): Promise<void> {
+  try {
+    await page.setContent(html, { waitUntil: 'load', timeout: BROWSER_TIMEOUT_MS });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  } catch (err) {
+    throw browserFailed(`the browser could not lay out the deck: ${firstLine(err)}`, err);
+  }
+}

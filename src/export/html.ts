@@ -1,0 +1,34 @@
+import { marpCli } from '@marp-team/marp-cli';
+import type { ComposedDeck } from '../compose/compose-deck.js';
+import { LecternError } from '../errors.js';
+import { MARP_OPTIONS } from '../render/marp-options.js';
+import type { DeckTheme } from '../theme/deck-theme.js';
+import type { Staging } from './staging.js';
+
+/**
+ * The bespoke HTML through marp-cli: keyboard navigation, presenter view with notes, next
+ * slide and timer. Images and fonts are already data: URIs, so the file is self-contained.
+ */
+export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, staging: Staging, fileName: string): Promise<void> {
+  const md = await staging.write('deck.md', composed.markdown);
+  const themes = await Promise.all(theme.css.map((css, i) => staging.write(`theme-${i}.css`, css)));
+  const config = await staging.write('marp.config.json', JSON.stringify({ options: MARP_OPTIONS }));
+  const args = [md, '--config-file', config, '--theme-set', ...themes, '--bespoke.progress', '--output', staging.path(fileName)];
+  const { code, messages } = await quietly(() => marpCli(args));
+  if (code !== 0) {
+    throw new LecternError(`marp-cli could not write the HTML (exit ${code})`, { code: 'INTERNAL', hint: messages.join('\n') || 'run with --debug for details' });
+  }
+}
+
+/** marp-cli logs progress to the console; core code must not print, so collect it instead. */
+async function quietly<T>(fn: () => Promise<T>): Promise<{ code: T; messages: string[] }> {
+  const messages: string[] = [];
+  const saved = { warn: console.warn, log: console.log, error: console.error };
+  const collect = (...args: unknown[]) => messages.push(args.map(String).join(' '));
+  console.warn = console.log = console.error = collect;
+  try {
+    return { code: await fn(), messages };
+  } finally {
+    Object.assign(console, saved);
+  }
+}

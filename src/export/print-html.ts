@@ -1,0 +1,37 @@
+import type { RenderedDeck } from '../render/render-deck.js';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** A CSS string literal, for generated `content:` values. */
+export function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+}
+
+/** One slide as a stand-alone Marp fragment: Marp's CSS expects `div.marpit > svg`. */
+export function slideFragment(rendered: RenderedDeck, index: number): string {
+  return `<div class="marpit">${rendered.slideSvgs[index] ?? ''}</div>`;
+}
+
+/** A complete document with Marp's CSS; `extraCss` comes after it so its @page wins. */
+export function printDocument(lang: string, rendered: RenderedDeck, extraCss: string, body: string): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">`,
+    `<style>${rendered.css}</style>`,
+    `<style>${extraCss}</style>`,
+    `</head><body>${body}</body></html>`,
+  ].join('\n');
+}
+
+/** Notes as paragraphs: blank lines separate paragraphs, single newlines are kept. */
+export function notesHtml(notes: string): string {
+  return notes
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}

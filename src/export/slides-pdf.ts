@@ -1,0 +1,45 @@
+import type { ComposedDeck } from '../compose/compose-deck.js';
+import type { DeckModel } from '../deck-model.js';
+import type { RenderedDeck } from '../render/render-deck.js';
+import { browserFailed, loadDocument, type BrowserSession } from './browser.js';
+import { finishPdf } from './pdf-finish.js';
+import type { OutlineEntry } from './pdf-outline.js';
+import { printDocument } from './print-html.js';
+
+/** The slides as a print document: one page per slide at the slide's own size. */
+export function slidesDocument(deck: DeckModel, rendered: RenderedDeck): string {
+  const { width: w, height: h } = rendered;
+  const css = [
+    `@page { size: ${w}px ${h}px; margin: 0; }`,
+    'html, body { margin: 0; padding: 0; background: #fff; }',
+    `div.marpit > svg[data-marpit-svg] { display: block; width: ${w}px; height: ${h}px; break-after: page; }`,
+    'div.marpit > svg[data-marpit-svg]:last-child { break-after: auto; }',
+  ].join('\n');
+  return printDocument(deck.lang, rendered, css, rendered.html);
+}
+
+/** Prints the slides PDF: text stays text, fonts are embedded subsets, one bookmark per chapter. */
+export async function printSlidesPdf(session: BrowserSession, deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck): Promise<Uint8Array> {
+  const page = await session.newPage(rendered.width, rendered.height);
+  try {
+    await loadDocument(page, slidesDocument(deck, rendered));
+    const raw = await page
+      .pdf({ width: `${rendered.width}px`, height: `${rendered.height}px`, printBackground: true, preferCSSPageSize: true })
+      .catch((err: unknown) => {
+        throw browserFailed(`the browser could not print the slides: ${String(err)}`, err);
+      });
+    return await finishPdf(raw, deck, { title: deck.title, outline: chapterOutline(composed) });
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** A bookmark per chapter at its divider, with its content slides inside. */
+export function chapterOutline(composed: ComposedDeck): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  composed.slides.forEach((s, page) => {
+    if (s.kind === 'divider' && s.chapter) entries.push({ title: `${s.chapter.label} ${s.chapter.title}`, page, children: [] });
+    else if (s.kind === 'content' && s.heading) entries[entries.length - 1]?.children?.push({ title: s.heading, page });
+  });
+  return entries;
+}

@@ -1,0 +1,67 @@
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LecternError } from '../errors.js';
+
+/** Temporary folders of builds under way, so an interrupted process can remove them. */
+const live = new Set<string>();
+
+/**
+ * A build writes every output into a temporary folder inside the output folder and renames
+ * each file into place only when it is complete: a failed, killed or interrupted build never
+ * leaves a truncated file, and the previous outputs stay whole.
+ */
+export class Staging {
+  private constructor(
+    readonly outDir: string,
+    readonly dir: string,
+  ) {}
+
+  static async open(outDir: string): Promise<Staging> {
+    const info = await stat(outDir).catch(() => null);
+    if (info && !info.isDirectory()) {
+      throw new LecternError(`output path ${outDir} is a file`, { code: 'OUTPUT', file: outDir, hint: 'pass a folder with --out, e.g. --out out' });
+    }
+    try {
+      await mkdir(outDir, { recursive: true });
+      const dir = await mkdtemp(join(outDir, '.lectern-tmp-'));
+      live.add(dir);
+      return new Staging(outDir, dir);
+    } catch (err) {
+      throw new LecternError(`cannot write to ${outDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, {
+        code: 'OUTPUT',
+        file: outDir,
+        hint: 'choose a folder you can write to with --out',
+        cause: err,
+      });
+    }
+  }
+
+  /** A path inside the temporary folder. */
+  path(name: string): string {
+    return join(this.dir, name);
+  }
+
+  async write(name: string, data: string | Uint8Array): Promise<string> {
+    const p = this.path(name);
+    await writeFile(p, data);
+    return p;
+  }
+
+  /** Moves a finished file into the output folder, replacing the previous one in one step. */
+  async publish(name: string): Promise<string> {
+    const target = join(this.outDir, name);
+    await rename(this.path(name), target);
+    return target;
+  }
+
+  async close(): Promise<void> {
+    live.delete(this.dir);
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Removes every temporary folder still open; for signal handlers. */
+export async function removeLiveStaging(): Promise<void> {
+  await Promise.all([...live].map((d) => rm(d, { recursive: true, force: true })));
+  live.clear();
+}

@@ -1,0 +1,112 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { LecternError } from '../errors.js';
+import type { Problem } from '../problem.js';
+import { parseFrontMatter } from './front-matter.js';
+import { loadImages, type ImageAsset } from './load-images.js';
+import { readSource } from './read-source.js';
+import { splitSlides, type SourceSlide } from './split-slides.js';
+
+export interface SourceFile {
+  path: string;
+  /** The path as shown in messages: relative to the working directory. */
+  shownAs: string;
+  data: Record<string, unknown>;
+  keyLines: Record<string, number>;
+  body: string;
+  bodyLine: number;
+}
+
+export interface DeckSource extends SourceFile {
+  /** Speaker notes for the title slide: the comments in deck.md's body. */
+  notes: string[];
+}
+
+export interface ChapterSource extends SourceFile {
+  number: number;
+  slug: string;
+  slides: SourceSlide[];
+}
+
+export interface LoadedDeck {
+  dir: string;
+  shownDir: string;
+  /** Undefined when deck.md is missing or unreadable (a problem says why). */
+  deck?: DeckSource;
+  chapters: ChapterSource[];
+  /** Images by real path. */
+  assets: Map<string, ImageAsset>;
+  /** Problems found while reading: encoding, YAML, images. Validation adds the rest. */
+  problems: Problem[];
+}
+
+export const CHAPTER_FILE = /^(\d{2})-(.+)\.md$/;
+
+/** Reads a deck folder. Throws only when the folder itself is unusable; file problems are collected. */
+export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<LoadedDeck> {
+  const dir = resolve(cwd, deckPath);
+  const shown = (p: string) => relative(cwd, p) || '.';
+  const info = await stat(dir).catch(() => null);
+  if (!info) {
+    throw new LecternError(`deck folder ${deckPath} does not exist`, {
+      code: 'INVALID_DECK',
+      file: deckPath,
+      hint: 'pass the folder that holds deck.md, e.g. `lectern build slides`, or create one with `lectern new <dir>`',
+    });
+  }
+  if (!info.isDirectory()) {
+    throw new LecternError(`${deckPath} is a file, not a deck folder`, {
+      code: 'INVALID_DECK',
+      file: deckPath,
+      hint: 'pass the folder that holds deck.md and the chapter files, not a single file',
+    });
+  }
+  const loaded: LoadedDeck = { dir, shownDir: shown(dir), chapters: [], assets: new Map(), problems: [] };
+  const names = (await readdir(dir)).sort();
+  if (names.includes('deck.md')) {
+    const file = join(dir, 'deck.md');
+    const parsed = await readParsed(file, shown(file), loaded.problems);
+    if (parsed) {
+      loaded.deck = { ...parsed, notes: splitSlides(parsed.body, parsed.bodyLine).flatMap((s) => s.notes) };
+      const logo = (parsed.data.brand as { logo?: unknown } | undefined)?.logo;
+      if (typeof logo === 'string') {
+        const line = parsed.keyLines.brand ?? 1;
+        loaded.problems.push(...(await loadImages(dir, [{ src: logo, line }], parsed.shownAs, loaded.assets)));
+      }
+    }
+  } else {
+    loaded.problems.push({
+      severity: 'error',
+      code: 'deck-missing',
+      file: join(loaded.shownDir, 'deck.md'),
+      message: 'deck.md is missing',
+      hint: 'create deck.md with front matter `title: <course title>` (see README: the source format)',
+    });
+  }
+  for (const name of names) {
+    const m = CHAPTER_FILE.exec(name);
+    if (!m) continue;
+    const file = join(dir, name);
+    if (!(await stat(file)).isFile()) continue;
+    const parsed = await readParsed(file, shown(file), loaded.problems);
+    if (!parsed) continue;
+    const slides = splitSlides(parsed.body, parsed.bodyLine);
+    loaded.chapters.push({ ...parsed, number: Number(m[1]), slug: m[2] as string, slides });
+    loaded.problems.push(...(await loadImages(dir, slides.flatMap((s) => s.images), parsed.shownAs, loaded.assets)));
+  }
+  return loaded;
+}
+
+async function readParsed(path: string, shownAs: string, problems: Problem[]): Promise<SourceFile | null> {
+  const source = await readSource(path, shownAs);
+  if (!source.ok) {
+    problems.push(source.problem);
+    return null;
+  }
+  const parsed = parseFrontMatter(source.text, shownAs);
+  if (!parsed.ok) {
+    problems.push(parsed.problem);
+    return null;
+  }
+  return { path, shownAs, ...parsed.value };
+}

@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import type { Problem } from '../problem.js';
+
+/** A source file read as text, or the reason it cannot be. */
+export type SourceText = { ok: true; text: string } | { ok: false; problem: Problem };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a markdown source as UTF-8. Accepts a BOM and CRLF (files saved by Windows editors);
+ * refuses binary files and other encodings with a message that names the file, since a GBK
+ * file decoded as UTF-8 would silently turn every Chinese character into garbage.
+ */
+export async function readSource(path: string, shownAs: string): Promise<SourceText> {
+  const bytes = await readFile(path);
+  const fail = (code: string, message: string, hint: string): SourceText => ({
+    ok: false,
+    problem: { severity: 'error', code, file: shownAs, line: 1, message, hint },
+  });
+  if (bytes.subarray(0, 8192).includes(0)) {
+    return fail('not-text', 'is a binary file, not markdown text', 'keep only UTF-8 markdown files named NN-<slug>.md in the deck folder');
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const line = firstBadLine(bytes);
+    return {
+      ok: false,
+      problem: {
+        severity: 'error',
+        code: 'not-utf8',
+        file: shownAs,
+        line,
+        message: 'is not UTF-8 text (it looks like GBK or another legacy encoding)',
+        hint: 'save the file as UTF-8 (in VS Code: "Save with Encoding" > UTF-8; in Notepad: Save As > Encoding UTF-8)',
+      },
+    };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+}
+
+/** The 1-based line holding the first byte sequence that is not valid UTF-8. */
+function firstBadLine(bytes: Uint8Array): number {
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        utf8.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      start = i + 1;
+      line++;
+    }
+  }
+  return 1;
+}

@@ -1,0 +1,31 @@
+import { Marp } from '@marp-team/marp-core';
+import type { ComposedDeck } from '../compose/compose-deck.js';
+import { LecternError } from '../errors.js';
+import type { DeckTheme } from '../theme/deck-theme.js';
+import { MARP_OPTIONS } from './marp-options.js';
+
+export interface RenderedDeck {
+  /** `<div class="marpit">` with one `<svg>` per slide. */
+  html: string;
+  css: string;
+  /** One SVG element per slide, for layouts that place slides one by one (handout, script). */
+  slideSvgs: string[];
+  width: number;
+  height: number;
+}
+
+/** Renders the composed markdown with marp-core, the same engine marp-cli uses for the HTML. */
+export function renderDeck(composed: ComposedDeck, theme: DeckTheme): RenderedDeck {
+  const marp = new Marp(MARP_OPTIONS);
+  for (const css of theme.css) marp.themeSet.add(css);
+  const { html, css } = marp.render(composed.markdown);
+  const slideSvgs = html.match(/<svg data-marpit-svg=""[\s\S]*?<\/foreignObject><\/svg>/g) ?? [];
+  if (slideSvgs.length !== composed.slides.length) {
+    throw new LecternError(`Marp rendered ${slideSvgs.length} slides where lectern composed ${composed.slides.length}`, {
+      code: 'INTERNAL',
+      hint: 'a slide separator may be written in a way lectern does not recognise; please report this with the deck',
+    });
+  }
+  const box = /viewBox="0 0 (\d+) (\d+)"/.exec(slideSvgs[0] ?? '');
+  return { html, css, slideSvgs, width: Number(box?.[1] ?? 1280), height: Number(box?.[2] ?? 720) };
+}

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { DeckModel } from '../deck-model.js';
+import { LecternError } from '../errors.js';
+import { THEMES_DIR } from '../package-root.js';
+import { FONT_FAMILY, embeddedFontCss } from './embedded-font.js';
+
+/** Marp's own themes, usable by name. */
+const MARP_THEMES = ['default', 'gaia', 'uncover'];
+/** The theme every composed deck uses: it imports the chosen theme and adds font and brand. */
+export const DECK_THEME = 'lectern-deck';
+
+export interface DeckTheme {
+  /** Theme CSS files to register with Marp, in order; the last is the deck theme. */
+  css: string[];
+  /** The deck theme alone: fonts, brand, and an import of the chosen theme. */
+  deckCss: string;
+}
+
+/**
+ * Resolves deck.md `theme:` (corporate, a Marp theme, or a CSS file in the deck folder) and
+ * layers the embedded font and the brand colours on top, as CSS custom properties.
+ */
+export async function buildDeckTheme(deck: DeckModel, deckLine: number | undefined, text: string): Promise<DeckTheme> {
+  const { name, css } = await baseTheme(deck, deckLine);
+  const brand = brandCss(deck);
+  const deckCss = [
+    `/* @theme ${DECK_THEME} */`,
+    `@import '${name}';`,
+    await embeddedFontCss(text),
+    // Marp's own themes do not know the embedded font: put it first in their font stacks.
+    MARP_THEMES.includes(name) ? `section { font-family: '${FONT_FAMILY}', sans-serif; }` : '',
+    brand,
+  ].join('\n');
+  return { css: [...css, deckCss], deckCss };
+}
+
+async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ name: string; css: string[] }> {
+  if (MARP_THEMES.includes(deck.theme)) return { name: deck.theme, css: [] };
+  const path = deck.theme === 'corporate' ? join(THEMES_DIR, 'corporate.css') : /\.css$/i.test(deck.theme) ? resolve(deck.dir, deck.theme) : null;
+  const unknown = () =>
+    new LecternError(`unknown theme "${deck.theme}"`, {
+      code: 'INVALID_DECK',
+      file: deck.deckFile,
+      line,
+      hint: `use corporate (the default), ${MARP_THEMES.join(', ')}, or a path to a Marp theme CSS file in the deck folder such as theme: ./brand.css`,
+    });
+  if (!path) throw unknown();
+  const css = await readFile(path, 'utf8').catch(() => {
+    throw unknown();
+  });
+  const name = /\/\*\s*@theme\s+([\w-]+)\s*\*\//.exec(css)?.[1];
+  if (!name) {
+    throw new LecternError(`theme file ${deck.theme} has no /* @theme <name> */ comment`, {
+      code: 'INVALID_DECK',
+      file: deck.deckFile,
+      line,
+      hint: 'a Marp theme CSS starts with a comment naming it, e.g. /* @theme brand */',
+    });
+  }
+  return { name, css: [css] };
+}
+
+function brandCss(deck: DeckModel): string {
+  const vars: string[] = [];
+  if (deck.brand.primary) vars.push(`--lectern-primary: ${deck.brand.primary};`);
+  if (deck.brand.accent) vars.push(`--lectern-accent: ${deck.brand.accent};`);
+  const logo = deck.brand.logo ? deck.assets.get(deck.brand.logo) : undefined;
+  if (logo) vars.push(`--lectern-logo: url("data:${logo.mime};base64,${logo.bytes.toString('base64')}");`);
+  return vars.length ? `section { ${vars.join(' ')} }` : '';
+}

@@ -1,0 +1,63 @@
+/** The front matter each kind of file accepts, and how to read a value as its type. */
+export type FieldType = 'text' | 'positive-number' | 'chapter-count' | 'brand' | 'size';
+
+export const DECK_FIELDS: Record<string, FieldType> = {
+  title: 'text',
+  subtitle: 'text',
+  presenter: 'text',
+  date: 'text',
+  organization: 'text',
+  lang: 'text',
+  theme: 'text',
+  name: 'text',
+  chapters: 'chapter-count',
+  duration: 'positive-number',
+  closing: 'text',
+  brand: 'brand',
+  size: 'size',
+  agendaNotes: 'text',
+  closingNotes: 'text',
+};
+
+export const CHAPTER_FIELDS: Record<string, FieldType> = {
+  title: 'text',
+  subtitle: 'text',
+  minutes: 'positive-number',
+  notes: 'text',
+};
+
+export const BRAND_FIELDS = ['primary', 'accent', 'logo', 'organization'] as const;
+
+/** Colours go into the theme's CSS, so only plain colour syntax is let through. */
+export const CSS_COLOR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|hsl)a?\(\s*[\d.%,\s/]+\))$/;
+
+/** Reads a value as text: YAML turns `date: 2026-12-01` into a Date and `presenter: 007` into a number. */
+export function asText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  return undefined;
+}
+
+/** The reason a value does not fit its type, or null when it does. */
+export function typeError(type: FieldType, v: unknown): string | null {
+  switch (type) {
+    case 'text':
+      return asText(v) === undefined && v !== null && v !== '' ? `must be text, not ${describe(v)}` : null;
+    case 'positive-number':
+      return typeof v === 'number' && Number.isFinite(v) && v > 0 ? null : `must be a positive number of minutes, not ${describe(v)}`;
+    case 'chapter-count':
+      return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 98 ? null : `must be a whole number from 1 to 98, not ${describe(v)}`;
+    case 'size':
+      return v === '16:9' || v === '4:3' ? null : `must be "16:9" or "4:3", not ${describe(v)}`;
+    case 'brand':
+      return v !== null && typeof v === 'object' && !Array.isArray(v) ? null : `must be a mapping with primary, accent, logo, organization`;
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}

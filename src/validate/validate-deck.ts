@@ -1,0 +1,75 @@
+import { basename, resolve } from 'node:path';
+import type { Brand, ChapterModel, DeckModel } from '../deck-model.js';
+import type { LoadedDeck } from '../load/load-deck.js';
+import { normalizeImageSrc } from '../load/load-images.js';
+import { errorsOf, type Problem } from '../problem.js';
+import { asText } from './fields.js';
+import { chapterCount, rules } from './rules.js';
+
+export interface Validation {
+  problems: Problem[];
+  /** Present only when there are no errors. */
+  model?: DeckModel;
+}
+
+const CLOSING_BY_LANG: Record<string, string> = { zh: '谢谢', en: 'Thank you', ja: 'ありがとうございました' };
+
+/** Runs every rule, then, when nothing blocks, resolves settings and defaults into a DeckModel. */
+export function validateDeck(loaded: LoadedDeck): Validation {
+  const problems = [...loaded.problems, ...rules.flatMap((r) => r.check(loaded))];
+  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  if (errorsOf(problems).length > 0 || !loaded.deck) return { problems };
+  return { problems, model: toModel(loaded) };
+}
+
+function toModel(loaded: LoadedDeck): DeckModel {
+  const deck = loaded.deck!;
+  const d = deck.data;
+  const n = chapterCount(loaded);
+  const lang = asText(d.lang) ?? 'zh-CN';
+  const chapters: ChapterModel[] = loaded.chapters
+    .filter((c) => c.number >= 1 && c.number <= n + 1)
+    .sort((a, b) => a.number - b.number)
+    .map((c) => ({
+      number: c.number,
+      label: String(c.number).padStart(2, '0'),
+      title: asText(c.data.title)!,
+      subtitle: asText(c.data.subtitle),
+      minutes: typeof c.data.minutes === 'number' ? c.data.minutes : undefined,
+      notes: asText(c.data.notes),
+      isReview: c.number === n + 1,
+      file: c.shownAs,
+      slides: c.slides.filter((s) => s.markdown !== ''),
+    }));
+  return {
+    dir: loaded.dir,
+    name: asText(d.name) ?? basename(loaded.dir),
+    title: asText(d.title)!,
+    subtitle: asText(d.subtitle),
+    presenter: asText(d.presenter),
+    date: asText(d.date),
+    organization: asText(d.organization) ?? asText((d.brand as Record<string, unknown> | undefined)?.organization),
+    lang,
+    theme: asText(d.theme) ?? 'corporate',
+    size: d.size === '4:3' ? '4:3' : '16:9',
+    duration: typeof d.duration === 'number' ? d.duration : undefined,
+    closing: asText(d.closing) ?? CLOSING_BY_LANG[lang.split('-')[0] as string] ?? 'Thank you',
+    brand: toBrand(loaded),
+    titleNotes: deck.notes,
+    agendaNotes: asText(d.agendaNotes),
+    closingNotes: asText(d.closingNotes),
+    chapters,
+    assets: loaded.assets,
+    deckFile: deck.shownAs,
+  };
+}
+
+function toBrand(loaded: LoadedDeck): Brand {
+  const b = loaded.deck?.data.brand as Record<string, unknown> | undefined;
+  if (!b || typeof b !== 'object') return {};
+  return {
+    primary: typeof b.primary === 'string' ? b.primary.trim() : undefined,
+    accent: typeof b.accent === 'string' ? b.accent.trim() : undefined,
+    logo: typeof b.logo === 'string' ? resolve(loaded.dir, normalizeImageSrc(b.logo)) : undefined,
+  };
+}
