@@ -1,7 +1,7 @@
 import { composeDeck, type ComposedDeck } from './compose/compose-deck.js';
 import type { DeckModel } from './deck-model.js';
 import { LecternError } from './errors.js';
-import { loadDeck } from './load/load-deck.js';
+import { loadDeck, type LoadedDeck } from './load/load-deck.js';
 import { errorsOf, warningsOf, type Problem } from './problem.js';
 import { renderDeck, type RenderedDeck } from './render/render-deck.js';
 import { buildDeckTheme, type DeckTheme } from './theme/deck-theme.js';
@@ -26,6 +26,11 @@ export async function prepareDeck(deckPath: string, cwd = process.cwd()): Promis
       problems,
     });
   }
+  return prepareValidDeck(loaded, model, problems);
+}
+
+/** compose → theme → render for a deck that passed validation. */
+export async function prepareValidDeck(loaded: LoadedDeck, model: DeckModel, problems: Problem[]): Promise<PreparedDeck> {
   const composed = composeDeck(model);
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, composed.markdown);
   const rendered = renderDeck(composed, theme);

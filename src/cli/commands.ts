@@ -1,7 +1,7 @@
 import { build } from '../build.js';
 import { LecternError } from '../errors.js';
 import { parseFormats } from '../formats.js';
-import { checkDeck } from '../check.js';
+import { checkDeck } from '../check/check-deck.js';
 import type { Reporter } from './report.js';
 
 export async function runBuild(o: { deck: string; out: string; format: string; cwd: string; debug: boolean }, reporter: Reporter): Promise<number> {

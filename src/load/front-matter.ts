@@ -49,7 +49,8 @@ export function parseFrontMatter(text: string, shownAs: string): { ok: true; val
     return { ok: true, value: { data, body: lines.slice(close + 1).join('\n'), bodyLine, keyLines } };
   } catch (err) {
     const e = err as YamlErrorLike;
-    const line = typeof e.mark?.line === 'number' ? e.mark.line + 2 : 1;
+    // js-yaml counts from 0 within the front matter; an error at its end points at the closing ---.
+    const line = typeof e.mark?.line === 'number' ? Math.min(e.mark.line + 2, close + 1) : 1;
     return {
       ok: false,
       problem: {

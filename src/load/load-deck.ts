@@ -36,6 +36,8 @@ export interface LoadedDeck {
   chapters: ChapterSource[];
   /** Images by real path. */
   assets: Map<string, ImageAsset>;
+  /** Chapter numbers whose file exists but could not be read; a problem says why. */
+  unreadableChapters: number[];
   /** Problems found while reading: encoding, YAML, images. Validation adds the rest. */
   problems: Problem[];
 }
@@ -61,7 +63,7 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
       hint: 'pass the folder that holds deck.md and the chapter files, not a single file',
     });
   }
-  const loaded: LoadedDeck = { dir, shownDir: shown(dir), chapters: [], assets: new Map(), problems: [] };
+  const loaded: LoadedDeck = { dir, shownDir: shown(dir), chapters: [], unreadableChapters: [], assets: new Map(), problems: [] };
   const names = (await readdir(dir)).sort();
   if (names.includes('deck.md')) {
     const file = join(dir, 'deck.md');
@@ -89,7 +91,10 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
     const file = join(dir, name);
     if (!(await stat(file)).isFile()) continue;
     const parsed = await readParsed(file, shown(file), loaded.problems);
-    if (!parsed) continue;
+    if (!parsed) {
+      loaded.unreadableChapters.push(Number(m[1]));
+      continue;
+    }
     const slides = splitSlides(parsed.body, parsed.bodyLine);
     loaded.chapters.push({ ...parsed, number: Number(m[1]), slug: m[2] as string, slides });
     loaded.problems.push(...(await loadImages(dir, slides.flatMap((s) => s.images), parsed.shownAs, loaded.assets)));

@@ -96,13 +96,15 @@ export const rules: Rule[] = [
   {
     name: 'chapter-numbers',
     check: (deck) => {
+      // Without deck.md the expected count is unknown: "missing chapter" would only be noise.
+      if (!deck.deck) return [];
       const n = chapterCount(deck);
       const out: Problem[] = [];
       const byNumber = new Map<number, ChapterSource[]>();
       for (const c of deck.chapters) byNumber.set(c.number, [...(byNumber.get(c.number) ?? []), c]);
       const name = (num: number) => byNumber.get(num)?.[0]?.shownAs.split(/[\\/]/).pop();
       for (let num = 1; num <= n + 1; num++) {
-        if (byNumber.has(num)) continue;
+        if (byNumber.has(num) || deck.unreadableChapters.includes(num)) continue;
         const what = num === n + 1 ? `${two(num)} (the closing review) is missing` : `${two(num)} is missing`;
         const before = num > 1 ? name(num - 1) ?? `${two(num - 1)}-…` : null;
         const after = num <= n ? name(num + 1) ?? `${two(num + 1)}-…` : null;
@@ -163,5 +165,33 @@ export const rules: Rule[] = [
           .filter((s) => s.hasContent && s.notes.length === 0)
           .map((s) => ({ severity: 'warning' as const, code: 'notes-missing', file: c.shownAs, line: s.line, message: 'slide has no speaker notes', hint: 'add what to say as an HTML comment: <!-- … -->' })),
       ),
+  },
+  {
+    name: 'slide-heading',
+    check: ({ chapters }) =>
+      chapters.flatMap((c) =>
+        c.slides
+          .filter((s) => s.hasContent && s.headings.length === 0)
+          .map((s) => ({ severity: 'warning' as const, code: 'heading-missing', file: c.shownAs, line: s.line, message: 'slide has no heading', hint: 'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it' })),
+      ),
+  },
+  {
+    name: 'time-budget',
+    check: ({ deck, chapters }) => {
+      const duration = deck?.data.duration;
+      if (!deck || typeof duration !== 'number' || !(duration > 0)) return [];
+      const planned = chapters.reduce((sum, c) => sum + (typeof c.data.minutes === 'number' && c.data.minutes > 0 ? c.data.minutes : 0), 0);
+      if (planned === duration) return [];
+      return [
+        {
+          severity: 'warning',
+          code: 'time-budget',
+          file: deck.shownAs,
+          line: at(deck, 'duration'),
+          message: `the chapters plan ${planned} minutes but deck.md says duration: ${duration}`,
+          hint: planned < duration ? `add ${duration - planned} minutes to the chapters or lower duration` : `cut ${planned - duration} minutes from the chapters or raise duration`,
+        },
+      ];
+    },
   },
 ];

@@ -1,0 +1,33 @@
+import { openBrowser } from '../export/browser.js';
+import { loadDeck } from '../load/load-deck.js';
+import { prepareValidDeck } from '../prepare-deck.js';
+import { errorsOf, warningsOf, type Problem } from '../problem.js';
+import { validateDeck } from '../validate/validate-deck.js';
+import { findOverflow } from './overflow.js';
+
+export interface CheckResult {
+  deck: string;
+  errors: number;
+  warnings: number;
+  findings: Problem[];
+}
+
+/**
+ * Everything `build` would refuse, plus what needs a real browser (overflowing slides);
+ * writes nothing. Overflow is only measured on a deck that validates.
+ */
+export async function checkDeck(deckPath: string, cwd = process.cwd()): Promise<CheckResult> {
+  const loaded = await loadDeck(deckPath, cwd);
+  const validation = validateDeck(loaded);
+  const findings = [...validation.problems];
+  if (validation.model) {
+    const prepared = await prepareValidDeck(loaded, validation.model, findings);
+    const session = await openBrowser();
+    try {
+      findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));
+    } finally {
+      await session.close();
+    }
+  }
+  return { deck: loaded.shownDir, errors: errorsOf(findings).length, warnings: warningsOf(findings).length, findings };
+}
