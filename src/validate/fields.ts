@@ -26,6 +26,12 @@ export const CHAPTER_FIELDS: Record<string, FieldType> = {
   notes: 'text',
 };
 
+/**
+ * Marp's own directives, accepted and ignored in chapter front matter so a chapter file can
+ * say `marp: true` and `theme: corporate` for the Marp for VS Code preview.
+ */
+export const MARP_PREVIEW_KEYS = ['marp', 'theme', 'paginate', 'size', 'class', 'header', 'footer', 'style', 'math', 'headingDivider', 'lang'];
+
 export const BRAND_FIELDS = ['primary', 'accent', 'logo', 'organization'] as const;
 
 /** Colours go into the theme's CSS, so only plain colour syntax is let through. */

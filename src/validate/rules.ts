@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ChapterSource, LoadedDeck, SourceFile } from '../load/load-deck.js';
 import type { Problem } from '../problem.js';
-import { BRAND_FIELDS, CHAPTER_FIELDS, CSS_COLOR, DECK_FIELDS, asText, typeError, type FieldType } from './fields.js';
+import { BRAND_FIELDS, CHAPTER_FIELDS, CSS_COLOR, DECK_FIELDS, MARP_PREVIEW_KEYS, asText, typeError, type FieldType } from './fields.js';
 
 /**
  * Validation as a list of small named rules, each returning every problem it sees
@@ -26,9 +26,10 @@ function at(file: SourceFile, key: string): number {
   return file.keyLines[key] ?? 1;
 }
 
-function fieldProblems(file: SourceFile, fields: Record<string, FieldType>, kind: string): Problem[] {
+function fieldProblems(file: SourceFile, fields: Record<string, FieldType>, kind: string, ignored: readonly string[] = []): Problem[] {
   const out: Problem[] = [];
   for (const [key, value] of Object.entries(file.data)) {
+    if (ignored.includes(key)) continue;
     const type = fields[key];
     if (!type) {
       out.push({
@@ -141,7 +142,7 @@ export const rules: Rule[] = [
   },
   {
     name: 'chapter-fields',
-    check: ({ chapters }) => chapters.flatMap((c) => fieldProblems(c, CHAPTER_FIELDS, 'a chapter')),
+    check: ({ chapters }) => chapters.flatMap((c) => fieldProblems(c, CHAPTER_FIELDS, 'a chapter', MARP_PREVIEW_KEYS)),
   },
   {
     name: 'chapter-title',

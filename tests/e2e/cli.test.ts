@@ -1,0 +1,103 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
+import { pdfText } from '../helpers/readers.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'lectern-cli-'));
+const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
+
+describe('lectern build refuses bad input', () => {
+  it.each([
+    ['missing-chapter', /missing-chapter\/02-<slug>\.md: error: 02 is missing: expected 02-<slug>\.md between 01-listening\.md and 03-review\.md/],
+    ['bad-yaml', /bad-yaml\/02-speaking\.md:4: error: front matter is not valid YAML/],
+    ['not-utf8', /not-utf8\/02-speaking\.md:2: error: is not UTF-8 text/],
+    ['image-outside', /image-outside\/01-listening\.md:28: error: image \.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd lies outside the deck folder/],
+  ])('%s: one line with file:line and a hint, exit 3, no stack, nothing written', (fixture, message) => {
+    const out = join(tmp(), 'out');
+    const before = treeHash(join(FIXTURES, fixture));
+    const r = lectern(['build', `tests/fixtures/${fixture}`, '--out', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/hint: /);
+    expect(r.stderr).toMatch(/nothing was written/);
+    noStack(r.stderr);
+    expect(existsSync(out)).toBe(false);
+    expect(treeHash(join(FIXTURES, fixture))).toBe(before);
+  });
+
+  it('says so when the deck path is a file or does not exist', () => {
+    const asFile = lectern(['build', 'tests/fixtures/valid/deck.md', '--out', join(tmp(), 'o')]);
+    expect(asFile.code).toBe(3);
+    expect(asFile.stderr).toMatch(/is a file, not a deck folder/);
+    const missing = lectern(['build', 'no/such/deck', '--out', join(tmp(), 'o')]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/deck folder no\/such\/deck does not exist/);
+  });
+
+  it('rejects an unknown format with a usage error', () => {
+    const r = lectern(['build', 'tests/fixtures/valid', '--format', 'html,docx', '--out', join(tmp(), 'o')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown format docx/);
+  });
+
+  it('refuses an output path that is a file', () => {
+    const file = join(tmp(), 'taken');
+    writeFileSync(file, 'keep me');
+    const r = lectern(['build', 'tests/fixtures/valid', '--format', 'html', '--out', file]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/output path .* is a file/);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('exits 5 with install advice when no browser is found, and keeps the previous outputs whole', () => {
+    const out = tmp();
+    expect(lectern(['build', 'tests/fixtures/valid', '--format', 'html', '--out', out]).code).toBe(0);
+    const html = join(out, 'valid.html');
+    const before = { bytes: readFileSync(html), mtime: statSync(html).mtimeMs };
+    const r = lectern(['build', 'tests/fixtures/valid', '--out', out], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/apt-get install chromium/);
+    noStack(r.stderr);
+    expect(readFileSync(html).equals(before.bytes)).toBe(true);
+    expect(statSync(html).mtimeMs).toBe(before.mtime);
+    expect(existsSync(join(out, 'valid.pdf'))).toBe(false);
+  });
+});
+
+describe('lectern check', () => {
+  it('reports an overflowing slide with its file and line, as text and as JSON', () => {
+    const text = lectern(['check', 'tests/fixtures/overflow']);
+    expect(text.code).toBe(3);
+    expect(text.stderr).toMatch(/tests\/fixtures\/overflow\/01-too-long\.md:14: error: slide 5 overflows by \d+ px/);
+    const json = lectern(['check', 'tests/fixtures/overflow', '--json']);
+    expect(json.code).toBe(3);
+    const report = JSON.parse(json.stdout) as { errors: number; findings: { code: string; file: string; line: number; slide: number; severity: string }[] };
+    expect(report.errors).toBe(1);
+    expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'error', code: 'slide-overflow', file: 'tests/fixtures/overflow/01-too-long.md', line: 14, slide: 5 }));
+  });
+
+  it('is clean on the valid fixture and on the course deck', () => {
+    expect(lectern(['check', 'tests/fixtures/valid']).code).toBe(0);
+    const course = lectern(['check', 'slides', '--json']);
+    expect(course.code).toBe(0);
+    expect(JSON.parse(course.stdout)).toMatchObject({ errors: 0, warnings: 0 });
+  });
+});
+
+describe('speaker script with long notes', () => {
+  it('flows long notes on to the next page instead of cutting them', () => {
+    const dir = tmp();
+    const deck = join(dir, 'long');
+    cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+    const long = Array.from({ length: 60 }, (_, i) => `第${i + 1}段：这是一段很长的讲稿，讲师需要在课堂上完整地讲出来，不能被截断。`).join('\n\n');
+    const chapter = readFileSync(join(deck, '02-speaking.md'), 'utf8').replace('<!-- 强调准确性，时间：约 12 分钟 -->', `<!--\n${long}\n最后一句：讲稿到此结束。\n-->`);
+    writeFileSync(join(deck, '02-speaking.md'), chapter);
+    const r = lectern(['build', deck, '--format', 'script', '--out', join(dir, 'out')]);
+    expect(r.code).toBe(0);
+    const text = pdfText(join(dir, 'out', 'long-script.pdf'));
+    expect(text).toContain('第60段');
+    expect(text).toContain('最后一句：讲稿到此结束。');
+  });
+});

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+
+/** Real readers for the outputs: poppler's tools for PDF, pdf-lib for its outline, JSZip for PPTX. */
+export function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+export function pdfText(file: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8' });
+}
+
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+export function pdfFonts(file: string): PdfFont[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return lines.map((l) => {
+    const cols = l.trim().split(/\s+/);
+    // name, type (one or two words), encoding, emb, sub, uni, object, id
+    const embedded = cols[cols.length - 5] === 'yes';
+    return { name: cols[0]!, type: cols.slice(1, cols.length - 6).join(' '), embedded };
+  });
+}
+
+/** Top-level bookmark titles of a PDF. */
+export async function pdfOutline(file: string): Promise<string[]> {
+  const pdf = await PDFDocument.load(readFileSync(file));
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const titles: string[] = [];
+  let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
+  while (item) {
+    const title = item.lookup(PDFName.of('Title'));
+    if (title instanceof PDFHexString || title instanceof PDFString) titles.push(title.decodeText());
+    item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+  }
+  return titles;
+}
+
+export interface PptxContent {
+  slides: number;
+  /** Text of each slide's notes page, by slide number. */
+  notes: Map<number, string>;
+  media: number;
+}
+
+export async function readPptx(file: string): Promise<PptxContent> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const names = Object.keys(zip.files);
+  const slides = names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+  const notes = new Map<number, string>();
+  for (const n of names.filter((x) => /^ppt\/slides\/_rels\/slide\d+\.xml\.rels$/.test(x))) {
+    const slide = Number(/slide(\d+)\.xml\.rels$/.exec(n)![1]);
+    const rels = await zip.file(n)!.async('string');
+    const target = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(rels)?.[1];
+    if (!target) continue;
+    const xml = await zip.file(`ppt/notesSlides/${target}`)!.async('string');
+    notes.set(slide, [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('\n'));
+  }
+  return { slides, notes, media: names.filter((n) => n.startsWith('ppt/media/') && !n.endsWith('/')).length };
+}
