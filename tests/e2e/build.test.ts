@@ -91,6 +91,17 @@ describe('lectern build (every output of a fixture deck)', () => {
       }
     });
 
+    it('shows the brand colours and logo from deck.md', async () => {
+      const style = await page.$eval('section.points-3', (s) => ({
+        heading: getComputedStyle(s.querySelector('h2')!).color,
+        bar: getComputedStyle(s, '::before').backgroundImage,
+        logo: getComputedStyle(s).backgroundImage,
+      }));
+      expect(style.heading).toBe('rgb(122, 31, 61)');
+      expect(style.bar).toContain('rgb(43, 182, 115)');
+      expect(style.logo).toMatch(/^url\("data:image\/png;base64,/);
+    });
+
     it('makes no request outside the file itself', () => {
       const outside = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
       expect(outside).toEqual([]);
@@ -166,5 +177,21 @@ describe('lectern build (every output of a fixture deck)', () => {
       expect(pptx.notes.get(4)).toContain('讲解倾听三要点');
       expect(pptx.notes.get(10)).toContain('感谢大家');
     });
+  });
+});
+
+describe('a deck on another topic', () => {
+  it('builds with its own agenda, dividers and slide count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-other-'));
+    const r = lectern(['build', join(FIXTURES, 'other-topic'), '--out', dir, '--format', 'html']);
+    expect(r.code).toBe(0);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(dir, 'other-topic.html')).href, { waitUntil: 'load' });
+    const texts = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (ss) => ss.map((s) => (s.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    expect(texts).toHaveLength(20);
+    expect(texts[1]).toMatch(/Agenda CONTENTS 01 Daily checks 10 min 02 Loading 15 min 03 Driving 15 min 04 Parking 10 min 05 Review 10 min 60 min in all/);
+    expect(texts.filter((t) => /^\d\d CHAPTER /.test(t)).map((t) => t.slice(0, 2))).toEqual(['01', '02', '03', '04', '05']);
+    expect(texts[19]).toMatch(/^Thank you/);
+    await page.close();
   });
 });
