@@ -5,6 +5,7 @@ import { loadDeck, type LoadedDeck } from './load/load-deck.js';
 import { errorsOf, warningsOf, type Problem } from './problem.js';
 import { renderDeck, type RenderedDeck } from './render/render-deck.js';
 import { buildDeckTheme, type DeckTheme } from './theme/deck-theme.js';
+import { embeddedFontCss } from './theme/embedded-font.js';
 import { validateDeck } from './validate/validate-deck.js';
 
 export interface PreparedDeck {
@@ -29,10 +30,13 @@ export async function prepareDeck(deckPath: string, cwd = process.cwd()): Promis
   return prepareValidDeck(loaded, model, problems);
 }
 
-/** compose → theme → render for a deck that passed validation. */
-export async function prepareValidDeck(loaded: LoadedDeck, model: DeckModel, problems: Problem[]): Promise<PreparedDeck> {
+/**
+ * compose → theme → render for a deck that passed validation. Fonts are embedded as a subset
+ * unless `fontCss` supplies other font faces (the dev server serves the whole font instead).
+ */
+export async function prepareValidDeck(loaded: LoadedDeck, model: DeckModel, problems: Problem[], fontCss?: string): Promise<PreparedDeck> {
   const composed = composeDeck(model);
-  const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, composed.markdown);
+  const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? (await embeddedFontCss(composed.markdown)));
   const rendered = renderDeck(composed, theme);
   return { model, composed, theme, rendered, warnings: warningsOf(problems) };
 }

@@ -1,10 +1,21 @@
 import { build } from '../build.js';
-import { LecternError } from '../errors.js';
+import { ExitCode, LecternError } from '../errors.js';
+import { removeLiveStaging } from '../export/staging.js';
 import { parseFormats } from '../formats.js';
 import { checkDeck } from '../check/check-deck.js';
+import { startDevServer } from '../dev/dev-server.js';
+import { newDeck } from '../scaffold/new-deck.js';
+import { formatProblem } from '../problem.js';
 import type { Reporter } from './report.js';
 
 export async function runBuild(o: { deck: string; out: string; format: string; cwd: string; debug: boolean }, reporter: Reporter): Promise<number> {
+  // Ctrl-C mid-build: remove the temporary files; the previous outputs were never touched.
+  const interrupted = () => {
+    process.stderr.write(`\nlectern: interrupted; temporary files removed, previous outputs left as they were\n`);
+    void removeLiveStaging().finally(() => process.exit(ExitCode.INTERRUPTED));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const result = await build({ deck: o.deck, out: o.out, formats: parseFormats(o.format), cwd: o.cwd, onProgress: (e) => reporter.progress(e) });
     reporter.problems(result.warnings);
@@ -12,6 +23,9 @@ export async function runBuild(o: { deck: string; out: string; format: string; c
     return 0;
   } catch (err) {
     return reporter.fail(err, o.debug);
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
 }
 
@@ -30,5 +44,50 @@ export async function runCheck(o: { deck: string; cwd: string; json: boolean; de
       return err.exitCode;
     }
     return reporter.fail(err, o.debug);
+  }
+}
+
+export async function runDev(o: { deck: string; port: string; cwd: string; debug: boolean }, reporter: Reporter): Promise<number> {
+  try {
+    const port = Number(o.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new LecternError(`--port must be a number from 0 to 65535, not ${o.port}`, { code: 'USAGE', hint: 'e.g. --port 8080' });
+    }
+    const server = await startDevServer({
+      deck: o.deck,
+      port,
+      cwd: o.cwd,
+      onEvent: (e) => {
+        const time = new Date().toLocaleTimeString();
+        if (e.type === 'rebuilt') {
+          process.stderr.write(`[${time}] ${e.slides} slides (${Math.round(e.ms)} ms)\n`);
+          for (const w of e.warnings) process.stderr.write(`${formatProblem(w)}\n`);
+        } else {
+          process.stderr.write(`[${time}] the deck has errors; the page shows them:\n${e.problems.join('\n')}\n`);
+        }
+      },
+    });
+    process.stdout.write(`lectern dev: ${server.url} (Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    process.stderr.write('lectern dev: stopped\n');
+    return 0;
+  } catch (err) {
+    return reporter.fail(err, o.debug);
+  }
+}
+
+export async function runNew(o: { dir: string; title?: string; chapters: string; cwd: string }, reporter: Reporter): Promise<number> {
+  try {
+    const files = await newDeck({ dir: o.dir, title: o.title, chapters: Number(o.chapters), cwd: o.cwd });
+    for (const f of files) process.stdout.write(`  created ${f}\n`);
+    process.stdout.write(`next: lectern check ${o.dir} && lectern build ${o.dir}\n`);
+    return 0;
+  } catch (err) {
+    return reporter.fail(err, false);
   }
 }

@@ -2,9 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { ExitCode } from '../errors.js';
-import { removeLiveStaging } from '../export/staging.js';
 import { FORMATS } from '../formats.js';
-import { runBuild, runCheck } from './commands.js';
+import { runBuild, runCheck, runDev, runNew } from './commands.js';
 import { createReporter } from './report.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -43,6 +42,28 @@ async function main(argv: string[]): Promise<number> {
       exit = await runCheck({ deck, cwd, json: Boolean(o.json), debug: Boolean(o.debug) }, reporter);
     });
 
+  program
+    .command('dev')
+    .description('preview the deck in a browser; every save updates the open page')
+    .argument('[deck]', 'deck folder', 'slides')
+    .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', '8080')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .action(async (deck: string, o: { port: string; debug?: boolean }) => {
+      const reporter = createReporter({ quiet: false, cwd });
+      exit = await runDev({ deck, port: o.port, cwd, debug: Boolean(o.debug) }, reporter);
+    });
+
+  program
+    .command('new')
+    .description('create a deck folder to the outline: deck.md, chapters and the review')
+    .argument('<dir>', 'folder to create (must be new or empty)')
+    .option('-t, --title <title>', 'course title')
+    .option('-c, --chapters <n>', 'chapters before the closing review', '6')
+    .action(async (dir: string, o: { title?: string; chapters: string }) => {
+      const reporter = createReporter({ quiet: false, cwd });
+      exit = await runNew({ dir, title: o.title, chapters: o.chapters, cwd }, reporter);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -50,13 +71,6 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
   return exit;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`\nlectern: interrupted; temporary files removed, previous outputs left as they were\n`);
-    void removeLiveStaging().finally(() => process.exit(ExitCode.INTERRUPTED));
-  });
 }
 
 main(process.argv.slice(2)).then(

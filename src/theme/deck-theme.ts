@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { DeckModel } from '../deck-model.js';
 import { LecternError } from '../errors.js';
 import { THEMES_DIR } from '../package-root.js';
-import { FONT_FAMILY, embeddedFontCss } from './embedded-font.js';
+import { FONT_FAMILY } from './embedded-font.js';
 
 /** Marp's own themes, usable by name. */
 const MARP_THEMES = ['default', 'gaia', 'uncover'];
@@ -19,15 +19,15 @@ export interface DeckTheme {
 
 /**
  * Resolves deck.md `theme:` (corporate, a Marp theme, or a CSS file in the deck folder) and
- * layers the embedded font and the brand colours on top, as CSS custom properties.
+ * layers the font faces and the brand colours (as CSS custom properties) on top.
  */
-export async function buildDeckTheme(deck: DeckModel, deckLine: number | undefined, text: string): Promise<DeckTheme> {
+export async function buildDeckTheme(deck: DeckModel, deckLine: number | undefined, fontCss: string): Promise<DeckTheme> {
   const { name, css } = await baseTheme(deck, deckLine);
   const brand = brandCss(deck);
   const deckCss = [
     `/* @theme ${DECK_THEME} */`,
     `@import '${name}';`,
-    await embeddedFontCss(text),
+    fontCss,
     // Marp's own themes do not know the embedded font: put it first in their font stacks.
     MARP_THEMES.includes(name) ? `section { font-family: '${FONT_FAMILY}', sans-serif; }` : '',
     brand,
@@ -35,9 +35,15 @@ export async function buildDeckTheme(deck: DeckModel, deckLine: number | undefin
   return { css: [...css, deckCss], deckCss };
 }
 
+/** The theme file a deck uses, for watchers; undefined for Marp's built-in themes. */
+export function themeFile(deck: DeckModel): string | undefined {
+  if (deck.theme === 'corporate') return join(THEMES_DIR, 'corporate.css');
+  return /\.css$/i.test(deck.theme) ? resolve(deck.dir, deck.theme) : undefined;
+}
+
 async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ name: string; css: string[] }> {
   if (MARP_THEMES.includes(deck.theme)) return { name: deck.theme, css: [] };
-  const path = deck.theme === 'corporate' ? join(THEMES_DIR, 'corporate.css') : /\.css$/i.test(deck.theme) ? resolve(deck.dir, deck.theme) : null;
+  const path = themeFile(deck);
   const unknown = () =>
     new LecternError(`unknown theme "${deck.theme}"`, {
       code: 'INVALID_DECK',

@@ -18,7 +18,9 @@ const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Promise<string>>();
 
-function fontFile(weight: number): string {
+export const FONT_WEIGHTS = WEIGHTS;
+
+export function fontFile(weight: number): string {
   const pkg = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
   return join(pkg, 'files', `noto-sans-sc-chinese-simplified-${weight}-normal.woff2`);
 }
@@ -40,6 +42,11 @@ export function embeddedFontCss(text: string): Promise<string> {
     css.catch(() => cache.delete(key));
   }
   return css;
+}
+
+/** @font-face rules that load the whole font from a URL: the dev server's, where a subset per keystroke would be slow. */
+export function servedFontCss(urlFor: (weight: number) => string): string {
+  return WEIGHTS.map((weight) => `@font-face { font-family: '${FONT_FAMILY}'; font-weight: ${weight}; font-style: normal; src: url(${urlFor(weight)}) format('woff2'); }`).join('\n');
 }
 
 async function buildFontCss(glyphs: string): Promise<string> {

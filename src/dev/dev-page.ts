@@ -1,0 +1,44 @@
+/**
+ * The dev server's page: slides stacked like Marp's preview, kept up to date over
+ * server-sent events without a reload, with validation errors shown over the slides.
+ */
+export function devPage(title: string): string {
+  return `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>${title.replace(/[<&]/g, '')} · lectern dev</title>
+<style id="lectern-dev-ui">
+  html, body { margin: 0; background: #e9edf2; font-family: system-ui, sans-serif; }
+  #deck div.marpit > svg[data-marpit-svg] { display: block; width: min(96vw, 1100px); height: auto; margin: 24px auto; box-shadow: 0 4px 18px rgba(0,0,0,.18); background: #fff; }
+  #problems { position: fixed; left: 0; right: 0; top: 0; max-height: 60vh; overflow: auto; margin: 0; padding: 16px 24px; background: #fff4f4; color: #8a1111; border-bottom: 3px solid #c62828; white-space: pre-wrap; font: 14px/1.5 ui-monospace, monospace; z-index: 10; }
+  #problems:empty { display: none; }
+  #status { position: fixed; right: 12px; bottom: 10px; font-size: 12px; color: #56606e; }
+</style>
+<style id="lectern-deck-css"></style>
+</head><body>
+<pre id="problems"></pre>
+<main id="deck"></main>
+<div id="status">connecting…</div>
+<script>
+  const deck = document.getElementById('deck');
+  const css = document.getElementById('lectern-deck-css');
+  const problems = document.getElementById('problems');
+  const status = document.getElementById('status');
+  let shown = -1;
+  async function refresh() {
+    const state = await (await fetch('/__lectern/state', { cache: 'no-store' })).json();
+    if (state.version === shown) return;
+    shown = state.version;
+    problems.textContent = state.problems.join('\\n');
+    if (state.html !== null) {
+      css.textContent = state.css;
+      deck.innerHTML = state.html;
+    }
+    document.body.dataset.version = String(state.version);
+    status.textContent = 'updated ' + new Date().toLocaleTimeString();
+  }
+  const events = new EventSource('/__lectern/events');
+  events.onmessage = () => refresh();
+  events.onerror = () => { status.textContent = 'disconnected: is lectern dev still running?'; };
+  refresh();
+</script>
+</body></html>`;
+}
