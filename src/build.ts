@@ -1,22 +1,24 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { openBrowser, type BrowserSession } from './export/browser.js';
-import { printHandout, printA4 } from './export/handout.js';
-import { writeHtml } from './export/html.js';
-import { writeImagePptx } from './export/image-pptx.js';
-import { finishPdf } from './export/pdf-finish.js';
-import { printSlidesPdf } from './export/slides-pdf.js';
-import { scriptDocument } from './export/speaker-script.js';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import type { BrowserSession } from './export/browser.js';
+import { CACHE_FILE, inputKey, isCurrent, readCache } from './export/build-cache.js';
 import { Staging } from './export/staging.js';
 import { BROWSER_FORMATS, outputFileName, type Format } from './formats.js';
-import { prepareDeck, type PreparedDeck } from './prepare-deck.js';
-import type { Problem } from './problem.js';
+import { loadDeck } from './load/load-deck.js';
+import { THEMES_DIR } from './package-root.js';
+import type { PreparedDeck } from './prepare-deck.js';
+import { warningsOf, type Problem } from './problem.js';
+import { requireValid, validateDeck } from './validate/validate-deck.js';
+import { composeDeck } from './compose/compose-deck.js';
 
 export interface BuildOptions {
   deck: string;
   out: string;
   formats: Format[];
   cwd?: string;
+  /** Rebuild every output even when its inputs have not changed. */
+  force?: boolean;
   /** Called as each slow step starts and ends; the CLI turns these into progress lines. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -27,6 +29,8 @@ export interface BuiltOutput {
   format: Format;
   path: string;
   bytes: number;
+  /** True when the output was already up to date and was not rebuilt. */
+  unchanged: boolean;
 }
 
 export interface BuildResult {
@@ -35,12 +39,16 @@ export interface BuildResult {
   slides: number;
 }
 
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
 /**
- * Builds every requested output. All files are staged and renamed into the output folder
- * only after every one of them succeeded: a failed build leaves the previous outputs as they were.
+ * Builds the requested outputs whose inputs changed since the last build. Files are staged and
+ * renamed into the output folder only after every one of them succeeded: a failed build leaves
+ * the previous outputs as they were.
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const cwd = opts.cwd ?? process.cwd();
+  const outDir = resolve(cwd, opts.out);
   const progress = opts.onProgress ?? (() => undefined);
   const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     progress({ step: name, state: 'start' });
@@ -49,43 +57,109 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     progress({ step: name, state: 'done', ms: performance.now() - t0 });
     return value;
   };
-  const deck = await step('prepare', () => prepareDeck(opts.deck, cwd));
-  const staging = await Staging.open(resolve(cwd, opts.out));
-  let session: BrowserSession | undefined;
+
+  // The unchanged-rebuild path reads files and hashes them; no renderer or browser is loaded.
+  const loaded = await loadDeck(opts.deck, cwd);
+  const validation = validateDeck(loaded);
+  const model = requireValid(loaded, validation);
+  const name = model.name;
+  const slides = composeDeck(model).slides.length;
+  const keys = new Map<Format, string>();
+  const cache = await readCache(outDir);
+  const stale: Format[] = [];
+  for (const format of opts.formats) {
+    const key = await inputKey(loaded.dir, [join(THEMES_DIR, 'corporate.css')], version, format, name);
+    keys.set(format, key);
+    if (opts.force || !(await isCurrent(outDir, cache, outputFileName(name, format), key))) stale.push(format);
+  }
+  if (stale.length === 0) {
+    const outputs = await Promise.all(opts.formats.map(async (f) => describe(f, join(outDir, outputFileName(name, f)), true)));
+    return { outputs, warnings: warningsOf(validation.problems), slides };
+  }
+
+  // The browser starts while the deck is prepared: one mostly waits, the other computes.
+  const browser = stale.some((f) => BROWSER_FORMATS.includes(f)) ? step('browser', async () => (await import('./export/browser.js')).openBrowser()) : undefined;
+  browser?.catch(() => undefined);
   try {
-    const names = opts.formats.map((f) => outputFileName(deck.model.name, f));
-    if (opts.formats.includes('html')) await step('html', () => writeHtml(deck.composed, deck.theme, staging, outputFileName(deck.model.name, 'html')));
-    if (opts.formats.some((f) => BROWSER_FORMATS.includes(f))) {
-      session = await step('browser', openBrowser);
-      for (const format of opts.formats.filter((f) => BROWSER_FORMATS.includes(f))) {
-        const data = await step(format, () => printed(format, session!, deck));
-        await staging.write(outputFileName(deck.model.name, format), data);
+    const { prepareValidDeck } = await import('./prepare-deck.js');
+    const deck = await step('prepare', () => prepareValidDeck(loaded, model, validation.problems));
+    const staging = await Staging.open(outDir);
+    try {
+      const jobs = new Jobs(deck, staging, browser);
+      await Promise.all(stale.map((format) => step(format, () => jobs.write(format))));
+      const record = { ...cache };
+      const outputs: BuiltOutput[] = [];
+      for (const format of opts.formats) {
+        const file = outputFileName(deck.model.name, format);
+        if (stale.includes(format)) await staging.publish(file);
+        const out = await describe(format, join(outDir, file), !stale.includes(format));
+        record[file] = { key: keys.get(format)!, bytes: out.bytes };
+        outputs.push(out);
       }
+      await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
+      await staging.publish(CACHE_FILE);
+      return { outputs, warnings: deck.warnings, slides };
+    } finally {
+      await staging.close();
     }
-    const outputs: BuiltOutput[] = [];
-    for (const [i, name] of names.entries()) {
-      const path = await staging.publish(name);
-      outputs.push({ format: opts.formats[i]!, path, bytes: (await stat(path)).size });
-    }
-    return { outputs, warnings: deck.warnings, slides: deck.composed.slides.length };
   } finally {
-    await session?.close();
-    await staging.close();
+    await browser?.then((s) => s.close(), () => undefined);
   }
 }
 
-async function printed(format: Format, session: BrowserSession, deck: PreparedDeck): Promise<Uint8Array> {
-  const { model, composed, rendered } = deck;
-  switch (format) {
-    case 'pdf':
-      return printSlidesPdf(session, model, composed, rendered);
-    case 'handout':
-      return finishPdf(await printHandout(session, model, rendered), model, { title: model.title });
-    case 'script':
-      return finishPdf(await printA4(session, scriptDocument(model, composed, rendered), 'speaker script'), model, { title: model.title });
-    case 'pptx':
-      return writeImagePptx(session, model, composed, rendered);
-    default:
-      throw new Error(`not a printed format: ${format}`);
+async function describe(format: Format, path: string, unchanged: boolean): Promise<BuiltOutput> {
+  return { format, path, bytes: (await stat(path)).size, unchanged };
+}
+
+/** Outputs that need the same intermediate share it: the handout is made from the slides PDF. */
+class Jobs {
+  private slidesPdf?: Promise<Uint8Array>;
+  constructor(
+    readonly deck: PreparedDeck,
+    readonly staging: Staging,
+    readonly browser: Promise<BrowserSession> | undefined,
+  ) {}
+
+  /** The slides as printed by the browser, before metadata and bookmarks. */
+  printedSlides(): Promise<Uint8Array> {
+    this.slidesPdf ??= (async () => {
+      const { printSlides } = await import('./export/slides-pdf.js');
+      return printSlides(await this.browser!, this.deck.model, this.deck.rendered);
+    })();
+    return this.slidesPdf;
+  }
+
+  /** Writes one output into the staging folder; printed outputs each use their own window of the one browser. */
+  async write(format: Format): Promise<void> {
+    const { model, composed, rendered } = this.deck;
+    const file = outputFileName(model.name, format);
+    if (format === 'html') {
+      const { writeHtml } = await import('./export/html.js');
+      return writeHtml(composed, this.deck.theme, this.staging, file);
+    }
+    const { finishPdf } = await import('./export/pdf-finish.js');
+    let data: Uint8Array;
+    switch (format) {
+      case 'pdf': {
+        const { chapterOutline } = await import('./export/slides-pdf.js');
+        data = await finishPdf(await this.printedSlides(), model, { title: model.title, outline: chapterOutline(composed) });
+        break;
+      }
+      case 'handout': {
+        const { writeHandout } = await import('./export/handout.js');
+        data = await finishPdf(await writeHandout(await this.printedSlides(), model, this.deck.font!.regular), model, { title: model.title });
+        break;
+      }
+      case 'script': {
+        const { printA4 } = await import('./export/print-a4.js');
+        const { scriptDocument } = await import('./export/speaker-script.js');
+        data = await finishPdf(await printA4(await this.browser!, scriptDocument(model, composed, rendered), 'speaker script'), model, { title: model.title });
+        break;
+      }
+      case 'pptx':
+        data = await (await import('./export/image-pptx.js')).writeImagePptx(await this.browser!, model, composed, rendered);
+        break;
+    }
+    await this.staging.write(file, data);
   }
 }

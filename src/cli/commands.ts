@@ -2,13 +2,13 @@ import { build } from '../build.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { removeLiveStaging } from '../export/staging.js';
 import { parseFormats } from '../formats.js';
-import { checkDeck } from '../check/check-deck.js';
-import { startDevServer } from '../dev/dev-server.js';
-import { newDeck } from '../scaffold/new-deck.js';
 import { formatProblem } from '../problem.js';
 import type { Reporter } from './report.js';
 
-export async function runBuild(o: { deck: string; out: string; format: string; cwd: string; debug: boolean }, reporter: Reporter): Promise<number> {
+// Each command loads its own modules when it runs: an unchanged rebuild should not pay for
+// loading Marp, and `new` should not pay for the browser.
+
+export async function runBuild(o: { deck: string; out: string; format: string; cwd: string; debug: boolean; force: boolean }, reporter: Reporter): Promise<number> {
   // Ctrl-C mid-build: remove the temporary files; the previous outputs were never touched.
   const interrupted = () => {
     process.stderr.write(`\nlectern: interrupted; temporary files removed, previous outputs left as they were\n`);
@@ -17,7 +17,7 @@ export async function runBuild(o: { deck: string; out: string; format: string; c
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const result = await build({ deck: o.deck, out: o.out, formats: parseFormats(o.format), cwd: o.cwd, onProgress: (e) => reporter.progress(e) });
+    const result = await build({ deck: o.deck, out: o.out, formats: parseFormats(o.format), cwd: o.cwd, force: o.force, onProgress: (e) => reporter.progress(e) });
     reporter.problems(result.warnings);
     reporter.outputs(result.outputs, result.slides);
     return 0;
@@ -31,6 +31,7 @@ export async function runBuild(o: { deck: string; out: string; format: string; c
 
 export async function runCheck(o: { deck: string; cwd: string; json: boolean; debug: boolean }, reporter: Reporter): Promise<number> {
   try {
+    const { checkDeck } = await import('../check/check-deck.js');
     const result = await checkDeck(o.deck, o.cwd);
     if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
@@ -53,6 +54,7 @@ export async function runDev(o: { deck: string; port: string; cwd: string; debug
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new LecternError(`--port must be a number from 0 to 65535, not ${o.port}`, { code: 'USAGE', hint: 'e.g. --port 8080' });
     }
+    const { startDevServer } = await import('../dev/dev-server.js');
     const server = await startDevServer({
       deck: o.deck,
       port,
@@ -83,6 +85,7 @@ export async function runDev(o: { deck: string; port: string; cwd: string; debug
 
 export async function runNew(o: { dir: string; title?: string; chapters: string; cwd: string }, reporter: Reporter): Promise<number> {
   try {
+    const { newDeck } = await import('../scaffold/new-deck.js');
     const files = await newDeck({ dir: o.dir, title: o.title, chapters: Number(o.chapters), cwd: o.cwd });
     for (const f of files) process.stdout.write(`  created ${f}\n`);
     process.stdout.write(`next: lectern check ${o.dir} && lectern build ${o.dir}\n`);

@@ -24,11 +24,12 @@ async function main(argv: string[]): Promise<number> {
     .argument('[deck]', 'deck folder holding deck.md and NN-<slug>.md chapters', 'slides')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('-f, --format <list>', `comma list of ${FORMATS.join(', ')}`).default('all'))
+    .option('--force', 'rebuild every output even if its inputs have not changed')
     .option('-q, --quiet', 'print only errors')
     .option('--debug', 'show stack traces for unexpected errors')
-    .action(async (deck: string, o: { out: string; format: string; quiet?: boolean; debug?: boolean }) => {
+    .action(async (deck: string, o: { out: string; format: string; force?: boolean; quiet?: boolean; debug?: boolean }) => {
       const reporter = createReporter({ quiet: Boolean(o.quiet), cwd });
-      exit = await runBuild({ deck, out: o.out, format: o.format, cwd, debug: Boolean(o.debug) }, reporter);
+      exit = await runBuild({ deck, out: o.out, format: o.format, cwd, debug: Boolean(o.debug), force: Boolean(o.force) }, reporter);
     });
 
   program

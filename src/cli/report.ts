@@ -50,7 +50,7 @@ export function createReporter(opts: { quiet: boolean; cwd: string }): Reporter 
     outputs(outs, slides) {
       if (opts.quiet) return;
       process.stdout.write(`${slides} slides\n`);
-      for (const o of outs) process.stdout.write(`  ${relative(opts.cwd, o.path).padEnd(36)} ${humanSize(o.bytes).padStart(9)}\n`);
+      for (const o of outs) process.stdout.write(`  ${relative(opts.cwd, o.path).padEnd(36)} ${humanSize(o.bytes).padStart(9)}${o.unchanged ? '  (unchanged)' : ''}\n`);
     },
     fail(e, debug) {
       if (tty) err.write('\r\x1b[2K');

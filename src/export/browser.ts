@@ -74,6 +74,8 @@ export async function openBrowser(): Promise<BrowserSession> {
     '--disable-gpu',
     '--no-first-run',
     '--font-render-hinting=none',
+    '--disable-renderer-backgrounding',
+    '--disable-background-timer-throttling',
     // Chromium refuses to start as root without it (CI, containers).
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ];
@@ -87,7 +89,11 @@ export async function openBrowser(): Promise<BrowserSession> {
   return {
     browser,
     async newPage(width, height) {
-      const page = await browser.newPage();
+      // A window of its own: Chromium only paints the front tab of a window, so outputs that
+      // render side by side in tabs of one window would wait on each other's frames.
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      page.once('close', () => void context.close().catch(() => undefined));
       page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
       await page.setViewport({ width, height, deviceScaleFactor: 1 });
       return page;

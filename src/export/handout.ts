@@ -1,57 +1,58 @@
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DeckModel } from '../deck-model.js';
-import type { RenderedDeck } from '../render/render-deck.js';
-import { browserFailed, loadDocument, type BrowserSession } from './browser.js';
-import { cssString, escapeHtml, printDocument, slideFragment } from './print-html.js';
 
+/** A4 portrait in PDF points. */
+const A4 = { width: 595.28, height: 841.89 };
 const PER_PAGE = 3;
-const SLIDE_WIDTH_MM = 108;
+const MARGIN_X = 40;
+const TOP = 62;
+const BOTTOM = 56;
+const SLIDE_WIDTH = 306;
+const GUTTER = 22;
 const LINES = 7;
+const GREY = rgb(0.35, 0.38, 0.42);
+const RULE = rgb(0.6, 0.64, 0.69);
 
 /**
  * The trainee handout, like PowerPoint's three-slide handout: A4 portrait, three slides per
- * page with ruled lines beside each for notes. Slides are the same vector SVG as the slides
- * PDF (text stays text); speaker notes are the trainer's and never appear here.
+ * page with ruled lines beside each for notes, deck title and page numbers. The slides are the
+ * slides PDF's own pages embedded as vector graphics (text stays text), so no second layout
+ * in the browser; speaker notes are the trainer's and never appear here.
  */
-export function handoutDocument(deck: DeckModel, rendered: RenderedDeck): string {
-  const slideHeight = (SLIDE_WIDTH_MM * rendered.height) / rendered.width;
+export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font: Uint8Array): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const text = await doc.embedFont(font, { subset: true });
+  const source = await PDFDocument.load(slidesPdf);
+  const slides = await doc.embedPages(source.getPages());
+  const pages = Math.ceil(slides.length / PER_PAGE);
   const header = [deck.title, deck.organization].filter(Boolean).join(' · ');
-  const css = `
-@page {
-  size: A4 portrait;
-  margin: 18mm 14mm 16mm;
-  @top-left { content: ${cssString(header)}; font: 9pt 'Lectern Sans', sans-serif; color: #555; }
-  @top-right { content: ${cssString(deck.date ?? '')}; font: 9pt 'Lectern Sans', sans-serif; color: #555; }
-  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt 'Lectern Sans', sans-serif; color: #555; }
-}
-html, body { margin: 0; padding: 0; background: #fff; font-family: 'Lectern Sans', sans-serif; }
-.row { display: flex; gap: 8mm; height: ${(slideHeight + 2).toFixed(2)}mm; margin-bottom: 14mm; break-inside: avoid; }
-.row:nth-child(${PER_PAGE}n) { break-after: page; margin-bottom: 0; }
-.row:last-child { break-after: auto; }
-.thumb { flex: 0 0 ${SLIDE_WIDTH_MM}mm; }
-.thumb div.marpit > svg[data-marpit-svg] { display: block; width: ${SLIDE_WIDTH_MM}mm; height: ${slideHeight.toFixed(2)}mm; border: 0.3mm solid #8a94a3; box-sizing: content-box; }
-.lines { flex: 1 1 auto; display: flex; flex-direction: column; justify-content: space-between; padding: 2mm 0; }
-.lines span { display: block; border-bottom: 0.3mm solid #9aa3b0; height: 0; }
-`;
-  const rows = rendered.slideSvgs.map(
-    (_, i) =>
-      `<section class="row"><div class="thumb">${slideFragment(rendered, i)}</div><div class="lines" aria-label="${escapeHtml('notes')}">${'<span></span>'.repeat(LINES)}</div></section>`,
-  );
-  return printDocument(deck.lang, rendered, css, rows.join('\n'));
-}
 
-export async function printHandout(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck): Promise<Uint8Array> {
-  return printA4(session, handoutDocument(deck, rendered), 'handout');
-}
-
-/** Prints an A4 document from HTML; shared by the handout and the speaker script. */
-export async function printA4(session: BrowserSession, html: string, what: string): Promise<Uint8Array> {
-  const page = await session.newPage(794, 1123);
-  try {
-    await loadDocument(page, html);
-    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }).catch((err: unknown) => {
-      throw browserFailed(`the browser could not print the ${what}: ${String(err)}`, err);
+  for (let p = 0; p < pages; p++) {
+    const page = doc.addPage([A4.width, A4.height]);
+    drawFrame(page, text, header, deck.date ?? '', `${p + 1} / ${pages}`);
+    const row = slides.slice(p * PER_PAGE, (p + 1) * PER_PAGE);
+    row.forEach((slide, i) => {
+      const height = (SLIDE_WIDTH * slide.height) / slide.width;
+      const band = (A4.height - TOP - BOTTOM) / PER_PAGE;
+      const y = A4.height - TOP - i * band - (band - height) / 2 - height;
+      page.drawPage(slide, { x: MARGIN_X, y, width: SLIDE_WIDTH, height });
+      page.drawRectangle({ x: MARGIN_X, y, width: SLIDE_WIDTH, height, borderColor: RULE, borderWidth: 0.6 });
+      const left = MARGIN_X + SLIDE_WIDTH + GUTTER;
+      for (let l = 1; l <= LINES; l++) {
+        const ly = y + height - (l * height) / LINES;
+        page.drawLine({ start: { x: left, y: ly }, end: { x: A4.width - MARGIN_X, y: ly }, thickness: 0.6, color: RULE });
+      }
     });
-  } finally {
-    await page.close().catch(() => undefined);
   }
+  return doc.save();
+}
+
+function drawFrame(page: PDFPage, font: PDFFont, left: string, right: string, footer: string): void {
+  const size = 9;
+  const y = A4.height - 36;
+  if (left) page.drawText(left, { x: MARGIN_X, y, size, font, color: GREY });
+  if (right) page.drawText(right, { x: A4.width - MARGIN_X - font.widthOfTextAtSize(right, size), y, size, font, color: GREY });
+  page.drawText(footer, { x: (A4.width - font.widthOfTextAtSize(footer, size)) / 2, y: 30, size, font, color: GREY });
 }

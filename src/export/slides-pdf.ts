@@ -2,7 +2,6 @@ import type { ComposedDeck } from '../compose/compose-deck.js';
 import type { DeckModel } from '../deck-model.js';
 import type { RenderedDeck } from '../render/render-deck.js';
 import { browserFailed, loadDocument, type BrowserSession } from './browser.js';
-import { finishPdf } from './pdf-finish.js';
 import type { OutlineEntry } from './pdf-outline.js';
 import { printDocument } from './print-html.js';
 
@@ -18,17 +17,16 @@ export function slidesDocument(deck: DeckModel, rendered: RenderedDeck): string 
   return printDocument(deck.lang, rendered, css, rendered.html);
 }
 
-/** Prints the slides PDF: text stays text, fonts are embedded subsets, one bookmark per chapter. */
-export async function printSlidesPdf(session: BrowserSession, deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck): Promise<Uint8Array> {
+/** Prints the slides: one page per slide, text stays text, fonts embedded as subsets. */
+export async function printSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck): Promise<Uint8Array> {
   const page = await session.newPage(rendered.width, rendered.height);
   try {
     await loadDocument(page, slidesDocument(deck, rendered));
-    const raw = await page
+    return await page
       .pdf({ width: `${rendered.width}px`, height: `${rendered.height}px`, printBackground: true, preferCSSPageSize: true })
       .catch((err: unknown) => {
         throw browserFailed(`the browser could not print the slides: ${String(err)}`, err);
       });
-    return await finishPdf(raw, deck, { title: deck.title, outline: chapterOutline(composed) });
   } finally {
     await page.close().catch(() => undefined);
   }

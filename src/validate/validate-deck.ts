@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import type { Brand, ChapterModel, DeckModel } from '../deck-model.js';
 import type { LoadedDeck } from '../load/load-deck.js';
 import { normalizeImageSrc } from '../load/load-images.js';
+import { LecternError } from '../errors.js';
 import { errorsOf, type Problem } from '../problem.js';
 import { asText } from './fields.js';
 import { chapterCount, rules } from './rules.js';
@@ -13,6 +14,16 @@ export interface Validation {
 }
 
 const CLOSING_BY_LANG: Record<string, string> = { zh: '谢谢', en: 'Thank you', ja: 'ありがとうございました' };
+
+/** The model of a deck that validated; otherwise the error that lists every problem. */
+export function requireValid(loaded: LoadedDeck, validation: Validation): DeckModel {
+  const errors = errorsOf(validation.problems);
+  if (errors.length === 0 && validation.model) return validation.model;
+  throw new LecternError(`${loaded.shownDir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written`, {
+    code: 'INVALID_DECK',
+    problems: validation.problems,
+  });
+}
 
 /** Runs every rule, then, when nothing blocks, resolves settings and defaults into a DeckModel. */
 export function validateDeck(loaded: LoadedDeck): Validation {

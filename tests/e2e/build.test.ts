@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,7 +32,7 @@ describe('lectern build (every output of a fixture deck)', () => {
     for (const name of ['valid.html', 'valid.pdf', 'valid-handout.pdf', 'valid-script.pdf', 'valid.pptx']) {
       expect(run.stdout).toMatch(new RegExp(`${name.replace('.', '\\.')}\\s+[\\d.]+ (KB|MB)`));
     }
-    expect(readdirSync(out).sort()).toEqual(['valid-handout.pdf', 'valid-script.pdf', 'valid.html', 'valid.pdf', 'valid.pptx']);
+    expect(readdirSync(out).sort()).toEqual(['.lectern-cache.json', 'valid-handout.pdf', 'valid-script.pdf', 'valid.html', 'valid.pdf', 'valid.pptx']);
     expect(treeHash(deck)).toBe(sourcesBefore);
   });
 
@@ -193,5 +193,32 @@ describe('a deck on another topic', () => {
     expect(texts.filter((t) => /^\d\d CHAPTER /.test(t)).map((t) => t.slice(0, 2))).toEqual(['01', '02', '03', '04', '05']);
     expect(texts[19]).toMatch(/^Thank you/);
     await page.close();
+  });
+});
+
+describe('unchanged rebuilds', () => {
+  it('skips outputs whose inputs did not change, rebuilds with --force or after an edit, with equal content', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-cache-'));
+    const src = join(dir, 'deck');
+    cpSync(join(FIXTURES, 'valid'), src, { recursive: true });
+    const outDir = join(dir, 'out');
+    const html = join(outDir, 'deck.html');
+    expect(lectern(['build', src, '--out', outDir, '--format', 'html']).code).toBe(0);
+    const first = { bytes: readFileSync(html), mtime: statSync(html).mtimeMs };
+
+    const again = lectern(['build', src, '--out', outDir, '--format', 'html']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/deck\.html\s+[\d.]+ KB\s+\(unchanged\)/);
+    expect(statSync(html).mtimeMs).toBe(first.mtime);
+
+    const forced = lectern(['build', src, '--out', outDir, '--format', 'html', '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).not.toMatch(/unchanged/);
+    expect(readFileSync(html).equals(first.bytes)).toBe(true);
+
+    writeFileSync(join(src, '02-speaking.md'), readFileSync(join(src, '02-speaking.md'), 'utf8').replace('用短句说清要点', '用短句讲清要点'));
+    const edited = lectern(['build', src, '--out', outDir, '--format', 'html']);
+    expect(edited.stdout).not.toMatch(/unchanged/);
+    expect(readFileSync(html, 'utf8')).toContain('用短句讲清要点');
   });
 });
