@@ -34,7 +34,7 @@ export async function writeImagePptx(session: BrowserSession, deck: DeckModel, c
 }
 
 /** Windows that take pictures at once: a capture waits mostly on the compositor's frame, not the CPU. */
-const WINDOWS = 3;
+const WINDOWS = 2;
 
 /**
  * One JPEG per slide. Each window shows the slides document in a slide-sized viewport and

@@ -11,5 +11,5 @@ export async function finishPdf(raw: Uint8Array, deck: DeckModel, opts: { title:
   pdf.setLanguage(deck.lang);
   pdf.setCreator('lectern');
   if (opts.outline) addOutline(pdf, opts.outline);
-  return pdf.save();
+  return pdf.save({ useObjectStreams: false });
 }
