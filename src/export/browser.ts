@@ -81,7 +81,18 @@ export async function openBrowser(): Promise<BrowserSession> {
   ];
   let browser: Browser;
   try {
-    browser = await launch({ executablePath, headless: true, args, userDataDir, timeout: BROWSER_TIMEOUT_MS, protocolTimeout: BROWSER_TIMEOUT_MS });
+    // lectern handles Ctrl-C itself (removing temporary files first); the browser dies with the process.
+    browser = await launch({
+      executablePath,
+      headless: true,
+      args,
+      userDataDir,
+      timeout: BROWSER_TIMEOUT_MS,
+      protocolTimeout: BROWSER_TIMEOUT_MS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (err) {
     await rm(userDataDir, { recursive: true, force: true });
     throw browserFailed(`the browser at ${executablePath} did not start: ${firstLine(err)}`, err);

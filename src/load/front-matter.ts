@@ -49,8 +49,10 @@ export function parseFrontMatter(text: string, shownAs: string): { ok: true; val
     return { ok: true, value: { data, body: lines.slice(close + 1).join('\n'), bodyLine, keyLines } };
   } catch (err) {
     const e = err as YamlErrorLike;
-    // js-yaml counts from 0 within the front matter; an error at its end points at the closing ---.
-    const line = typeof e.mark?.line === 'number' ? Math.min(e.mark.line + 2, close + 1) : 1;
+    // gray-matter hands js-yaml the text from the end of the opening ---, so js-yaml's line 0
+    // is that line's remainder and its line n is file line n + 1.
+    const mark = e.mark?.line;
+    const line = typeof mark === 'number' ? Math.min(mark + 1, close + 1) : 1;
     return {
       ok: false,
       problem: {

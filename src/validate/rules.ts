@@ -178,9 +178,10 @@ export const rules: Rule[] = [
   },
   {
     name: 'time-budget',
-    check: ({ deck, chapters }) => {
+    check: ({ deck, chapters, unreadableChapters }) => {
       const duration = deck?.data.duration;
-      if (!deck || typeof duration !== 'number' || !(duration > 0)) return [];
+      // A chapter that could not be read has unknown minutes: a sum without it would mislead.
+      if (!deck || typeof duration !== 'number' || !(duration > 0) || unreadableChapters.length > 0) return [];
       const planned = chapters.reduce((sum, c) => sum + (typeof c.data.minutes === 'number' && c.data.minutes > 0 ? c.data.minutes : 0), 0);
       if (planned === duration) return [];
       return [
@@ -194,5 +195,19 @@ export const rules: Rule[] = [
         },
       ];
     },
+  },
+  {
+    name: 'remote-resources',
+    // Outputs must open with no network: a stylesheet import or a url() on the web would be fetched.
+    check: ({ chapters }) =>
+      chapters.flatMap((c) =>
+        c.slides.flatMap((s) =>
+          s.markdown.split('\n').flatMap((text, i) =>
+            /url\(\s*['"]?\s*(https?:)?\/\/|@import\b/i.test(text)
+              ? [{ severity: 'error' as const, code: 'remote-resource', file: c.shownAs, line: s.line + i, message: 'slide loads a stylesheet or url() from outside the deck', hint: 'put the file in the deck\'s assets/ folder and link it with a relative path: outputs must open without a network' }]
+              : [],
+          ),
+        ),
+      ),
   },
 ];
