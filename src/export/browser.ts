@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { LecternError } from '../errors.js';
+import { removeAbandoned } from './abandoned.js';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable', 'brave-browser'];
 const FIXED: Partial<Record<NodeJS.Platform, string[]>> = {
@@ -66,7 +67,8 @@ export const BROWSER_TIMEOUT_MS = Number(process.env.LECTERN_BROWSER_TIMEOUT_MS 
 export async function openBrowser(): Promise<BrowserSession> {
   const executablePath = findBrowser();
   const { launch } = await import('puppeteer-core');
-  const userDataDir = await mkdtemp(join(tmpdir(), 'lectern-chromium-'));
+  await removeAbandoned(tmpdir(), 'lectern-chromium-');
+  const userDataDir = await mkdtemp(join(tmpdir(), `lectern-chromium-${process.pid}-`));
   const args = [
     '--disable-background-networking',
     '--disable-component-update',
@@ -92,6 +94,8 @@ export async function openBrowser(): Promise<BrowserSession> {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      // Talk over a pipe: if lectern is killed outright, the pipe closes and Chromium exits with it.
+      pipe: true,
     });
   } catch (err) {
     await rm(userDataDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { removeAbandoned } from './abandoned.js';
 import { join } from 'node:path';
 import { LecternError } from '../errors.js';
 
@@ -23,7 +24,7 @@ export class Staging {
     }
     try {
       await mkdir(outDir, { recursive: true });
-      await removeAbandoned(outDir);
+      await removeAbandoned(outDir, '.lectern-tmp-');
       const dir = await mkdtemp(join(outDir, `.lectern-tmp-${process.pid}-`));
       live.add(dir);
       return new Staging(outDir, dir);
@@ -58,26 +59,6 @@ export class Staging {
   async close(): Promise<void> {
     live.delete(this.dir);
     await rm(this.dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * A build killed outright (SIGKILL, power loss) cannot clean up after itself: the next build
- * removes temporary folders whose process is gone. A live one may be a parallel build.
- */
-async function removeAbandoned(outDir: string): Promise<void> {
-  for (const name of await readdir(outDir)) {
-    const pid = /^\.lectern-tmp-(\d+)-/.exec(name)?.[1];
-    if (pid && !isRunning(Number(pid))) await rm(join(outDir, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

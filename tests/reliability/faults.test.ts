@@ -1,0 +1,202 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import { startChromium } from '../helpers/chromium.js';
+import { FIXTURES, ROOT, lectern, treeHash } from '../helpers/cli.js';
+import { pdfInfo, pdfText, readPptx } from '../helpers/readers.js';
+
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const tmp = () => mkdtempSync(join(tmpdir(), 'lectern-fault-'));
+const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+function fakeBrowser(dir: string, body: string): string {
+  const path = join(dir, 'fake-chrome');
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+/** Every output of a deck opens with a real reader and is complete. */
+async function expectWhole(out: string, name: string, slides: number) {
+  expect(readFileSync(join(out, `${name}.html`), 'utf8')).toMatch(/<\/html>\s*$/);
+  expect(pdfInfo(join(out, `${name}.pdf`)).Pages).toBe(String(slides));
+  expect(pdfInfo(join(out, `${name}-handout.pdf`)).Pages).toBe(String(Math.ceil(slides / 3)));
+  expect(pdfText(join(out, `${name}-script.pdf`))).toContain('请每位学员写下自己的行动计划');
+  expect((await readPptx(join(out, `${name}.pptx`))).slides).toBe(slides);
+}
+
+/** Chromium processes started by lectern (their profile folder is lectern-chromium-*). */
+function lecternBrowsers(): number {
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('lectern-chromium-');
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
+function startBuild(args: string[]) {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let stderr = '';
+  let stdout = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, done, output: () => ({ stderr, stdout }) };
+}
+
+/** Waits until a build has staged at least one file, i.e. it is midway. */
+async function waitForStaging(out: string, timeoutMs = 60_000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    const staging = existsSync(out) ? readdirSync(out).filter((n) => n.startsWith('.lectern-tmp-')) : [];
+    if (staging.some((d) => readdirSync(join(out, d)).some((f) => f.endsWith('.css')))) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the build never reached its output stage');
+}
+
+describe('faults', () => {
+  it('a browser that crashes at start: exit 6, clear message, nothing written', () => {
+    const dir = tmp();
+    const r = lectern(['build', 'tests/fixtures/valid', '--out', join(dir, 'out'), '--format', 'pdf'], { env: { CHROME_PATH: fakeBrowser(dir, 'exit 1') } });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/lectern: the browser at .*fake-chrome did not start/);
+    expect(r.stderr).toMatch(/hint: the browser crashed or timed out/);
+    noStack(r.stderr);
+    expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []).toEqual([]);
+  });
+
+  it('a browser that hangs: a timeout with a clear message, exit 6', () => {
+    const dir = tmp();
+    const r = lectern(['build', 'tests/fixtures/valid', '--out', join(dir, 'out'), '--format', 'pdf'], {
+      env: { CHROME_PATH: fakeBrowser(dir, 'exec sleep 600'), LECTERN_BROWSER_TIMEOUT_MS: '3000' },
+    });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/did not start: .*[Tt]imed out/);
+    noStack(r.stderr);
+  });
+
+  it('--debug shows the stack that users are otherwise spared', () => {
+    const dir = tmp();
+    const r = lectern(['build', 'tests/fixtures/valid', '--out', join(dir, 'out'), '--format', 'pdf', '--debug'], { env: { CHROME_PATH: fakeBrowser(dir, 'exit 1') } });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+
+  it('SIGKILL midway: the previous outputs stay whole, and the next build cleans up', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    expect(lectern(['build', 'tests/fixtures/valid', '--out', out]).code).toBe(0);
+    const before = Object.fromEntries(readdirSync(out).filter((f) => !f.startsWith('.')).map((f) => [f, readFileSync(join(out, f))]));
+    const build = startBuild(['build', 'tests/fixtures/valid', '--out', out, '--force']);
+    await waitForStaging(out);
+    process.kill(-build.child.pid!, 'SIGKILL');
+    await build.done;
+    // Chromium talks to lectern over a pipe: it must not outlive a killed build.
+    const t0 = Date.now();
+    while (lecternBrowsers() > 0 && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 200));
+    expect(lecternBrowsers()).toBe(0);
+    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
+    await expectWhole(out, 'valid', 10);
+    expect(lectern(['build', 'tests/fixtures/valid', '--out', out, '--format', 'html', '--force']).code).toBe(0);
+    expect(readdirSync(out).filter((f) => f.startsWith('.lectern-tmp-'))).toEqual([]);
+  });
+
+  it('Ctrl-C during a build: exit 130, temporary files removed, previous outputs untouched', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    expect(lectern(['build', 'tests/fixtures/valid', '--out', out, '--format', 'html']).code).toBe(0);
+    const html = readFileSync(join(out, 'valid.html'));
+    const build = startBuild(['build', 'tests/fixtures/valid', '--out', out, '--force']);
+    await waitForStaging(out);
+    build.child.kill('SIGINT');
+    const { code } = await build.done;
+    expect(code).toBe(130);
+    expect(build.output().stderr).toMatch(/interrupted; temporary files removed/);
+    expect(readdirSync(out).filter((f) => f.startsWith('.lectern-tmp-'))).toEqual([]);
+    expect(readFileSync(join(out, 'valid.html')).equals(html)).toBe(true);
+  });
+
+  it('two builds into the same folder at once both end well, with whole outputs', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    const a = startBuild(['build', 'tests/fixtures/valid', '--out', out, '--force']);
+    const b = startBuild(['build', 'tests/fixtures/valid', '--out', out, '--force']);
+    const [ra, rb] = await Promise.all([a.done, b.done]);
+    expect([ra.code, rb.code], a.output().stderr + b.output().stderr).toEqual([0, 0]);
+    await expectWhole(out, 'valid', 10);
+    expect(readdirSync(out).filter((f) => f.startsWith('.lectern-tmp-'))).toEqual([]);
+  });
+
+  it('sources are never modified by a build', () => {
+    const before = treeHash(join(FIXTURES, 'valid'));
+    expect(lectern(['build', 'tests/fixtures/valid', '--out', join(tmp(), 'out'), '--format', 'html,handout']).code).toBe(0);
+    expect(treeHash(join(FIXTURES, 'valid'))).toBe(before);
+  });
+});
+
+describe('untrusted markdown', () => {
+  let browser: Browser;
+  let out: string;
+  const hostile = [
+    '## 恶意内容测试',
+    '',
+    '<script>window.__lecternPwned = "script"</script>',
+    '',
+    '<img src="assets/dot.png" onerror="window.__lecternPwned = \'onerror\'" onload="window.__lecternPwned = \'onload\'">',
+    '',
+    '<a href="javascript:window.__lecternPwned=\'link\'">点我</a> [也点我](javascript:alert(1))',
+    '',
+    '<iframe src="https://example.com"></iframe>',
+    '',
+    '<!-- 备注 -->',
+  ].join('\n');
+
+  beforeAll(async () => {
+    const dir = tmp();
+    const deck = join(dir, 'hostile');
+    cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+    const file = join(deck, '02-speaking.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n---\n\n${hostile}\n`);
+    out = join(dir, 'out');
+    const r = lectern(['build', deck, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    browser = await startChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is inert in the HTML: no script runs, no handler fires, no javascript: link, no request', async () => {
+    const html = readFileSync(join(out, 'hostile.html'), 'utf8');
+    expect(html).not.toMatch(/onerror=|onload="window|href="javascript:|<iframe/i);
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(join(out, 'hostile.html')).href, { waitUntil: 'load' });
+    for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.evaluate(() => (window as unknown as { __lecternPwned?: string }).__lecternPwned)).toBeUndefined();
+    expect(requests.filter((u) => !/^(file|data|blob):/.test(u))).toEqual([]);
+    await page.close();
+  });
+
+  it('is inert in the PDFs and the PPTX: shown as text at most, never as a link', async () => {
+    for (const pdf of ['hostile.pdf', 'hostile-handout.pdf', 'hostile-script.pdf']) {
+      const raw = readFileSync(join(out, pdf), 'latin1');
+      expect(raw, pdf).not.toMatch(/\/JavaScript|\/JS\s|javascript:/i);
+    }
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'hostile.pptx')));
+    for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml') || n.endsWith('.rels'))) {
+      expect(await zip.file(name)!.async('string'), name).not.toMatch(/javascript:|<script/i);
+    }
+  });
+});
