@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything lectern needs on a fresh Debian/Ubuntu machine that has only Node.js:
-# Debian's Chromium (PDF, handout, script, PPTX), poppler-utils (the tests read PDFs with it),
-# the npm packages, and the compiled CLI. Safe to run again: it only installs what is missing.
+# Debian's Chromium (PDF, handout, script, PPTX), poppler-utils and LibreOffice Impress (the
+# tests read PDFs and open the editable PPTX with them), the npm packages, the compiled CLI. Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,8 @@ if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! comma
   need_apt+=(chromium)
 fi
 command -v pdffonts >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# The tests open the editable PPTX in LibreOffice Impress to prove it opens.
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-impress)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then

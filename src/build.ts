@@ -84,8 +84,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const { prepareValidDeck } = await import('./prepare-deck.js');
     const deck = await step('prepare', () => prepareValidDeck(loaded, model, validation.problems));
     const staging = await Staging.open(outDir);
+    const jobs = new Jobs(deck, staging, browser);
     try {
-      const jobs = new Jobs(deck, staging, browser);
       await Promise.all(stale.map((format) => step(format, () => jobs.write(format))));
       const record = { ...cache };
       const outputs: BuiltOutput[] = [];
@@ -98,8 +98,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       }
       await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
       await staging.publish(CACHE_FILE);
-      return { outputs, warnings: deck.warnings, slides };
+      return { outputs, warnings: [...deck.warnings, ...jobs.warnings], slides };
     } finally {
+      await jobs.close();
       await staging.close();
     }
   } finally {
@@ -114,17 +115,29 @@ async function describe(format: Format, path: string, unchanged: boolean): Promi
 /** Outputs that need the same intermediate share it: the handout is made from the slides PDF. */
 class Jobs {
   private slidesPdf?: Promise<Uint8Array>;
+  /** Warnings found while writing outputs (slides the editable PPTX shows as pictures). */
+  readonly warnings: Problem[] = [];
   constructor(
     readonly deck: PreparedDeck,
     readonly staging: Staging,
-    readonly browser: Promise<BrowserSession> | undefined,
+    private browser: Promise<BrowserSession> | undefined,
   ) {}
+
+  /** The build's one browser: started early when outputs need it, or here when one turns out to. */
+  session(): Promise<BrowserSession> {
+    this.browser ??= import('./export/browser.js').then((m) => m.openBrowser());
+    return this.browser;
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.then((s) => s.close(), () => undefined);
+  }
 
   /** The slides as printed by the browser, before metadata and bookmarks. */
   printedSlides(): Promise<Uint8Array> {
     this.slidesPdf ??= (async () => {
       const { printSlides } = await import('./export/slides-pdf.js');
-      return printSlides(await this.browser!, this.deck.model, this.deck.rendered);
+      return printSlides(await this.session(), this.deck.model, this.deck.rendered);
     })();
     return this.slidesPdf;
   }
@@ -153,12 +166,22 @@ class Jobs {
       case 'script': {
         const { printA4 } = await import('./export/print-a4.js');
         const { scriptDocument } = await import('./export/speaker-script.js');
-        data = await finishPdf(await printA4(await this.browser!, scriptDocument(model, composed, rendered), 'speaker script'), model, { title: model.title });
+        data = await finishPdf(await printA4(await this.session(), scriptDocument(model, composed, rendered), 'speaker script'), model, { title: model.title });
         break;
       }
       case 'pptx':
-        data = await (await import('./export/image-pptx.js')).writeImagePptx(await this.browser!, model, composed, rendered);
+        data = await (await import('./export/image-pptx.js')).writeImagePptx(await this.session(), model, composed, rendered);
         break;
+      case 'pptx-editable': {
+        const { writeEditablePptx } = await import('./export/editable-pptx.js');
+        const { pictureSlides } = await import('./export/image-pptx.js');
+        const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), async (indices) =>
+          pictureSlides(await this.session(), model, rendered, indices),
+        );
+        this.warnings.push(...editable.warnings);
+        data = editable.data;
+        break;
+      }
     }
     await this.staging.write(file, data);
   }

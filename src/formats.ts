@@ -1,6 +1,8 @@
 import { LecternError } from './errors.js';
 
-export const FORMATS = ['html', 'pdf', 'handout', 'script', 'pptx'] as const;
+export const FORMATS = ['html', 'pdf', 'handout', 'script', 'pptx', 'pptx-editable'] as const;
+/** What `all` (the default) builds: the editable PPTX is asked for by name. */
+export const DEFAULT_FORMATS: readonly Format[] = ['html', 'pdf', 'handout', 'script', 'pptx'];
 export type Format = (typeof FORMATS)[number];
 
 /** Formats printed by a browser. */
@@ -18,16 +20,21 @@ export function outputFileName(name: string, format: Format): string {
       return `${name}-script.pdf`;
     case 'pptx':
       return `${name}.pptx`;
+    case 'pptx-editable':
+      return `${name}-editable.pptx`;
   }
 }
 
-/** Reads `--format html,pdf`; `all` or nothing means every format. */
+/** Reads `--format html,pdf`; `all` (or nothing) stands for the default five. */
 export function parseFormats(value: string | undefined): Format[] {
-  if (!value || value.trim() === 'all') return [...FORMATS];
-  const wanted = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const wanted = (value ?? 'all')
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean)
+    .flatMap((f) => (f === 'all' ? [...DEFAULT_FORMATS] : [f]));
   const unknown = wanted.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (unknown.length || wanted.length === 0) {
-    throw new LecternError(`unknown format ${unknown.join(', ') || '(empty)'}`, { code: 'USAGE', hint: `--format takes a comma list of ${FORMATS.join(', ')} (or all)` });
+    throw new LecternError(`unknown format ${unknown.join(', ') || '(empty)'}`, { code: 'USAGE', hint: `--format takes a comma list of ${FORMATS.join(', ')}; all means ${DEFAULT_FORMATS.join(', ')}` });
   }
   return FORMATS.filter((f) => wanted.includes(f));
 }

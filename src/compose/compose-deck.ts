@@ -20,6 +20,8 @@ export interface SlideInfo {
   /** The slide's first heading, or the generated title. */
   heading?: string;
   notes: string;
+  /** A content slide's own markdown, images embedded, directives and notes included. */
+  body?: string;
 }
 
 export interface ComposedDeck {
@@ -124,9 +126,10 @@ function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {
 function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide) {
   const cls = layoutClass(s.markdown);
   const head = [cls ? `<!-- _class: ${cls} -->` : '', `<!-- _header: ${directiveValue(`${c.label} · ${c.title}`)} -->`].filter(Boolean);
+  const body = embedImages(deck, s);
   return {
-    markdown: [...head, '', embedImages(deck, s)].join('\n'),
-    info: { kind: 'content' as const, chapter: chapterRef(c), file: c.file, line: s.line, heading: s.headings[0], notes: s.notes.join('\n\n') },
+    markdown: [...head, '', body].join('\n'),
+    info: { kind: 'content' as const, chapter: chapterRef(c), file: c.file, line: s.line, heading: s.headings[0], notes: s.notes.join('\n\n'), body },
   };
 }
 

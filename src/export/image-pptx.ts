@@ -14,7 +14,8 @@ const QUALITY = 90;
  * colleague can present from PowerPoint or LibreOffice Impress with the same look.
  */
 export async function writeImagePptx(session: BrowserSession, deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck): Promise<Buffer> {
-  const shots = await pictureSlides(session, deck, rendered);
+  const pictures = await pictureSlides(session, deck, rendered);
+  const shots = rendered.slideSvgs.map((_, i) => pictures.get(i) ?? '');
   const PptxGenJS = (await import('pptxgenjs')).default as unknown as typeof import('pptxgenjs').default;
   const pptx = new PptxGenJS();
   const width = 13.333;
@@ -37,14 +38,14 @@ export async function writeImagePptx(session: BrowserSession, deck: DeckModel, c
 const WINDOWS = 2;
 
 /**
- * One JPEG per slide. Each window shows the slides document in a slide-sized viewport and
- * scrolls from slide to slide; the windows share the slides between them.
+ * One JPEG per slide (base64, by slide index). Each window shows the slides document in a
+ * slide-sized viewport and scrolls from slide to slide; the windows share the slides.
  */
-async function pictureSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck): Promise<string[]> {
-  const count = rendered.slideSvgs.length;
-  const shots: string[] = new Array(count);
+export async function pictureSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck, indices?: number[]): Promise<Map<number, string>> {
+  const wanted = indices ?? rendered.slideSvgs.map((_, i) => i);
+  const shots = new Map<number, string>();
   const html = slidesDocument(deck, rendered).replace('</head>', '<style>html { overflow: hidden; }</style></head>');
-  const windows = Math.max(1, Math.min(WINDOWS, Math.ceil(count / 8)));
+  const windows = Math.max(1, Math.min(WINDOWS, Math.ceil(wanted.length / 8)));
   await Promise.all(
     Array.from({ length: windows }, async (_, w) => {
       const page = await session.newPage(rendered.width, rendered.height);
@@ -53,12 +54,13 @@ async function pictureSlides(session: BrowserSession, deck: DeckModel, rendered:
         await loadDocument(page, html);
         // Straight to the protocol: page.screenshot() adds round trips per picture.
         const cdp = await page.createCDPSession();
-        for (let i = w; i < count; i += windows) {
+        for (let k = w; k < wanted.length; k += windows) {
+          const i = wanted[k]!;
           await page.evaluate((y) => window.scrollTo(0, y), i * rendered.height);
           const shot = await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: QUALITY, optimizeForSpeed: true }).catch((err: unknown) => {
             throw browserFailed(`the browser could not picture slide ${i + 1}: ${String(err)}`, err);
           });
-          shots[i] = shot.data;
+          shots.set(i, shot.data);
         }
       } finally {
         await page.close().catch(() => undefined);

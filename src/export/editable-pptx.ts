@@ -1,0 +1,221 @@
+import type { ComposedDeck, SlideInfo } from '../compose/compose-deck.js';
+import { labelsFor } from '../compose/labels.js';
+import type { DeckModel } from '../deck-model.js';
+import type { Problem } from '../problem.js';
+import { slideStructure, type SlideStructure } from './slide-structure.js';
+
+// pptxgenjs's types are a CommonJS namespace; these name the parts lectern uses.
+type PptxClass = typeof import('pptxgenjs').default;
+type Pptx = InstanceType<PptxClass>;
+type Slide = ReturnType<Pptx['addSlide']>;
+type TextProps = Extract<Parameters<Slide['addText']>[0], unknown[]>[number];
+type TextOptions = NonNullable<TextProps['options']>;
+
+/** 16:9 in inches, as PowerPoint's widescreen. */
+const W = 13.333;
+const FONT = 'Noto Sans SC';
+const DEFAULTS = { primary: '0B3D6E', accent: 'E8A317', ink: '1D2633', muted: '5B6778', card: 'F2F5F9' };
+
+export interface EditablePptx {
+  data: Buffer;
+  /** Slides lectern could not map to text and placed as pictures, named by file:line. */
+  warnings: Problem[];
+}
+
+/**
+ * A native PPTX a colleague can edit in PowerPoint: every title and point is a real text
+ * frame, the theme's colours and layouts come from slide masters, notes sit in the notes
+ * pane. Slides with markdown lectern cannot map (tables, code, math, raw HTML) become a
+ * picture of the slide, with a warning naming it.
+ */
+export async function writeEditablePptx(
+  deck: DeckModel,
+  composed: ComposedDeck,
+  height: number,
+  picture: (indices: number[]) => Promise<Map<number, string>>,
+): Promise<EditablePptx> {
+  const PptxGenJS = (await import('pptxgenjs')).default as unknown as PptxClass;
+  const pptx = new PptxGenJS();
+  const H = (W * height) / 1280;
+  pptx.defineLayout({ name: 'LECTERN', width: W, height: H });
+  pptx.layout = 'LECTERN';
+  pptx.title = deck.title;
+  if (deck.presenter) pptx.author = deck.presenter;
+  if (deck.organization) pptx.company = deck.organization;
+  pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
+  const c = colours(deck);
+  defineMasters(pptx, deck, c, H);
+
+  const structures = composed.slides.map((s) => (s.kind === 'content' ? slideStructure(s.body ?? '') : undefined));
+  const unmapped = structures.flatMap((st, i) => (st?.unmappable ? [i] : []));
+  const pictures = unmapped.length ? await picture(unmapped) : new Map<number, string>();
+  const warnings: Problem[] = [];
+  const t = labelsFor(deck.lang);
+
+  composed.slides.forEach((info, i) => {
+    const st = structures[i];
+    let slide: Slide;
+    if (info.kind === 'title') slide = titleSlide(pptx, deck, c, H, t.presenter, t.date);
+    else if (info.kind === 'agenda') slide = agendaSlide(pptx, deck, c, t);
+    else if (info.kind === 'divider') slide = dividerSlide(pptx, info, c, H, t.chapter);
+    else if (info.kind === 'closing') slide = closingSlide(pptx, deck, c, H);
+    else if (st?.unmappable) {
+      slide = pptx.addSlide();
+      slide.addImage({ data: `image/jpeg;base64,${pictures.get(i) ?? ''}`, x: 0, y: 0, w: W, h: H });
+      warnings.push({
+        severity: 'warning',
+        code: 'pptx-picture',
+        file: info.file,
+        line: info.line,
+        slide: i + 1,
+        message: `slide ${i + 1} has ${st.unmappable}: the editable PPTX shows it as a picture`,
+        hint: 'edit that slide in markdown, or rebuild it by hand in PowerPoint',
+      });
+    } else slide = contentSlide(pptx, info, st!, c, H);
+    if (info.notes.trim()) slide.addNotes(info.notes.trim());
+  });
+  return { data: (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer, warnings };
+}
+
+type Colours = typeof DEFAULTS;
+
+function colours(deck: DeckModel): Colours {
+  const hex = (v: string | undefined) => {
+    const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(v ?? '');
+    if (!m) return undefined;
+    const h = m[1] as string;
+    return (h.length === 3 ? [...h].map((x) => x + x).join('') : h).toUpperCase();
+  };
+  return { ...DEFAULTS, primary: hex(deck.brand.primary) ?? DEFAULTS.primary, accent: hex(deck.brand.accent) ?? DEFAULTS.accent };
+}
+
+function defineMasters(pptx: Pptx, deck: DeckModel, c: Colours, H: number): void {
+  const logo = deck.brand.logo ? deck.assets.get(deck.brand.logo) : undefined;
+  const logoObject = logo ? [{ image: { x: W - 1.3, y: 0.25, w: 0.9, h: 0.45, data: `${logo.mime};base64,${logo.bytes.toString('base64')}`, sizing: { type: 'contain' as const, w: 0.9, h: 0.45 } } }] : [];
+  pptx.defineSlideMaster({
+    title: 'LECTERN_CONTENT',
+    background: { color: 'FFFFFF' },
+    objects: [
+      { rect: { x: 0, y: 0, w: W * 0.78, h: 0.1, fill: { color: c.primary } } },
+      { rect: { x: W * 0.78, y: 0, w: W * 0.22, h: 0.1, fill: { color: c.accent } } },
+      { text: { text: deck.title, options: { x: 0.8, y: H - 0.55, w: 8, h: 0.35, fontFace: FONT, fontSize: 11, color: c.muted } } },
+      ...logoObject,
+    ],
+  });
+  for (const name of ['LECTERN_COVER', 'LECTERN_DIVIDER']) {
+    pptx.defineSlideMaster({
+      title: name,
+      background: { color: c.primary },
+      objects: [{ rect: { x: 0, y: H - 0.15, w: W, h: 0.15, fill: { color: c.accent } } }, ...(name === 'LECTERN_COVER' ? logoObject : [])],
+    });
+  }
+}
+
+const text = (value: string, options: TextOptions = {}): TextProps => ({ text: value, options: { fontFace: FONT, ...options } });
+
+function titleSlide(pptx: Pptx, deck: DeckModel, c: Colours, H: number, presenter: string, date: string): Slide {
+  const slide = pptx.addSlide({ masterName: 'LECTERN_COVER' });
+  slide.addText([text(deck.title, { fontSize: 44, bold: true, color: 'FFFFFF' })], { x: 1.1, y: H * 0.3, w: W - 2.2, h: 1.1, valign: 'bottom' });
+  slide.addShape(pptx.ShapeType.rect, { x: 1.15, y: H * 0.3 + 1.2, w: 1.2, h: 0.07, fill: { color: c.accent }, line: { color: c.accent } });
+  const meta = [deck.presenter && `${presenter}：${deck.presenter}`, deck.date && `${date}：${deck.date}`].filter(Boolean).join('　　');
+  const lines = [
+    deck.subtitle ? text(deck.subtitle, { fontSize: 22, color: 'FFFFFF', breakLine: true, paraSpaceAfter: 14 }) : undefined,
+    meta ? text(meta, { fontSize: 16, color: 'E6ECF3', breakLine: true }) : undefined,
+    deck.organization ? text(deck.organization, { fontSize: 16, color: 'E6ECF3' }) : undefined,
+  ].filter((x): x is TextProps => x !== undefined);
+  if (lines.length) slide.addText(lines, { x: 1.1, y: H * 0.3 + 1.45, w: W - 2.2, h: 1.8, valign: 'top' });
+  return slide;
+}
+
+function agendaSlide(pptx: Pptx, deck: DeckModel, c: Colours, t: ReturnType<typeof labelsFor>): Slide {
+  const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
+  slide.addText([text(t.agenda, { fontSize: 32, bold: true, color: c.primary, breakLine: true }), text(t.agendaKicker, { fontSize: 13, color: c.accent, charSpacing: 6 })], { x: 0.8, y: 0.45, w: 8, h: 1.1 });
+  const columns = deck.chapters.length > 5 ? 2 : 1;
+  const rows = Math.ceil(deck.chapters.length / columns);
+  const colWidth = (W - 1.6 - (columns - 1) * 0.5) / columns;
+  deck.chapters.forEach((ch, i) => {
+    const x = 0.8 + Math.floor(i / rows) * (colWidth + 0.5);
+    const y = 1.8 + (i % rows) * 0.72;
+    slide.addText(ch.label, { x, y, w: 0.75, h: 0.5, fontFace: FONT, fontSize: 16, bold: true, color: 'FFFFFF', align: 'center', fill: { color: c.primary } });
+    slide.addText([text(ch.title, { fontSize: 18, color: c.ink }), ...(ch.minutes ? [text(`  ${t.minutes(ch.minutes)}`, { fontSize: 14, color: c.muted })] : [])], { x: x + 0.9, y, w: colWidth - 0.9, h: 0.5 });
+  });
+  const total = deck.chapters.reduce((s, ch) => s + (ch.minutes ?? 0), 0);
+  if (total) slide.addText(t.total(total), { x: W - 4.8, y: 1.8 + rows * 0.72 + 0.1, w: 4, h: 0.4, fontFace: FONT, fontSize: 14, color: c.muted, align: 'right' });
+  return slide;
+}
+
+function dividerSlide(pptx: Pptx, info: SlideInfo, c: Colours, H: number, chapter: string): Slide {
+  const slide = pptx.addSlide({ masterName: 'LECTERN_DIVIDER' });
+  const ch = info.chapter!;
+  slide.addText(
+    [
+      text(ch.label, { fontSize: 96, bold: true, color: c.accent, breakLine: true }),
+      text(chapter, { fontSize: 18, color: 'DDE5EE', charSpacing: 10, breakLine: true }),
+      text(ch.title, { fontSize: 40, bold: true, color: 'FFFFFF' }),
+    ],
+    { x: 1.4, y: H * 0.18, w: W - 2.4, h: H * 0.62, valign: 'middle' },
+  );
+  return slide;
+}
+
+function closingSlide(pptx: Pptx, deck: DeckModel, c: Colours, H: number): Slide {
+  const slide = pptx.addSlide({ masterName: 'LECTERN_COVER' });
+  slide.addText(
+    [
+      text(deck.closing, { fontSize: 60, bold: true, color: 'FFFFFF', breakLine: true }),
+      text(deck.title, { fontSize: 22, color: 'E6ECF3', breakLine: Boolean(deck.organization) }),
+      ...(deck.organization ? [text(deck.organization, { fontSize: 16, color: 'E6ECF3' })] : []),
+    ],
+    { x: 1, y: H * 0.25, w: W - 2, h: H * 0.5, align: 'center', valign: 'middle' },
+  );
+  void c;
+  return slide;
+}
+
+function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colours, H: number): Slide {
+  const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
+  // A slide-number field, so numbers follow when a colleague reorders slides.
+  slide.slideNumber = { x: W - 1.3, y: H - 0.58, w: 0.8, h: 0.38, fontFace: FONT, fontSize: 12, color: c.primary, bold: true, align: 'center' };
+  const ch = info.chapter!;
+  slide.addText(`${ch.label} · ${ch.title}`, { x: 0.8, y: 0.18, w: 9, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: c.primary });
+  if (st.heading) {
+    slide.addText(st.heading, { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, fontFace: FONT, fontSize: 30, bold: true, color: c.primary, valign: 'bottom' });
+    slide.addShape(pptx.ShapeType.rect, { x: 0.82, y: 1.52, w: 0.75, h: 0.06, fill: { color: c.accent }, line: { color: c.accent } });
+  }
+  const top = 1.9;
+  const bottom = H - 0.8;
+  if (st.points.length) {
+    const n = st.points.length;
+    const cols = n === 4 ? 2 : n;
+    const rows = Math.ceil(n / cols);
+    const gap = 0.35;
+    const w = (W - 1.6 - gap * (cols - 1)) / cols;
+    const h = Math.min((bottom - top - gap * (rows - 1)) / rows, rows === 1 ? 3.6 : 2.2);
+    st.points.forEach((p, i) => {
+      const x = 0.8 + (i % cols) * (w + gap);
+      const y = top + Math.floor(i / cols) * (h + gap);
+      slide.addShape(pptx.ShapeType.rect, { x, y, w, h: 0.07, fill: { color: c.primary }, line: { color: c.primary } });
+      slide.addText(
+        [
+          text(String(i + 1).padStart(2, '0'), { fontSize: 26, bold: true, color: c.accent, breakLine: true, paraSpaceAfter: 6 }),
+          text(p.heading, { fontSize: 20, bold: true, color: c.primary, breakLine: true, paraSpaceAfter: 6 }),
+          text(p.text, { fontSize: 16, color: c.ink }),
+        ],
+        { x, y: y + 0.07, w, h: h - 0.07, fill: { color: c.card }, valign: 'top', margin: 12, lineSpacingMultiple: 1.15 },
+      );
+    });
+    return slide;
+  }
+  const image = st.images[0];
+  const textWidth = image ? (W - 1.6) * 0.55 : W - 1.6;
+  const runs = [
+    ...st.paragraphs.map((p) => text(p, { fontSize: 20, color: c.ink, breakLine: true, paraSpaceAfter: 8 })),
+    ...st.bullets.map((b) => text(b.text, { fontSize: 20, color: c.ink, bullet: { indent: 18 }, indentLevel: b.level, breakLine: true, paraSpaceAfter: 8 })),
+  ];
+  if (runs.length) slide.addText(runs, { x: 0.8, y: top, w: textWidth, h: bottom - top, valign: 'top' });
+  if (image) {
+    const m = /^data:([^;]+);base64,(.*)$/.exec(image);
+    if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, x: 0.8 + textWidth + 0.3, y: top, w: W - 1.6 - textWidth - 0.3, h: bottom - top, sizing: { type: 'contain', w: W - 1.6 - textWidth - 0.3, h: bottom - top } });
+  }
+  return slide;
+}

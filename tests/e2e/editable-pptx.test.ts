@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, lectern } from '../helpers/cli.js';
+import { pdfInfo, pdfText } from '../helpers/readers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'lectern-editable-'));
+const deck = join(dir, 'deck');
+const out = join(dir, 'out');
+const file = join(out, 'deck-editable.pptx');
+let zip: JSZip;
+let run: ReturnType<typeof lectern>;
+
+const xml = (name: string) => zip.file(name)!.async('string');
+const runs = (x: string) => [...x.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!);
+/** Text of each shape (one text frame) of a slide. */
+const frames = (x: string) => [...x.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m) => runs(m[1]!).join('')).filter(Boolean);
+
+beforeAll(async () => {
+  cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+  // One slide lectern cannot map to text frames: it must become a picture, with a warning.
+  const chapter = join(deck, '02-speaking.md');
+  writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n---\n\n## 对照表\n\n| 说法 | 效果 |\n| --- | --- |\n| 简洁 | 好 |\n\n<!-- 讲解对照表 -->\n`);
+  run = lectern(['build', deck, '--out', out, '--format', 'pptx-editable']);
+  zip = await JSZip.loadAsync(readFileSync(file));
+});
+
+describe('editable PPTX', () => {
+  it('is written as <name>-editable.pptx with one slide per page', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/deck-editable\.pptx/);
+    expect(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(11);
+  });
+
+  it('keeps titles and points as real text, one frame per point', async () => {
+    const slide = await xml('ppt/slides/slide4.xml');
+    const f = frames(slide);
+    expect(f).toContain('倾听三要点');
+    expect(f).toContain('01保持专注不打断对方的陈述，专心听完。');
+    expect(f).toContain('02及时回应通过点头和复述表明理解。');
+    expect(f).toContain('03换位思考站在对方角度理解困难。');
+    expect(frames(await xml('ppt/slides/slide2.xml')).join(' ')).toMatch(/倾听的力量.*10 分钟/);
+    expect(frames(await xml('ppt/slides/slide3.xml')).join(' ')).toMatch(/01\s*CHAPTER\s*倾听的力量/);
+  });
+
+  it('names the theme font and uses the brand colours through slide masters', async () => {
+    const slide = await xml('ppt/slides/slide4.xml');
+    expect(slide).toContain('typeface="Noto Sans SC"');
+    const layouts = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => xml(n)));
+    expect(layouts.join('\n')).toMatch(/LECTERN_CONTENT/);
+    expect(layouts.join('\n')).toMatch(/LECTERN_DIVIDER/);
+    expect(layouts.join('\n')).toContain('7A1F3D');
+  });
+
+  it('puts every slide\'s notes in the notes pane and embeds images', async () => {
+    const notes = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).map(async (n) => runs(await xml(n)).join('')));
+    expect(notes.join('\n')).toContain('讲解倾听三要点');
+    expect(notes.join('\n')).toContain('欢迎来到沟通技巧训练营');
+    expect(Object.keys(zip.files).some((n) => /^ppt\/media\/.*\.png$/.test(n))).toBe(true);
+  });
+
+  it('shows an unmappable slide as a picture and says which one', async () => {
+    expect(run.stderr).toMatch(/02-speaking\.md:\d+: warning: slide 8 has a table: the editable PPTX shows it as a picture/);
+    expect(frames(await xml('ppt/slides/slide8.xml'))).toEqual([]);
+    expect(await xml('ppt/slides/_rels/slide8.xml.rels')).toMatch(/\.jpe?g"/);
+  });
+
+  it('opens in LibreOffice Impress with every slide', () => {
+    const pdfDir = join(dir, 'lo');
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', pdfDir, file], { stdio: 'ignore', timeout: 170_000 });
+    const pdf = join(pdfDir, 'deck-editable.pdf');
+    expect(pdfInfo(pdf).Pages).toBe('11');
+    expect(pdfText(pdf, 4)).toContain('倾听三要点');
+  });
+});
