@@ -74,7 +74,27 @@ export async function writeEditablePptx(
     } else slide = contentSlide(pptx, info, st!, c, H);
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
-  return { data: (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer, warnings };
+  const data = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  return { data: await withFontFallback(data), warnings };
+}
+
+/** A Chinese font every Windows viewer has; macOS maps it to PingFang SC. */
+const FALLBACK_FONT = 'Microsoft YaHei';
+
+/**
+ * Runs name Noto Sans SC (the theme's font) with a GB2312 charset, so PowerPoint substitutes
+ * a Chinese sans where it is missing; the theme's East Asian fonts name Microsoft YaHei too.
+ */
+async function withFontFallback(pptx: Buffer): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(pptx);
+  const theme = zip.file('ppt/theme/theme1.xml');
+  if (!theme) return pptx;
+  const xml = (await theme.async('string'))
+    .replace(/<a:ea typeface=""\/>/g, `<a:ea typeface="${FALLBACK_FONT}"/>`)
+    .replace(/<a:font script="Hans" typeface="[^"]*"\/>/g, `<a:font script="Hans" typeface="${FALLBACK_FONT}"/>`);
+  zip.file('ppt/theme/theme1.xml', xml);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 type Colours = typeof DEFAULTS;

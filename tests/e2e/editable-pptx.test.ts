@@ -48,7 +48,10 @@ describe('editable PPTX', () => {
 
   it('names the theme font and uses the brand colours through slide masters', async () => {
     const slide = await xml('ppt/slides/slide4.xml');
-    expect(slide).toContain('typeface="Noto Sans SC"');
+    expect(slide).toContain('<a:ea typeface="Noto Sans SC" pitchFamily="34" charset="-122"/>');
+    const theme = await xml('ppt/theme/theme1.xml');
+    expect(theme).toContain('<a:ea typeface="Microsoft YaHei"/>');
+    expect(theme).toContain('<a:font script="Hans" typeface="Microsoft YaHei"/>');
     const layouts = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => xml(n)));
     expect(layouts.join('\n')).toMatch(/LECTERN_CONTENT/);
     expect(layouts.join('\n')).toMatch(/LECTERN_DIVIDER/);
