@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { BrowserSession } from './export/browser.js';
 import { CACHE_FILE, inputKey, isCurrent, readCache } from './export/build-cache.js';
@@ -11,6 +11,7 @@ import type { PreparedDeck } from './prepare-deck.js';
 import { warningsOf, type Problem } from './problem.js';
 import { requireValid, validateDeck } from './validate/validate-deck.js';
 import { composeDeck } from './compose/compose-deck.js';
+import { LecternError } from './errors.js';
 
 export interface BuildOptions {
   deck: string;
@@ -62,13 +63,19 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const loaded = await loadDeck(opts.deck, cwd);
   const validation = validateDeck(loaded);
   const model = requireValid(loaded, validation);
+  const rel = relative(loaded.dir, outDir);
+  if (rel === '' || !(rel.startsWith('..') || isAbsolute(rel))) {
+    throw new LecternError(`the output folder ${opts.out} is inside the deck folder`, { code: 'OUTPUT', file: opts.out, hint: 'sources stay read-only: choose an output folder outside the deck, e.g. --out out' });
+  }
   const name = model.name;
   const slides = composeDeck(model).slides.length;
   const keys = new Map<Format, string>();
   const cache = await readCache(outDir);
   const stale: Format[] = [];
+  // A custom theme lives in the deck folder (lectern refuses others), so the folder's hash covers it.
+  const themes = [join(THEMES_DIR, 'corporate.css')];
   for (const format of opts.formats) {
-    const key = await inputKey(loaded.dir, [join(THEMES_DIR, 'corporate.css')], version, format, name);
+    const key = await inputKey(loaded.dir, themes, version, format, name);
     keys.set(format, key);
     if (opts.force || !(await isCurrent(outDir, cache, outputFileName(name, format), key))) stale.push(format);
   }
@@ -86,12 +93,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const staging = await Staging.open(outDir);
     const jobs = new Jobs(deck, staging, browser);
     try {
-      await Promise.all(stale.map((format) => step(format, () => jobs.write(format))));
+      // Wait for every job, even after one failed: cleanup must not race a job still writing.
+      const settled = await Promise.allSettled(stale.map((format) => step(format, () => jobs.write(format))));
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
       const record = { ...cache };
       const outputs: BuiltOutput[] = [];
       for (const format of opts.formats) {
         const file = outputFileName(deck.model.name, format);
-        if (stale.includes(format)) await staging.publish(file);
+        if (stale.includes(format)) await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
+          throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, { code: 'OUTPUT', hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere' });
+        });
         const out = await describe(format, join(outDir, file), !stale.includes(format));
         record[file] = { key: keys.get(format)!, bytes: out.bytes };
         outputs.push(out);
@@ -142,8 +154,19 @@ class Jobs {
     return this.slidesPdf;
   }
 
-  /** Writes one output into the staging folder; printed outputs each use their own window of the one browser. */
+  /** Writes one output into the staging folder; a browser that fails midway is reported as such. */
   async write(format: Format): Promise<void> {
+    try {
+      await this.writeOne(format);
+    } catch (err) {
+      if (err instanceof LecternError || format === 'html') throw err;
+      const { browserFailed } = await import('./export/browser.js');
+      throw browserFailed(`the browser failed while writing the ${format}: ${String(err instanceof Error ? err.message : err).split('\n')[0]}`, err);
+    }
+  }
+
+  /** Printed outputs each use their own window of the one browser. */
+  private async writeOne(format: Format): Promise<void> {
     const { model, composed, rendered } = this.deck;
     const file = outputFileName(model.name, format);
     if (format === 'html') {

@@ -1,6 +1,6 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import type { DeckModel } from '../deck-model.js';
-import { loadDocument, type BrowserSession } from '../export/browser.js';
+import { browserFailed, loadDocument, type BrowserSession } from '../export/browser.js';
 import { slidesDocument } from '../export/slides-pdf.js';
 import type { Problem } from '../problem.js';
 import type { RenderedDeck } from '../render/render-deck.js';
@@ -16,9 +16,18 @@ export async function findOverflow(session: BrowserSession, deck: DeckModel, com
   const page = await session.newPage(rendered.width, rendered.height);
   try {
     await loadDocument(page, slidesDocument(deck, rendered));
-    const overflow = await page.$$eval('div.marpit > svg > foreignObject > section', (sections) =>
-      sections.map((s) => Math.max(s.scrollHeight - s.clientHeight, s.scrollWidth - s.clientWidth, 0)),
-    );
+    // One content section per slide: slides with background images add background and pseudo sections.
+    const overflow = await page
+      .$$eval('div.marpit > svg[data-marpit-svg]', (svgs) =>
+        svgs.map((svg) => {
+          const sections = [...svg.querySelectorAll(':scope > foreignObject > section')];
+          const s = sections.find((x) => (x.getAttribute('data-marpit-advanced-background') ?? 'content') === 'content') ?? sections[0];
+          return s ? Math.max(s.scrollHeight - s.clientHeight, s.scrollWidth - s.clientWidth, 0) : 0;
+        }),
+      )
+      .catch((err: unknown) => {
+        throw browserFailed(`the browser could not measure the slides: ${String(err)}`, err);
+      });
     return overflow.flatMap((px, i) => {
       const slide = composed.slides[i];
       if (px <= TOLERANCE_PX || !slide) return [];

@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename, dirname } from 'node:path';
 import { LecternError } from '../errors.js';
 import { loadDeck } from '../load/load-deck.js';
 import { prepareValidDeck } from '../prepare-deck.js';
@@ -73,17 +74,32 @@ export async function startDevServer(opts: { deck: string; port: number; cwd: st
   // Fails here, before anything listens, when the deck folder is missing or is a file.
   const deckDir = (await loadDeck(opts.deck, opts.cwd)).dir;
   const deckWatcher = watch(deckDir, { recursive: true }, schedule);
+  // Deleting a watched file or folder makes the watcher report an error: keep serving.
+  deckWatcher.on('error', () => schedule());
   const watchTheme = (file: string | undefined) => {
     if (file === watchedTheme) return;
     themeWatcher?.close();
     watchedTheme = file;
-    themeWatcher = file ? watch(file, schedule) : undefined;
+    // Watch the theme's folder: editors save by renaming, which ends a watch on the file itself.
+    themeWatcher = file ? watch(dirname(file), (_e, name) => name === basename(file) && schedule()) : undefined;
+    themeWatcher?.on('error', () => undefined);
   };
 
-  await rebuild();
+  running = running.then(rebuild);
+  await running;
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const server = createServer((req, res) => {
+    handle(req.url ?? '/', req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  const handle = async (path: string, req: import('node:http').IncomingMessage, res: ServerResponse) => {
+    let url: URL;
+    try {
+      url = new URL(path, 'http://localhost');
+    } catch {
+      return void res.writeHead(400).end();
+    }
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(devPage(title));
     } else if (url.pathname === '/__lectern/state') {
@@ -100,7 +116,7 @@ export async function startDevServer(opts: { deck: string; port: number; cwd: st
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(new LecternError(`cannot listen on port ${opts.port}: ${err.code ?? err.message}`, { code: 'USAGE', hint: 'choose another port with --port, or --port 0 for any free one' })),

@@ -106,12 +106,19 @@ export async function openBrowser(): Promise<BrowserSession> {
     async newPage(width, height) {
       // A window of its own: Chromium only paints the front tab of a window, so outputs that
       // render side by side in tabs of one window would wait on each other's frames.
-      const context = await browser.createBrowserContext();
-      const page = await context.newPage();
-      page.once('close', () => void context.close().catch(() => undefined));
-      page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
-      await page.setViewport({ width, height, deviceScaleFactor: 1 });
-      return page;
+      try {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage().catch(async (err: unknown) => {
+          await context.close().catch(() => undefined);
+          throw err;
+        });
+        page.once('close', () => void context.close().catch(() => undefined));
+        page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+        await page.setViewport({ width, height, deviceScaleFactor: 1 });
+        return page;
+      } catch (err) {
+        throw browserFailed(`the browser could not open a window: ${firstLine(err)}`, err);
+      }
     },
     async close() {
       await browser.close().catch(() => undefined);

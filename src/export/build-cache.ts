@@ -1,7 +1,28 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { Format } from '../formats.js';
+
+const require = createRequire(import.meta.url);
+/** The renderers and the font shape every output too. */
+const ENGINE_VERSIONS = ['@marp-team/marp-core', '@marp-team/marp-cli', '@fontsource/noto-sans-sc', 'pptxgenjs'].map(packageVersion).join(' ');
+
+/** `name@version` of an installed package, found from its entry point (some do not export package.json). */
+function packageVersion(name: string): string {
+  let dir = dirname(require.resolve(name));
+  while (dir !== dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name) return `${name}@${pkg.version}`;
+    } catch {
+      // no package.json at this level
+    }
+    dir = dirname(dir);
+  }
+  return `${name}@unknown`;
+}
 
 /** Beside the outputs: which inputs each output was built from. */
 export const CACHE_FILE = '.lectern-cache.json';
@@ -13,7 +34,7 @@ type CacheRecord = Record<string, { key: string; bytes: number }>;
  * assets, a custom theme), the theme files lectern ships, lectern's version and the options.
  */
 export async function inputKey(deckDir: string, themeFiles: string[], version: string, format: Format, name: string): Promise<string> {
-  const h = createHash('sha256').update(`lectern ${version}\0${format}\0${name}\0`);
+  const h = createHash('sha256').update(`lectern ${version}\0${ENGINE_VERSIONS}\0${format}\0${name}\0`);
   for (const file of [...(await listFiles(deckDir)), ...themeFiles]) {
     h.update(relative(deckDir, file)).update('\0').update(await readFile(file)).update('\0');
   }
@@ -22,10 +43,12 @@ export async function inputKey(deckDir: string, themeFiles: string[], version: s
 
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(p)));
-    else if (entry.isFile()) out.push(p);
+  for (const name of (await readdir(dir)).sort()) {
+    const p = join(dir, name);
+    // stat follows links: a linked asset's content counts like any other file's.
+    const info = await stat(p).catch(() => null);
+    if (info?.isDirectory()) out.push(...(await listFiles(p)));
+    else if (info?.isFile()) out.push(p);
   }
   return out;
 }

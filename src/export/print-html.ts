@@ -7,7 +7,8 @@ export function escapeHtml(text: string): string {
 
 /** A CSS string literal, for generated `content:` values. */
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+  // `<` could close the <style> element that holds this string.
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3c ').replace(/\n/g, ' ')}"`;
 }
 
 /** One slide as a stand-alone Marp fragment: Marp's CSS expects `div.marpit > svg`. */

@@ -20,8 +20,22 @@ interface YamlErrorLike {
 export function parseFrontMatter(text: string, shownAs: string): { ok: true; value: ParsedSource } | { ok: false; problem: Problem } {
   const lines = text.split('\n');
   let close = -1;
+  // gray-matter would run `---js` front matter as JavaScript: only plain YAML is read.
+  if (/^---\S/.test(lines[0] ?? '')) {
+    return {
+      ok: false,
+      problem: {
+        severity: 'error',
+        code: 'front-matter-language',
+        file: shownAs,
+        line: 1,
+        message: `front matter must be YAML, opened by a line holding only ---, not "${(lines[0] ?? '').slice(0, 20)}"`,
+        hint: 'start the file with a line holding only ---',
+      },
+    };
+  }
   if (/^---\s*$/.test(lines[0] ?? '')) {
-    close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+    close = lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
     if (close === -1) {
       return {
         ok: false,

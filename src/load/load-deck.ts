@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { LecternError } from '../errors.js';
 import type { Problem } from '../problem.js';
@@ -64,7 +64,12 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
     });
   }
   const loaded: LoadedDeck = { dir, shownDir: shown(dir), chapters: [], unreadableChapters: [], assets: new Map(), problems: [] };
-  const names = (await readdir(dir)).sort();
+  const names = (
+    await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+      throw new LecternError(`cannot read the deck folder ${deckPath} (${err.code ?? err.message})`, { code: 'INVALID_DECK', file: deckPath, hint: 'check that you may read the folder' });
+    })
+  ).sort();
+  const realDir = await realpath(dir);
   if (names.includes('deck.md')) {
     const file = join(dir, 'deck.md');
     const parsed = await readParsed(file, shown(file), loaded.problems);
@@ -89,7 +94,21 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
     const m = CHAPTER_FILE.exec(name);
     if (!m) continue;
     const file = join(dir, name);
-    if (!(await stat(file)).isFile()) continue;
+    const info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) continue;
+    const real = info ? await realpath(file) : null;
+    if (!real || relative(realDir, real).startsWith('..')) {
+      loaded.problems.push({
+        severity: 'error',
+        code: real ? 'chapter-outside' : 'unreadable',
+        file: shown(file),
+        line: 1,
+        message: real ? 'is a link to a file outside the deck folder' : 'is a link to a file that does not exist',
+        hint: 'keep the chapter file itself in the deck folder',
+      });
+      loaded.unreadableChapters.push(Number(m[1]));
+      continue;
+    }
     const parsed = await readParsed(file, shown(file), loaded.problems);
     if (!parsed) {
       loaded.unreadableChapters.push(Number(m[1]));

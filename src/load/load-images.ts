@@ -67,11 +67,11 @@ export async function loadImages(
       continue;
     }
     const info = await stat(real);
-    if (!info.isFile()) {
-      fail(img, 'image-missing', `image ${img.src} is not a file`, 'link an image file, not a folder');
+    const bytes = info.isFile() ? await readFile(real).catch(() => null) : null;
+    if (!bytes) {
+      fail(img, 'image-missing', `image ${img.src} is not a readable file`, 'link an image file you may read, not a folder');
       continue;
     }
-    const bytes = await readFile(real);
     const mime = sniffImage(bytes);
     if (!mime) {
       fail(img, 'image-invalid', `image ${img.src} is not a PNG, JPEG, GIF, WebP or SVG image`, 're-export the picture in one of those formats');

@@ -12,11 +12,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * file decoded as UTF-8 would silently turn every Chinese character into garbage.
  */
 export async function readSource(path: string, shownAs: string): Promise<SourceText> {
-  const bytes = await readFile(path);
   const fail = (code: string, message: string, hint: string): SourceText => ({
     ok: false,
     problem: { severity: 'error', code, file: shownAs, line: 1, message, hint },
   });
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    return fail('unreadable', `cannot be read (${code})`, code === 'EISDIR' ? 'this name is for a markdown file, not a folder' : 'check that the file exists and that you may read it');
+  }
   if (bytes.subarray(0, 8192).includes(0)) {
     return fail('not-text', 'is a binary file, not markdown text', 'keep only UTF-8 markdown files named NN-<slug>.md in the deck folder');
   }

@@ -29,6 +29,8 @@ const COMMENT = /<!--([\s\S]*?)-->/g;
 const DIRECTIVE_NAMES =
   'theme|style|headingDivider|lang|size|math|title|author|description|image|keywords|url|marp|paginate|header|footer|class|backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize|color|transition|fit';
 const DIRECTIVE = new RegExp(`^(\\s*_?(${DIRECTIVE_NAMES})\\s*:[^\\n]*\\n?)+\\s*$`);
+/** Comments meant for Marp (`fit`) or editor tools, not for the trainer. */
+const TOOL_COMMENT = /^(fit|prettier-ignore(-start|-end)?|markdownlint-\S+.*|textlint-\S+.*)$/;
 const MD_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
 const HTML_IMAGE = /<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi;
 
@@ -44,7 +46,7 @@ export function splitSlides(body: string, firstLine: number): SourceSlide[] {
       else if (mark[0] === fence) fence = null;
     }
     const prev = i > 0 ? (lines[i - 1] as string) : '';
-    if (fence === null && !f && RULER.test(text) && prev.trim() === '') {
+    if (fence === null && !f && RULER.test(text) && !underlinesParagraph(text, prev)) {
       chunks.push({ start: i + 1, lines: [] });
       return;
     }
@@ -55,6 +57,17 @@ export function splitSlides(body: string, firstLine: number): SourceSlide[] {
     .filter((s, i, all) => s.markdown.trim() !== '' || (i > 0 && i < all.length - 1));
 }
 
+/**
+ * A `---` right under a line of paragraph text turns that text into a heading (setext) instead
+ * of starting a slide; under a heading, a list item, a comment, a fence or a blank line it is a
+ * separator, as in Marp. `***` and `___` always separate.
+ */
+function underlinesParagraph(ruler: string, prev: string): boolean {
+  if (!ruler.trim().startsWith('-') || prev.trim() === '') return false;
+  if (/^ {4,}/.test(prev)) return false;
+  return !/^ {0,3}(#{1,6}(\s|$)|[-*+]\s|\d+[.)]\s|>|<|`{3,}|~{3,})/.test(prev) && !/-->\s*$/.test(prev) && !/^\s{2,}\S/.test(prev);
+}
+
 function toSlide(lines: string[], startLine: number): SourceSlide {
   const lead = lines.findIndex((l) => l.trim() !== '');
   const markdown = lines.join('\n').trim();
@@ -62,7 +75,7 @@ function toSlide(lines: string[], startLine: number): SourceSlide {
   const notes: string[] = [];
   for (const m of withoutCode.matchAll(COMMENT)) {
     const inner = (m[1] as string).trim();
-    if (inner !== '' && !DIRECTIVE.test(inner)) notes.push(inner);
+    if (inner !== '' && !DIRECTIVE.test(inner) && !TOOL_COMMENT.test(inner)) notes.push(inner);
   }
   const visible = withoutCode.replace(COMMENT, '').trim();
   return {

@@ -21,9 +21,10 @@ export function renderDeck(composed: ComposedDeck, theme: DeckTheme): RenderedDe
   const { html, css } = marp.render(composed.markdown);
   const slideSvgs = html.match(/<svg data-marpit-svg=""[\s\S]*?<\/foreignObject><\/svg>/g) ?? [];
   if (slideSvgs.length !== composed.slides.length) {
-    throw new LecternError(`Marp rendered ${slideSvgs.length} slides where lectern composed ${composed.slides.length}`, {
-      code: 'INTERNAL',
-      hint: 'a slide separator may be written in a way lectern does not recognise; please report this with the deck',
+    // Lectern and Marp disagree on where slides start: the deck, not lectern, needs a fix.
+    throw new LecternError(`Marp sees ${slideSvgs.length} slides where lectern sees ${composed.slides.length}`, {
+      code: 'INVALID_DECK',
+      hint: 'a --- separator is written in a way the two read differently, or a comment or code fence is never closed: put a blank line before and after each --- line and close every <!-- and ```',
     });
   }
   const box = /viewBox="0 0 (\d+) (\d+)"/.exec(slideSvgs[0] ?? '');

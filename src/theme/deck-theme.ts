@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { DeckModel } from '../deck-model.js';
 import { LecternError } from '../errors.js';
 import { THEMES_DIR } from '../package-root.js';
@@ -52,9 +52,28 @@ async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ n
       hint: `use corporate (the default), ${MARP_THEMES.join(', ')}, or a path to a Marp theme CSS file in the deck folder such as theme: ./brand.css`,
     });
   if (!path) throw unknown();
-  const css = await readFile(path, 'utf8').catch(() => {
+  const real = await realpath(path).catch(() => {
     throw unknown();
   });
+  if (deck.theme !== 'corporate' && relative(await realpath(deck.dir), real).startsWith('..')) {
+    throw new LecternError(`theme ${deck.theme} lies outside the deck folder`, {
+      code: 'INVALID_DECK',
+      file: deck.deckFile,
+      line,
+      hint: 'copy the theme CSS into the deck folder, e.g. theme: ./brand.css',
+    });
+  }
+  const css = await readFile(real, 'utf8').catch(() => {
+    throw unknown();
+  });
+  if (/@import\b|url\(\s*['"]?\s*(https?:)?\/\//i.test(css)) {
+    throw new LecternError(`theme ${deck.theme} loads a stylesheet or url() from outside the deck`, {
+      code: 'INVALID_DECK',
+      file: deck.deckFile,
+      line,
+      hint: 'embed fonts and images in the theme, or put them in the deck folder: outputs must open without a network',
+    });
+  }
   const name = /\/\*\s*@theme\s+([\w-]+)\s*\*\//.exec(css)?.[1];
   if (!name) {
     throw new LecternError(`theme file ${deck.theme} has no /* @theme <name> */ comment`, {

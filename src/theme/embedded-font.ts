@@ -15,7 +15,7 @@ import { sfntToWoff } from './woff.js';
 export const FONT_FAMILY = 'Lectern Sans';
 const WEIGHTS = [400, 700] as const;
 /** Always kept, so generated text (page numbers, labels) never falls back. */
-const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—…‘’“”、。《》「」【】！（），：；？⏱';
+const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—…‘’“”、。《》「」【】！（），：；？⏱讲师讲稿本页无';
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Promise<FontSubset>>();

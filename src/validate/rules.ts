@@ -199,8 +199,16 @@ export const rules: Rule[] = [
   {
     name: 'remote-resources',
     // Outputs must open with no network: a stylesheet import or a url() on the web would be fetched.
-    check: ({ chapters }) =>
-      chapters.flatMap((c) =>
+    check: ({ deck, chapters }) => [
+      // Notes in front matter become comments Marp may read as directives, e.g. backgroundImage.
+      ...[deck, ...chapters].flatMap((f) =>
+        !f
+          ? []
+          : ['agendaNotes', 'closingNotes', 'notes']
+              .filter((k) => typeof f.data[k] === 'string' && /url\(/i.test(f.data[k] as string))
+              .map((k) => ({ severity: 'error' as const, code: 'remote-resource', file: f.shownAs, line: at(f, k), message: `${k} holds a CSS url(), which Marp could load as a background`, hint: 'write the address without url( … )' })),
+      ),
+      ...chapters.flatMap((c) =>
         c.slides.flatMap((s) =>
           s.markdown.split('\n').flatMap((text, i) =>
             /url\(\s*['"]?\s*(https?:)?\/\/|@import\b/i.test(text)
@@ -209,5 +217,14 @@ export const rules: Rule[] = [
           ),
         ),
       ),
+    ],
+  },
+  {
+    name: 'output-name',
+    check: ({ deck }) => {
+      const name = deck?.data.name;
+      if (!deck || typeof name !== 'string' || /^[^\\/:*?"<>|]+$/.test(name.trim()) && !name.trim().startsWith('.')) return [];
+      return [{ severity: 'error', code: 'name-invalid', file: deck.shownAs, line: at(deck, 'name'), message: `name must be a plain file name, not ${JSON.stringify(name)}`, hint: 'use letters, digits, - and _, e.g. name: collection-mindset; choose the folder with --out' }];
+    },
   },
 ];

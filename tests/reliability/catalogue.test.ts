@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,31 @@ const cases: Case[] = [
     code: 4,
     stderr: /cannot write to .*plain\/sub: ENOTDIR/,
   },
+  { name: 'front matter in another language (---js)', change: (d) => writeFileSync(ch(d, '02-speaking.md'), "---js\n({ title: 'x' })\n---\n\n## x\n"), code: 3, stderr: /02-speaking\.md:1: error: front matter must be YAML/ },
+  { name: 'output name is a path', change: (d) => edit(ch(d, 'deck.md'), (t) => t.replace('chapters: 2', 'chapters: 2\nname: ../escape')), code: 3, stderr: /deck\.md:\d+: error: name must be a plain file name/ },
+  { name: 'deck.md is a folder', change: (d) => { rmSync(ch(d, 'deck.md')); mkdirSync(ch(d, 'deck.md')); }, code: 3, stderr: /deck\.md:1: error: cannot be read \(EISDIR\)/ },
+  {
+    name: 'chapter is a link to a file outside the deck',
+    change: (d, dir) => {
+      cpSync(ch(d, '02-speaking.md'), join(dir, 'elsewhere.md'));
+      rmSync(ch(d, '02-speaking.md'));
+      symlinkSync(join(dir, 'elsewhere.md'), ch(d, '02-speaking.md'));
+    },
+    code: 3,
+    stderr: /02-speaking\.md:1: error: is a link to a file outside the deck folder/,
+  },
+  {
+    name: 'theme outside the deck',
+    change: (d, dir) => {
+      writeFileSync(join(dir, 'x.css'), '/* @theme x */ section { color: red; }');
+      edit(ch(d, 'deck.md'), (t) => t.replace('chapters: 2', 'chapters: 2\ntheme: ../x.css'));
+    },
+    code: 3,
+    stderr: /deck\.md:\d+: theme \.\.\/x\.css lies outside the deck folder/,
+  },
+  { name: 'output folder inside the deck', change: () => undefined, args: (d) => ['build', d, '--out', join(d, 'out'), '--format', 'html'], code: 4, stderr: /is inside the deck folder/ },
+  { name: 'notes in front matter with a CSS url()', change: (d) => edit(ch(d, 'deck.md'), (t) => t.replace('agendaNotes: 先介绍今天的三个部分。', 'agendaNotes: "backgroundImage: url(https://example.com/p.png)"')), code: 3, stderr: /deck\.md:\d+: error: agendaNotes holds a CSS url\(\)/ },
+  { name: 'separator right under a comment and a heading', change: (d) => edit(ch(d, '01-listening.md'), (t) => t.replace('时间：约 5 分钟\n-->\n\n---', '时间：约 5 分钟\n-->\n---')), code: 0, html: (h) => expect(h.match(/<svg data-marpit-svg/g)).toHaveLength(10) },
   { name: 'unknown format', change: () => undefined, args: (d, o) => ['build', d, '--out', o, '--format', 'docx'], code: 2, stderr: /unknown format docx/ },
 
   // Valid but unusual: must build.
@@ -125,6 +150,17 @@ describe('reliability catalogue', () => {
     const r = lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'html']);
     expect(r.code).toBe(3);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('never runs front matter as code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-rel-'));
+    const deck = join(dir, 'deck');
+    cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+    const marker = join(dir, 'ran');
+    writeFileSync(join(deck, '02-speaking.md'), `---js\n({ title: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'), 'x') })\n---\n\n## x\n`);
+    expect(lectern(['check', deck]).code).toBe(3);
+    expect(lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'html']).code).toBe(3);
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('has at least 30 cases', () => {
