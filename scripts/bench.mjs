@@ -21,29 +21,29 @@ const browser = findBrowser();
 
 /**
  * Memory of a process and all its descendants, from /proc: proportional set size (PSS), so
- * pages that Chromium's processes share are counted once, not once per process.
+ * pages that Chromium's processes share are counted once. smaps_rollup is costly to read, so
+ * only the tree's own processes are read, and only a few times a second.
  */
 function treeRss(rootPid) {
   const parent = new Map();
-  const rss = new Map();
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(pid), Number(fields[1]));
-      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      rss.set(Number(pid), pss ? Number(pss[1]) * 1024 : Number(fields[21]) * 4096);
+      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     } catch {
       // the process ended while we looked
     }
   }
   let total = 0;
-  for (const [pid, bytes] of rss) {
-    for (let p = pid; p > 1; p = parent.get(p) ?? 0) {
-      if (p === rootPid) {
-        total += bytes;
-        break;
-      }
+  for (const pid of parent.keys()) {
+    let p = pid;
+    while (p > 1 && p !== rootPid) p = parent.get(p) ?? 0;
+    if (p !== rootPid) continue;
+    try {
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      total += pss ? Number(pss[1]) * 1024 : 0;
+    } catch {
+      // ended
     }
   }
   return total;
@@ -57,7 +57,7 @@ function timed(cmd, args, env = {}) {
     let stderr = '';
     let peak = 0;
     child.stderr.on('data', (d) => (stderr += d));
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 200);
     child.on('exit', (code) => {
       clearInterval(sampler);
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr}`));

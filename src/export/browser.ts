@@ -63,8 +63,12 @@ export interface BrowserSession {
 /** How long one browser step may take before lectern gives up with a clear message. */
 export const BROWSER_TIMEOUT_MS = Number(process.env.LECTERN_BROWSER_TIMEOUT_MS ?? 60_000);
 
-/** Starts one headless browser for the whole build; every printed output shares it. */
-export async function openBrowser(): Promise<BrowserSession> {
+/**
+ * Starts one headless browser for the whole build; every printed output shares it. At most
+ * `maxWindows` windows are open at once: each holds the whole deck, so a large deck with many
+ * windows would cost gigabytes.
+ */
+export async function openBrowser(maxWindows = 4): Promise<BrowserSession> {
   const executablePath = findBrowser();
   const { launch } = await import('puppeteer-core');
   await removeAbandoned(tmpdir(), 'lectern-chromium-');
@@ -101,9 +105,11 @@ export async function openBrowser(): Promise<BrowserSession> {
     await rm(userDataDir, { recursive: true, force: true });
     throw browserFailed(`the browser at ${executablePath} did not start: ${firstLine(err)}`, err);
   }
+  const windows = new Slots(maxWindows);
   return {
     browser,
     async newPage(width, height) {
+      await windows.acquire();
       // A window of its own: Chromium only paints the front tab of a window, so outputs that
       // render side by side in tabs of one window would wait on each other's frames.
       try {
@@ -112,11 +118,15 @@ export async function openBrowser(): Promise<BrowserSession> {
           await context.close().catch(() => undefined);
           throw err;
         });
-        page.once('close', () => void context.close().catch(() => undefined));
+        page.once('close', () => {
+          windows.release();
+          void context.close().catch(() => undefined);
+        });
         page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
         await page.setViewport({ width, height, deviceScaleFactor: 1 });
         return page;
       } catch (err) {
+        windows.release();
         throw browserFailed(`the browser could not open a window: ${firstLine(err)}`, err);
       }
     },
@@ -144,5 +154,25 @@ export async function loadDocument(page: Page, html: string): Promise<void> {
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
   } catch (err) {
     throw browserFailed(`the browser could not lay out the deck: ${firstLine(err)}`, err);
+  }
+}
+
+/** A counting semaphore: callers wait for a free slot. */
+class Slots {
+  private waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
   }
 }
