@@ -66,7 +66,7 @@ function timed(cmd, args, env = {}) {
   });
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 const mib = (b) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 
 // The 310-slide deck: the course's chapters repeated until there are 300 content slides.
@@ -112,7 +112,7 @@ const out310 = join(work, 'out310');
 const results = { anchor: [], lectern: [], unchanged: [], big: [] };
 
 console.log(`lectern bench: ${RUNS} runs each, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${mib(totalmem())} memory, Node ${process.version}`);
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; i < (process.argv.includes('--only-big') ? 0 : RUNS); i++) {
   let seconds = 0;
   let peak = 0;
   for (const args of anchorRuns) {
@@ -132,7 +132,7 @@ for (let i = 0; i < (process.argv.includes("--no-big") ? 0 : Math.max(1, Math.ce
 
 const m = (k) => median(results[k].map((r) => r.seconds));
 const peak = (k) => Math.max(...results[k].map((r) => r.peak));
-const anchor = m('anchor');
+const anchor = results.anchor.length ? m('anchor') : NaN;
 const rows = [
   ['marp-cli ×3 (HTML; PDF + outlines; PPTX), 31 slides', anchor, '1.00', '', peak('anchor')],
   ['lectern build --force (all 5 outputs), 31 slides', m('lectern'), (m('lectern') / anchor).toFixed(3), '≤ 0.4', peak('lectern')],
@@ -140,5 +140,5 @@ const rows = [
 ];
 if (results.big.length) rows.push(['lectern build --force, 310 slides', m('big'), `${(m('big') / m('lectern')).toFixed(2)}× of 31`, '≤ 10×', peak('big')]);
 console.log('\n| what | median s | ratio | goal | peak memory |\n| --- | --- | --- | --- | --- |');
-for (const [what, s, ratio, goal, p] of rows) console.log(`| ${what} | ${s.toFixed(2)} | ${ratio} | ${goal} | ${mib(p)} |`);
+for (const [what, s, ratio, goal, p] of rows.filter((r) => Number.isFinite(r[1]))) console.log(`| ${what} | ${s.toFixed(2)} | ${ratio} | ${goal} | ${mib(p)} |`);
 rmSync(work, { recursive: true, force: true });

@@ -86,7 +86,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
   // The browser starts while the deck is prepared: one mostly waits, the other computes.
   // Large decks get fewer windows at once, to stay well under a gigabyte of memory.
-  const windows = slides > 120 ? 2 : 4;
+  const windows = slides > 120 ? 1 : 4;
   const browser = stale.some((f) => BROWSER_FORMATS.includes(f)) ? step('browser', async () => (await import('./export/browser.js')).openBrowser(windows)) : undefined;
   browser?.catch(() => undefined);
   try {
@@ -139,7 +139,7 @@ class Jobs {
 
   /** The build's one browser: started early when outputs need it, or here when one turns out to. */
   session(): Promise<BrowserSession> {
-    this.browser ??= import('./export/browser.js').then((m) => m.openBrowser(this.deck.composed.slides.length > 120 ? 2 : 4));
+    this.browser ??= import('./export/browser.js').then((m) => m.openBrowser(this.deck.composed.slides.length > 120 ? 1 : 4));
     return this.browser;
   }
 
