@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Everything lectern needs on a fresh Debian/Ubuntu machine that has only Node.js:
-# Debian's Chromium (PDF, handout, script, PPTX), poppler-utils and LibreOffice Impress (the
-# tests read PDFs and open the editable PPTX with them), the npm packages, the compiled CLI. Safe to run again: it only installs what is missing.
+# Everything lectern needs on a fresh Debian/Ubuntu machine that has only Node.js: Debian's
+# Chromium (PDF, handout, script, PPTX), the npm packages and the compiled CLI; with `test`,
+# also poppler-utils and LibreOffice Impress, which the tests use to read the outputs. Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,9 +10,12 @@ if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! comma
   && ! command -v google-chrome >/dev/null 2>&1 && ! command -v google-chrome-stable >/dev/null 2>&1; then
   need_apt+=(chromium)
 fi
-command -v pdffonts >/dev/null 2>&1 || need_apt+=(poppler-utils)
-# The tests open the editable PPTX in LibreOffice Impress to prove it opens.
-command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-impress)
+# `setup.sh test`: also what only the tests use: poppler-utils reads the PDFs, and
+# LibreOffice Impress opens the editable PPTX to prove it opens.
+if [ "${1:-}" = "test" ]; then
+  command -v pdffonts >/dev/null 2>&1 || need_apt+=(poppler-utils)
+  command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-impress)
+fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
