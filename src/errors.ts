@@ -25,11 +25,6 @@ export type ExitCodeName = keyof typeof ExitCode;
 
 import type { Problem } from './problem.js';
 
-export interface ProblemLocation {
-  file?: string;
-  line?: number;
-}
-
 export class LecternError extends Error {
   /** Every finding when the error is about the deck's content (validation, overflow). */
   readonly problems: readonly Problem[];
