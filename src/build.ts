@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { BrowserSession } from './export/browser.js';
-import { CACHE_FILE, inputKey, isCurrent, readCache } from './export/build-cache.js';
+import { CACHE_FILE, inputDigest, isCurrent, outputKey, readCache } from './export/build-cache.js';
 import { Staging } from './export/staging.js';
 import { BROWSER_FORMATS, outputFileName, type Format } from './formats.js';
 import { loadDeck } from './load/load-deck.js';
@@ -74,8 +74,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const stale: Format[] = [];
   // A custom theme lives in the deck folder (lectern refuses others), so the folder's hash covers it.
   const themes = [join(THEMES_DIR, 'corporate.css')];
+  const digest = await inputDigest(loaded.dir, themes, version, name);
   for (const format of opts.formats) {
-    const key = await inputKey(loaded.dir, themes, version, format, name);
+    const key = outputKey(digest, format);
     keys.set(format, key);
     if (opts.force || !(await isCurrent(outDir, cache, outputFileName(name, format), key))) stale.push(format);
   }
@@ -85,9 +86,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 
   // The browser starts while the deck is prepared: one mostly waits, the other computes.
-  // Large decks get fewer windows at once, to stay well under a gigabyte of memory.
-  const windows = slides > 120 ? 1 : 4;
-  const browser = stale.some((f) => BROWSER_FORMATS.includes(f)) ? step('browser', async () => (await import('./export/browser.js')).openBrowser(windows)) : undefined;
+  const browser = stale.some((f) => BROWSER_FORMATS.includes(f)) ? step('browser', async () => (await import('./export/browser.js')).openBrowser(windowsFor(slides))) : undefined;
   browser?.catch(() => undefined);
   try {
     const { prepareValidDeck } = await import('./prepare-deck.js');
@@ -122,6 +121,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** Browser windows open at once: each holds the whole deck, so large decks get one, to stay under a gigabyte. */
+function windowsFor(slides: number): number {
+  return slides > 120 ? 1 : 4;
+}
+
 async function describe(format: Format, path: string, unchanged: boolean): Promise<BuiltOutput> {
   return { format, path, bytes: (await stat(path)).size, unchanged };
 }
@@ -139,7 +143,7 @@ class Jobs {
 
   /** The build's one browser: started early when outputs need it, or here when one turns out to. */
   session(): Promise<BrowserSession> {
-    this.browser ??= import('./export/browser.js').then((m) => m.openBrowser(this.deck.composed.slides.length > 120 ? 1 : 4));
+    this.browser ??= import('./export/browser.js').then((m) => m.openBrowser(windowsFor(this.deck.composed.slides.length)));
     return this.browser;
   }
 

@@ -30,15 +30,21 @@ export const CACHE_FILE = '.lectern-cache.json';
 type CacheRecord = Record<string, { key: string; bytes: number }>;
 
 /**
- * A content hash of everything an output depends on: every file of the deck folder (sources,
- * assets, a custom theme), the theme files lectern ships, lectern's version and the options.
+ * A content hash of everything the outputs depend on: every file of the deck folder (sources,
+ * assets, a custom theme), the theme files lectern ships, lectern's version and the output name.
+ * Read once per build; each output's key adds its format.
  */
-export async function inputKey(deckDir: string, themeFiles: string[], version: string, format: Format, name: string): Promise<string> {
-  const h = createHash('sha256').update(`lectern ${version}\0${ENGINE_VERSIONS}\0${format}\0${name}\0`);
+export async function inputDigest(deckDir: string, themeFiles: string[], version: string, name: string): Promise<string> {
+  const h = createHash('sha256').update(`lectern ${version}\0${ENGINE_VERSIONS}\0${name}\0`);
   for (const file of [...(await listFiles(deckDir)), ...themeFiles]) {
     h.update(relative(deckDir, file)).update('\0').update(await readFile(file)).update('\0');
   }
   return h.digest('hex');
+}
+
+/** The key of one output: the inputs' digest and the output's format. */
+export function outputKey(digest: string, format: Format): string {
+  return createHash('sha256').update(`${digest}\0${format}`).digest('hex');
 }
 
 async function listFiles(dir: string): Promise<string[]> {
