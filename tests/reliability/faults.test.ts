@@ -30,16 +30,17 @@ async function expectWhole(out: string, name: string, slides: number) {
   expect((await readPptx(join(out, `${name}.pptx`))).slides).toBe(slides);
 }
 
-/** Chromium processes started by lectern (their profile folder is lectern-chromium-*). */
-function lecternBrowsers(): number {
-  return readdirSync('/proc').filter((pid) => {
-    if (!/^\d+$/.test(pid)) return false;
+/** Command lines of the Chromium processes one lectern process started (profile lectern-chromium-<pid>-*). */
+function browsersOf(lecternPid: number): string[] {
+  return readdirSync('/proc').flatMap((pid) => {
+    if (!/^\d+$/.test(pid)) return [];
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('lectern-chromium-');
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return cmdline.includes(`lectern-chromium-${lecternPid}-`) ? [cmdline.replace(/\0/g, ' ').slice(0, 160)] : [];
     } catch {
-      return false;
+      return [];
     }
-  }).length;
+  });
 }
 
 function startBuild(args: string[]) {
@@ -100,10 +101,10 @@ describe('faults', () => {
     await waitForStaging(out);
     process.kill(-build.child.pid!, 'SIGKILL');
     await build.done;
-    // Chromium talks to lectern over a pipe: it must not outlive a killed build.
+    // Chromium talks to lectern over a pipe: it must not outlive the killed build.
     const t0 = Date.now();
-    while (lecternBrowsers() > 0 && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 200));
-    expect(lecternBrowsers()).toBe(0);
+    while (browsersOf(build.child.pid!).length > 0 && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 200));
+    expect(browsersOf(build.child.pid!)).toEqual([]);
     for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
     await expectWhole(out, 'valid', 10);
     expect(lectern(['build', 'tests/fixtures/valid', '--out', out, '--format', 'html', '--force']).code).toBe(0);
