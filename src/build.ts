@@ -68,7 +68,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     throw new LecternError(`the output folder ${opts.out} is inside the deck folder`, { code: 'OUTPUT', file: opts.out, hint: 'sources stay read-only: choose an output folder outside the deck, e.g. --out out' });
   }
   const name = model.name;
-  const slides = composeDeck(model).slides.length;
+  const composed = composeDeck(model);
+  const slides = composed.slides.length;
   const keys = new Map<Format, string>();
   const cache = await readCache(outDir);
   const stale: Format[] = [];
@@ -90,7 +91,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   browser?.catch(() => undefined);
   try {
     const { prepareValidDeck } = await import('./prepare-deck.js');
-    const deck = await step('prepare', () => prepareValidDeck(loaded, model, validation.problems));
+    const deck = await step('prepare', () => prepareValidDeck(loaded, model, validation.problems, { composed }));
     const staging = await Staging.open(outDir);
     const jobs = new Jobs(deck, staging, browser);
     try {

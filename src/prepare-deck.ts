@@ -25,11 +25,18 @@ export async function prepareDeck(deckPath: string, cwd = process.cwd()): Promis
 }
 
 /**
- * compose → theme → render for a deck that passed validation. Fonts are embedded as a subset
- * unless `fontCss` supplies other font faces (the dev server serves the whole font instead).
+ * compose → theme → render for a deck that passed validation (`composed` when the caller has
+ * composed it already). Fonts are embedded as a subset unless `fontCss` supplies other font
+ * faces (the dev server serves the whole font instead).
  */
-export async function prepareValidDeck(loaded: LoadedDeck, model: DeckModel, problems: Problem[], fontCss?: string): Promise<PreparedDeck> {
-  const composed = composeDeck(model);
+export async function prepareValidDeck(
+  loaded: LoadedDeck,
+  model: DeckModel,
+  problems: Problem[],
+  opts: { fontCss?: string; composed?: ComposedDeck } = {},
+): Promise<PreparedDeck> {
+  const { fontCss } = opts;
+  const composed = opts.composed ?? composeDeck(model);
   const font = fontCss === undefined ? await embeddedFont(composed.markdown) : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
   const rendered = renderDeck(composed, theme);

@@ -48,7 +48,7 @@ export async function startDevServer(opts: { deck: string; port: number; cwd: st
       const loaded = await loadDeck(opts.deck, opts.cwd);
       const { problems, model } = validateDeck(loaded);
       if (!model) throw new LecternError('the deck has errors', { code: 'INVALID_DECK', problems });
-      const prepared = await prepareValidDeck(loaded, model, problems, fontCss);
+      const prepared = await prepareValidDeck(loaded, model, problems, { fontCss });
       title = model.title;
       Object.assign(state, { html: prepared.rendered.html, css: prepared.rendered.css, problems: [] });
       watchTheme(themeFile(model));

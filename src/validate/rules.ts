@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ChapterSource, LoadedDeck, SourceFile } from '../load/load-deck.js';
+import type { SourceSlide } from '../load/split-slides.js';
 import type { Problem } from '../problem.js';
 import { BRAND_FIELDS, CHAPTER_FIELDS, CSS_COLOR, DECK_FIELDS, MARP_PREVIEW_KEYS, asText, typeError, type FieldType } from './fields.js';
 
@@ -61,6 +62,13 @@ function hintFor(type: FieldType): string {
     default:
       return 'quote the value: `key: "text"`';
   }
+}
+
+/** A warning at each content slide for which `lacks` holds. */
+function slideWarnings(chapters: ChapterSource[], lacks: (s: SourceSlide) => boolean, code: string, message: string, hint: string): Problem[] {
+  return chapters.flatMap((c) =>
+    c.slides.filter((s) => s.hasContent && lacks(s)).map((s) => ({ severity: 'warning' as const, code, file: c.shownAs, line: s.line, message, hint })),
+  );
 }
 
 export const rules: Rule[] = [
@@ -161,20 +169,12 @@ export const rules: Rule[] = [
   {
     name: 'slide-notes',
     check: ({ chapters }) =>
-      chapters.flatMap((c) =>
-        c.slides
-          .filter((s) => s.hasContent && s.notes.length === 0)
-          .map((s) => ({ severity: 'warning' as const, code: 'notes-missing', file: c.shownAs, line: s.line, message: 'slide has no speaker notes', hint: 'add what to say as an HTML comment: <!-- … -->' })),
-      ),
+      slideWarnings(chapters, (s) => s.notes.length === 0, 'notes-missing', 'slide has no speaker notes', 'add what to say as an HTML comment: <!-- … -->'),
   },
   {
     name: 'slide-heading',
     check: ({ chapters }) =>
-      chapters.flatMap((c) =>
-        c.slides
-          .filter((s) => s.hasContent && s.headings.length === 0)
-          .map((s) => ({ severity: 'warning' as const, code: 'heading-missing', file: c.shownAs, line: s.line, message: 'slide has no heading', hint: 'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it' })),
-      ),
+      slideWarnings(chapters, (s) => s.headings.length === 0, 'heading-missing', 'slide has no heading', 'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it'),
   },
   {
     name: 'time-budget',
