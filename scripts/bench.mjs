@@ -49,15 +49,19 @@ function treeRss(rootPid) {
   return total;
 }
 
-/** Runs a command, returns wall seconds and the peak RSS of its process tree. */
-function timed(cmd, args, env = {}) {
+/**
+ * Runs a command, returns wall seconds and, when `sample` is set, the peak memory of its process
+ * tree. Sampling reads /proc on the same two cores the build uses, so timed runs do not sample:
+ * memory comes from separate runs.
+ */
+function timed(cmd, args, sample = false) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: browser, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: browser }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     let peak = 0;
     child.stderr.on('data', (d) => (stderr += d));
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 200);
+    const sampler = sample ? setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 100) : undefined;
     child.on('exit', (code) => {
       clearInterval(sampler);
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr}`));
@@ -110,24 +114,27 @@ const big = bigDeck();
 const out31 = join(work, 'out31');
 const out310 = join(work, 'out310');
 const results = { anchor: [], lectern: [], unchanged: [], big: [] };
+const memory = { anchor: 0, lectern: 0, unchanged: 0, big: 0 };
+const lecternArgs = { lectern: [CLI, 'build', 'slides', '--out', out31, '--force', '--quiet'], unchanged: [CLI, 'build', 'slides', '--out', out31, '--quiet'], big: [CLI, 'build', big, '--out', out310, '--force', '--quiet'] };
 
 console.log(`lectern bench: ${RUNS} runs each, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${mib(totalmem())} memory, Node ${process.version}`);
 for (let i = 0; i < (process.argv.includes('--only-big') ? 0 : RUNS); i++) {
   let seconds = 0;
-  let peak = 0;
   for (const args of anchorRuns) {
-    const r = await timed(process.execPath, args);
-    seconds += r.seconds;
-    peak = Math.max(peak, r.peak);
+    seconds += (await timed(process.execPath, args)).seconds;
   }
-  results.anchor.push({ seconds, peak });
-  results.lectern.push(await timed(process.execPath, [CLI, 'build', 'slides', '--out', out31, '--force', '--quiet']));
-  results.unchanged.push(await timed(process.execPath, [CLI, 'build', 'slides', '--out', out31, '--quiet']));
+  results.anchor.push({ seconds });
+  results.lectern.push(await timed(process.execPath, lecternArgs.lectern));
+  results.unchanged.push(await timed(process.execPath, lecternArgs.unchanged));
   console.log(`  run ${i + 1}: anchor ${seconds.toFixed(2)} s, lectern ${results.lectern.at(-1).seconds.toFixed(2)} s, unchanged ${results.unchanged.at(-1).seconds.toFixed(2)} s`);
 }
 for (let i = 0; i < (process.argv.includes("--no-big") ? 0 : Math.max(1, Math.ceil(RUNS / 2))); i++) {
-  results.big.push(await timed(process.execPath, [CLI, 'build', big, '--out', out310, '--force', '--quiet']));
+  results.big.push(await timed(process.execPath, lecternArgs.big));
   process.stdout.write(`  310 slides run ${i + 1}: ${results.big.at(-1).seconds.toFixed(2)} s\n`);
+}
+// Peak memory: one sampled run of each measured command.
+for (const k of Object.keys(memory).filter((k) => results[k].length)) {
+  for (const args of k === 'anchor' ? anchorRuns : [lecternArgs[k]]) memory[k] = Math.max(memory[k], (await timed(process.execPath, args, true)).peak);
 }
 
 // lectern dev: time from saving a chapter to the server holding the new slides (the open page
@@ -157,7 +164,7 @@ async function devLatency() {
 const dev = await devLatency();
 
 const m = (k) => median(results[k].map((r) => r.seconds));
-const peak = (k) => Math.max(...results[k].map((r) => r.peak));
+const peak = (k) => memory[k];
 const anchor = results.anchor.length ? m('anchor') : NaN;
 const rows = [
   ['marp-cli ×3 (HTML; PDF + outlines; PPTX), 31 slides', anchor, '1.00', '', peak('anchor')],
