@@ -63,17 +63,9 @@ export interface BrowserSession {
 /** How long one browser step may take before lectern gives up with a clear message. */
 export const BROWSER_TIMEOUT_MS = Number(process.env.LECTERN_BROWSER_TIMEOUT_MS ?? 60_000);
 
-/**
- * Starts one headless browser for the whole build; every printed output shares it. At most
- * `maxWindows` windows are open at once: each holds the whole deck, so a large deck with many
- * windows would cost gigabytes.
- */
-export async function openBrowser(maxWindows = 4): Promise<BrowserSession> {
-  const executablePath = findBrowser();
-  const { launch } = await import('puppeteer-core');
-  await removeAbandoned(tmpdir(), 'lectern-chromium-');
-  const userDataDir = await mkdtemp(join(tmpdir(), `lectern-chromium-${process.pid}-`));
-  const args = [
+/** The flags lectern starts Chromium with (tests start it the same way). */
+export function chromiumArgs(): string[] {
+  return [
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
@@ -89,6 +81,19 @@ export async function openBrowser(maxWindows = 4): Promise<BrowserSession> {
     // Chromium refuses to start as root without it (CI, containers).
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ];
+}
+
+/**
+ * Starts one headless browser for the whole build; every printed output shares it. At most
+ * `maxWindows` windows are open at once: each holds the whole deck, so a large deck with many
+ * windows would cost gigabytes.
+ */
+export async function openBrowser(maxWindows = 4): Promise<BrowserSession> {
+  const executablePath = findBrowser();
+  const { launch } = await import('puppeteer-core');
+  await removeAbandoned(tmpdir(), 'lectern-chromium-');
+  const userDataDir = await mkdtemp(join(tmpdir(), `lectern-chromium-${process.pid}-`));
+  const args = chromiumArgs();
   let browser: Browser;
   try {
     // lectern handles Ctrl-C itself (removing temporary files first); the browser dies with the process.
