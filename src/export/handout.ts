@@ -1,5 +1,5 @@
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
+import { loadFontkit, PDFDocument, rgb } from './pdf-lib.js';
 import type { DeckModel } from '../deck-model.js';
 
 /** A4 portrait in PDF points. */
@@ -22,7 +22,7 @@ const RULE = rgb(0.6, 0.64, 0.69);
  */
 export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font: Uint8Array): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(loadFontkit());
   const text = await doc.embedFont(font, { subset: true });
   const source = await PDFDocument.load(slidesPdf);
   const slides = await doc.embedPages(source.getPages());

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from './pdf-lib.js';
 import type { DeckModel } from '../deck-model.js';
 import { addOutline, type OutlineEntry } from './pdf-outline.js';
 

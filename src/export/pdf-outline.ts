@@ -1,4 +1,5 @@
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import type { PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFNull, PDFNumber } from './pdf-lib.js';
 
 export interface OutlineEntry {
   title: string;
