@@ -123,11 +123,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * Browser windows open at once: each holds the whole deck, so large decks get two, to stay under
- * a gigabyte (310 slides: 842 MiB peak with two, 27 s; 828 MiB with one, 31 s).
+ * Browser windows open at once: each holds the whole deck, so large decks get one, to stay under
+ * a gigabyte (310 slides, memory sampled every 100 ms: 808–908 MiB peak with one window, 31 s;
+ * 1038–1042 MiB with two, 24 s).
  */
 function windowsFor(slides: number): number {
-  return slides > 120 ? 2 : 4;
+  return slides > 120 ? 1 : 4;
 }
 
 async function describe(format: Format, path: string, unchanged: boolean): Promise<BuiltOutput> {
