@@ -57,10 +57,11 @@ export async function pictureSlides(session: BrowserSession, deck: DeckModel, re
       try {
         // With one window allowed (large decks), a second one opens only after the first took every slide.
         if (next >= wanted.length) return;
-        await page.setViewport({ width: rendered.width, height: rendered.height, deviceScaleFactor: SCALE });
         await loadDocument(page, html);
-        // Straight to the protocol: page.screenshot() adds round trips per picture.
+        // Straight to the protocol: page.screenshot() adds round trips per picture. A session of
+        // our own captures at the scale it set itself, not at puppeteer's viewport's.
         const cdp = await page.createCDPSession();
+        await cdp.send('Emulation.setDeviceMetricsOverride', { width: rendered.width, height: rendered.height, deviceScaleFactor: SCALE, mobile: false });
         for (let k = next++; k < wanted.length; k = next++) {
           const i = wanted[k]!;
           await page.evaluate((y) => window.scrollTo(0, y), i * rendered.height);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { DeckModel } from '../../src/deck-model.js';
 import { openBrowser } from '../../src/export/browser.js';
+import { pictureSlides } from '../../src/export/image-pptx.js';
+import type { RenderedDeck } from '../../src/render/render-deck.js';
 
 describe('the build browser', () => {
   // New headless Chromium preloads the omnibox popup (chrome://omnibox-popup.top-chrome) in a
@@ -13,9 +16,44 @@ describe('the build browser', () => {
       await new Promise((r) => setTimeout(r, 1500));
       const cdp = await session.browser.target().createCDPSession();
       const { targetInfos } = await cdp.send('Target.getTargets');
-      const urls = targetInfos.map((t) => t.url);
       expect(targetInfos.filter((t) => t.type === 'page').length).toBeGreaterThanOrEqual(2);
-      expect(urls.filter((u) => u.includes('.top-chrome/'))).toEqual([]);
+      expect(targetInfos.map((t) => t.url).filter((u) => u.includes('.top-chrome/'))).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
+  // Two windows take slides as they come free: each picture must still be its own slide's.
+  it('pictures every slide as itself, in order, from two windows', async () => {
+    const colours = Array.from({ length: 20 }, (_, i) => [(i * 67) % 256, (i * 151 + 40) % 256, (i * 29 + 200) % 256] as const);
+    const slideSvgs = colours.map(
+      ([r, g, b]) => `<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section style="width:1280px;height:720px;background:rgb(${r},${g},${b})"></section></foreignObject></svg>`,
+    );
+    const rendered: RenderedDeck = { html: `<div class="marpit">${slideSvgs.join('')}</div>`, css: '', slideSvgs, width: 1280, height: 720 };
+    const session = await openBrowser(4);
+    try {
+      const pictures = await pictureSlides(session, { lang: 'en' } as DeckModel, rendered);
+      expect([...pictures.keys()].sort((a, b) => a - b)).toEqual(colours.map((_, i) => i));
+      const page = await session.newPage(100, 100);
+      const centres = await page.evaluate(async (jpegs: string[]) => {
+        const canvas = document.createElement('canvas');
+        const ctx = canvas.getContext('2d')!;
+        return Promise.all(
+          jpegs.map(async (data) => {
+            const img = new Image();
+            img.src = `data:image/jpeg;base64,${data}`;
+            await img.decode();
+            canvas.width = img.width;
+            canvas.height = img.height;
+            ctx.drawImage(img, 0, 0);
+            return [img.width, img.height, ...ctx.getImageData(img.width / 2, img.height / 2, 1, 1).data.slice(0, 3)];
+          }),
+        );
+      }, colours.map((_, i) => pictures.get(i)!));
+      centres.forEach(([w, h, ...rgb], i) => {
+        expect([w, h]).toEqual([1920, 1080]);
+        rgb.forEach((v, c) => expect(Math.abs(v! - colours[i]![c]!)).toBeLessThanOrEqual(6));
+      });
     } finally {
       await session.close();
     }
