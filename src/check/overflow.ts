@@ -1,6 +1,7 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import type { DeckModel } from '../deck-model.js';
-import { browserFailed, loadDocument, type BrowserSession } from '../export/browser.js';
+import { browserFailed, type BrowserSession } from '../export/browser.js';
+import { inWindow } from '../export/window-pool.js';
 import { slidesDocument } from '../export/slides-pdf.js';
 import type { Problem } from '../problem.js';
 import type { RenderedDeck } from '../render/render-deck.js';
@@ -13,9 +14,7 @@ const TOLERANCE_PX = 1;
  * runs past the slide box: Marp clips it silently, so the trainer would only see it in class.
  */
 export async function findOverflow(session: BrowserSession, deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck): Promise<Problem[]> {
-  const page = await session.newPage(rendered.width, rendered.height);
-  try {
-    await loadDocument(page, slidesDocument(deck, rendered));
+  return inWindow(session, slidesDocument(deck, rendered), async (page) => {
     // One content section per slide: slides with background images add background and pseudo sections.
     const overflow = await page
       .$$eval('div.marpit > svg[data-marpit-svg]', (svgs) =>
@@ -43,7 +42,5 @@ export async function findOverflow(session: BrowserSession, deck: DeckModel, com
         },
       ];
     });
-  } finally {
-    await page.close().catch(() => undefined);
-  }
+  });
 }

@@ -5,6 +5,7 @@ import { delimiter, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { LecternError } from '../errors.js';
 import { removeAbandoned } from './abandoned.js';
+import { WindowPool, type BrowserWindow } from './window-pool.js';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable', 'brave-browser'];
 const FIXED: Partial<Record<NodeJS.Platform, string[]>> = {
@@ -56,7 +57,8 @@ function notFound(message: string): LecternError {
 
 export interface BrowserSession {
   browser: Browser;
-  newPage(width: number, height: number): Promise<Page>;
+  /** A window for one job, preferably one that shows the document `html` already (see WindowPool). */
+  window(html: string): Promise<BrowserWindow>;
   close(): Promise<void>;
 }
 
@@ -114,32 +116,28 @@ export async function openBrowser(maxWindows = 4): Promise<BrowserSession> {
     await rm(userDataDir, { recursive: true, force: true });
     throw browserFailed(`the browser at ${executablePath} did not start: ${firstLine(err)}`, err);
   }
-  const windows = new Slots(maxWindows);
+  // A window of its own per job: Chromium only paints the front tab of a window, so outputs
+  // that render side by side in tabs of one window would wait on each other's frames.
+  const openWindow = async (): Promise<Page> => {
+    try {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage().catch(async (err: unknown) => {
+        await context.close().catch(() => undefined);
+        throw err;
+      });
+      page.once('close', () => void context.close().catch(() => undefined));
+      page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+      return page;
+    } catch (err) {
+      throw browserFailed(`the browser could not open a window: ${firstLine(err)}`, err);
+    }
+  };
+  const pool = new WindowPool(maxWindows, openWindow, loadDocument);
   return {
     browser,
-    async newPage(width, height) {
-      await windows.acquire();
-      // A window of its own: Chromium only paints the front tab of a window, so outputs that
-      // render side by side in tabs of one window would wait on each other's frames.
-      try {
-        const context = await browser.createBrowserContext();
-        const page = await context.newPage().catch(async (err: unknown) => {
-          await context.close().catch(() => undefined);
-          throw err;
-        });
-        page.once('close', () => {
-          windows.release();
-          void context.close().catch(() => undefined);
-        });
-        page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
-        await page.setViewport({ width, height, deviceScaleFactor: 1 });
-        return page;
-      } catch (err) {
-        windows.release();
-        throw browserFailed(`the browser could not open a window: ${firstLine(err)}`, err);
-      }
-    },
+    window: (html) => pool.take(html),
     async close() {
+      pool.drain();
       await browser.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });
     },
@@ -163,25 +161,5 @@ export async function loadDocument(page: Page, html: string): Promise<void> {
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
   } catch (err) {
     throw browserFailed(`the browser could not lay out the deck: ${firstLine(err)}`, err);
-  }
-}
-
-/** A counting semaphore: callers wait for a free slot. */
-class Slots {
-  private waiting: (() => void)[] = [];
-  constructor(private free: number) {}
-
-  async acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free++;
   }
 }

@@ -1,8 +1,9 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import type { DeckModel } from '../deck-model.js';
 import type { RenderedDeck } from '../render/render-deck.js';
-import { browserFailed, loadDocument, type BrowserSession } from './browser.js';
+import { browserFailed, type BrowserSession } from './browser.js';
 import { slidesDocument } from './slides-pdf.js';
+import type { BrowserWindow } from './window-pool.js';
 
 /** 1.5 × 1280×720 is 1920×1080: a projector's native size, half the pixels of 2×. */
 const SCALE = 1.5;
@@ -35,9 +36,9 @@ export async function writeImagePptx(session: BrowserSession, deck: DeckModel, c
 }
 
 /**
- * Windows that take pictures at once, taking the next slide as each finishes. A capture mostly
- * waits on the compositor's frame, so two windows keep a core busy: in a full build of the
- * course deck on 2 cores, 6.2 s against 6.6 s with one (median of 6, alternated).
+ * Windows that take pictures at once (as the pool lends them), each taking the next slide as it
+ * finishes one: a capture mostly waits on the compositor's frame, so a second window keeps the
+ * cores busy.
  */
 const WINDOWS = 2;
 
@@ -48,30 +49,41 @@ const WINDOWS = 2;
 export async function pictureSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck, indices?: number[]): Promise<Map<number, string>> {
   const wanted = indices ?? rendered.slideSvgs.map((_, i) => i);
   const shots = new Map<number, string>();
-  const html = slidesDocument(deck, rendered).replace('</head>', '<style>html { overflow: hidden; }</style></head>');
-  const windows = Math.max(1, Math.min(WINDOWS, Math.ceil(wanted.length / 8)));
+  // The same document the slides PDF prints: a window that printed it goes on to take pictures.
+  const html = slidesDocument(deck, rendered);
   let next = 0;
+  const pictureInto = async (win: BrowserWindow): Promise<void> => {
+    // A window lent only after every slide was taken has nothing to do (and nothing to load).
+    if (next >= wanted.length) return;
+    await win.show();
+    // Straight to the protocol: page.screenshot() adds round trips per picture. A session of our
+    // own captures at the scale it sets itself, not at puppeteer's viewport's; its settings end with it.
+    const cdp = await win.page.createCDPSession();
+    try {
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: rendered.width, height: rendered.height, deviceScaleFactor: SCALE, mobile: false });
+      await cdp.send('Emulation.setScrollbarsHidden', { hidden: true });
+      for (let k = next++; k < wanted.length; k = next++) {
+        const i = wanted[k]!;
+        await win.page.evaluate((y) => window.scrollTo(0, y), i * rendered.height);
+        const shot = await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: QUALITY, optimizeForSpeed: true }).catch((err: unknown) => {
+          throw browserFailed(`the browser could not picture slide ${i + 1}: ${String(err)}`, err);
+        });
+        shots.set(i, shot.data);
+      }
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  };
+  const windows = Math.max(1, Math.min(WINDOWS, Math.ceil(wanted.length / 8)));
   await Promise.all(
     Array.from({ length: windows }, async () => {
-      const page = await session.newPage(rendered.width, rendered.height);
+      const win = await session.window(html);
       try {
-        // With one window allowed (large decks), a second one opens only after the first took every slide.
-        if (next >= wanted.length) return;
-        await loadDocument(page, html);
-        // Straight to the protocol: page.screenshot() adds round trips per picture. A session of
-        // our own captures at the scale it set itself, not at puppeteer's viewport's.
-        const cdp = await page.createCDPSession();
-        await cdp.send('Emulation.setDeviceMetricsOverride', { width: rendered.width, height: rendered.height, deviceScaleFactor: SCALE, mobile: false });
-        for (let k = next++; k < wanted.length; k = next++) {
-          const i = wanted[k]!;
-          await page.evaluate((y) => window.scrollTo(0, y), i * rendered.height);
-          const shot = await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: QUALITY, optimizeForSpeed: true }).catch((err: unknown) => {
-            throw browserFailed(`the browser could not picture slide ${i + 1}: ${String(err)}`, err);
-          });
-          shots.set(i, shot.data);
-        }
-      } finally {
-        await page.close().catch(() => undefined);
+        await pictureInto(win);
+        win.release();
+      } catch (err) {
+        win.release(true);
+        throw err;
       }
     }),
   );

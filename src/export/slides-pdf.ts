@@ -1,9 +1,10 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import type { DeckModel } from '../deck-model.js';
 import type { RenderedDeck } from '../render/render-deck.js';
-import { browserFailed, loadDocument, type BrowserSession } from './browser.js';
+import { browserFailed, type BrowserSession } from './browser.js';
 import type { OutlineEntry } from './pdf-outline.js';
 import { printDocument } from './print-html.js';
+import { inWindow } from './window-pool.js';
 
 /** The slides as a print document: one page per slide at the slide's own size. */
 export function slidesDocument(deck: DeckModel, rendered: RenderedDeck): string {
@@ -19,17 +20,11 @@ export function slidesDocument(deck: DeckModel, rendered: RenderedDeck): string 
 
 /** Prints the slides: one page per slide, text stays text, fonts embedded as subsets. */
 export async function printSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck): Promise<Uint8Array> {
-  const page = await session.newPage(rendered.width, rendered.height);
-  try {
-    await loadDocument(page, slidesDocument(deck, rendered));
-    return await page
-      .pdf({ width: `${rendered.width}px`, height: `${rendered.height}px`, printBackground: true, preferCSSPageSize: true })
-      .catch((err: unknown) => {
-        throw browserFailed(`the browser could not print the slides: ${String(err)}`, err);
-      });
-  } finally {
-    await page.close().catch(() => undefined);
-  }
+  return inWindow(session, slidesDocument(deck, rendered), (page) =>
+    page.pdf({ width: `${rendered.width}px`, height: `${rendered.height}px`, printBackground: true, preferCSSPageSize: true }).catch((err: unknown) => {
+      throw browserFailed(`the browser could not print the slides: ${String(err)}`, err);
+    }),
+  );
 }
 
 /** A bookmark per chapter at its divider, with its content slides inside. */

@@ -10,8 +10,8 @@ describe('the build browser', () => {
   it('opens windows without browser-UI WebUI renderers', async () => {
     const session = await openBrowser(2);
     try {
-      const pages = [await session.newPage(640, 360), await session.newPage(640, 360)];
-      await pages[0]!.setContent('<p>lectern</p>');
+      const windows = [await session.window('<p>lectern</p>'), await session.window('<p>deck</p>')];
+      await windows[0]!.show();
       // The preload starts shortly after a window opens.
       await new Promise((r) => setTimeout(r, 1500));
       const cdp = await session.browser.target().createCDPSession();
@@ -24,7 +24,7 @@ describe('the build browser', () => {
   }, 60_000);
 
   // Two windows take slides as they come free: each picture must still be its own slide's.
-  it('pictures every slide as itself, in order, from two windows', async () => {
+  it('pictures every slide as itself, whole and in order, from two windows', async () => {
     const colours = Array.from({ length: 20 }, (_, i) => [(i * 67) % 256, (i * 151 + 40) % 256, (i * 29 + 200) % 256] as const);
     const slideSvgs = colours.map(
       ([r, g, b]) => `<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section style="width:1280px;height:720px;background:rgb(${r},${g},${b})"></section></foreignObject></svg>`,
@@ -34,7 +34,7 @@ describe('the build browser', () => {
     try {
       const pictures = await pictureSlides(session, { lang: 'en' } as DeckModel, rendered);
       expect([...pictures.keys()].sort((a, b) => a - b)).toEqual(colours.map((_, i) => i));
-      const page = await session.newPage(100, 100);
+      const page = (await session.window('<p>check</p>')).page;
       const centres = await page.evaluate(async (jpegs: string[]) => {
         const canvas = document.createElement('canvas');
         const ctx = canvas.getContext('2d')!;
@@ -46,13 +46,16 @@ describe('the build browser', () => {
             canvas.width = img.width;
             canvas.height = img.height;
             ctx.drawImage(img, 0, 0);
-            return [img.width, img.height, ...ctx.getImageData(img.width / 2, img.height / 2, 1, 1).data.slice(0, 3)];
+            // The right edge too: a scrollbar there would be grey.
+            const centre = ctx.getImageData(img.width / 2, img.height / 2, 1, 1).data;
+            const edge = ctx.getImageData(img.width - 3, img.height / 2, 1, 1).data;
+            return [img.width, img.height, ...centre.slice(0, 3), ...edge.slice(0, 3)];
           }),
         );
       }, colours.map((_, i) => pictures.get(i)!));
       centres.forEach(([w, h, ...rgb], i) => {
         expect([w, h]).toEqual([1920, 1080]);
-        rgb.forEach((v, c) => expect(Math.abs(v! - colours[i]![c]!)).toBeLessThanOrEqual(6));
+        rgb.forEach((v, c) => expect(Math.abs(v! - colours[i]![c % 3]!)).toBeLessThanOrEqual(6));
       });
     } finally {
       await session.close();
