@@ -157,6 +157,17 @@ class Jobs {
     await this.browser?.then((s) => s.close(), () => undefined);
   }
 
+  /**
+   * pdf-lib work runs one document at a time: a parsed 310-slide PDF holds some 150 MB, and two
+   * at once (slides PDF and handout) pushed a large build over a gigabyte.
+   */
+  private pdfQueue: Promise<unknown> = Promise.resolve();
+  private onePdfAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.pdfQueue.then(work);
+    this.pdfQueue = result.catch(() => undefined);
+    return result;
+  }
+
   /** The slides as printed by the browser, before metadata and bookmarks. */
   printedSlides(): Promise<Uint8Array> {
     this.slidesPdf ??= (async () => {
@@ -190,18 +201,21 @@ class Jobs {
     switch (format) {
       case 'pdf': {
         const { chapterOutline } = await import('./export/slides-pdf.js');
-        data = await finishPdf(await this.printedSlides(), model, { title: model.title, outline: chapterOutline(composed) });
+        const printed = await this.printedSlides();
+        data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title, outline: chapterOutline(composed) }));
         break;
       }
       case 'handout': {
         const { writeHandout } = await import('./export/handout.js');
-        data = await finishPdf(await writeHandout(await this.printedSlides(), model, this.deck.font!.regular), model, { title: model.title });
+        const printed = await this.printedSlides();
+        data = await this.onePdfAtATime(async () => finishPdf(await writeHandout(printed, model, this.deck.font!.regular), model, { title: model.title }));
         break;
       }
       case 'script': {
         const { printA4 } = await import('./export/print-a4.js');
         const { scriptDocument } = await import('./export/speaker-script.js');
-        data = await finishPdf(await printA4(await this.session(), scriptDocument(model, composed, rendered), 'speaker script'), model, { title: model.title });
+        const printed = await printA4(await this.session(), scriptDocument(model, composed, rendered), 'speaker script');
+        data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title }));
         break;
       }
       case 'pptx':

@@ -22,7 +22,7 @@ export async function writeEditablePptx(
   deck: DeckModel,
   composed: ComposedDeck,
   height: number,
-  picture: (indices: number[]) => Promise<Map<number, string>>,
+  picture: (indices: number[]) => Promise<Map<number, Buffer>>,
 ): Promise<EditablePptx> {
   const PptxGenJS = (await import('pptxgenjs')).default as unknown as PptxClass;
   const pptx = new PptxGenJS();
@@ -38,7 +38,7 @@ export async function writeEditablePptx(
 
   const structures = composed.slides.map((s) => (s.kind === 'content' ? slideStructure(s.body ?? '') : undefined));
   const unmapped = structures.flatMap((st, i) => (st?.unmappable ? [i] : []));
-  const pictures = unmapped.length ? await picture(unmapped) : new Map<number, string>();
+  const pictures = unmapped.length ? await picture(unmapped) : new Map<number, Buffer>();
   const warnings: Problem[] = [];
   const t = labelsFor(deck.lang);
 
@@ -51,7 +51,7 @@ export async function writeEditablePptx(
     else if (info.kind === 'closing') slide = closingSlide(pptx, deck, H);
     else if (st?.unmappable) {
       slide = pptx.addSlide();
-      slide.addImage({ data: `image/jpeg;base64,${pictures.get(i) ?? ''}`, x: 0, y: 0, w: W, h: H });
+      slide.addImage({ data: `image/jpeg;base64,${pictures.get(i)?.toString('base64') ?? ''}`, x: 0, y: 0, w: W, h: H });
       warnings.push({
         severity: 'warning',
         code: 'pptx-picture',

@@ -16,7 +16,6 @@ const QUALITY = 90;
  */
 export async function writeImagePptx(session: BrowserSession, deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck): Promise<Buffer> {
   const pictures = await pictureSlides(session, deck, rendered);
-  const shots = rendered.slideSvgs.map((_, i) => pictures.get(i) ?? '');
   const PptxGenJS = (await import('pptxgenjs')).default as unknown as typeof import('pptxgenjs').default;
   const pptx = new PptxGenJS();
   const width = 13.333;
@@ -26,13 +25,36 @@ export async function writeImagePptx(session: BrowserSession, deck: DeckModel, c
   pptx.title = deck.title;
   if (deck.presenter) pptx.author = deck.presenter;
   if (deck.organization) pptx.company = deck.organization;
-  shots.forEach((png, i) => {
+  rendered.slideSvgs.forEach((_, i) => {
     const slide = pptx.addSlide();
-    slide.addImage({ data: `image/jpeg;base64,${png}`, x: 0, y: 0, w: width, h: height });
+    slide.addImage({ data: `image/jpeg;base64,${PLACEHOLDER}`, x: 0, y: 0, w: width, h: height });
     const notes = composed.slides[i]?.notes.trim();
     if (notes) slide.addNotes(notes);
   });
-  return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  const written = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  return withPictures(written, rendered.slideSvgs.map((_, i) => pictures.get(i) ?? Buffer.alloc(0)));
+}
+
+/**
+ * pptxgenjs takes pictures only as base64 text and keeps several copies of them until it has
+ * written the file: some 250 MB for a 310-slide deck. It gets a placeholder instead, and the
+ * pictures go into its file as bytes afterwards.
+ */
+const PLACEHOLDER = 'AA==';
+
+async function withPictures(pptx: Buffer, pictures: Buffer[]): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(pptx);
+  const used = new Set<string>();
+  for (const [i, picture] of pictures.entries()) {
+    const rels = await zip.file(`ppt/slides/_rels/slide${i + 1}.xml.rels`)?.async('string');
+    const media = rels && /Target="\.\.\/media\/([^"]+)"/.exec(rels)?.[1];
+    // One picture file per slide, or one slide's picture would overwrite another's.
+    if (!media || used.has(media)) throw new Error(`the PPTX writer gave slide ${i + 1} no picture of its own`);
+    used.add(media);
+    zip.file(`ppt/media/${media}`, picture);
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
 /**
@@ -43,12 +65,12 @@ export async function writeImagePptx(session: BrowserSession, deck: DeckModel, c
 const WINDOWS = 2;
 
 /**
- * One JPEG per slide (base64, by slide index). Each window shows the slides document in a
+ * One JPEG per slide, by slide index. Each window shows the slides document in a
  * slide-sized viewport and scrolls to the next slide nobody has taken yet.
  */
-export async function pictureSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck, indices?: number[]): Promise<Map<number, string>> {
+export async function pictureSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck, indices?: number[]): Promise<Map<number, Buffer>> {
   const wanted = indices ?? rendered.slideSvgs.map((_, i) => i);
-  const shots = new Map<number, string>();
+  const shots = new Map<number, Buffer>();
   // The same document the slides PDF prints: a window that printed it goes on to take pictures.
   const html = slidesDocument(deck, rendered);
   let next = 0;
@@ -68,7 +90,7 @@ export async function pictureSlides(session: BrowserSession, deck: DeckModel, re
         const shot = await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: QUALITY, optimizeForSpeed: true }).catch((err: unknown) => {
           throw browserFailed(`the browser could not picture slide ${i + 1}: ${String(err)}`, err);
         });
-        shots.set(i, shot.data);
+        shots.set(i, Buffer.from(shot.data, 'base64'));
       }
     } finally {
       await cdp.detach().catch(() => undefined);

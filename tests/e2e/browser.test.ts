@@ -52,7 +52,7 @@ describe('the build browser', () => {
             return [img.width, img.height, ...centre.slice(0, 3), ...edge.slice(0, 3)];
           }),
         );
-      }, colours.map((_, i) => pictures.get(i)!));
+      }, colours.map((_, i) => pictures.get(i)!.toString('base64')));
       centres.forEach(([w, h, ...rgb], i) => {
         expect([w, h]).toEqual([1920, 1080]);
         rgb.forEach((v, c) => expect(Math.abs(v! - colours[i]![c % 3]!)).toBeLessThanOrEqual(6));

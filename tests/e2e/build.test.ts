@@ -169,10 +169,12 @@ describe('lectern build (every output of a fixture deck)', () => {
   });
 
   describe('PPTX', () => {
-    it('has one slide per page, a picture each, and the notes in the notes pane', async () => {
+    it('has one slide per page, a 1920×1080 picture each, and the notes in the notes pane', async () => {
       const pptx = await readPptx(file('valid.pptx'));
       expect(pptx.slides).toBe(10);
       expect(pptx.media).toBe(10);
+      expect([...pptx.pictures.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      for (const size of pptx.pictures.values()) expect(size).toEqual({ width: 1920, height: 1080 });
       expect(pptx.notes.get(1)).toContain('欢迎来到沟通技巧训练营');
       expect(pptx.notes.get(4)).toContain('讲解倾听三要点');
       expect(pptx.notes.get(10)).toContain('感谢大家');

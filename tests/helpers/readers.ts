@@ -49,6 +49,21 @@ export interface PptxContent {
   /** Text of each slide's notes page, by slide number. */
   notes: Map<number, string>;
   media: number;
+  /** Pixel size of each JPEG picture, by slide number (from the picture's own SOF header). */
+  pictures: Map<number, { width: number; height: number }>;
+}
+
+/** Width and height from a JPEG's start-of-frame segment; undefined when it is no JPEG. */
+export function jpegSize(data: Uint8Array): { width: number; height: number } | undefined {
+  if (data[0] !== 0xff || data[1] !== 0xd8) return undefined;
+  for (let at = 2; at + 9 < data.length; ) {
+    if (data[at] !== 0xff) return undefined;
+    const marker = data[at + 1]!;
+    const length = (data[at + 2]! << 8) | data[at + 3]!;
+    if (marker >= 0xc0 && marker <= 0xc3) return { height: (data[at + 5]! << 8) | data[at + 6]!, width: (data[at + 7]! << 8) | data[at + 8]! };
+    at += 2 + length;
+  }
+  return undefined;
 }
 
 export async function readPptx(file: string): Promise<PptxContent> {
@@ -56,13 +71,17 @@ export async function readPptx(file: string): Promise<PptxContent> {
   const names = Object.keys(zip.files);
   const slides = names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
   const notes = new Map<number, string>();
+  const pictures = new Map<number, { width: number; height: number }>();
   for (const n of names.filter((x) => /^ppt\/slides\/_rels\/slide\d+\.xml\.rels$/.test(x))) {
     const slide = Number(/slide(\d+)\.xml\.rels$/.exec(n)![1]);
     const rels = await zip.file(n)!.async('string');
+    const media = /Target="\.\.\/media\/([^"]+\.jpe?g)"/.exec(rels)?.[1];
+    const size = media ? jpegSize(await zip.file(`ppt/media/${media}`)!.async('uint8array')) : undefined;
+    if (size) pictures.set(slide, size);
     const target = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(rels)?.[1];
     if (!target) continue;
     const xml = await zip.file(`ppt/notesSlides/${target}`)!.async('string');
     notes.set(slide, [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('\n'));
   }
-  return { slides, notes, media: names.filter((n) => n.startsWith('ppt/media/') && !n.endsWith('/')).length };
+  return { slides, notes, media: names.filter((n) => n.startsWith('ppt/media/') && !n.endsWith('/')).length, pictures };
 }
