@@ -87,7 +87,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 
   // The browser starts while the deck is prepared: one mostly waits, the other computes.
-  const browser = stale.some((f) => BROWSER_FORMATS.includes(f)) ? step('browser', async () => (await import('./export/browser.js')).openBrowser(windowsFor(slides))) : undefined;
+  const browser = stale.some((f) => BROWSER_FORMATS.includes(f)) ? step('browser', async () => (await import('./export/browser.js')).openBrowser()) : undefined;
   browser?.catch(() => undefined);
   try {
     const { prepareValidDeck } = await import('./prepare-deck.js');
@@ -122,16 +122,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/**
- * Browser windows open at once; each holds the whole deck. Two suit a 31-slide build on 2 cores
- * (5.8 s, against 6.4 s with one and 6.5 s with four, medians of 4–6 alternated runs): the
- * window that printed the slides goes on to picture them. Large decks get one, to stay under a
- * gigabyte (310 slides, sampled every 100 ms: 808–908 MiB peak with one, 1038–1042 MiB with two).
- */
-function windowsFor(slides: number): number {
-  return slides > 120 ? 1 : 2;
-}
-
 async function describe(format: Format, path: string, unchanged: boolean): Promise<BuiltOutput> {
   return { format, path, bytes: (await stat(path)).size, unchanged };
 }
@@ -149,7 +139,7 @@ class Jobs {
 
   /** The build's one browser: started early when outputs need it, or here when one turns out to. */
   session(): Promise<BrowserSession> {
-    this.browser ??= import('./export/browser.js').then((m) => m.openBrowser(windowsFor(this.deck.composed.slides.length)));
+    this.browser ??= import('./export/browser.js').then((m) => m.openBrowser());
     return this.browser;
   }
 
@@ -214,7 +204,7 @@ class Jobs {
       case 'script': {
         const { printA4 } = await import('./export/print-a4.js');
         const { scriptDocument } = await import('./export/speaker-script.js');
-        const printed = await printA4(await this.session(), scriptDocument(model, composed, rendered), 'speaker script');
+        const printed = await printA4(await this.session(), scriptDocument(model, composed, rendered), composed.slides.length, 'speaker script');
         data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title }));
         break;
       }
@@ -225,7 +215,7 @@ class Jobs {
         const { writeEditablePptx } = await import('./export/editable-pptx.js');
         const { pictureSlides } = await import('./export/image-pptx.js');
         const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), async (indices) =>
-          pictureSlides(await this.session(), model, rendered, indices),
+          pictureSlides(await this.session(), model, rendered, { indices }),
         );
         this.warnings.push(...editable.warnings);
         data = editable.data;

@@ -14,7 +14,7 @@ const TOLERANCE_PX = 1;
  * runs past the slide box: Marp clips it silently, so the trainer would only see it in class.
  */
 export async function findOverflow(session: BrowserSession, deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck): Promise<Problem[]> {
-  return inWindow(session, slidesDocument(deck, rendered), async (page) => {
+  return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, async (page) => {
     // One content section per slide: slides with background images add background and pseudo sections.
     const overflow = await page
       .$$eval('div.marpit > svg[data-marpit-svg]', (svgs) =>

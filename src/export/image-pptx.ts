@@ -3,6 +3,7 @@ import type { DeckModel } from '../deck-model.js';
 import type { RenderedDeck } from '../render/render-deck.js';
 import { browserFailed, type BrowserSession } from './browser.js';
 import { slidesDocument } from './slides-pdf.js';
+import type { CDPSession } from 'puppeteer-core';
 import type { BrowserWindow } from './window-pool.js';
 
 /** 1.5 × 1280×720 is 1920×1080: a projector's native size, half the pixels of 2×. */
@@ -58,56 +59,105 @@ async function withPictures(pptx: Buffer, pictures: Buffer[]): Promise<Buffer> {
 }
 
 /**
- * Windows that take pictures at once (as the pool lends them), each taking the next slide as it
- * finishes one: a capture mostly waits on the compositor's frame, so a second window keeps the
- * cores busy.
+ * Windows that take pictures at once, as the pool lends them: a capture mostly waits on the
+ * compositor's frame, so a second window keeps the cores busy.
  */
 const WINDOWS = 2;
+/**
+ * Decks up to this size are pictured from the document the slides PDF prints, so the window
+ * that printed it goes on to take pictures; larger ones from documents of PART slides, so a
+ * picture window stays small beside one that prints the whole deck.
+ */
+const WHOLE = 120;
+const PART = 32;
+
+export interface PictureOptions {
+  /** The slides to picture (deck indices); all by default. */
+  indices?: number[];
+  /** The largest deck pictured from its whole document, and the part size beyond (tests set them small). */
+  whole?: number;
+  part?: number;
+}
+
+/** A document to picture slides from, and the slides (deck indices) it shows, in order. */
+interface Part {
+  html: string;
+  slides: number[];
+}
+
+/** What one window pictures at a time: single slides of the whole deck, or a part of a large one. */
+interface Task {
+  part: Part;
+  slides: number[];
+}
 
 /**
- * One JPEG per slide, by slide index. Each window shows the slides document in a
- * slide-sized viewport and scrolls to the next slide nobody has taken yet.
+ * One JPEG per slide, by slide index. Each window shows a slides document in a slide-sized
+ * viewport, scrolls to the slides of the next task nobody has taken yet and pictures them.
  */
-export async function pictureSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck, indices?: number[]): Promise<Map<number, Buffer>> {
+export async function pictureSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck, opts: PictureOptions = {}): Promise<Map<number, Buffer>> {
+  const { indices, whole = WHOLE, part: partSize = PART } = opts;
   const wanted = indices ?? rendered.slideSvgs.map((_, i) => i);
   const shots = new Map<number, Buffer>();
-  // The same document the slides PDF prints: a window that printed it goes on to take pictures.
-  const html = slidesDocument(deck, rendered);
+  const tasks: Task[] = [];
+  if (rendered.slideSvgs.length <= whole) {
+    const part = { html: slidesDocument(deck, rendered), slides: rendered.slideSvgs.map((_, i) => i) };
+    tasks.push(...wanted.map((i) => ({ part, slides: [i] })));
+  } else {
+    for (let at = 0; at < wanted.length; at += partSize) {
+      const slides = wanted.slice(at, at + partSize);
+      const svgs = slides.map((i) => rendered.slideSvgs[i]!);
+      const part = { html: slidesDocument(deck, { ...rendered, slideSvgs: svgs, html: `<div class="marpit">${svgs.join('')}</div>` }), slides };
+      tasks.push({ part, slides });
+    }
+  }
   let next = 0;
-  const pictureInto = async (win: BrowserWindow): Promise<void> => {
-    // A window lent only after every slide was taken has nothing to do (and nothing to load).
-    if (next >= wanted.length) return;
-    await win.show();
-    // Straight to the protocol: page.screenshot() adds round trips per picture. A session of our
-    // own captures at the scale it sets itself, not at puppeteer's viewport's; its settings end with it.
-    const cdp = await win.page.createCDPSession();
+  const worker = async (): Promise<void> => {
+    let win: BrowserWindow | undefined;
+    let cdp: CDPSession | undefined;
+    let part: Part | undefined;
     try {
-      await cdp.send('Emulation.setDeviceMetricsOverride', { width: rendered.width, height: rendered.height, deviceScaleFactor: SCALE, mobile: false });
-      await cdp.send('Emulation.setScrollbarsHidden', { hidden: true });
-      for (let k = next++; k < wanted.length; k = next++) {
-        const i = wanted[k]!;
-        await win.page.evaluate((y) => window.scrollTo(0, y), i * rendered.height);
-        const shot = await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: QUALITY, optimizeForSpeed: true }).catch((err: unknown) => {
-          throw browserFailed(`the browser could not picture slide ${i + 1}: ${String(err)}`, err);
-        });
-        shots.set(i, Buffer.from(shot.data, 'base64'));
+      for (let t = next++; t < tasks.length; t = next++) {
+        const task = tasks[t]!;
+        if (part !== task.part || !cdp) {
+          if (win) await giveBack(win, cdp);
+          win = cdp = undefined;
+          win = await session.window(task.part.html, task.part.slides.length, true);
+          cdp = await pictureSession(win, rendered);
+          part = task.part;
+        }
+        for (const i of task.slides) {
+          await win!.page.evaluate((y) => window.scrollTo(0, y), task.part.slides.indexOf(i) * rendered.height);
+          const shot = await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: QUALITY, optimizeForSpeed: true }).catch((err: unknown) => {
+            throw browserFailed(`the browser could not picture slide ${i + 1}: ${String(err)}`, err);
+          });
+          shots.set(i, Buffer.from(shot.data, 'base64'));
+        }
       }
-    } finally {
-      await cdp.detach().catch(() => undefined);
+      if (win) await giveBack(win, cdp);
+    } catch (err) {
+      win?.release(true);
+      throw err;
     }
   };
-  const windows = Math.max(1, Math.min(WINDOWS, Math.ceil(wanted.length / 8)));
-  await Promise.all(
-    Array.from({ length: windows }, async () => {
-      const win = await session.window(html);
-      try {
-        await pictureInto(win);
-        win.release();
-      } catch (err) {
-        win.release(true);
-        throw err;
-      }
-    }),
-  );
+  await Promise.all(Array.from({ length: Math.min(WINDOWS, tasks.length) }, worker));
   return shots;
+}
+
+/**
+ * Shows the window's document and opens a protocol session to picture it: page.screenshot()
+ * adds round trips per picture, and a session of our own captures at the scale it sets itself.
+ */
+async function pictureSession(win: BrowserWindow, rendered: RenderedDeck): Promise<CDPSession> {
+  await win.show();
+  const cdp = await win.page.createCDPSession();
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: rendered.width, height: rendered.height, deviceScaleFactor: SCALE, mobile: false });
+  await cdp.send('Emulation.setScrollbarsHidden', { hidden: true });
+  return cdp;
+}
+
+/** Ends the picture session (and with it its scale) and returns the window to the pool. */
+async function giveBack(win: BrowserWindow, cdp: CDPSession | undefined): Promise<void> {
+  await cdp?.detach().catch(() => undefined);
+  win.release();
 }

@@ -20,7 +20,7 @@ export function slidesDocument(deck: DeckModel, rendered: RenderedDeck): string 
 
 /** Prints the slides: one page per slide, text stays text, fonts embedded as subsets. */
 export async function printSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck): Promise<Uint8Array> {
-  return inWindow(session, slidesDocument(deck, rendered), (page) =>
+  return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, (page) =>
     page.pdf({ width: `${rendered.width}px`, height: `${rendered.height}px`, printBackground: true, preferCSSPageSize: true }).catch((err: unknown) => {
       throw browserFailed(`the browser could not print the slides: ${String(err)}`, err);
     }),

@@ -9,44 +9,59 @@ export interface BrowserWindow {
   release(broken?: boolean): void;
 }
 
+/** How much the browser may hold at once: windows, and slides in the documents they show. */
+export interface WindowLimits {
+  windows: number;
+  slides: number;
+}
+
 interface Slot {
   page: Page;
   /** The document the window shows (its HTML), once loaded. */
   shows?: string;
+  /** Slides in the document it shows or is about to show: what its memory grows with. */
+  slides: number;
   busy: boolean;
 }
 
 interface Waiter {
-  wants: string;
-  resolve: (slot: Slot) => void;
+  html: string;
+  slides: number;
+  later: boolean;
+  resolve: (window: BrowserWindow) => void;
   reject: (err: unknown) => void;
 }
 
 /**
- * At most `max` windows, each kept open between jobs with the document it last loaded: a job
- * that wants the same document (the slides PDF, then its pictures) skips a window and a load,
- * which together cost about a CPU-second of the browser's in a build. Each window holds a whole
- * deck, so the limit is what keeps large decks under a gigabyte.
+ * Windows kept open between jobs with the document they last loaded: a job that wants the same
+ * document (the slides PDF, then its pictures) skips a window and a load, which together cost
+ * about a CPU-second of the browser's in a build. A window's memory grows with the slides it
+ * shows, so the pool keeps the slides held in all windows within a limit; one window is always
+ * allowed, whatever its document.
  */
 export class WindowPool {
   private slots: Slot[] = [];
-  private opening = 0;
+  private opening: number[] = [];
   private waiting: Waiter[] = [];
 
   constructor(
-    private readonly max: number,
+    private readonly limits: WindowLimits,
     private readonly open: () => Promise<Page>,
     private readonly load: (page: Page, html: string) => Promise<void>,
   ) {}
 
-  /** A window for the document `html`: preferably one showing it already, else a free or new one. */
-  async take(html: string): Promise<BrowserWindow> {
-    const idle = this.slots.filter((s) => !s.busy);
-    let slot = idle.find((s) => s.shows === html) ?? idle[0];
-    if (slot) slot.busy = true;
-    else if (this.slots.length + this.opening < this.max) slot = await this.openSlot();
-    else slot = await new Promise<Slot>((resolve, reject) => this.waiting.push({ wants: html, resolve, reject }));
-    return this.lend(slot, html);
+  /**
+   * A window for the document `html` of `slides` slides, as soon as the limits allow one. Jobs
+   * that ask `later` wait for the others: prints go first, so the work Node does with a printed
+   * PDF overlaps the pictures, which come last.
+   */
+  take(html: string, slides: number, later = false): Promise<BrowserWindow> {
+    return new Promise((resolve, reject) => {
+      const waiter = { html, slides, later, resolve, reject };
+      const behind = later ? -1 : this.waiting.findIndex((w) => w.later);
+      this.waiting.splice(behind < 0 ? this.waiting.length : behind, 0, waiter);
+      this.dispatch();
+    });
   }
 
   /** Refuses the jobs still waiting; the windows close with the browser. */
@@ -55,15 +70,49 @@ export class WindowPool {
     this.slots = [];
   }
 
-  private async openSlot(): Promise<Slot> {
-    this.opening++;
-    try {
-      const slot: Slot = { page: await this.open(), busy: true };
-      this.slots.push(slot);
-      return slot;
-    } finally {
-      this.opening--;
+  /** Serves waiters: first those an idle window already shows the document for, then in order an idle or a new window. */
+  private dispatch(): void {
+    for (const waiter of [...this.waiting]) {
+      const same = this.slots.find((s) => !s.busy && s.shows === waiter.html);
+      if (same) this.grant(waiter, same);
     }
+    for (const waiter of [...this.waiting]) {
+      const other = this.slots.find((s) => !s.busy);
+      if (other && this.fits(waiter.slides - other.slides, 0)) this.grant(waiter, other);
+      else if (this.slots.length + this.opening.length < this.limits.windows && this.fits(waiter.slides, 1)) this.openFor(waiter);
+    }
+  }
+
+  /** Whether `more` slides held, in `extra` more windows, stay within the limits. */
+  private fits(more: number, extra: number): boolean {
+    const held = [...this.slots.map((s) => s.slides), ...this.opening].reduce((a, b) => a + b, 0);
+    return this.slots.length + this.opening.length + extra <= 1 || held + more <= this.limits.slides;
+  }
+
+  private grant(waiter: Waiter, slot: Slot): void {
+    this.waiting.splice(this.waiting.indexOf(waiter), 1);
+    slot.busy = true;
+    slot.slides = waiter.slides;
+    waiter.resolve(this.lend(slot, waiter.html));
+  }
+
+  private openFor(waiter: Waiter): void {
+    this.waiting.splice(this.waiting.indexOf(waiter), 1);
+    this.opening.push(waiter.slides);
+    const done = () => this.opening.splice(this.opening.indexOf(waiter.slides), 1);
+    this.open().then(
+      (page) => {
+        done();
+        const slot: Slot = { page, slides: waiter.slides, busy: true };
+        this.slots.push(slot);
+        waiter.resolve(this.lend(slot, waiter.html));
+      },
+      (err: unknown) => {
+        done();
+        waiter.reject(err);
+        this.dispatch();
+      },
+    );
   }
 
   private lend(slot: Slot, html: string): BrowserWindow {
@@ -79,32 +128,25 @@ export class WindowPool {
       release: (broken = false) => {
         if (returned) return;
         returned = true;
-        if (broken) this.discard(slot);
-        else this.handOn(slot);
+        if (broken) {
+          // A window that failed midway is closed; the next job gets a new one.
+          this.slots = this.slots.filter((s) => s !== slot);
+          void slot.page.close().catch(() => undefined);
+        } else slot.busy = false;
+        this.dispatch();
       },
     };
-  }
-
-  /** A returned window goes to the waiter who wants its document, else to the first one. */
-  private handOn(slot: Slot): void {
-    const i = this.waiting.findIndex((w) => w.wants === slot.shows);
-    const [next] = this.waiting.splice(Math.max(i, 0), 1);
-    if (next) next.resolve(slot);
-    else slot.busy = false;
-  }
-
-  /** A window that failed midway is closed; the next waiter gets a new one. */
-  private discard(slot: Slot): void {
-    this.slots = this.slots.filter((s) => s !== slot);
-    void slot.page.close().catch(() => undefined);
-    const next = this.waiting.shift();
-    if (next) this.openSlot().then(next.resolve, next.reject);
   }
 }
 
 /** Runs `fn` in a window showing `html`; a failure midway closes that window rather than lend it again. */
-export async function inWindow<T>(pool: { window(html: string): Promise<BrowserWindow> }, html: string, fn: (page: Page) => Promise<T>): Promise<T> {
-  const window = await pool.window(html);
+export async function inWindow<T>(
+  pool: { window(html: string, slides: number): Promise<BrowserWindow> },
+  html: string,
+  slides: number,
+  fn: (page: Page) => Promise<T>,
+): Promise<T> {
+  const window = await pool.window(html, slides);
   try {
     await window.show();
     const result = await fn(window.page);

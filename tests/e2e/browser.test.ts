@@ -8,9 +8,9 @@ describe('the build browser', () => {
   // New headless Chromium preloads the omnibox popup (chrome://omnibox-popup.top-chrome) in a
   // renderer per window; in a build that was about half of the browser's CPU.
   it('opens windows without browser-UI WebUI renderers', async () => {
-    const session = await openBrowser(2);
+    const session = await openBrowser();
     try {
-      const windows = [await session.window('<p>lectern</p>'), await session.window('<p>deck</p>')];
+      const windows = [await session.window('<p>lectern</p>', 1), await session.window('<p>deck</p>', 1)];
       await windows[0]!.show();
       // The preload starts shortly after a window opens.
       await new Promise((r) => setTimeout(r, 1500));
@@ -23,18 +23,22 @@ describe('the build browser', () => {
     }
   }, 60_000);
 
-  // Two windows take slides as they come free: each picture must still be its own slide's.
-  it('pictures every slide as itself, whole and in order, from two windows', async () => {
+  // Two windows take slides (or parts of a large deck) as they come free: each picture must
+  // still be its own slide's.
+  it.each([
+    ['the whole deck\'s document', {}],
+    ['documents of 6 slides each, as for a large deck', { whole: 10, part: 6 }],
+  ])('pictures every slide as itself, whole and in order, from two windows showing %s', async (_, layout) => {
     const colours = Array.from({ length: 20 }, (_, i) => [(i * 67) % 256, (i * 151 + 40) % 256, (i * 29 + 200) % 256] as const);
     const slideSvgs = colours.map(
       ([r, g, b]) => `<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section style="width:1280px;height:720px;background:rgb(${r},${g},${b})"></section></foreignObject></svg>`,
     );
     const rendered: RenderedDeck = { html: `<div class="marpit">${slideSvgs.join('')}</div>`, css: '', slideSvgs, width: 1280, height: 720 };
-    const session = await openBrowser(4);
+    const session = await openBrowser();
     try {
-      const pictures = await pictureSlides(session, { lang: 'en' } as DeckModel, rendered);
+      const pictures = await pictureSlides(session, { lang: 'en' } as DeckModel, rendered, layout);
       expect([...pictures.keys()].sort((a, b) => a - b)).toEqual(colours.map((_, i) => i));
-      const page = (await session.window('<p>check</p>')).page;
+      const page = (await session.window('<p>check</p>', 1)).page;
       const centres = await page.evaluate(async (jpegs: string[]) => {
         const canvas = document.createElement('canvas');
         const ctx = canvas.getContext('2d')!;

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { inWindow, WindowPool } from '../../src/export/window-pool.js';
 
 /** A pool of fake windows that records what it opened, loaded and closed. */
-function fakePool(max: number) {
+function fakePool(windows: number, slides = 1000) {
   const log: string[] = [];
   let opened = 0;
   const pool = new WindowPool(
-    max,
+    { windows, slides },
     async () => {
       const id = ++opened;
       log.push(`open ${id}`);
@@ -15,7 +15,7 @@ function fakePool(max: number) {
     },
     async (page, html) => void log.push(`load ${(page as unknown as { id: number }).id} ${html}`),
   );
-  return { pool, log, session: { window: (html: string) => pool.take(html) } };
+  return { pool, log, session: { window: (html: string, n: number) => pool.take(html, n) } };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -23,10 +23,10 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('WindowPool', () => {
   it('lends a returned window again without reloading the document it shows', async () => {
     const { pool, log } = fakePool(2);
-    const a = await pool.take('slides');
+    const a = await pool.take('slides', 10);
     await a.show();
     a.release();
-    const b = await pool.take('slides');
+    const b = await pool.take('slides', 10);
     await b.show();
     expect(b.page).toBe(a.page);
     expect(log).toEqual(['open 1', 'load 1 slides']);
@@ -34,10 +34,10 @@ describe('WindowPool', () => {
 
   it('opens no more than its limit; a returned window goes to the waiter who wants its document', async () => {
     const { pool, log } = fakePool(2);
-    const slides = await pool.take('slides');
-    const script = await pool.take('script');
+    const slides = await pool.take('slides', 10);
+    const script = await pool.take('script', 10);
     const order: string[] = [];
-    const waiters = [pool.take('other').then((w) => (order.push('other'), w)), pool.take('slides').then((w) => (order.push('slides'), w))];
+    const waiters = [pool.take('other', 10).then((w) => (order.push('other'), w)), pool.take('slides', 10).then((w) => (order.push('slides'), w))];
     await slides.show();
     await tick();
     expect(log.filter((l) => l.startsWith('open'))).toEqual(['open 1', 'open 2']);
@@ -52,16 +52,43 @@ describe('WindowPool', () => {
 
   it('closes a window that failed midway and opens a new one for the next job', async () => {
     const { session, log } = fakePool(1);
-    await expect(inWindow(session, 'slides', async () => Promise.reject(new Error('crashed')))).rejects.toThrow('crashed');
-    const page = await inWindow(session, 'slides', async (p) => p);
+    await expect(inWindow(session, 'slides', 10, async () => Promise.reject(new Error('crashed')))).rejects.toThrow('crashed');
+    const page = await inWindow(session, 'slides', 10, async (p) => p);
     expect((page as unknown as { id: number }).id).toBe(2);
     expect(log).toEqual(['open 1', 'load 1 slides', 'close 1', 'open 2', 'load 2 slides']);
   });
 
+  it('keeps the slides held in all windows within the limit, but always allows one window', async () => {
+    const { pool, log } = fakePool(2, 360);
+    const whole = await pool.take('whole', 310);
+    let script: unknown;
+    const waiting = pool.take('script', 310).then((w) => (script = w));
+    const part = await pool.take('part', 32);
+    await tick();
+    expect(script).toBeUndefined();
+    expect(log).toEqual(['open 1', 'open 2']);
+    whole.release();
+    const next = await waiting;
+    expect(next.page).toBe(whole.page);
+    part.release();
+    const { pool: small } = fakePool(2, 100);
+    await expect(small.take('huge', 500)).resolves.toBeDefined();
+  });
+
+  it('serves jobs that asked for a window later only after the others', async () => {
+    const { pool } = fakePool(1);
+    const first = await pool.take('slides', 10);
+    const order: string[] = [];
+    const waiters = [pool.take('pictures', 10, true).then(() => order.push('pictures')), pool.take('script', 10).then((w) => (order.push('script'), w.release()))];
+    first.release();
+    await Promise.all(waiters);
+    expect(order).toEqual(['script', 'pictures']);
+  });
+
   it('refuses jobs still waiting when the browser closes', async () => {
     const { pool } = fakePool(1);
-    await pool.take('slides');
-    const waiting = pool.take('script');
+    await pool.take('slides', 10);
+    const waiting = pool.take('script', 10);
     pool.drain();
     await expect(waiting).rejects.toThrow('the browser closed');
   });
