@@ -93,7 +93,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const { prepareValidDeck } = await import('./prepare-deck.js');
     const deck = await step('prepare', () => prepareValidDeck(loaded, model, validation.problems, { composed }));
     const staging = await Staging.open(outDir);
-    const jobs = new Jobs(deck, staging, browser);
+    const jobs = new Jobs(deck, staging, browser, stale);
     try {
       // Wait for every job, even after one failed: cleanup must not race a job still writing.
       const settled = await Promise.allSettled(stale.map((format) => step(format, () => jobs.write(format))));
@@ -135,6 +135,7 @@ class Jobs {
     readonly deck: PreparedDeck,
     readonly staging: Staging,
     private browser: Promise<BrowserSession> | undefined,
+    private readonly formats: Format[],
   ) {}
 
   /** The build's one browser: started early when outputs need it, or here when one turns out to. */
@@ -209,6 +210,9 @@ class Jobs {
         break;
       }
       case 'pptx':
+        // Pictures come after the slides print: its window goes on to take them, and pdf-lib's
+        // work on the printed PDF overlaps them instead of following them.
+        if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides().catch(() => undefined);
         data = await (await import('./export/image-pptx.js')).writeImagePptx(await this.session(), model, composed, rendered);
         break;
       case 'pptx-editable': {

@@ -88,11 +88,11 @@ export function chromiumArgs(): string[] {
 /**
  * What one browser may hold at once. Two windows suit a 31-slide build on 2 cores (5.8 s,
  * against 6.4 s with one and 6.5 s with four; medians of 4–6 alternated runs): the window that
- * printed the slides goes on to picture them. 360 slides in all lets a 310-slide deck print in
- * one window while another pictures a part of it, and keeps two whole copies of it apart: two
- * peaked at 1038–1042 MiB.
+ * printed the slides goes on to picture them. A window takes about a megabyte per slide it
+ * shows: 320 slides in all lets two 150-slide decks print side by side, but a 310-slide deck
+ * prints alone and is pictured afterwards from small documents, which keeps it under a gigabyte.
  */
-export const WINDOW_LIMITS: WindowLimits = { windows: 2, slides: 360 };
+export const WINDOW_LIMITS: WindowLimits = { windows: 2, slides: 320 };
 
 /** Starts one headless browser for the whole build; every printed output shares it. */
 export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise<BrowserSession> {

@@ -70,17 +70,36 @@ export class WindowPool {
     this.slots = [];
   }
 
-  /** Serves waiters: first those an idle window already shows the document for, then in order an idle or a new window. */
+  /**
+   * Serves waiters: first any an idle window already shows the document for, then the rest in
+   * order, each with an idle or a new window. A waiter that does not fit makes idle windows close
+   * (they only keep documents for later) and holds back those behind it, so none starves.
+   */
   private dispatch(): void {
     for (const waiter of [...this.waiting]) {
       const same = this.slots.find((s) => !s.busy && s.shows === waiter.html);
       if (same) this.grant(waiter, same);
     }
     for (const waiter of [...this.waiting]) {
-      const other = this.slots.find((s) => !s.busy);
-      if (other && this.fits(waiter.slides - other.slides, 0)) this.grant(waiter, other);
-      else if (this.slots.length + this.opening.length < this.limits.windows && this.fits(waiter.slides, 1)) this.openFor(waiter);
+      if (this.serve(waiter)) continue;
+      const idle = this.slots.filter((s) => !s.busy);
+      if (idle.length === 0) return;
+      for (const slot of idle) this.close(slot);
+      if (!this.serve(waiter)) return;
     }
+  }
+
+  private serve(waiter: Waiter): boolean {
+    let other = this.slots.find((s) => !s.busy);
+    // A renderer keeps the memory its largest document took: a much smaller one gets a new window.
+    if (other && other.slides > 2 * waiter.slides) {
+      this.close(other);
+      other = undefined;
+    }
+    if (other && this.fits(waiter.slides - other.slides, 0)) this.grant(waiter, other);
+    else if (this.slots.length + this.opening.length < this.limits.windows && this.fits(waiter.slides, 1)) this.openFor(waiter);
+    else return false;
+    return true;
   }
 
   /** Whether `more` slides held, in `extra` more windows, stay within the limits. */
@@ -115,6 +134,11 @@ export class WindowPool {
     );
   }
 
+  private close(slot: Slot): void {
+    this.slots = this.slots.filter((s) => s !== slot);
+    void slot.page.close().catch(() => undefined);
+  }
+
   private lend(slot: Slot, html: string): BrowserWindow {
     let returned = false;
     return {
@@ -128,11 +152,9 @@ export class WindowPool {
       release: (broken = false) => {
         if (returned) return;
         returned = true;
-        if (broken) {
-          // A window that failed midway is closed; the next job gets a new one.
-          this.slots = this.slots.filter((s) => s !== slot);
-          void slot.page.close().catch(() => undefined);
-        } else slot.busy = false;
+        // A window that failed midway is closed; the next job gets a new one.
+        if (broken) this.close(slot);
+        else slot.busy = false;
         this.dispatch();
       },
     };

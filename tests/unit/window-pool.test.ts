@@ -58,19 +58,35 @@ describe('WindowPool', () => {
     expect(log).toEqual(['open 1', 'load 1 slides', 'close 1', 'open 2', 'load 2 slides']);
   });
 
-  it('keeps the slides held in all windows within the limit, but always allows one window', async () => {
+  it('keeps the slides held in all windows within the limit, serving waiters in order', async () => {
     const { pool, log } = fakePool(2, 360);
     const whole = await pool.take('whole', 310);
-    let script: unknown;
-    const waiting = pool.take('script', 310).then((w) => (script = w));
     const part = await pool.take('part', 32);
+    const served: string[] = [];
+    const script = pool.take('script', 310).then((w) => (served.push('script'), w));
+    const part2 = pool.take('part2', 32, true).then((w) => (served.push('part2'), w));
     await tick();
-    expect(script).toBeUndefined();
-    expect(log).toEqual(['open 1', 'open 2']);
+    expect(served).toEqual([]);
     whole.release();
-    const next = await waiting;
-    expect(next.page).toBe(whole.page);
+    expect((await script).page).toBe(whole.page);
+    await tick();
+    // part2 fits beside the script's window only once the first part's window is free.
+    expect(served).toEqual(['script']);
     part.release();
+    expect((await part2).page).toBe(part.page);
+    expect(log.filter((l) => l.startsWith('open'))).toEqual(['open 1', 'open 2']);
+  });
+
+  it('closes idle windows that stand in the way, and always allows one window', async () => {
+    const { pool, log } = fakePool(2, 320);
+    const parts = [await pool.take('a', 32), await pool.take('b', 32)];
+    for (const p of parts) p.release();
+    const whole = await pool.take('whole', 310);
+    expect(log).toEqual(['open 1', 'open 2', 'close 1', 'close 2', 'open 3']);
+    whole.release();
+    // A much smaller document gets a new window: the old renderer keeps the large one's memory.
+    await pool.take('part', 32);
+    expect(log.slice(-2)).toEqual(['close 3', 'open 4']);
     const { pool: small } = fakePool(2, 100);
     await expect(small.take('huge', 500)).resolves.toBeDefined();
   });
