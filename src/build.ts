@@ -179,7 +179,7 @@ class Jobs {
     }
   }
 
-  /** Printed outputs each use their own window of the one browser. */
+  /** Printed outputs share the browser's windows (see WindowPool). */
   private async writeOne(format: Format): Promise<void> {
     const { model, composed, rendered } = this.deck;
     const file = outputFileName(model.name, format);
@@ -212,7 +212,7 @@ class Jobs {
       case 'pptx':
         // Pictures come after the slides print: its window goes on to take them, and pdf-lib's
         // work on the printed PDF overlaps them instead of following them.
-        if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides().catch(() => undefined);
+        if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides();
         data = await (await import('./export/image-pptx.js')).writeImagePptx(await this.session(), model, composed, rendered);
         break;
       case 'pptx-editable': {

@@ -122,7 +122,9 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
     throw browserFailed(`the browser at ${executablePath} did not start: ${firstLine(err)}`, err);
   }
   // A window of its own per job: Chromium only paints the front tab of a window, so outputs
-  // that render side by side in tabs of one window would wait on each other's frames.
+  // that render side by side in tabs of one window would wait on each other's frames. Windows
+  // keep puppeteer's default viewport: prints take their page size from CSS, pictures set their
+  // own size and scale, and Marp sizes slides in px, not in viewport units.
   const openWindow = async (): Promise<Page> => {
     try {
       const context = await browser.createBrowserContext();

@@ -53,9 +53,10 @@ async function withPictures(pptx: Buffer, pictures: Buffer[]): Promise<Buffer> {
     // One picture file per slide, or one slide's picture would overwrite another's.
     if (!media || used.has(media)) throw new Error(`the PPTX writer gave slide ${i + 1} no picture of its own`);
     used.add(media);
-    zip.file(`ppt/media/${media}`, picture);
+    zip.file(`ppt/media/${media}`, picture, { compression: 'STORE' });
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  // The XML compresses well; the pictures are JPEG already (stored as they are, above).
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /**
@@ -112,12 +113,14 @@ export async function pictureSlides(session: BrowserSession, deck: DeckModel, re
     }
   }
   let next = 0;
+  // After one window fails, the other stops too: the build reports the failure without waiting.
+  let failed = false;
   const worker = async (): Promise<void> => {
     let win: BrowserWindow | undefined;
     let cdp: CDPSession | undefined;
     let part: Part | undefined;
     try {
-      for (let t = next++; t < tasks.length; t = next++) {
+      for (let t = next++; t < tasks.length && !failed; t = next++) {
         const task = tasks[t]!;
         if (part !== task.part || !cdp) {
           if (win) await giveBack(win, cdp);
@@ -136,6 +139,7 @@ export async function pictureSlides(session: BrowserSession, deck: DeckModel, re
       }
       if (win) await giveBack(win, cdp);
     } catch (err) {
+      failed = true;
       win?.release(true);
       throw err;
     }

@@ -43,6 +43,7 @@ export class WindowPool {
   private slots: Slot[] = [];
   private opening: number[] = [];
   private waiting: Waiter[] = [];
+  private drained = false;
 
   constructor(
     private readonly limits: WindowLimits,
@@ -57,6 +58,7 @@ export class WindowPool {
    */
   take(html: string, slides: number, later = false): Promise<BrowserWindow> {
     return new Promise((resolve, reject) => {
+      if (this.drained) return reject(new Error('the browser closed'));
       const waiter = { html, slides, later, resolve, reject };
       const behind = later ? -1 : this.waiting.findIndex((w) => w.later);
       this.waiting.splice(behind < 0 ? this.waiting.length : behind, 0, waiter);
@@ -66,14 +68,17 @@ export class WindowPool {
 
   /** Refuses the jobs still waiting; the windows close with the browser. */
   drain(): void {
+    this.drained = true;
     for (const w of this.waiting.splice(0)) w.reject(new Error('the browser closed'));
     this.slots = [];
   }
 
   /**
-   * Serves waiters: first any an idle window already shows the document for, then the rest in
-   * order, each with an idle or a new window. A waiter that does not fit makes idle windows close
-   * (they only keep documents for later) and holds back those behind it, so none starves.
+   * Serves waiters: first any an idle window already shows the document for (they take nothing
+   * more, so they may pass others), then the rest in order, each with an idle or a new window. A
+   * waiter that does not fit holds back those behind it, and idle windows close for it when that
+   * makes it fit (they only keep documents for later): every waiter is served once busy windows
+   * come back.
    */
   private dispatch(): void {
     for (const waiter of [...this.waiting]) {
@@ -83,7 +88,10 @@ export class WindowPool {
     for (const waiter of [...this.waiting]) {
       if (this.serve(waiter)) continue;
       const idle = this.slots.filter((s) => !s.busy);
-      if (idle.length === 0) return;
+      const busy = this.slots.length - idle.length + this.opening.length;
+      const heldByBusy = this.held() - idle.reduce((sum, s) => sum + s.slides, 0);
+      const fitsWithoutIdle = busy < this.limits.windows && (busy === 0 || heldByBusy + waiter.slides <= this.limits.slides);
+      if (idle.length === 0 || !fitsWithoutIdle) return;
       for (const slot of idle) this.close(slot);
       if (!this.serve(waiter)) return;
     }
@@ -96,7 +104,7 @@ export class WindowPool {
       this.close(other);
       other = undefined;
     }
-    if (other && this.fits(waiter.slides - other.slides, 0)) this.grant(waiter, other);
+    if (other && this.fits(Math.max(0, waiter.slides - other.slides), 0)) this.grant(waiter, other);
     else if (this.slots.length + this.opening.length < this.limits.windows && this.fits(waiter.slides, 1)) this.openFor(waiter);
     else return false;
     return true;
@@ -104,14 +112,18 @@ export class WindowPool {
 
   /** Whether `more` slides held, in `extra` more windows, stay within the limits. */
   private fits(more: number, extra: number): boolean {
-    const held = [...this.slots.map((s) => s.slides), ...this.opening].reduce((a, b) => a + b, 0);
-    return this.slots.length + this.opening.length + extra <= 1 || held + more <= this.limits.slides;
+    return this.slots.length + this.opening.length + extra <= 1 || this.held() + more <= this.limits.slides;
+  }
+
+  private held(): number {
+    return [...this.slots.map((s) => s.slides), ...this.opening].reduce((a, b) => a + b, 0);
   }
 
   private grant(waiter: Waiter, slot: Slot): void {
     this.waiting.splice(this.waiting.indexOf(waiter), 1);
     slot.busy = true;
-    slot.slides = waiter.slides;
+    // Its renderer keeps the memory of the largest document it showed.
+    slot.slides = Math.max(slot.slides, waiter.slides);
     waiter.resolve(this.lend(slot, waiter.html));
   }
 
@@ -122,6 +134,10 @@ export class WindowPool {
     this.open().then(
       (page) => {
         done();
+        if (this.drained) {
+          void page.close().catch(() => undefined);
+          return waiter.reject(new Error('the browser closed'));
+        }
         const slot: Slot = { page, slides: waiter.slides, busy: true };
         this.slots.push(slot);
         waiter.resolve(this.lend(slot, waiter.html));
