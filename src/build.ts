@@ -1,17 +1,16 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import type { BrowserSession } from './export/browser.js';
 import { CACHE_FILE, inputDigest, isCurrent, outputKey, readCache } from './export/build-cache.js';
 import { Staging } from './export/staging.js';
 import { BROWSER_FORMATS, outputFileName, type Format } from './formats.js';
 import { loadDeck } from './load/load-deck.js';
 import { THEMES_DIR } from './package-root.js';
-import type { PreparedDeck } from './prepare-deck.js';
 import { warningsOf, type Problem } from './problem.js';
 import { requireValid, validateDeck } from './validate/validate-deck.js';
 import { composeDeck } from './compose/compose-deck.js';
 import { LecternError } from './errors.js';
+import { Jobs } from './build-jobs.js';
 
 export interface BuildOptions {
   deck: string;
@@ -124,108 +123,4 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
 async function describe(format: Format, path: string, unchanged: boolean): Promise<BuiltOutput> {
   return { format, path, bytes: (await stat(path)).size, unchanged };
-}
-
-/** Outputs that need the same intermediate share it: the handout is made from the slides PDF. */
-class Jobs {
-  private slidesPdf?: Promise<Uint8Array>;
-  /** Warnings found while writing outputs (slides the editable PPTX shows as pictures). */
-  readonly warnings: Problem[] = [];
-  constructor(
-    readonly deck: PreparedDeck,
-    readonly staging: Staging,
-    private browser: Promise<BrowserSession> | undefined,
-    private readonly formats: Format[],
-  ) {}
-
-  /** The build's one browser: started early when outputs need it, or here when one turns out to. */
-  session(): Promise<BrowserSession> {
-    this.browser ??= import('./export/browser.js').then((m) => m.openBrowser());
-    return this.browser;
-  }
-
-  async close(): Promise<void> {
-    await this.browser?.then((s) => s.close(), () => undefined);
-  }
-
-  /**
-   * pdf-lib work runs one document at a time: a parsed 310-slide PDF holds some 150 MB, and two
-   * at once (slides PDF and handout) pushed a large build over a gigabyte.
-   */
-  private pdfQueue: Promise<unknown> = Promise.resolve();
-  private onePdfAtATime<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.pdfQueue.then(work);
-    this.pdfQueue = result.catch(() => undefined);
-    return result;
-  }
-
-  /** The slides as printed by the browser, before metadata and bookmarks. */
-  printedSlides(): Promise<Uint8Array> {
-    this.slidesPdf ??= (async () => {
-      const { printSlides } = await import('./export/slides-pdf.js');
-      return printSlides(await this.session(), this.deck.model, this.deck.rendered);
-    })();
-    return this.slidesPdf;
-  }
-
-  /** Writes one output into the staging folder; a browser that fails midway is reported as such. */
-  async write(format: Format): Promise<void> {
-    try {
-      await this.writeOne(format);
-    } catch (err) {
-      if (err instanceof LecternError || format === 'html') throw err;
-      const { browserFailed } = await import('./export/browser.js');
-      throw browserFailed(`the browser failed while writing the ${format}: ${String(err instanceof Error ? err.message : err).split('\n')[0]}`, err);
-    }
-  }
-
-  /** Printed outputs share the browser's windows (see WindowPool). */
-  private async writeOne(format: Format): Promise<void> {
-    const { model, composed, rendered } = this.deck;
-    const file = outputFileName(model.name, format);
-    if (format === 'html') {
-      const { writeHtml } = await import('./export/html.js');
-      return writeHtml(composed, this.deck.theme, this.staging, file);
-    }
-    const { finishPdf } = await import('./export/pdf-finish.js');
-    let data: Uint8Array;
-    switch (format) {
-      case 'pdf': {
-        const { chapterOutline } = await import('./export/slides-pdf.js');
-        const printed = await this.printedSlides();
-        data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title, outline: chapterOutline(composed) }));
-        break;
-      }
-      case 'handout': {
-        const { writeHandout } = await import('./export/handout.js');
-        const printed = await this.printedSlides();
-        data = await this.onePdfAtATime(async () => finishPdf(await writeHandout(printed, model, this.deck.font!.regular), model, { title: model.title }));
-        break;
-      }
-      case 'script': {
-        const { printA4 } = await import('./export/print-a4.js');
-        const { scriptDocument } = await import('./export/speaker-script.js');
-        const printed = await printA4(await this.session(), scriptDocument(model, composed, rendered), composed.slides.length, 'speaker script');
-        data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title }));
-        break;
-      }
-      case 'pptx':
-        // Pictures come after the slides print: its window goes on to take them, and pdf-lib's
-        // work on the printed PDF overlaps them instead of following them.
-        if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides();
-        data = await (await import('./export/image-pptx.js')).writeImagePptx(await this.session(), model, composed, rendered);
-        break;
-      case 'pptx-editable': {
-        const { writeEditablePptx } = await import('./export/editable-pptx.js');
-        const { pictureSlides } = await import('./export/image-pptx.js');
-        const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), async (indices) =>
-          pictureSlides(await this.session(), model, rendered, { indices }),
-        );
-        this.warnings.push(...editable.warnings);
-        data = editable.data;
-        break;
-      }
-    }
-    await this.staging.write(file, data);
-  }
 }
