@@ -1,4 +1,4 @@
-import type { PDFFont, PDFPage } from 'pdf-lib';
+import type { PDFDocument as Document, PDFFont, PDFPage } from 'pdf-lib';
 import { loadFontkit, PDFDocument, rgb } from './pdf-lib.js';
 import type { DeckModel } from '../deck-model.js';
 
@@ -20,7 +20,7 @@ const RULE = rgb(0.6, 0.64, 0.69);
  * slides PDF's own pages embedded as vector graphics (text stays text), so no second layout
  * in the browser; speaker notes are the trainer's and never appear here.
  */
-export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font: Uint8Array): Promise<Uint8Array> {
+export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font: Uint8Array): Promise<Document> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(loadFontkit());
   const text = await doc.embedFont(font, { subset: true });
@@ -46,7 +46,7 @@ export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font:
       }
     });
   }
-  return doc.save();
+  return doc;
 }
 
 function drawFrame(page: PDFPage, font: PDFFont, left: string, right: string, footer: string): void {

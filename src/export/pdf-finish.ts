@@ -1,10 +1,14 @@
+import type { PDFDocument as Document } from 'pdf-lib';
 import { PDFDocument } from './pdf-lib.js';
 import type { DeckModel } from '../deck-model.js';
 import { addOutline, type OutlineEntry } from './pdf-outline.js';
 
-/** Stamps document metadata (Title = deck title, Author = presenter) and an outline onto a printed PDF. */
-export async function finishPdf(raw: Uint8Array, deck: DeckModel, opts: { title: string; outline?: OutlineEntry[] }): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(raw);
+/**
+ * Stamps document metadata (Title = deck title, Author = presenter) and an outline onto a
+ * printed PDF, or onto a document pdf-lib built (the handout), which then is saved only once.
+ */
+export async function finishPdf(printed: Uint8Array | Document, deck: DeckModel, opts: { title: string; outline?: OutlineEntry[] }): Promise<Uint8Array> {
+  const pdf = printed instanceof Uint8Array ? await PDFDocument.load(printed) : printed;
   pdf.setTitle(opts.title, { showInWindowTitleBar: true });
   if (deck.presenter) pdf.setAuthor(deck.presenter);
   if (deck.subtitle) pdf.setSubject(deck.subtitle);
