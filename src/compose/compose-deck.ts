@@ -22,6 +22,8 @@ export interface SlideInfo {
   notes: string;
   /** A content slide's own markdown, images embedded, directives and notes included. */
   body?: string;
+  /** A content slide's time box (`<!-- minutes: 10 -->`), for exercises and role-plays. */
+  minutes?: number;
 }
 
 export interface ComposedDeck {
@@ -126,12 +128,16 @@ function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {
 function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide) {
   const cls = layoutClass(s.markdown);
   const head = [cls ? `<!-- _class: ${cls} -->` : '', `<!-- _header: ${directiveValue(`${c.label} · ${c.title}`)} -->`].filter(Boolean);
-  const body = embedImages(deck, s);
+  // The time box is lectern's setting: Marp would show its comment as a speaker note.
+  const body = s.minutes ? embedImages(deck, s).replace(TIME_BOX_COMMENT, '') : embedImages(deck, s);
+  const minutes = s.minutes ? Number(s.minutes.value) : undefined;
   return {
     markdown: [...head, '', body].join('\n'),
-    info: { kind: 'content' as const, chapter: chapterRef(c), file: c.file, line: s.line, heading: s.headings[0], notes: s.notes.join('\n\n'), body },
+    info: { kind: 'content' as const, chapter: chapterRef(c), file: c.file, line: s.line, heading: s.headings[0], notes: s.notes.join('\n\n'), body, ...(minutes ? { minutes } : {}) },
   };
 }
+
+const TIME_BOX_COMMENT = /<!--\s*minutes\s*:[^]*?-->/g;
 
 function closingSlide(deck: DeckModel) {
   const body = [

@@ -20,6 +20,11 @@ export interface SourceSlide {
   images: SourceImage[];
   /** Whether the slide has anything besides notes and directives. */
   hasContent: boolean;
+  /**
+   * A time box for the slide (an exercise, a role-play): `<!-- minutes: 10 -->`, as written
+   * (validation checks that it is a positive number), with its line.
+   */
+  minutes?: { value: string; line: number };
 }
 
 const RULER = /^ {0,3}([-*_])( *\1){2,} *$/;
@@ -31,6 +36,8 @@ const DIRECTIVE_NAMES =
 const DIRECTIVE = new RegExp(`^(\\s*_?(${DIRECTIVE_NAMES})\\s*:[^\\n]*\\n?)+\\s*$`);
 /** Comments meant for Marp (`fit`) or editor tools, not for the trainer. */
 const TOOL_COMMENT = /^(fit|prettier-ignore(-start|-end)?|markdownlint-\S+.*|textlint-\S+.*)$/;
+/** `<!-- minutes: 10 -->`: lectern's own slide setting, not a note. */
+const MINUTES = /^minutes\s*:\s*(.*)$/;
 const MD_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
 const HTML_IMAGE = /<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi;
 
@@ -73,9 +80,12 @@ function toSlide(lines: string[], startLine: number): SourceSlide {
   const markdown = lines.join('\n').trim();
   const withoutCode = blankCodeFences(lines).join('\n');
   const notes: string[] = [];
+  let minutes: SourceSlide['minutes'];
   for (const m of withoutCode.matchAll(COMMENT)) {
     const inner = (m[1] as string).trim();
-    if (inner !== '' && !DIRECTIVE.test(inner) && !TOOL_COMMENT.test(inner)) notes.push(inner);
+    const timeBox = MINUTES.exec(inner);
+    if (timeBox) minutes = { value: (timeBox[1] as string).trim(), line: startLine + withoutCode.slice(0, m.index).split('\n').length - 1 };
+    else if (inner !== '' && !DIRECTIVE.test(inner) && !TOOL_COMMENT.test(inner)) notes.push(inner);
   }
   const visible = withoutCode.replace(COMMENT, '').trim();
   return {
@@ -85,6 +95,7 @@ function toSlide(lines: string[], startLine: number): SourceSlide {
     headings: [...visible.matchAll(/^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((m) => m[1] as string),
     images: findImages(lines, startLine),
     hasContent: visible !== '',
+    ...(minutes ? { minutes } : {}),
   };
 }
 

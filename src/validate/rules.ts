@@ -177,6 +177,17 @@ export const rules: Rule[] = [
       slideWarnings(chapters, (s) => s.headings.length === 0, 'heading-missing', 'slide has no heading', 'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it'),
   },
   {
+    name: 'slide-minutes',
+    check: ({ chapters }) =>
+      chapters.flatMap((c) =>
+        c.slides.flatMap((s) =>
+          s.minutes && !(Number(s.minutes.value) > 0 && Number(s.minutes.value) <= 600)
+            ? [{ severity: 'error' as const, code: 'slide-minutes', file: c.shownAs, line: s.minutes.line, message: `minutes must be a positive number, not ${JSON.stringify(s.minutes.value)}`, hint: 'write the time box in minutes, e.g. <!-- minutes: 10 -->' }]
+            : [],
+        ),
+      ),
+  },
+  {
     name: 'time-budget',
     check: ({ deck, chapters, unreadableChapters }) => {
       const duration = deck?.data.duration;

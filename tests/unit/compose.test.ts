@@ -29,6 +29,16 @@ describe('composeDeck', () => {
     expect(slides[1]?.notes).toBe('先介绍今天的三个部分。');
   });
 
+  it('carries a slide\'s time box and keeps its comment out of the notes Marp shows', async () => {
+    const loaded = await loadDeck(join(fixtures, 'valid'), fixtures);
+    const slide = loaded.chapters[0]!.slides[0]!;
+    slide.markdown += '\n\n<!-- minutes: 10 -->';
+    slide.minutes = { value: '10', line: 20 };
+    const { slides, markdown } = composeDeck(validateDeck(loaded).model!);
+    expect(slides[3]?.minutes).toBe(10);
+    expect(markdown).not.toContain('minutes: 10');
+  });
+
   it('embeds images as data: URIs', async () => {
     const { markdown } = await compose('valid');
     expect(markdown).not.toContain('assets/dot.png');

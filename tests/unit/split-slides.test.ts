@@ -36,4 +36,10 @@ describe('splitSlides', () => {
     expect(splitSlides('<!-- only notes -->', 1)[0]?.hasContent).toBe(false);
     expect(splitSlides('', 1)).toEqual([]);
   });
+
+  it('reads a time box comment as the slide\'s minutes, not as a note', () => {
+    const [slide] = splitSlides(['## 角色扮演', '', '- 任务', '', '<!-- minutes: 10 -->', '<!-- 讲师备注 -->'].join('\n'), 3);
+    expect(slide?.minutes).toEqual({ value: '10', line: 7 });
+    expect(slide?.notes).toEqual(['讲师备注']);
+  });
 });

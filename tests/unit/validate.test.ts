@@ -66,4 +66,10 @@ describe('validateDeck on fixture decks', () => {
     expect(model).toBeDefined();
     expect(problems).toMatchObject([{ severity: 'warning', code: 'notes-missing', file: 'valid/01-listening.md', line: 7 }]);
   });
+
+  it('refuses a time box that is not a positive number, at its line', async () => {
+    const loaded = await loadDeck(join(fixtures, 'valid'), fixtures);
+    loaded.chapters[0]!.slides[0]!.minutes = { value: 'ten', line: 12 };
+    expect(errorsOf(validateDeck(loaded).problems)).toMatchObject([{ code: 'slide-minutes', file: 'valid/01-listening.md', line: 12 }]);
+  });
 });
