@@ -38,11 +38,17 @@ export class Jobs {
     return result;
   }
 
-  /** The slides as printed by the browser, before metadata and bookmarks. */
+  /**
+   * The slides as printed by the browser, before metadata and bookmarks. Slides that overflow
+   * become warnings: `check` refuses them, and a build should not write them without a word.
+   */
   printedSlides(): Promise<Uint8Array> {
     this.slidesPdf ??= (async () => {
       const { printSlides } = await import('./export/slides-pdf.js');
-      return printSlides(await this.session(), this.deck.model, this.deck.rendered);
+      const { overflowProblems } = await import('./export/slide-overflow.js');
+      const printed = await printSlides(await this.session(), this.deck.model, this.deck.rendered);
+      this.warnings.push(...overflowProblems(this.deck.composed, printed.overflow, 'warning'));
+      return printed.pdf;
     })();
     return this.slidesPdf;
   }
@@ -78,7 +84,7 @@ export class Jobs {
       case 'handout': {
         const { writeHandout } = await import('./export/handout.js');
         const printed = await this.printedSlides();
-        data = await this.onePdfAtATime(async () => finishPdf(await writeHandout(printed, model, this.deck.font!.regular), model, { title: model.title }));
+        data = await this.onePdfAtATime(async () => finishPdf(await writeHandout(printed, model, this.deck.font!), model, { title: model.title }));
         break;
       }
       case 'script': {

@@ -5,6 +5,7 @@ import { warningsOf, type Problem } from './problem.js';
 import { renderDeck, type RenderedDeck } from './render/render-deck.js';
 import { buildDeckTheme, type DeckTheme } from './theme/deck-theme.js';
 import { embeddedFont, type FontSubset } from './theme/embedded-font.js';
+import { missingGlyphWarnings } from './theme/glyph-warnings.js';
 import { requireValid, validateDeck } from './validate/validate-deck.js';
 
 export interface PreparedDeck {
@@ -14,7 +15,10 @@ export interface PreparedDeck {
   rendered: RenderedDeck;
   /** The embedded font subset; absent when fonts are served (dev). */
   font?: FontSubset;
+  /** Validation warnings and those found while preparing (characters no font can draw). */
   warnings: Problem[];
+  /** Only the warnings found while preparing, for `check`, which has the validation's already. */
+  renderWarnings: Problem[];
 }
 
 /** load → validate → compose → theme → render: everything before an output is written. */
@@ -40,5 +44,6 @@ export async function prepareValidDeck(
   const font = fontCss === undefined ? await embeddedFont(composed.markdown) : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
   const rendered = renderDeck(composed, theme);
-  return { model, composed, theme, rendered, font, warnings: warningsOf(problems) };
+  const renderWarnings = font ? missingGlyphWarnings(composed, font.missing) : [];
+  return { model, composed, theme, rendered, font, warnings: [...warningsOf(problems), ...renderWarnings], renderWarnings };
 }

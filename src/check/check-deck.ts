@@ -22,6 +22,7 @@ export async function checkDeck(deckPath: string, cwd = process.cwd()): Promise<
   const findings = [...validation.problems];
   if (validation.model) {
     const prepared = await prepareValidDeck(loaded, validation.model, findings);
+    findings.push(...prepared.renderWarnings);
     const session = await openBrowser();
     try {
       findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));

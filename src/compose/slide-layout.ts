@@ -10,6 +10,8 @@ export function layoutClass(markdown: string): string | null {
   const lines = visible.split('\n').filter((l) => l.trim() !== '');
   const items: string[] = [];
   let headings = 0;
+  // A nested list is an outline, not a row of cards.
+  if (lines.some((l) => /^\s{2,}([-*+]|\d+[.)])\s/.test(l))) return 'bullets';
   for (const line of lines) {
     if (/^#{1,6}\s/.test(line)) headings++;
     else if (/^([-*+]|\d+[.)])\s+/.test(line)) items.push(line.replace(/^([-*+]|\d+[.)])\s+/, ''));

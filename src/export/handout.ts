@@ -1,6 +1,7 @@
 import type { PDFDocument as Document, PDFFont, PDFPage } from 'pdf-lib';
 import { loadFontkit, PDFDocument, rgb } from './pdf-lib.js';
 import type { DeckModel } from '../deck-model.js';
+import { regularSubsetFor, type FontSubset } from '../theme/embedded-font.js';
 
 /** A4 portrait in PDF points. */
 const A4 = { width: 595.28, height: 841.89 };
@@ -20,14 +21,16 @@ const RULE = rgb(0.6, 0.64, 0.69);
  * slides PDF's own pages embedded as vector graphics (text stays text), so no second layout
  * in the browser; speaker notes are the trainer's and never appear here.
  */
-export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font: Uint8Array): Promise<Document> {
+export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font: FontSubset): Promise<Document> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(loadFontkit());
-  const text = await doc.embedFont(font, { subset: true });
   const source = await PDFDocument.load(slidesPdf);
   const slides = await doc.embedPages(source.getPages());
   const pages = Math.ceil(slides.length / PER_PAGE);
   const header = [deck.title, deck.organization].filter(Boolean).join(' · ');
+  // fontkit's own subsetting of a HarfBuzz subset drew most CJK glyphs empty (text extractable,
+  // nothing painted): HarfBuzz cuts the font to the handout's words and pdf-lib embeds it whole.
+  const text = await doc.embedFont(await regularSubsetFor(font, header + (deck.date ?? '')), { subset: false });
 
   for (let p = 0; p < pages; p++) {
     const page = doc.addPage([A4.width, A4.height]);

@@ -2,6 +2,7 @@ import { marpCli } from '@marp-team/marp-cli';
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import { LecternError } from '../errors.js';
 import { MARP_OPTIONS } from '../render/marp-options.js';
+import { fileURLToPath } from 'node:url';
 import type { DeckTheme } from '../theme/deck-theme.js';
 import type { Staging } from './staging.js';
 
@@ -13,7 +14,8 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
   const md = await staging.write('deck.md', composed.markdown);
   const themes = await Promise.all(theme.css.map((css, i) => staging.write(`theme-${i}.css`, css)));
   const config = await staging.write('marp.config.json', JSON.stringify({ options: MARP_OPTIONS }));
-  const args = [md, '--config-file', config, '--theme-set', ...themes, '--bespoke.progress', '--output', staging.path(fileName)];
+  const engine = fileURLToPath(new URL('../render/html-engine.js', import.meta.url));
+  const args = [md, '--config-file', config, '--engine', engine, '--theme-set', ...themes, '--bespoke.progress', '--output', staging.path(fileName)];
   const { code, messages } = await quietly(() => marpCli(args));
   if (code !== 0) {
     throw new LecternError(`marp-cli could not write the HTML (exit ${code})`, { code: 'INTERNAL', hint: messages.join('\n') || 'run with --debug for details' });

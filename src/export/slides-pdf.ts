@@ -4,6 +4,7 @@ import type { RenderedDeck } from '../render/render-deck.js';
 import { browserFailed, type BrowserSession } from './browser.js';
 import type { OutlineEntry } from './pdf-outline.js';
 import { printDocument } from './print-html.js';
+import { measureOverflow } from './slide-overflow.js';
 import { inWindow } from './window-pool.js';
 
 /** The slides as a print document: one page per slide at the slide's own size. */
@@ -18,13 +19,24 @@ export function slidesDocument(deck: DeckModel, rendered: RenderedDeck): string 
   return printDocument(deck.lang, rendered, css, rendered.html);
 }
 
-/** Prints the slides: one page per slide, text stays text, fonts embedded as subsets. */
-export async function printSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck): Promise<Uint8Array> {
-  return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, (page) =>
-    page.pdf({ width: `${rendered.width}px`, height: `${rendered.height}px`, printBackground: true, preferCSSPageSize: true }).catch((err: unknown) => {
+export interface PrintedSlides {
+  pdf: Uint8Array;
+  /** How far each slide's content runs past its box, measured in the window that printed it. */
+  overflow: number[];
+}
+
+/**
+ * Prints the slides: one page per slide, text stays text, fonts embedded as subsets. The
+ * window has every slide laid out already, so measuring overflow there costs a few ms.
+ */
+export async function printSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck): Promise<PrintedSlides> {
+  return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, async (page) => {
+    const overflow = await measureOverflow(page);
+    const pdf = await page.pdf({ width: `${rendered.width}px`, height: `${rendered.height}px`, printBackground: true, preferCSSPageSize: true }).catch((err: unknown) => {
       throw browserFailed(`the browser could not print the slides: ${String(err)}`, err);
-    }),
-  );
+    });
+    return { pdf, overflow };
+  });
 }
 
 /** A bookmark per chapter at its divider, with its content slides inside. */

@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../problem.js';
 import type { SourceImage } from './split-slides.js';
+import { withDeckFont } from '../theme/svg-font.js';
 
 export interface ImageAsset {
   mime: string;
@@ -81,9 +82,10 @@ export async function loadImages(
       const mb = (bytes.length / 1024 / 1024).toFixed(1);
       fail(img, 'image-large', `image ${img.src} is ${mb} MB`, 'resize or compress it below 2 MB: it is embedded in every output', 'warning');
     }
+    const asset = { mime, bytes: mime === 'image/svg+xml' ? await withDeckFont(bytes) : bytes };
     // Keyed by both paths: compose looks images up by the path as written.
-    assets.set(real, { mime, bytes });
-    assets.set(abs, { mime, bytes });
+    assets.set(real, asset);
+    assets.set(abs, asset);
   }
   return problems;
 }

@@ -1,8 +1,7 @@
-import { Marp } from '@marp-team/marp-core';
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import { LecternError } from '../errors.js';
 import type { DeckTheme } from '../theme/deck-theme.js';
-import { MARP_OPTIONS } from './marp-options.js';
+import { createMarp } from './marp-engine.js';
 
 export interface RenderedDeck {
   /** `<div class="marpit">` with one `<svg>` per slide. */
@@ -16,7 +15,7 @@ export interface RenderedDeck {
 
 /** Renders the composed markdown with marp-core, the same engine marp-cli uses for the HTML. */
 export function renderDeck(composed: ComposedDeck, theme: DeckTheme): RenderedDeck {
-  const marp = new Marp(MARP_OPTIONS);
+  const marp = createMarp();
   for (const css of theme.css) marp.themeSet.add(css);
   const { html, css } = marp.render(composed.markdown);
   const slideSvgs = html.match(/<svg data-marpit-svg=""[\s\S]*?<\/foreignObject><\/svg>/g) ?? [];

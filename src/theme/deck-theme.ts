@@ -7,6 +7,8 @@ import { FONT_FAMILY } from './embedded-font.js';
 
 /** Marp's own themes, usable by name. */
 const MARP_THEMES = ['default', 'gaia', 'uncover'];
+/** Code faces of the common systems, then the embedded font for the characters they lack. */
+const MONOSPACE = `ui-monospace, 'SFMono-Regular', 'Cascadia Mono', Consolas, Menlo, 'DejaVu Sans Mono', 'Liberation Mono'`;
 /** The theme every composed deck uses: it imports the chosen theme and adds font and brand. */
 export const DECK_THEME = 'lectern-deck';
 
@@ -30,6 +32,9 @@ export async function buildDeckTheme(deck: DeckModel, deckLine: number | undefin
     fontCss,
     // Marp's own themes do not know the embedded font: put it first in their font stacks.
     MARP_THEMES.includes(name) ? `section { font-family: '${FONT_FAMILY}', sans-serif; }` : '',
+    // Monospace faces have no Chinese, and browsers fall back only to system fonts, never to
+    // a web font the stack does not name: a comment in a code block showed as boxes.
+    deck.theme === 'corporate' || MARP_THEMES.includes(name) ? `section pre, section code, section kbd, section samp { font-family: ${MONOSPACE}, '${FONT_FAMILY}', monospace; }` : '',
     brand,
   ].join('\n');
   return { css: [...css, deckCss], deckCss };

@@ -3,23 +3,28 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { charactersWithoutGlyph } from './font-coverage.js';
+import { fallbackPackageVersions, planFallback } from './fallback-fonts.js';
 import { sfntToWoff } from './woff.js';
 
 /**
  * The CJK font shipped from npm (@fontsource/noto-sans-sc) and cut down to the characters
  * a deck uses: the full simplified-Chinese face is over 1 MB per weight, a deck's subset
  * some 90 KB, so the HTML stays one small file and no output depends on system fonts.
- * The subset is written as WOFF, not WOFF2: Brotli in WebAssembly costs seconds per build
+ * Characters that face lacks (emoji, CJK Extension B, some symbols) come from fallback faces
+ * (fallback-fonts.ts), declared under the same family with a unicode-range, so every theme
+ * that names 'Lectern Sans' gets them without a change.
+ * Subsets are written as WOFF, not WOFF2: Brotli in WebAssembly costs seconds per build
  * for a 25% smaller file; the WOFF wrapping uses Node's native zlib.
  */
 export const FONT_FAMILY = 'Lectern Sans';
 const WEIGHTS = [400, 700] as const;
 /** Always kept, so generated text (page numbers, labels) never falls back. */
-const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—…‘’“”、。《》「」【】！（），：；？⏱讲师讲稿本页无';
+const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—…‘’“”、。《》「」【】！（），：；？讲师讲稿本页无';
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Promise<FontSubset>>();
-const FONT_PACKAGE_VERSION = (require('@fontsource/noto-sans-sc/package.json') as { version: string }).version;
+const FONT_VERSIONS = `${(require('@fontsource/noto-sans-sc/package.json') as { version: string }).version} ${fallbackPackageVersions()}`;
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'lectern', 'fonts');
 
 export const FONT_WEIGHTS = WEIGHTS;
@@ -38,14 +43,16 @@ export function glyphsOf(text: string): string {
 export interface FontSubset {
   /** @font-face rules with the subsets as data: URIs. */
   css: string;
-  /** The regular weight's subset as a TrueType font, for text that pdf-lib draws. */
+  /** The regular weight's subset of Noto Sans SC as a TrueType font, for text that pdf-lib draws. */
   regular: Uint8Array;
+  /** Characters of the text that no embedded face has a glyph for. */
+  missing: string[];
 }
 
 /** The deck's font subset: computed once per set of characters, and kept on disk between builds. */
 export function embeddedFont(text: string): Promise<FontSubset> {
   const glyphs = glyphsOf(text);
-  const key = createHash('sha256').update(FONT_PACKAGE_VERSION).update('\0').update(glyphs).digest('hex');
+  const key = createHash('sha256').update(FONT_VERSIONS).update('\0').update(glyphs).digest('hex');
   let subset = cache.get(key);
   if (!subset) {
     subset = buildSubset(glyphs, key);
@@ -61,34 +68,61 @@ export function servedFontCss(urlFor: (weight: number) => string): string {
 }
 
 async function buildSubset(glyphs: string, key: string): Promise<FontSubset> {
-  const fonts = await Promise.all(WEIGHTS.map((weight) => subsetOf(weight, glyphs, key)));
-  const css = fonts.map((sfnt, i) =>
-    [
-      '@font-face {',
-      `  font-family: '${FONT_FAMILY}';`,
-      `  font-weight: ${WEIGHTS[i]};`,
-      '  font-style: normal;',
-      `  src: url(data:font/woff;base64,${sfntToWoff(sfnt).toString('base64')}) format('woff');`,
-      '}',
-    ].join('\n'),
-  );
-  return { css: css.join('\n'), regular: fonts[0]! };
+  const main = await Promise.all(WEIGHTS.map((weight) => subsetOf(fontFile(weight), glyphs, `${key}-${weight}`)));
+  const lacking = await cached(`${key}-lacking.json`, async () => Buffer.from(JSON.stringify(charactersWithoutGlyph(main[0]!, glyphs))));
+  const plan = planFallback(JSON.parse(Buffer.from(lacking).toString('utf8')) as string[]);
+  const faces = main.map((sfnt, i) => fontFace(WEIGHTS[i]!, sfnt));
+  for (const slice of plan.slices) {
+    const chars = slice.chars.join('');
+    const range = slice.chars.map((c) => `U+${(c.codePointAt(0) as number).toString(16)}`).join(', ');
+    for (const weight of WEIGHTS) {
+      const sfnt = await subsetOf(slice.file(weight), chars, `${key}-${slice.file(weight).split(/[\\/]/).pop()}`);
+      faces.push(fontFace(weight, sfnt, range));
+    }
+  }
+  return { css: faces.join('\n'), regular: main[0]!, missing: plan.unrendered };
+}
+
+function fontFace(weight: number, sfnt: Uint8Array, unicodeRange?: string): string {
+  return [
+    '@font-face {',
+    `  font-family: '${FONT_FAMILY}';`,
+    `  font-weight: ${weight};`,
+    '  font-style: normal;',
+    `  src: url(data:font/woff;base64,${sfntToWoff(sfnt).toString('base64')}) format('woff');`,
+    unicodeRange ? `  unicode-range: ${unicodeRange};` : '',
+    '}',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
  * Subsetting runs HarfBuzz in WebAssembly, about half a second a weight; the result depends
- * only on the characters and the font package, so it is kept in node_modules/.cache.
+ * only on the characters and the font packages, so it is kept in node_modules/.cache.
  */
-async function subsetOf(weight: number, glyphs: string, key: string): Promise<Uint8Array> {
-  const cached = join(CACHE_DIR, `${key}-${weight}.ttf`);
-  const hit = await readFile(cached).catch(() => null);
-  if (hit) return hit;
+async function subsetOf(file: string, glyphs: string, name: string): Promise<Uint8Array> {
+  return cached(`${name}.ttf`, async () => {
+    const { default: subsetFont } = await import('subset-font');
+    return subsetFont(await readFile(file), glyphs, { targetFormat: 'sfnt' });
+  });
+}
+
+/** Harfbuzz subset of the deck font's regular weight to just `chars`, for text drawn by pdf-lib. */
+export async function regularSubsetFor(font: FontSubset, chars: string): Promise<Uint8Array> {
   const { default: subsetFont } = await import('subset-font');
-  const sfnt = await subsetFont(await readFile(fontFile(weight)), glyphs, { targetFormat: 'sfnt' });
+  return subsetFont(Buffer.from(font.regular), [...new Set(chars + '0123456789 /')].join(''), { targetFormat: 'sfnt' });
+}
+
+async function cached(name: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const path = join(CACHE_DIR, name);
+  const hit = await readFile(path).catch(() => null);
+  if (hit) return hit;
+  const made = await make();
   // A cache that cannot be written (read-only install) only costs time.
   await mkdir(CACHE_DIR, { recursive: true })
-    .then(() => writeFile(`${cached}.${process.pid}`, sfnt))
-    .then(() => rename(`${cached}.${process.pid}`, cached))
+    .then(() => writeFile(`${path}.${process.pid}`, made))
+    .then(() => rename(`${path}.${process.pid}`, path))
     .catch(() => undefined);
-  return sfnt;
+  return made;
 }

@@ -64,6 +64,12 @@ function hintFor(type: FieldType): string {
   }
 }
 
+/** A slide whose only content is images (notes and directives aside). */
+function isPictureOnly(s: SourceSlide): boolean {
+  const visible = s.markdown.replace(/<!--[\s\S]*?-->/g, '').replace(/!\[[^\]]*\]\([^)]*\)/g, '').trim();
+  return s.images.length > 0 && visible === '';
+}
+
 /** A warning at each content slide for which `lacks` holds. */
 function slideWarnings(chapters: ChapterSource[], lacks: (s: SourceSlide) => boolean, code: string, message: string, hint: string): Problem[] {
   return chapters.flatMap((c) =>
@@ -174,7 +180,8 @@ export const rules: Rule[] = [
   {
     name: 'slide-heading',
     check: ({ chapters }) =>
-      slideWarnings(chapters, (s) => s.headings.length === 0, 'heading-missing', 'slide has no heading', 'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it'),
+      // A picture alone on its slide is a layout of its own, not a slide that forgot its title.
+      slideWarnings(chapters, (s) => s.headings.length === 0 && !isPictureOnly(s), 'heading-missing', 'slide has no heading', 'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it'),
   },
   {
     name: 'slide-minutes',

@@ -74,4 +74,7 @@ describe('layoutClass', () => {
     expect(layoutClass('## T\n\nparagraph\n\n- **A**\n- **B**')).toBe('bullets');
     expect(layoutClass('<!-- _class: lead -->\n# T')).toBeNull();
   });
+  it('keeps an outline with a nested list as bullets, even when items open in bold', () => {
+    expect(layoutClass('## T\n\n1. **A** a\n   - a1\n   - a2\n2. **B** b')).toBe('bullets');
+  });
 });
