@@ -78,6 +78,21 @@ describe('lectern check', () => {
     expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'error', code: 'slide-overflow', file: 'tests/fixtures/overflow/01-too-long.md', line: 14, slide: 5 }));
   });
 
+  it('warns with file and line about characters no embedded font can draw, and build warns about overflow', () => {
+    const dir = tmp();
+    const deck = join(dir, 'rare');
+    cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+    const chapter = readFileSync(join(deck, '02-speaking.md'), 'utf8').replace('## ', '## 线形文字 \u{10000} ');
+    writeFileSync(join(deck, '02-speaking.md'), chapter);
+    const line = chapter.split('\n').findIndex((l) => l.includes('\u{10000}')) + 1;
+    const r = lectern(['check', deck]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`rare/02-speaking.md:${line}: warning: slide 7 uses \u{10000} (U+10000), which no embedded font can draw`);
+    const build = lectern(['build', 'tests/fixtures/overflow', '--format', 'pdf', '--out', join(dir, 'out')]);
+    expect(build.code).toBe(0);
+    expect(build.stderr).toMatch(/tests\/fixtures\/overflow\/01-too-long\.md:14: warning: slide 5 overflows by \d+ px/);
+  });
+
   it('is clean on the valid fixture and on the course deck', () => {
     expect(lectern(['check', 'tests/fixtures/valid']).code).toBe(0);
     const course = lectern(['check', 'slides', '--json']);
