@@ -3,6 +3,8 @@ import type { ComposedDeck } from '../compose/compose-deck.js';
 import { LecternError } from '../errors.js';
 import { MARP_OPTIONS } from '../render/marp-options.js';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { FONT_FAMILY } from '../theme/embedded-font.js';
 import type { DeckTheme } from '../theme/deck-theme.js';
 import type { Staging } from './staging.js';
 
@@ -20,7 +22,17 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
   if (code !== 0) {
     throw new LecternError(`marp-cli could not write the HTML (exit ${code})`, { code: 'INTERNAL', hint: messages.join('\n') || 'run with --debug for details' });
   }
+  const html = await readFile(staging.path(fileName), 'utf8');
+  await staging.write(fileName, html.replace('</head>', `<style>${PRESENTER_FONT}</style></head>`));
 }
+
+/**
+ * marp-cli's presenter view and on-screen controls name only Helvetica and Arial: on a machine
+ * without a Chinese system font the notes showed as boxes. The deck's embedded faces, whose
+ * subset holds the notes' characters too, come after them.
+ */
+// !important: marp-cli's own rules are more specific and may come later in the file.
+const PRESENTER_FONT = `.bespoke-marp-presenter-container, .bespoke-marp-osc { font-family: Helvetica, Arial, '${FONT_FAMILY}', sans-serif !important; }`;
 
 /** marp-cli logs progress to the console; core code must not print, so collect it instead. */
 async function quietly<T>(fn: () => Promise<T>): Promise<{ code: T; messages: string[] }> {

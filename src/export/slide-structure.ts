@@ -72,6 +72,11 @@ function unmappableReason(md: string): string | undefined {
   if (/\$\$|\\\(|(^|[^\\$])\$[^$\s][^$]*\$/m.test(md)) return 'math';
   if (/!\[[^\]]*\bbg\b/.test(md)) return 'a background image';
   if (/<[a-z][\w-]*[\s>/]/i.test(md)) return 'raw HTML';
+  // Until these have native shapes, a picture of the slide keeps them as the PDF shows them.
+  if (/^\s{0,3}>/m.test(md)) return 'a quote';
+  if (/~~[^~\n]+~~/.test(md)) return 'struck-through text';
+  if (/\]\(\s*<?data:image\/svg\+xml/i.test(md)) return 'an SVG picture';
+  if ((md.match(IMAGE) ?? []).length > 1) return 'more than one picture';
   return undefined;
 }
 

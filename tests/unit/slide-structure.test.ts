@@ -29,6 +29,10 @@ describe('slideStructure', () => {
     ['$$ e = mc^2 $$', 'math'],
     ['<div>raw</div>', 'raw HTML'],
     ['![bg](data:image/png;base64,AAAA)', 'a background image'],
+    ['> 尊重每一位客户。\n>\n> —— 主任', 'a quote'],
+    ['- 不打断 ~~插话~~', 'struck-through text'],
+    ['![流程](data:image/svg+xml;base64,PHN2Zz4=)', 'an SVG picture'],
+    ['![a](data:image/png;base64,AA) ![b](data:image/gif;base64,AA)', 'more than one picture'],
   ])('marks %j as unmappable (%s)', (md, reason) => {
     expect(slideStructure(`## T\n\n${md}`).unmappable).toBe(reason);
   });

@@ -89,6 +89,30 @@ describe.each(Object.keys(DECKS) as DeckName[])('the %s deck', (deck) => {
   });
 });
 
+describe.each(['course', 'gallery'] as DeckName[])('the presenter view of the %s deck', (deck) => {
+  it('draws the speaker notes with the embedded font, which holds every character of them', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${pathToFileURL(built(deck, '.html')).href}?view=presenter#4`, { waitUntil: 'load' });
+      await page.waitForSelector('.bespoke-marp-presenter-note-container');
+      const note = await page.evaluate(async () => {
+        await document.fonts.ready;
+        const el = document.querySelector<HTMLElement>('.bespoke-marp-presenter-note-container')!;
+        const family = getComputedStyle(el).fontFamily;
+        const text = el.innerText.trim();
+        // Every face of the family that covers the text is loaded and has the characters.
+        await document.fonts.load(`16px 'Lectern Sans'`, text);
+        return { family, text, covered: document.fonts.check(`16px 'Lectern Sans'`, text) };
+      });
+      expect(note.text.length).toBeGreaterThan(5);
+      expect(note.family).toContain('Lectern Sans');
+      expect(note.covered).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('the gallery deck, which uses every construct', () => {
   it('is clean in check: no error, no warning, no overflow', () => {
     const run = lectern(['check', DECKS.gallery, '--json']);
