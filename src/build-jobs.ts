@@ -1,13 +1,14 @@
 import type { BrowserSession } from './export/browser.js';
 import type { Staging } from './export/staging.js';
 import { LecternError } from './errors.js';
-import { outputFileName, type Format } from './formats.js';
+import { outputFileName, outputFiles, type Format } from './formats.js';
 import type { PreparedDeck } from './prepare-deck.js';
 import type { Problem } from './problem.js';
 
 /** Outputs that need the same intermediate share it: the handout is made from the slides PDF. */
 export class Jobs {
   private slidesPdf?: Promise<Uint8Array>;
+  private pictures?: Promise<Map<number, Buffer>>;
   /** Warnings found while writing outputs (slides the editable PPTX shows as pictures). */
   readonly warnings: Problem[] = [];
   constructor(
@@ -45,6 +46,24 @@ export class Jobs {
       return printSlides(await this.session(), this.deck.model, this.deck.rendered);
     })();
     return this.slidesPdf;
+  }
+
+  /**
+   * The slide pictures, taken once for the PPTX and the slide images: PNG when the images are
+   * asked for, JPEG (smaller, faster) for the PPTX alone. They follow the slides print, so its
+   * window goes on to take them and pdf-lib's work on the printed PDF overlaps them.
+   */
+  slidePictures(): Promise<Map<number, Buffer>> {
+    this.pictures ??= (async () => {
+      if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides();
+      const { pictureSlides } = await import('./export/image-pptx.js');
+      return pictureSlides(await this.session(), this.deck.model, this.deck.rendered, { format: this.pictureFormat() });
+    })();
+    return this.pictures;
+  }
+
+  private pictureFormat(): 'png' | 'jpeg' {
+    return this.formats.includes('images') ? 'png' : 'jpeg';
   }
 
   /** Writes one output into the staging folder; a browser that fails midway is reported as such. */
@@ -89,11 +108,13 @@ export class Jobs {
         break;
       }
       case 'pptx':
-        // Pictures come after the slides print: its window goes on to take them, and pdf-lib's
-        // work on the printed PDF overlaps them instead of following them.
-        if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides();
-        data = await (await import('./export/image-pptx.js')).writeImagePptx(await this.session(), model, composed, rendered);
+        data = await (await import('./export/image-pptx.js')).writeImagePptx(model, composed, rendered, await this.slidePictures(), this.pictureFormat());
         break;
+      case 'images': {
+        const { writeSlideImages } = await import('./export/slide-images.js');
+        const [folder, zip] = outputFiles(model.name, format);
+        return writeSlideImages(await this.slidePictures(), composed.slides.length, this.staging.path(folder!), this.staging.path(zip!));
+      }
       case 'pptx-editable': {
         const { writeEditablePptx } = await import('./export/editable-pptx.js');
         const { pictureSlides } = await import('./export/image-pptx.js');

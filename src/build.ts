@@ -1,9 +1,8 @@
-import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { CACHE_FILE, inputDigest, isCurrent, outputKey, readCache } from './export/build-cache.js';
+import { CACHE_FILE, inputDigest, isCurrent, outputKey, pathBytes, readCache } from './export/build-cache.js';
 import { Staging } from './export/staging.js';
-import { BROWSER_FORMATS, outputFileName, type Format } from './formats.js';
+import { BROWSER_FORMATS, outputFiles, type Format } from './formats.js';
 import { loadDeck } from './load/load-deck.js';
 import { THEMES_DIR } from './package-root.js';
 import { warningsOf, type Problem } from './problem.js';
@@ -78,10 +77,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   for (const format of opts.formats) {
     const key = outputKey(digest, format);
     keys.set(format, key);
-    if (opts.force || !(await isCurrent(outDir, cache, outputFileName(name, format), key))) stale.push(format);
+    const current = await Promise.all(outputFiles(name, format).map((file) => isCurrent(outDir, cache, file, key)));
+    if (opts.force || current.includes(false)) stale.push(format);
   }
   if (stale.length === 0) {
-    const outputs = await Promise.all(opts.formats.map(async (f) => describe(f, join(outDir, outputFileName(name, f)), true)));
+    const outputs = await Promise.all(opts.formats.flatMap((f) => outputFiles(name, f).map((file) => describe(f, join(outDir, file), true))));
     return { outputs, warnings: warningsOf(validation.problems), slides };
   }
 
@@ -101,13 +101,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const record = { ...cache };
       const outputs: BuiltOutput[] = [];
       for (const format of opts.formats) {
-        const file = outputFileName(deck.model.name, format);
-        if (stale.includes(format)) await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
-          throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, { code: 'OUTPUT', hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere' });
-        });
-        const out = await describe(format, join(outDir, file), !stale.includes(format));
-        record[file] = { key: keys.get(format)!, bytes: out.bytes };
-        outputs.push(out);
+        for (const file of outputFiles(name, format)) {
+          if (stale.includes(format)) await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
+            throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, { code: 'OUTPUT', hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere' });
+          });
+          const out = await describe(format, join(outDir, file), !stale.includes(format));
+          record[file] = { key: keys.get(format)!, bytes: out.bytes };
+          outputs.push(out);
+        }
       }
       await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
       await staging.publish(CACHE_FILE);
@@ -122,5 +123,5 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 async function describe(format: Format, path: string, unchanged: boolean): Promise<BuiltOutput> {
-  return { format, path, bytes: (await stat(path)).size, unchanged };
+  return { format, path, bytes: await pathBytes(path), unchanged };
 }

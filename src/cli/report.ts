@@ -19,6 +19,8 @@ const STEP_NAMES: Record<string, string> = {
   handout: 'handout PDF',
   script: 'speaker script PDF',
   pptx: 'PPTX',
+  'pptx-editable': 'editable PPTX',
+  images: 'slide pictures (PNG)',
 };
 
 export function humanSize(bytes: number): string {
