@@ -71,7 +71,7 @@ export class Jobs {
     try {
       await this.writeOne(format);
     } catch (err) {
-      if (err instanceof LecternError || format === 'html') throw err;
+      if (err instanceof LecternError || format === 'html' || format === 'share') throw err;
       const { browserFailed } = await import('./export/browser.js');
       throw browserFailed(`the browser failed while writing the ${format}: ${String(err instanceof Error ? err.message : err).split('\n')[0]}`, err);
     }
@@ -84,6 +84,11 @@ export class Jobs {
     if (format === 'html') {
       const { writeHtml } = await import('./export/html.js');
       return writeHtml(composed, this.deck.theme, this.staging, file);
+    }
+    if (format === 'share') {
+      const { shareDocument } = await import('./export/share-html.js');
+      await this.staging.write(file, shareDocument(model, rendered));
+      return;
     }
     const { finishPdf } = await import('./export/pdf-finish.js');
     let data: Uint8Array;

@@ -1,6 +1,6 @@
 import { LecternError } from './errors.js';
 
-export const FORMATS = ['html', 'pdf', 'handout', 'script', 'pptx', 'pptx-editable', 'images'] as const;
+export const FORMATS = ['html', 'pdf', 'handout', 'script', 'pptx', 'pptx-editable', 'images', 'share'] as const;
 /** What `all` (the default) builds: the editable PPTX, slide pictures and the share copy are asked for by name. */
 export const DEFAULT_FORMATS: readonly Format[] = ['html', 'pdf', 'handout', 'script', 'pptx'];
 export type Format = (typeof FORMATS)[number];
@@ -24,6 +24,8 @@ export function outputFileName(name: string, format: Format): string {
       return `${name}-editable.pptx`;
     case 'images':
       return `${name}-images`;
+    case 'share':
+      return `${name}-share.html`;
   }
 }
 

@@ -21,6 +21,7 @@ const STEP_NAMES: Record<string, string> = {
   pptx: 'PPTX',
   'pptx-editable': 'editable PPTX',
   images: 'slide pictures (PNG)',
+  share: 'share copy (HTML, no notes)',
 };
 
 export function humanSize(bytes: number): string {
