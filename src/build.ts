@@ -8,6 +8,7 @@ import { THEMES_DIR } from './package-root.js';
 import { warningsOf, type Problem } from './problem.js';
 import { requireValid, validateDeck } from './validate/validate-deck.js';
 import { composeDeck } from './compose/compose-deck.js';
+import { parseChapterSelection, selectChapters } from './compose/chapter-selection.js';
 import { LecternError } from './errors.js';
 import { Jobs } from './build-jobs.js';
 
@@ -18,6 +19,8 @@ export interface BuildOptions {
   cwd?: string;
   /** Rebuild every output even when its inputs have not changed. */
   force?: boolean;
+  /** A part-day session: `02-04`, `03`, `02,05` (see chapter-selection.ts). */
+  chapters?: string;
   /** Called as each slow step starts and ends; the CLI turns these into progress lines. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -60,7 +63,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // The unchanged-rebuild path reads files and hashes them; no renderer or browser is loaded.
   const loaded = await loadDeck(opts.deck, cwd);
   const validation = validateDeck(loaded);
-  const model = requireValid(loaded, validation);
+  const whole = requireValid(loaded, validation);
+  const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
   const rel = relative(loaded.dir, outDir);
   if (rel === '' || !(rel.startsWith('..') || isAbsolute(rel))) {
     throw new LecternError(`the output folder ${opts.out} is inside the deck folder`, { code: 'OUTPUT', file: opts.out, hint: 'sources stay read-only: choose an output folder outside the deck, e.g. --out out' });

@@ -8,7 +8,7 @@ import type { Reporter } from './report.js';
 // Each command loads its own modules when it runs: an unchanged rebuild should not pay for
 // loading Marp, and `new` should not pay for the browser.
 
-export async function runBuild(o: { deck: string; out: string; format: string; cwd: string; debug: boolean; force: boolean }, reporter: Reporter): Promise<number> {
+export async function runBuild(o: { deck: string; out: string; format: string; cwd: string; debug: boolean; force: boolean; chapters?: string }, reporter: Reporter): Promise<number> {
   // Ctrl-C mid-build: remove the temporary files; the previous outputs were never touched.
   const interrupted = () => {
     process.stderr.write(`\nlectern: interrupted; temporary files removed, previous outputs left as they were\n`);
@@ -17,7 +17,7 @@ export async function runBuild(o: { deck: string; out: string; format: string; c
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const result = await build({ deck: o.deck, out: o.out, formats: parseFormats(o.format), cwd: o.cwd, force: o.force, onProgress: (e) => reporter.progress(e) });
+    const result = await build({ deck: o.deck, out: o.out, formats: parseFormats(o.format), cwd: o.cwd, force: o.force, chapters: o.chapters, onProgress: (e) => reporter.progress(e) });
     reporter.problems(result.warnings);
     reporter.outputs(result.outputs, result.slides);
     return 0;
@@ -29,10 +29,10 @@ export async function runBuild(o: { deck: string; out: string; format: string; c
   }
 }
 
-export async function runCheck(o: { deck: string; cwd: string; json: boolean; debug: boolean }, reporter: Reporter): Promise<number> {
+export async function runCheck(o: { deck: string; cwd: string; json: boolean; debug: boolean; chapters?: string }, reporter: Reporter): Promise<number> {
   try {
     const { checkDeck } = await import('../check/check-deck.js');
-    const result = await checkDeck(o.deck, o.cwd);
+    const result = await checkDeck(o.deck, o.cwd, { chapters: o.chapters });
     if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       reporter.problems(result.findings);

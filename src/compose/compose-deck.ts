@@ -84,18 +84,22 @@ function titleSlide(deck: DeckModel, t: Labels) {
 }
 
 function agendaSlide(deck: DeckModel, t: Labels) {
-  const items = deck.chapters.map((c) => `- **${c.label}** ${escapeMarkdown(c.title)}${c.minutes ? ` *${t.minutes(c.minutes)}*` : ''}`);
-  const total = deck.chapters.reduce((sum, c) => sum + (c.minutes ?? 0), 0);
-  const columns = deck.chapters.length > 5 ? 'agenda two-columns' : 'agenda';
+  const course = deck.course ?? deck.chapters;
+  const items = course.map((c) => `- **${c.label}** ${escapeMarkdown(c.title)}${c.minutes ? ` *${t.minutes(c.minutes)}*` : ''}`);
+  const sum = (cs: ChapterModel[]) => cs.reduce((n, c) => n + (c.minutes ?? 0), 0);
+  const total = sum(course);
+  const session = sum(deck.chapters);
+  const columns = course.length > 5 ? 'agenda two-columns' : 'agenda';
   const body = [
     ...generated(columns),
+    ...(deck.course ? [sessionHighlight(course, deck.chapters)] : []),
     '',
     `# ${t.agenda}`,
     '',
     `###### ${t.agendaKicker}`,
     '',
     ...items,
-    total > 0 ? `\n${t.total(total)}` : '',
+    total > 0 ? `\n${deck.course ? t.sessionTotal(session, total) : t.total(total)}` : '',
     '',
     notesComment(deck.agendaNotes ?? ''),
   ];
@@ -103,6 +107,15 @@ function agendaSlide(deck: DeckModel, t: Labels) {
     markdown: body.join('\n').trim(),
     info: { kind: 'agenda' as const, file: deck.deckFile, line: 1, heading: t.agenda, notes: deck.agendaNotes ?? '' },
   };
+}
+
+/**
+ * A part-day session's agenda shows the whole course; the chapters of this session keep full
+ * strength and the others fade. A style scoped to this one slide: the theme stays as it is.
+ */
+function sessionHighlight(course: ChapterModel[], chosen: ChapterModel[]): string {
+  const faded = course.flatMap((c, i) => (chosen.includes(c) ? [] : [`li:nth-child(${i + 1})`]));
+  return faded.length ? `<style scoped>${faded.join(', ')} { opacity: 0.3; }</style>` : '';
 }
 
 function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {

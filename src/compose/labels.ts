@@ -8,6 +8,8 @@ export interface Labels {
   date: string;
   minutes: (n: number) => string;
   total: (n: number) => string;
+  /** A part-day session's minutes against the whole course's. */
+  sessionTotal: (n: number, all: number) => string;
   plannedMinutes: (n: number) => string;
 }
 
@@ -20,6 +22,7 @@ const zh: Labels = {
   date: '日期',
   minutes: (n) => `${n} 分钟`,
   total: (n) => `合计 ${n} 分钟`,
+  sessionTotal: (n, all) => `本场 ${n} 分钟 · 全课 ${all} 分钟`,
   plannedMinutes: (n) => `⏱ 本章计划 ${n} 分钟`,
 };
 
@@ -32,6 +35,7 @@ const en: Labels = {
   date: 'Date',
   minutes: (n) => `${n} min`,
   total: (n) => `${n} min in all`,
+  sessionTotal: (n, all) => `This session: ${n} min of ${all}`,
   plannedMinutes: (n) => `⏱ Planned for this chapter: ${n} min`,
 };
 
