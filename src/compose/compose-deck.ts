@@ -6,6 +6,7 @@ import { labelsFor, type Labels } from './labels.js';
 import { directiveValue, escapeMarkdown, notesComment } from './markdown-text.js';
 import { layoutClass } from './slide-layout.js';
 import { DECK_THEME } from '../theme/deck-theme.js';
+import { closingCodes, qrStyle } from './closing-codes.js';
 
 export type SlideKind = 'title' | 'agenda' | 'divider' | 'content' | 'closing';
 
@@ -38,7 +39,7 @@ export function composeDeck(deck: DeckModel): ComposedDeck {
     titleSlide(deck, t),
     agendaSlide(deck, t),
     ...deck.chapters.flatMap((c) => [dividerSlide(deck, c, t), ...c.slides.map((s) => contentSlide(deck, c, s))]),
-    closingSlide(deck),
+    closingSlide(deck, t),
   ];
   return {
     markdown: [frontMatter(deck), parts.map((p) => p.markdown).join('\n\n---\n\n')].join('\n'),
@@ -152,7 +153,8 @@ function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide) {
 
 const TIME_BOX_COMMENT = /<!--\s*minutes\s*:[^]*?-->/g;
 
-function closingSlide(deck: DeckModel) {
+function closingSlide(deck: DeckModel, t: Labels) {
+  const codes = closingCodes(deck, t);
   const body = [
     ...generated('closing'),
     '',
@@ -160,6 +162,7 @@ function closingSlide(deck: DeckModel) {
     '',
     `## ${escapeMarkdown(deck.title)}`,
     deck.organization ? `\n${escapeMarkdown(deck.organization)}` : '',
+    codes.length ? `\n${qrStyle(codes.map((c) => c.url))}\n\n${codes.map((c) => `- ${c.caption}`).join('\n')}` : '',
     '',
     notesComment(deck.closingNotes ?? ''),
   ];

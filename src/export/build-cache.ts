@@ -7,7 +7,7 @@ import type { Format } from '../formats.js';
 
 const require = createRequire(import.meta.url);
 /** The renderers and the font shape every output too. */
-const ENGINE_VERSIONS = ['@marp-team/marp-core', '@marp-team/marp-cli', '@fontsource/noto-sans-sc', 'pptxgenjs'].map(packageVersion).join(' ');
+const ENGINE_VERSIONS = ['@marp-team/marp-core', '@marp-team/marp-cli', '@fontsource/noto-sans-sc', 'pptxgenjs', 'qrcode'].map(packageVersion).join(' ');
 
 /** `name@version` of an installed package, found from its entry point (some do not export package.json). */
 function packageVersion(name: string): string {
