@@ -83,7 +83,7 @@ export class Jobs {
     const file = outputFileName(model.name, format);
     if (format === 'html') {
       const { writeHtml } = await import('./export/html.js');
-      return writeHtml(composed, this.deck.theme, this.staging, file);
+      return writeHtml(composed, this.deck.theme, this.staging, file, model.lang);
     }
     if (format === 'share') {
       const { shareDocument } = await import('./export/share-html.js');

@@ -1,4 +1,6 @@
 import { marpCli } from '@marp-team/marp-cli';
+import { readFile } from 'node:fs/promises';
+import { presenterTimers } from './presenter-timers.js';
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import { LecternError } from '../errors.js';
 import { MARP_OPTIONS } from '../render/marp-options.js';
@@ -9,7 +11,7 @@ import type { Staging } from './staging.js';
  * The bespoke HTML through marp-cli: keyboard navigation, presenter view with notes, next
  * slide and timer. Images and fonts are already data: URIs, so the file is self-contained.
  */
-export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, staging: Staging, fileName: string): Promise<void> {
+export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, staging: Staging, fileName: string, lang: string): Promise<void> {
   const md = await staging.write('deck.md', composed.markdown);
   const themes = await Promise.all(theme.css.map((css, i) => staging.write(`theme-${i}.css`, css)));
   const config = await staging.write('marp.config.json', JSON.stringify({ options: MARP_OPTIONS }));
@@ -18,6 +20,11 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
   if (code !== 0) {
     throw new LecternError(`marp-cli could not write the HTML (exit ${code})`, { code: 'INTERNAL', hint: messages.join('\n') || 'run with --debug for details' });
   }
+  // Exercise timers and chapter time join marp-cli's page at its end, after its own script.
+  const page = await readFile(staging.path(fileName), 'utf8');
+  const end = page.lastIndexOf('</body>');
+  if (end < 0) throw new LecternError('marp-cli wrote an HTML page without </body>', { code: 'INTERNAL', hint: 'run with --debug for details' });
+  await staging.write(fileName, page.slice(0, end) + presenterTimers(composed, lang) + page.slice(end));
 }
 
 /** marp-cli logs progress to the console; core code must not print, so collect it instead. */
