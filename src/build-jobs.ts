@@ -16,11 +16,12 @@ export class Jobs {
     readonly staging: Staging,
     private browser: Promise<BrowserSession> | undefined,
     private readonly formats: Format[],
+    private readonly openBrowser: () => Promise<BrowserSession>,
   ) {}
 
   /** The build's one browser: started early when outputs need it, or here when one turns out to. */
   session(): Promise<BrowserSession> {
-    this.browser ??= import('./export/browser.js').then((m) => m.openBrowser());
+    this.browser ??= this.openBrowser();
     return this.browser;
   }
 

@@ -11,6 +11,7 @@ import { composeDeck } from './compose/compose-deck.js';
 import { parseChapterSelection, selectChapters } from './compose/chapter-selection.js';
 import { LecternError } from './errors.js';
 import { Jobs } from './build-jobs.js';
+import type { BrowserSession } from './export/browser.js';
 
 export interface BuildOptions {
   deck: string;
@@ -23,6 +24,8 @@ export interface BuildOptions {
   chapters?: string;
   /** Called as each slow step starts and ends; the CLI turns these into progress lines. */
   onProgress?: (event: ProgressEvent) => void;
+  /** A browser shared by several builds (a library of decks): used when needed, never closed here. */
+  sharedBrowser?: () => Promise<BrowserSession>;
 }
 
 export type ProgressEvent = { step: string; state: 'start' } | { step: string; state: 'done'; ms: number };
@@ -90,13 +93,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
 
   // The browser starts while the deck is prepared: one mostly waits, the other computes.
-  const browser = stale.some((f) => BROWSER_FORMATS.includes(f)) ? step('browser', async () => (await import('./export/browser.js')).openBrowser()) : undefined;
+  const needsBrowser = stale.some((f) => BROWSER_FORMATS.includes(f));
+  const shared = opts.sharedBrowser;
+  const open = shared ?? (async () => (await import('./export/browser.js')).openBrowser());
+  const browser = needsBrowser ? step('browser', open) : undefined;
   browser?.catch(() => undefined);
   try {
     const { prepareValidDeck } = await import('./prepare-deck.js');
     const deck = await step('prepare', () => prepareValidDeck(loaded, model, validation.problems, { composed }));
     const staging = await Staging.open(outDir);
-    const jobs = new Jobs(deck, staging, browser, stale);
+    const jobs = new Jobs(deck, staging, browser, stale, open);
     try {
       // Wait for every job, even after one failed: cleanup must not race a job still writing.
       const settled = await Promise.allSettled(stale.map((format) => step(format, () => jobs.write(format))));
@@ -118,11 +124,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       await staging.publish(CACHE_FILE);
       return { outputs, warnings: [...deck.warnings, ...jobs.warnings], slides };
     } finally {
-      await jobs.close();
+      if (!shared) await jobs.close();
       await staging.close();
     }
   } finally {
-    await browser?.then((s) => s.close(), () => undefined);
+    if (!shared) await browser?.then((s) => s.close(), () => undefined);
   }
 }
 
