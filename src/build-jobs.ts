@@ -1,13 +1,14 @@
 import type { BrowserSession } from './export/browser.js';
 import type { Staging } from './export/staging.js';
 import { LecternError } from './errors.js';
-import { outputFileName, type Format } from './formats.js';
+import { outputFileName, outputFiles, type Format } from './formats.js';
 import type { PreparedDeck } from './prepare-deck.js';
 import type { Problem } from './problem.js';
 
 /** Outputs that need the same intermediate share it: the handout is made from the slides PDF. */
 export class Jobs {
   private slidesPdf?: Promise<Uint8Array>;
+  private pictures?: Promise<Map<number, Buffer>>;
   /** Warnings found while writing outputs (slides the editable PPTX shows as pictures). */
   readonly warnings: Problem[] = [];
   constructor(
@@ -15,11 +16,12 @@ export class Jobs {
     readonly staging: Staging,
     private browser: Promise<BrowserSession> | undefined,
     private readonly formats: Format[],
+    private readonly openBrowser: () => Promise<BrowserSession>,
   ) {}
 
   /** The build's one browser: started early when outputs need it, or here when one turns out to. */
   session(): Promise<BrowserSession> {
-    this.browser ??= import('./export/browser.js').then((m) => m.openBrowser());
+    this.browser ??= this.openBrowser();
     return this.browser;
   }
 
@@ -53,12 +55,30 @@ export class Jobs {
     return this.slidesPdf;
   }
 
+  /**
+   * The slide pictures, taken once for the PPTX and the slide images: PNG when the images are
+   * asked for, JPEG (smaller, faster) for the PPTX alone. They follow the slides print, so its
+   * window goes on to take them and pdf-lib's work on the printed PDF overlaps them.
+   */
+  slidePictures(): Promise<Map<number, Buffer>> {
+    this.pictures ??= (async () => {
+      if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides();
+      const { pictureSlides } = await import('./export/image-pptx.js');
+      return pictureSlides(await this.session(), this.deck.model, this.deck.rendered, { format: this.pictureFormat() });
+    })();
+    return this.pictures;
+  }
+
+  private pictureFormat(): 'png' | 'jpeg' {
+    return this.formats.includes('images') ? 'png' : 'jpeg';
+  }
+
   /** Writes one output into the staging folder; a browser that fails midway is reported as such. */
   async write(format: Format): Promise<void> {
     try {
       await this.writeOne(format);
     } catch (err) {
-      if (err instanceof LecternError || format === 'html') throw err;
+      if (err instanceof LecternError || format === 'html' || format === 'share') throw err;
       const { browserFailed } = await import('./export/browser.js');
       throw browserFailed(`the browser failed while writing the ${format}: ${String(err instanceof Error ? err.message : err).split('\n')[0]}`, err);
     }
@@ -70,7 +90,12 @@ export class Jobs {
     const file = outputFileName(model.name, format);
     if (format === 'html') {
       const { writeHtml } = await import('./export/html.js');
-      return writeHtml(composed, this.deck.theme, this.staging, file);
+      return writeHtml(composed, this.deck.theme, this.staging, file, model.lang);
+    }
+    if (format === 'share') {
+      const { shareDocument } = await import('./export/share-html.js');
+      await this.staging.write(file, shareDocument(model, rendered));
+      return;
     }
     const { finishPdf } = await import('./export/pdf-finish.js');
     let data: Uint8Array;
@@ -95,11 +120,13 @@ export class Jobs {
         break;
       }
       case 'pptx':
-        // Pictures come after the slides print: its window goes on to take them, and pdf-lib's
-        // work on the printed PDF overlaps them instead of following them.
-        if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides();
-        data = await (await import('./export/image-pptx.js')).writeImagePptx(await this.session(), model, composed, rendered);
+        data = await (await import('./export/image-pptx.js')).writeImagePptx(model, composed, rendered, await this.slidePictures(), this.pictureFormat());
         break;
+      case 'images': {
+        const { writeSlideImages } = await import('./export/slide-images.js');
+        const [folder, zip] = outputFiles(model.name, format);
+        return writeSlideImages(await this.slidePictures(), composed.slides.length, this.staging.path(folder!), this.staging.path(zip!));
+      }
       case 'pptx-editable': {
         const { writeEditablePptx } = await import('./export/editable-pptx.js');
         const { pictureSlides } = await import('./export/image-pptx.js');

@@ -1,16 +1,17 @@
-import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { CACHE_FILE, inputDigest, isCurrent, outputKey, readCache } from './export/build-cache.js';
+import { CACHE_FILE, inputDigest, isCurrent, outputKey, pathBytes, readCache } from './export/build-cache.js';
 import { Staging } from './export/staging.js';
-import { BROWSER_FORMATS, outputFileName, type Format } from './formats.js';
+import { BROWSER_FORMATS, outputFiles, type Format } from './formats.js';
 import { loadDeck } from './load/load-deck.js';
 import { THEMES_DIR } from './package-root.js';
 import { warningsOf, type Problem } from './problem.js';
 import { requireValid, validateDeck } from './validate/validate-deck.js';
 import { composeDeck } from './compose/compose-deck.js';
+import { parseChapterSelection, selectChapters } from './compose/chapter-selection.js';
 import { LecternError } from './errors.js';
 import { Jobs } from './build-jobs.js';
+import type { BrowserSession } from './export/browser.js';
 
 export interface BuildOptions {
   deck: string;
@@ -19,8 +20,12 @@ export interface BuildOptions {
   cwd?: string;
   /** Rebuild every output even when its inputs have not changed. */
   force?: boolean;
+  /** A part-day session: `02-04`, `03`, `02,05` (see chapter-selection.ts). */
+  chapters?: string;
   /** Called as each slow step starts and ends; the CLI turns these into progress lines. */
   onProgress?: (event: ProgressEvent) => void;
+  /** A browser shared by several builds (a library of decks): used when needed, never closed here. */
+  sharedBrowser?: () => Promise<BrowserSession>;
 }
 
 export type ProgressEvent = { step: string; state: 'start' } | { step: string; state: 'done'; ms: number };
@@ -61,7 +66,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // The unchanged-rebuild path reads files and hashes them; no renderer or browser is loaded.
   const loaded = await loadDeck(opts.deck, cwd);
   const validation = validateDeck(loaded);
-  const model = requireValid(loaded, validation);
+  const whole = requireValid(loaded, validation);
+  const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
   const rel = relative(loaded.dir, outDir);
   if (rel === '' || !(rel.startsWith('..') || isAbsolute(rel))) {
     throw new LecternError(`the output folder ${opts.out} is inside the deck folder`, { code: 'OUTPUT', file: opts.out, hint: 'sources stay read-only: choose an output folder outside the deck, e.g. --out out' });
@@ -78,21 +84,25 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   for (const format of opts.formats) {
     const key = outputKey(digest, format);
     keys.set(format, key);
-    if (opts.force || !(await isCurrent(outDir, cache, outputFileName(name, format), key))) stale.push(format);
+    const current = await Promise.all(outputFiles(name, format).map((file) => isCurrent(outDir, cache, file, key)));
+    if (opts.force || current.includes(false)) stale.push(format);
   }
   if (stale.length === 0) {
-    const outputs = await Promise.all(opts.formats.map(async (f) => describe(f, join(outDir, outputFileName(name, f)), true)));
+    const outputs = await Promise.all(opts.formats.flatMap((f) => outputFiles(name, f).map((file) => describe(f, join(outDir, file), true))));
     return { outputs, warnings: warningsOf(validation.problems), slides };
   }
 
   // The browser starts while the deck is prepared: one mostly waits, the other computes.
-  const browser = stale.some((f) => BROWSER_FORMATS.includes(f)) ? step('browser', async () => (await import('./export/browser.js')).openBrowser()) : undefined;
+  const needsBrowser = stale.some((f) => BROWSER_FORMATS.includes(f));
+  const shared = opts.sharedBrowser;
+  const open = shared ?? (async () => (await import('./export/browser.js')).openBrowser());
+  const browser = needsBrowser ? step('browser', open) : undefined;
   browser?.catch(() => undefined);
   try {
     const { prepareValidDeck } = await import('./prepare-deck.js');
     const deck = await step('prepare', () => prepareValidDeck(loaded, model, validation.problems, { composed }));
     const staging = await Staging.open(outDir);
-    const jobs = new Jobs(deck, staging, browser, stale);
+    const jobs = new Jobs(deck, staging, browser, stale, open);
     try {
       // Wait for every job, even after one failed: cleanup must not race a job still writing.
       const settled = await Promise.allSettled(stale.map((format) => step(format, () => jobs.write(format))));
@@ -101,26 +111,27 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const record = { ...cache };
       const outputs: BuiltOutput[] = [];
       for (const format of opts.formats) {
-        const file = outputFileName(deck.model.name, format);
-        if (stale.includes(format)) await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
-          throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, { code: 'OUTPUT', hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere' });
-        });
-        const out = await describe(format, join(outDir, file), !stale.includes(format));
-        record[file] = { key: keys.get(format)!, bytes: out.bytes };
-        outputs.push(out);
+        for (const file of outputFiles(name, format)) {
+          if (stale.includes(format)) await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
+            throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, { code: 'OUTPUT', hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere' });
+          });
+          const out = await describe(format, join(outDir, file), !stale.includes(format));
+          record[file] = { key: keys.get(format)!, bytes: out.bytes };
+          outputs.push(out);
+        }
       }
       await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
       await staging.publish(CACHE_FILE);
       return { outputs, warnings: [...deck.warnings, ...jobs.warnings], slides };
     } finally {
-      await jobs.close();
+      if (!shared) await jobs.close();
       await staging.close();
     }
   } finally {
-    await browser?.then((s) => s.close(), () => undefined);
+    if (!shared) await browser?.then((s) => s.close(), () => undefined);
   }
 }
 
 async function describe(format: Format, path: string, unchanged: boolean): Promise<BuiltOutput> {
-  return { format, path, bytes: (await stat(path)).size, unchanged };
+  return { format, path, bytes: await pathBytes(path), unchanged };
 }

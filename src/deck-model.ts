@@ -21,8 +21,13 @@ export interface DeckModel {
   titleNotes: string[];
   agendaNotes?: string;
   closingNotes?: string;
-  /** Chapters 01 … N and, last, the closing review. */
+  /** Web addresses shown as QR codes on the closing slide and the handout's last page. */
+  feedback?: string;
+  materials?: string;
+  /** Chapters 01 … N and, last, the closing review (only the chosen ones for `--chapters`). */
   chapters: ChapterModel[];
+  /** With `--chapters`: the whole course, which the agenda shows with the chosen chapters highlighted. */
+  course?: ChapterModel[];
   assets: Map<string, ImageAsset>;
   /** deck.md as shown in messages. */
   deckFile: string;

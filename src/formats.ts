@@ -1,12 +1,12 @@
 import { LecternError } from './errors.js';
 
-export const FORMATS = ['html', 'pdf', 'handout', 'script', 'pptx', 'pptx-editable'] as const;
-/** What `all` (the default) builds: the editable PPTX is asked for by name. */
+export const FORMATS = ['html', 'pdf', 'handout', 'script', 'pptx', 'pptx-editable', 'images', 'share'] as const;
+/** What `all` (the default) builds: the editable PPTX, slide pictures and the share copy are asked for by name. */
 export const DEFAULT_FORMATS: readonly Format[] = ['html', 'pdf', 'handout', 'script', 'pptx'];
 export type Format = (typeof FORMATS)[number];
 
 /** Formats printed by a browser. */
-export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'script', 'pptx'];
+export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'script', 'pptx', 'images'];
 
 export function outputFileName(name: string, format: Format): string {
   switch (format) {
@@ -22,7 +22,17 @@ export function outputFileName(name: string, format: Format): string {
       return `${name}.pptx`;
     case 'pptx-editable':
       return `${name}-editable.pptx`;
+    case 'images':
+      return `${name}-images`;
+    case 'share':
+      return `${name}-share.html`;
   }
+}
+
+/** Every file or folder an output writes, its main one first: the slide pictures come as a folder and a zip of it. */
+export function outputFiles(name: string, format: Format): string[] {
+  const main = outputFileName(name, format);
+  return format === 'images' ? [main, `${main}.zip`] : [main];
 }
 
 /** Reads `--format html,pdf`; `all` (or nothing) stands for the default five. */

@@ -4,6 +4,7 @@ import { prepareValidDeck } from '../prepare-deck.js';
 import { errorsOf, warningsOf, type Problem } from '../problem.js';
 import { validateDeck } from '../validate/validate-deck.js';
 import { findOverflow } from './overflow.js';
+import { parseChapterSelection, selectChapters } from '../compose/chapter-selection.js';
 
 export interface CheckResult {
   deck: string;
@@ -16,12 +17,15 @@ export interface CheckResult {
  * Everything `build` would refuse, plus what needs a real browser (overflowing slides);
  * writes nothing. Overflow is only measured on a deck that validates.
  */
-export async function checkDeck(deckPath: string, cwd = process.cwd()): Promise<CheckResult> {
+export async function checkDeck(deckPath: string, cwd = process.cwd(), opts: { chapters?: string } = {}): Promise<CheckResult> {
   const loaded = await loadDeck(deckPath, cwd);
   const validation = validateDeck(loaded);
   const findings = [...validation.problems];
   if (validation.model) {
-    const prepared = await prepareValidDeck(loaded, validation.model, findings);
+    // A part-day session is measured as it will be built: its agenda shows the whole course.
+    const whole = validation.model;
+    const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
+    const prepared = await prepareValidDeck(loaded, model, findings);
     findings.push(...prepared.renderWarnings);
     const session = await openBrowser();
     try {

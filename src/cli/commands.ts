@@ -1,14 +1,14 @@
 import { build } from '../build.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { removeLiveStaging } from '../export/staging.js';
-import { parseFormats } from '../formats.js';
+import { parseFormats, type Format } from '../formats.js';
 import { formatProblem } from '../problem.js';
 import type { Reporter } from './report.js';
 
 // Each command loads its own modules when it runs: an unchanged rebuild should not pay for
 // loading Marp, and `new` should not pay for the browser.
 
-export async function runBuild(o: { deck: string; out: string; format: string; cwd: string; debug: boolean; force: boolean }, reporter: Reporter): Promise<number> {
+export async function runBuild(o: { decks: string[]; out: string; format: string; cwd: string; debug: boolean; force: boolean; chapters?: string }, reporter: Reporter): Promise<number> {
   // Ctrl-C mid-build: remove the temporary files; the previous outputs were never touched.
   const interrupted = () => {
     process.stderr.write(`\nlectern: interrupted; temporary files removed, previous outputs left as they were\n`);
@@ -17,7 +17,9 @@ export async function runBuild(o: { deck: string; out: string; format: string; c
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const result = await build({ deck: o.deck, out: o.out, formats: parseFormats(o.format), cwd: o.cwd, force: o.force, onProgress: (e) => reporter.progress(e) });
+    const formats = parseFormats(o.format);
+    if (o.decks.length > 1) return await runLibrary({ ...o, formats }, reporter);
+    const result = await build({ deck: o.decks[0]!, out: o.out, formats, cwd: o.cwd, force: o.force, chapters: o.chapters, onProgress: (e) => reporter.progress(e) });
     reporter.problems(result.warnings);
     reporter.outputs(result.outputs, result.slides);
     return 0;
@@ -29,10 +31,33 @@ export async function runBuild(o: { deck: string; out: string; format: string; c
   }
 }
 
-export async function runCheck(o: { deck: string; cwd: string; json: boolean; debug: boolean }, reporter: Reporter): Promise<number> {
+/** Several deck folders: each built into its own folder, every deck's messages as it ends, a summary table last. */
+async function runLibrary(o: { decks: string[]; out: string; formats: Format[]; cwd: string; debug: boolean; force: boolean; chapters?: string }, reporter: Reporter): Promise<number> {
+  const { buildLibrary, worstExitCode } = await import('../build-library.js');
+  const outcomes = await buildLibrary({
+    decks: o.decks,
+    out: o.out,
+    formats: o.formats,
+    cwd: o.cwd,
+    force: o.force,
+    chapters: o.chapters,
+    onProgress: (e) => reporter.progress(e),
+    onDeck: (e) => {
+      if (e.state === 'start') return reporter.deckStart(e.deck, e.out);
+      if (e.result) {
+        reporter.problems(e.result.warnings);
+        reporter.outputs(e.result.outputs, e.result.slides);
+      } else reporter.fail(e.error, o.debug);
+    },
+  });
+  reporter.summary(outcomes);
+  return worstExitCode(outcomes);
+}
+
+export async function runCheck(o: { deck: string; cwd: string; json: boolean; debug: boolean; chapters?: string }, reporter: Reporter): Promise<number> {
   try {
     const { checkDeck } = await import('../check/check-deck.js');
-    const result = await checkDeck(o.deck, o.cwd);
+    const result = await checkDeck(o.deck, o.cwd, { chapters: o.chapters });
     if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       reporter.problems(result.findings);

@@ -21,15 +21,16 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('build')
     .description('check the deck and write every output into the output folder')
-    .argument('[deck]', 'deck folder holding deck.md and NN-<slug>.md chapters', 'slides')
+    .argument('[decks...]', 'deck folder holding deck.md and NN-<slug>.md chapters (default slides); several folders build each into <out>/<folder name>/')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('-f, --format <list>', `comma list of ${FORMATS.join(', ')}`).default('all'))
+    .option('--chapters <list>', 'a part-day session of some chapters: 02-04, 03 or 02,05; outputs are named <name>-ch02-04.*')
     .option('--force', 'rebuild every output even if its inputs have not changed')
     .option('-q, --quiet', 'print only errors')
     .option('--debug', 'show stack traces for unexpected errors')
-    .action(async (deck: string, o: { out: string; format: string; force?: boolean; quiet?: boolean; debug?: boolean }) => {
+    .action(async (decks: string[], o: { out: string; format: string; chapters?: string; force?: boolean; quiet?: boolean; debug?: boolean }) => {
       const reporter = createReporter({ quiet: Boolean(o.quiet), cwd });
-      exit = await runBuild({ deck, out: o.out, format: o.format, cwd, debug: Boolean(o.debug), force: Boolean(o.force) }, reporter);
+      exit = await runBuild({ decks: decks.length ? decks : ['slides'], out: o.out, format: o.format, cwd, debug: Boolean(o.debug), force: Boolean(o.force), chapters: o.chapters }, reporter);
     });
 
   program
@@ -37,10 +38,11 @@ async function main(argv: string[]): Promise<number> {
     .description('validate the deck and report every problem, writing nothing')
     .argument('[deck]', 'deck folder', 'slides')
     .option('--json', 'print one JSON document with every finding')
+    .option('--chapters <list>', 'check the part-day session of these chapters (02-04, 03, 02,05) as build would make it')
     .option('--debug', 'show stack traces for unexpected errors')
-    .action(async (deck: string, o: { json?: boolean; debug?: boolean }) => {
+    .action(async (deck: string, o: { json?: boolean; chapters?: string; debug?: boolean }) => {
       const reporter = createReporter({ quiet: false, cwd });
-      exit = await runCheck({ deck, cwd, json: Boolean(o.json), debug: Boolean(o.debug) }, reporter);
+      exit = await runCheck({ deck, cwd, json: Boolean(o.json), debug: Boolean(o.debug), chapters: o.chapters }, reporter);
     });
 
   program

@@ -2,6 +2,8 @@ import { relative } from 'node:path';
 import { LecternError } from '../errors.js';
 import type { BuiltOutput, ProgressEvent } from '../build.js';
 import { formatProblem, type Problem } from '../problem.js';
+import type { DeckOutcome } from '../build-library.js';
+import { ExitCode } from '../errors.js';
 
 /** Everything the CLI prints goes through here: core code only returns and throws. */
 export interface Reporter {
@@ -9,6 +11,9 @@ export interface Reporter {
   problems(ps: readonly Problem[]): void;
   outputs(outs: readonly BuiltOutput[], slides: number): void;
   fail(err: unknown, debug: boolean): number;
+  /** A library build: the deck that starts now, and the table of every deck at the end. */
+  deckStart(deck: string, out: string): void;
+  summary(outcomes: readonly DeckOutcome[]): void;
 }
 
 const STEP_NAMES: Record<string, string> = {
@@ -19,6 +24,9 @@ const STEP_NAMES: Record<string, string> = {
   handout: 'handout PDF',
   script: 'speaker script PDF',
   pptx: 'PPTX',
+  'pptx-editable': 'editable PPTX',
+  images: 'slide pictures (PNG)',
+  share: 'share copy (HTML, no notes)',
 };
 
 export function humanSize(bytes: number): string {
@@ -52,6 +60,13 @@ export function createReporter(opts: { quiet: boolean; cwd: string }): Reporter 
       process.stdout.write(`${slides} slides\n`);
       for (const o of outs) process.stdout.write(`  ${relative(opts.cwd, o.path).padEnd(36)} ${humanSize(o.bytes).padStart(9)}${o.unchanged ? '  (unchanged)' : ''}\n`);
     },
+    deckStart(deck, out) {
+      if (!opts.quiet) err.write(`\n== ${deck} → ${out}/\n`);
+    },
+    summary(outcomes) {
+      // Printed even with --quiet: in CI it is the one place that names every deck and its result.
+      process.stdout.write(`\n${summaryTable(outcomes)}\n`);
+    },
     fail(e, debug) {
       if (tty) err.write('\r\x1b[2K');
       if (e instanceof LecternError) {
@@ -68,4 +83,28 @@ export function createReporter(opts: { quiet: boolean; cwd: string }): Reporter 
       return 1;
     },
   };
+}
+
+/** One row per deck: its folder, what happened, slides, outputs and exit code. */
+export function summaryTable(outcomes: readonly DeckOutcome[]): string {
+  const rows = outcomes.map((o) => {
+    const r = o.result;
+    const built = r ? r.outputs.filter((x) => !x.unchanged) : [];
+    const status = r ? (built.length ? 'built' : 'unchanged') : o.error instanceof LecternError ? failure(o.error) : 'internal error';
+    const size = r ? humanSize(r.outputs.reduce((n, x) => n + x.bytes, 0)) : '';
+    return [o.deck, status, r ? String(r.slides) : '', r ? `${r.outputs.length} in ${o.out}/` : '', size, String(o.exitCode)];
+  });
+  const head = ['deck', 'result', 'slides', 'outputs', 'size', 'exit'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 2 || c === 4 || c === 5 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const failed = outcomes.filter((o) => o.exitCode !== ExitCode.OK).length;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), `${outcomes.length - failed} of ${outcomes.length} decks built${failed ? `, ${failed} failed` : ''}`].join('\n');
+}
+
+function failure(e: LecternError): string {
+  if (e.code === 'INVALID_DECK') {
+    const n = e.problems.filter((p) => p.severity === 'error').length;
+    return `${n} error${n === 1 ? '' : 's'}`;
+  }
+  return e.message.length > 48 ? `${e.message.slice(0, 47)}…` : e.message;
 }

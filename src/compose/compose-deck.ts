@@ -6,6 +6,7 @@ import { labelsFor, type Labels } from './labels.js';
 import { directiveValue, escapeMarkdown, notesComment } from './markdown-text.js';
 import { layoutClass } from './slide-layout.js';
 import { DECK_THEME } from '../theme/deck-theme.js';
+import { closingCodes, qrStyle } from './closing-codes.js';
 
 export type SlideKind = 'title' | 'agenda' | 'divider' | 'content' | 'closing';
 
@@ -38,7 +39,7 @@ export function composeDeck(deck: DeckModel): ComposedDeck {
     titleSlide(deck, t),
     agendaSlide(deck, t),
     ...deck.chapters.flatMap((c) => [dividerSlide(deck, c, t), ...c.slides.map((s) => contentSlide(deck, c, s))]),
-    closingSlide(deck),
+    closingSlide(deck, t),
   ];
   return {
     markdown: [frontMatter(deck), parts.map((p) => p.markdown).join('\n\n---\n\n')].join('\n'),
@@ -84,18 +85,22 @@ function titleSlide(deck: DeckModel, t: Labels) {
 }
 
 function agendaSlide(deck: DeckModel, t: Labels) {
-  const items = deck.chapters.map((c) => `- **${c.label}** ${escapeMarkdown(c.title)}${c.minutes ? ` *${t.minutes(c.minutes)}*` : ''}`);
-  const total = deck.chapters.reduce((sum, c) => sum + (c.minutes ?? 0), 0);
-  const columns = deck.chapters.length > 5 ? 'agenda two-columns' : 'agenda';
+  const course = deck.course ?? deck.chapters;
+  const items = course.map((c) => `- **${c.label}** ${escapeMarkdown(c.title)}${c.minutes ? ` *${t.minutes(c.minutes)}*` : ''}`);
+  const sum = (cs: ChapterModel[]) => cs.reduce((n, c) => n + (c.minutes ?? 0), 0);
+  const total = sum(course);
+  const session = sum(deck.chapters);
+  const columns = course.length > 5 ? 'agenda two-columns' : 'agenda';
   const body = [
     ...generated(columns),
+    ...(deck.course ? [sessionHighlight(course, deck.chapters)] : []),
     '',
     `# ${t.agenda}`,
     '',
     `###### ${t.agendaKicker}`,
     '',
     ...items,
-    total > 0 ? `\n${t.total(total)}` : '',
+    total > 0 ? `\n${deck.course ? t.sessionTotal(session, total) : t.total(total)}` : '',
     '',
     notesComment(deck.agendaNotes ?? ''),
   ];
@@ -103,6 +108,15 @@ function agendaSlide(deck: DeckModel, t: Labels) {
     markdown: body.join('\n').trim(),
     info: { kind: 'agenda' as const, file: deck.deckFile, line: 1, heading: t.agenda, notes: deck.agendaNotes ?? '' },
   };
+}
+
+/**
+ * A part-day session's agenda shows the whole course; the chapters of this session keep full
+ * strength and the others fade. A style scoped to this one slide: the theme stays as it is.
+ */
+function sessionHighlight(course: ChapterModel[], chosen: ChapterModel[]): string {
+  const faded = course.flatMap((c, i) => (chosen.includes(c) ? [] : [`li:nth-child(${i + 1})`]));
+  return faded.length ? `<style scoped>${faded.join(', ')} { opacity: 0.3; }</style>` : '';
 }
 
 function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {
@@ -139,7 +153,8 @@ function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide) {
 
 const TIME_BOX_COMMENT = /<!--\s*minutes\s*:[^]*?-->/g;
 
-function closingSlide(deck: DeckModel) {
+function closingSlide(deck: DeckModel, t: Labels) {
+  const codes = closingCodes(deck, t);
   const body = [
     ...generated('closing'),
     '',
@@ -147,6 +162,7 @@ function closingSlide(deck: DeckModel) {
     '',
     `## ${escapeMarkdown(deck.title)}`,
     deck.organization ? `\n${escapeMarkdown(deck.organization)}` : '',
+    codes.length ? `\n${qrStyle(codes.map((c) => c.url))}\n\n${codes.map((c) => `- ${c.caption}`).join('\n')}` : '',
     '',
     notesComment(deck.closingNotes ?? ''),
   ];

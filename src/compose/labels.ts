@@ -8,7 +8,12 @@ export interface Labels {
   date: string;
   minutes: (n: number) => string;
   total: (n: number) => string;
+  /** A part-day session's minutes against the whole course's. */
+  sessionTotal: (n: number, all: number) => string;
   plannedMinutes: (n: number) => string;
+  /** Captions under the closing slide's QR codes. */
+  scanFeedback: string;
+  scanMaterials: string;
 }
 
 const zh: Labels = {
@@ -20,7 +25,10 @@ const zh: Labels = {
   date: '日期',
   minutes: (n) => `${n} 分钟`,
   total: (n) => `合计 ${n} 分钟`,
+  sessionTotal: (n, all) => `本场 ${n} 分钟 · 全课 ${all} 分钟`,
   plannedMinutes: (n) => `⏱ 本章计划 ${n} 分钟`,
+  scanFeedback: '扫码填写课程反馈',
+  scanMaterials: '扫码获取课程资料',
 };
 
 const en: Labels = {
@@ -32,7 +40,10 @@ const en: Labels = {
   date: 'Date',
   minutes: (n) => `${n} min`,
   total: (n) => `${n} min in all`,
+  sessionTotal: (n, all) => `This session: ${n} min of ${all}`,
   plannedMinutes: (n) => `⏱ Planned for this chapter: ${n} min`,
+  scanFeedback: 'Scan to give feedback',
+  scanMaterials: 'Scan for the course materials',
 };
 
 export function labelsFor(lang: string): Labels {

@@ -7,7 +7,7 @@ import type { Format } from '../formats.js';
 
 const require = createRequire(import.meta.url);
 /** The renderers and the font shape every output too. */
-const ENGINE_VERSIONS = ['@marp-team/marp-core', '@marp-team/marp-cli', '@fontsource/noto-sans-sc', 'pptxgenjs'].map(packageVersion).join(' ');
+const ENGINE_VERSIONS = ['@marp-team/marp-core', '@marp-team/marp-cli', '@fontsource/noto-sans-sc', 'pptxgenjs', 'qrcode'].map(packageVersion).join(' ');
 
 /** `name@version` of an installed package, found from its entry point (some do not export package.json). */
 function packageVersion(name: string): string {
@@ -68,10 +68,18 @@ export async function readCache(outDir: string): Promise<CacheRecord> {
   }
 }
 
-/** An output is current when it was built from the same inputs and is still the file lectern wrote. */
+/** An output is current when it was built from the same inputs and is still what lectern wrote (same size; a folder's files added up). */
 export async function isCurrent(outDir: string, cache: CacheRecord, fileName: string, key: string): Promise<boolean> {
   const entry = cache[fileName];
   if (!entry || entry.key !== key) return false;
-  const info = await stat(join(outDir, fileName)).catch(() => null);
-  return info !== null && info.isFile() && info.size === entry.bytes;
+  return (await pathBytes(join(outDir, fileName)).catch(() => -1)) === entry.bytes;
+}
+
+/** The size of a file, or of every file in a folder (the slide pictures) added up. */
+export async function pathBytes(path: string): Promise<number> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return info.size;
+  let sum = 0;
+  for (const file of await listFiles(path)) sum += (await stat(file)).size;
+  return sum;
 }

@@ -2,6 +2,7 @@ import type { PDFDocument as Document, PDFFont, PDFPage } from 'pdf-lib';
 import { loadFontkit, PDFDocument, rgb } from './pdf-lib.js';
 import type { DeckModel } from '../deck-model.js';
 import { regularSubsetFor, type FontSubset } from '../theme/embedded-font.js';
+import { drawHandoutCodes, handoutCodes } from './handout-qr.js';
 
 /** A4 portrait in PDF points. */
 const A4 = { width: 595.28, height: 841.89 };
@@ -26,7 +27,9 @@ export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font:
   doc.registerFontkit(loadFontkit());
   const source = await PDFDocument.load(slidesPdf);
   const slides = await doc.embedPages(source.getPages());
-  const pages = Math.ceil(slides.length / PER_PAGE);
+  // The feedback QR codes take the slot after the last slide (a page of their own when it is full).
+  const codes = handoutCodes(deck);
+  const pages = Math.ceil((slides.length + (codes.length ? 1 : 0)) / PER_PAGE);
   const header = [deck.title, deck.organization].filter(Boolean).join(' · ');
   // fontkit's own subsetting of a HarfBuzz subset drew most CJK glyphs empty (text extractable,
   // nothing painted): HarfBuzz cuts the font to the handout's words and pdf-lib embeds it whole.
@@ -49,7 +52,14 @@ export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font:
       }
     });
   }
+  if (codes.length) drawHandoutCodes(doc.getPage(pages - 1), text, codes, slot(slides.length % PER_PAGE));
   return doc;
+}
+
+/** Where the i-th slide of a page goes, with its ruled lines: the whole band across the page. */
+function slot(i: number): { x: number; y: number; width: number; height: number } {
+  const band = (A4.height - TOP - BOTTOM) / PER_PAGE;
+  return { x: MARGIN_X, y: A4.height - TOP - (i + 1) * band, width: A4.width - 2 * MARGIN_X, height: band };
 }
 
 function drawFrame(page: PDFPage, font: PDFFont, left: string, right: string, footer: string): void {

@@ -1,9 +1,10 @@
 import { marpCli } from '@marp-team/marp-cli';
+import { readFile } from 'node:fs/promises';
+import { presenterTimers } from './presenter-timers.js';
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import { LecternError } from '../errors.js';
 import { MARP_OPTIONS } from '../render/marp-options.js';
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
 import { FONT_FAMILY } from '../theme/embedded-font.js';
 import type { DeckTheme } from '../theme/deck-theme.js';
 import type { Staging } from './staging.js';
@@ -12,7 +13,7 @@ import type { Staging } from './staging.js';
  * The bespoke HTML through marp-cli: keyboard navigation, presenter view with notes, next
  * slide and timer. Images and fonts are already data: URIs, so the file is self-contained.
  */
-export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, staging: Staging, fileName: string): Promise<void> {
+export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, staging: Staging, fileName: string, lang: string): Promise<void> {
   const md = await staging.write('deck.md', composed.markdown);
   const themes = await Promise.all(theme.css.map((css, i) => staging.write(`theme-${i}.css`, css)));
   const config = await staging.write('marp.config.json', JSON.stringify({ options: MARP_OPTIONS }));
@@ -22,8 +23,13 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
   if (code !== 0) {
     throw new LecternError(`marp-cli could not write the HTML (exit ${code})`, { code: 'INTERNAL', hint: messages.join('\n') || 'run with --debug for details' });
   }
-  const html = await readFile(staging.path(fileName), 'utf8');
-  await staging.write(fileName, html.replace('</head>', `<style>${PRESENTER_FONT}</style></head>`));
+  // Exercise timers and chapter time join marp-cli's page at its end, after its own script;
+  // the presenter view's font goes into its head.
+  const page = await readFile(staging.path(fileName), 'utf8');
+  const end = page.lastIndexOf('</body>');
+  if (end < 0) throw new LecternError('marp-cli wrote an HTML page without </body>', { code: 'INTERNAL', hint: 'run with --debug for details' });
+  const withTimers = page.slice(0, end) + presenterTimers(composed, lang) + page.slice(end);
+  await staging.write(fileName, withTimers.replace('</head>', `<style>${PRESENTER_FONT}</style></head>`));
 }
 
 /**

@@ -11,12 +11,14 @@ const SCALE = 1.5;
 /** JPEG at this quality is indistinguishable on a projector, and a quarter of PNG's size and time. */
 const QUALITY = 90;
 
+/** JPEG for the PPTX alone; PNG when the slide pictures are written too, so one capture serves both. */
+export type PictureFormat = 'jpeg' | 'png';
+
 /**
- * A PPTX with one picture per slide and the speaker notes in PowerPoint's notes pane, so a
- * colleague can present from PowerPoint or LibreOffice Impress with the same look.
+ * A PPTX with one picture per slide (from pictureSlides) and the speaker notes in PowerPoint's
+ * notes pane, so a colleague can present from PowerPoint or LibreOffice Impress with the same look.
  */
-export async function writeImagePptx(session: BrowserSession, deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck): Promise<Buffer> {
-  const pictures = await pictureSlides(session, deck, rendered);
+export async function writeImagePptx(deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck, pictures: Map<number, Buffer>, format: PictureFormat = 'jpeg'): Promise<Buffer> {
   const PptxGenJS = (await import('pptxgenjs')).default as unknown as typeof import('pptxgenjs').default;
   const pptx = new PptxGenJS();
   const width = 13.333;
@@ -28,7 +30,7 @@ export async function writeImagePptx(session: BrowserSession, deck: DeckModel, c
   if (deck.organization) pptx.company = deck.organization;
   rendered.slideSvgs.forEach((_, i) => {
     const slide = pptx.addSlide();
-    slide.addImage({ data: `image/jpeg;base64,${PLACEHOLDER}`, x: 0, y: 0, w: width, h: height });
+    slide.addImage({ data: `image/${format};base64,${PLACEHOLDER}`, x: 0, y: 0, w: width, h: height });
     const notes = composed.slides[i]?.notes.trim();
     if (notes) slide.addNotes(notes);
   });
@@ -55,7 +57,7 @@ async function withPictures(pptx: Buffer, pictures: Buffer[]): Promise<Buffer> {
     used.add(media);
     zip.file(`ppt/media/${media}`, picture, { compression: 'STORE' });
   }
-  // The XML compresses well; the pictures are JPEG already (stored as they are, above).
+  // The XML compresses well; the pictures are compressed already (stored as they are, above).
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -78,6 +80,8 @@ export interface PictureOptions {
   /** The largest deck pictured from its whole document, and the part size beyond (tests set them small). */
   whole?: number;
   part?: number;
+  /** JPEG (the default) or PNG. */
+  format?: PictureFormat;
 }
 
 /** A document to picture slides from, and the slides (deck indices) it shows, in order. */
@@ -93,11 +97,11 @@ interface Task {
 }
 
 /**
- * One JPEG per slide, by slide index. Each window shows a slides document in a slide-sized
+ * One picture per slide (1920×1080 for 16:9), by slide index. Each window shows a slides document in a slide-sized
  * viewport, scrolls to the slides of the next task nobody has taken yet and pictures them.
  */
 export async function pictureSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck, opts: PictureOptions = {}): Promise<Map<number, Buffer>> {
-  const { indices, whole = WHOLE, part: partSize = PART } = opts;
+  const { indices, whole = WHOLE, part: partSize = PART, format = 'jpeg' } = opts;
   const wanted = indices ?? rendered.slideSvgs.map((_, i) => i);
   const shots = new Map<number, Buffer>();
   const tasks: Task[] = [];
@@ -131,7 +135,7 @@ export async function pictureSlides(session: BrowserSession, deck: DeckModel, re
         }
         for (const i of task.slides) {
           await win!.page.evaluate((y) => window.scrollTo(0, y), task.part.slides.indexOf(i) * rendered.height);
-          const shot = await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: QUALITY, optimizeForSpeed: true }).catch((err: unknown) => {
+          const shot = await cdp.send('Page.captureScreenshot', format === 'jpeg' ? { format, quality: QUALITY, optimizeForSpeed: true } : { format, optimizeForSpeed: true }).catch((err: unknown) => {
             throw browserFailed(`the browser could not picture slide ${i + 1}: ${String(err)}`, err);
           });
           shots.set(i, Buffer.from(shot.data, 'base64'));

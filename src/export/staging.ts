@@ -49,10 +49,18 @@ export class Staging {
     return p;
   }
 
-  /** Moves a finished file into the output folder, replacing the previous one in one step. */
+  /**
+   * Moves a finished file into the output folder, replacing the previous one in one step. A
+   * folder (the slide pictures) cannot replace a folder in one rename: the previous one moves
+   * into the temporary folder first and goes when it is removed.
+   */
   async publish(name: string): Promise<string> {
     const target = join(this.outDir, name);
-    await rename(this.path(name), target);
+    const staged = this.path(name);
+    if ((await stat(staged)).isDirectory() && (await stat(target).catch(() => null))?.isDirectory()) {
+      await rename(target, this.path(`previous-${name}`));
+    }
+    await rename(staged, target);
     return target;
   }
 

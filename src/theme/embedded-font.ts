@@ -19,8 +19,8 @@ import { sfntToWoff } from './woff.js';
  */
 export const FONT_FAMILY = 'Lectern Sans';
 const WEIGHTS = [400, 700] as const;
-/** Always kept, so generated text (page numbers, labels) never falls back. */
-const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—…‘’“”、。《》「」【】！（），：；？讲师讲稿本页无';
+/** Always kept, so generated text (page numbers, labels, the script's and the timers' words) never falls back. */
+const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—…‘’“”、。《》「」【】！（），：；？讲师讲稿本页无练习计时章用开始暂停重置';
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Promise<FontSubset>>();

@@ -1,5 +1,5 @@
 /** The front matter each kind of file accepts, and how to read a value as its type. */
-export type FieldType = 'text' | 'positive-number' | 'chapter-count' | 'brand' | 'size';
+export type FieldType = 'text' | 'positive-number' | 'chapter-count' | 'brand' | 'size' | 'web-address';
 
 export const DECK_FIELDS: Record<string, FieldType> = {
   title: 'text',
@@ -17,6 +17,8 @@ export const DECK_FIELDS: Record<string, FieldType> = {
   size: 'size',
   agendaNotes: 'text',
   closingNotes: 'text',
+  feedback: 'web-address',
+  materials: 'web-address',
 };
 
 export const CHAPTER_FIELDS: Record<string, FieldType> = {
@@ -58,6 +60,19 @@ export function typeError(type: FieldType, v: unknown): string | null {
       return v === '16:9' || v === '4:3' ? null : `must be "16:9" or "4:3", not ${describe(v)}`;
     case 'brand':
       return v !== null && typeof v === 'object' && !Array.isArray(v) ? null : `must be a mapping with primary, accent, logo, organization`;
+    case 'web-address':
+      return webAddress(v) ? null : `must be an http:// or https:// address, not ${describe(v)}`;
+  }
+}
+
+/** A QR code on the closing slide leads a phone to this address: only web pages, nothing a phone would run or dial. */
+export function webAddress(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  try {
+    const url = new URL(v.trim());
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname ? url.href : undefined;
+  } catch {
+    return undefined;
   }
 }
 

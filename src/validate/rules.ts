@@ -57,6 +57,8 @@ function hintFor(type: FieldType): string {
       return 'count the chapters before the closing review, e.g. `chapters: 6`';
     case 'size':
       return 'write `size: "16:9"` (quoted) or leave it out';
+    case 'web-address':
+      return 'write the whole web address, e.g. `feedback: https://example.com/survey`';
     case 'brand':
       return 'brand:\n      primary: "#0b3d91"\n      accent: "#f5a623"\n      logo: assets/logo.png';
     default:

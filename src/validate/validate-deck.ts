@@ -4,7 +4,7 @@ import type { LoadedDeck } from '../load/load-deck.js';
 import { normalizeImageSrc } from '../load/load-images.js';
 import { LecternError } from '../errors.js';
 import { errorsOf, type Problem } from '../problem.js';
-import { asText } from './fields.js';
+import { asText, webAddress } from './fields.js';
 import { chapterCount, rules } from './rules.js';
 
 export interface Validation {
@@ -69,6 +69,8 @@ function toModel(loaded: LoadedDeck): DeckModel {
     titleNotes: deck.notes,
     agendaNotes: asText(d.agendaNotes),
     closingNotes: asText(d.closingNotes),
+    feedback: webAddress(d.feedback),
+    materials: webAddress(d.materials),
     chapters,
     assets: loaded.assets,
     deckFile: deck.shownAs,
