@@ -82,7 +82,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const themes = [join(THEMES_DIR, 'corporate.css')];
   const digest = await inputDigest(loaded.dir, themes, version, name);
   for (const format of opts.formats) {
-    const key = outputKey(digest, format);
+    // A PPTX built beside the slide images holds their PNG pictures, alone it holds JPEG: two outputs.
+    const key = outputKey(digest, format === 'pptx' && opts.formats.includes('images') ? 'pptx+png' : format);
     keys.set(format, key);
     const current = await Promise.all(outputFiles(name, format).map((file) => isCurrent(outDir, cache, file, key)));
     if (opts.force || current.includes(false)) stale.push(format);

@@ -43,7 +43,7 @@ export async function inputDigest(deckDir: string, themeFiles: string[], version
 }
 
 /** The key of one output: the inputs' digest and the output's format. */
-export function outputKey(digest: string, format: Format): string {
+export function outputKey(digest: string, format: Format | 'pptx+png'): string {
   return createHash('sha256').update(`${digest}\0${format}`).digest('hex');
 }
 
