@@ -31,10 +31,10 @@ export async function buildDeckTheme(deck: DeckModel, deckLine: number | undefin
     `@import '${name}';`,
     fontCss,
     // Marp's own themes do not know the embedded font: put it first in their font stacks.
-    MARP_THEMES.includes(name) ? `section { font-family: '${FONT_FAMILY}', sans-serif; }` : '',
+    MARP_THEMES.includes(deck.theme) ? `section { font-family: '${FONT_FAMILY}', sans-serif; }` : '',
     // Monospace faces have no Chinese, and browsers fall back only to system fonts, never to
     // a web font the stack does not name: a comment in a code block showed as boxes.
-    deck.theme === 'corporate' || MARP_THEMES.includes(name) ? `section pre, section code, section kbd, section samp { font-family: ${MONOSPACE}, '${FONT_FAMILY}', monospace; }` : '',
+    deck.theme === 'corporate' || MARP_THEMES.includes(deck.theme) ? `section pre, section code, section kbd, section samp { font-family: ${MONOSPACE}, '${FONT_FAMILY}', monospace; }` : '',
     brand,
   ].join('\n');
   return { css: [...css, deckCss], deckCss };
@@ -47,7 +47,7 @@ export function themeFile(deck: DeckModel): string | undefined {
 }
 
 async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ name: string; css: string[] }> {
-  if (MARP_THEMES.includes(deck.theme)) return { name: deck.theme, css: [] };
+  if (MARP_THEMES.includes(deck.theme)) return offlineMarpTheme(deck.theme);
   const path = themeFile(deck);
   const unknown = () =>
     new LecternError(`unknown theme "${deck.theme}"`, {
@@ -89,6 +89,19 @@ async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ n
     });
   }
   return { name, css: [css] };
+}
+
+/**
+ * Marp's own theme, without its web font import: gaia loads Lato and Roboto Mono from a font
+ * CDN, which broke the no-network promise, and the failed request let Chromium lay out inline
+ * code before the embedded font was ready (Chinese shown as boxes until the next restyle).
+ */
+async function offlineMarpTheme(name: string): Promise<{ name: string; css: string[] }> {
+  const { Marp } = await import('@marp-team/marp-core');
+  const css = new Marp().themeSet.get(name)?.css ?? '';
+  if (!/@import\s+(url\()?\s*["']?https?:/i.test(css)) return { name, css: [] };
+  const offline = `lectern-${name}`;
+  return { name: offline, css: [css.replace(/@import\s+(url\()?\s*["']?https?:[^;]*;/gi, '').replace(/@theme\s+[\w-]+/, `@theme ${offline}`)] };
 }
 
 function brandCss(deck: DeckModel): string {
