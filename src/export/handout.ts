@@ -33,7 +33,8 @@ export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font:
   const header = [deck.title, deck.organization].filter(Boolean).join(' · ');
   // fontkit's own subsetting of a HarfBuzz subset drew most CJK glyphs empty (text extractable,
   // nothing painted): HarfBuzz cuts the font to the handout's words and pdf-lib embeds it whole.
-  const text = await doc.embedFont(await regularSubsetFor(font, header + (deck.date ?? '')), { subset: false });
+  const drawn = [header, deck.date ?? '', ...codes.map((c) => c.caption)].join('');
+  const text = await doc.embedFont(await regularSubsetFor(font, drawn), { subset: false });
 
   for (let p = 0; p < pages; p++) {
     const page = doc.addPage([A4.width, A4.height]);
