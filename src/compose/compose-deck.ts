@@ -4,7 +4,7 @@ import { normalizeImageSrc } from '../load/load-images.js';
 import type { SourceSlide } from '../load/split-slides.js';
 import { labelsFor, type Labels } from './labels.js';
 import { directiveValue, escapeMarkdown, notesComment } from './markdown-text.js';
-import { layoutClass } from './slide-layout.js';
+import { layoutClass, withoutCheckboxes } from './slide-layout.js';
 import { DECK_THEME } from '../theme/deck-theme.js';
 import { closingCodes, qrStyle } from './closing-codes.js';
 
@@ -25,6 +25,8 @@ export interface SlideInfo {
   body?: string;
   /** A content slide's time box (`<!-- minutes: 10 -->`), for exercises and role-plays. */
   minutes?: number;
+  /** A content slide's theme layout: its explicit `_class` or the one its shape chose. */
+  layout?: string;
 }
 
 export interface ComposedDeck {
@@ -38,7 +40,7 @@ export function composeDeck(deck: DeckModel): ComposedDeck {
   const parts: { markdown: string; info: SlideInfo }[] = [
     titleSlide(deck, t),
     agendaSlide(deck, t),
-    ...deck.chapters.flatMap((c) => [dividerSlide(deck, c, t), ...c.slides.map((s) => contentSlide(deck, c, s))]),
+    ...deck.chapters.flatMap((c) => [dividerSlide(deck, c, t), ...c.slides.map((s) => contentSlide(deck, c, s, t))]),
     closingSlide(deck, t),
   ];
   return {
@@ -139,15 +141,30 @@ function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {
   };
 }
 
-function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide) {
+function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Labels) {
   const cls = layoutClass(s.markdown);
   const head = [cls ? `<!-- _class: ${cls} -->` : '', `<!-- _header: ${directiveValue(`${c.label} · ${c.title}`)} -->`].filter(Boolean);
-  // The time box is lectern's setting: Marp would show its comment as a speaker note.
-  const body = s.minutes ? embedImages(deck, s).replace(TIME_BOX_COMMENT, '') : embedImages(deck, s);
   const minutes = s.minutes ? Number(s.minutes.value) : undefined;
+  // The time box is lectern's setting: Marp would show its comment as a speaker note. It is
+  // shown as the slide's last line, which the exercise and role-play layouts pin top right.
+  let body = cls === 'checklist' ? withoutCheckboxes(embedImages(deck, s)) : embedImages(deck, s);
+  if (minutes) {
+    const kind = /<!--\s*_?class\s*:[^>]*\broleplay\b/.test(s.markdown) ? 'roleplay' : 'exercise';
+    body = `${body.replace(TIME_BOX_COMMENT, '').trimEnd()}\n\n###### ${t.timeBox(kind, minutes)}`;
+  }
   return {
     markdown: [...head, '', body].join('\n'),
-    info: { kind: 'content' as const, chapter: chapterRef(c), file: c.file, line: s.line, heading: s.headings[0], notes: s.notes.join('\n\n'), body, ...(minutes ? { minutes } : {}) },
+    info: {
+      kind: 'content' as const,
+      chapter: chapterRef(c),
+      file: c.file,
+      line: s.line,
+      heading: s.headings[0],
+      notes: s.notes.join('\n\n'),
+      body,
+      layout: cls ?? /<!--\s*_?class\s*:\s*([^>]*?)\s*-->/.exec(s.markdown)?.[1],
+      ...(minutes ? { minutes } : {}),
+    },
   };
 }
 

@@ -4,6 +4,10 @@ import type { DeckModel } from '../deck-model.js';
 import type { Problem } from '../problem.js';
 import { FONT, W, agendaSlide, closingSlide, colours, defineMasters, dividerSlide, text, titleSlide, type Colours, type Pptx, type PptxClass, type Slide } from './pptx-layouts.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
+import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
+
+/** What a training layout draws natively though the plain mapping could not. */
+const DRAWN_BY_LAYOUT = ['a quote', 'a table', 'a background image', 'struck-through text'];
 
 
 export interface EditablePptx {
@@ -35,8 +39,13 @@ export async function writeEditablePptx(
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   const c = colours(deck);
   defineMasters(pptx, deck, c, H);
+  defineTrainingMasters(pptx, deck, c, H);
 
-  const structures = composed.slides.map((s) => (s.kind === 'content' ? slideStructure(s.body ?? '') : undefined));
+  const structures = composed.slides.map((s) => {
+    if (s.kind !== 'content') return undefined;
+    const st = slideStructure(s.body ?? '');
+    return trainingLayout(s) && st.unmappable && DRAWN_BY_LAYOUT.includes(st.unmappable) ? { ...st, unmappable: undefined } : st;
+  });
   const unmapped = structures.flatMap((st, i) => (st?.unmappable ? [i] : []));
   const pictures = unmapped.length ? await picture(unmapped) : new Map<number, Buffer>();
   const warnings: Problem[] = [];
@@ -61,7 +70,11 @@ export async function writeEditablePptx(
         message: `slide ${i + 1} has ${st.unmappable}: the editable PPTX shows it as a picture`,
         hint: 'edit that slide in markdown, or rebuild it by hand in PowerPoint',
       });
-    } else slide = contentSlide(pptx, info, st!, c, H);
+    } else {
+      const layout = trainingLayout(info);
+      const timeBox = info.minutes ? t.timeBox(layout === 'roleplay' ? 'roleplay' : 'exercise', info.minutes) : undefined;
+      slide = layout ? trainingSlide(pptx, info, layout, timeBox, c, H) : contentSlide(pptx, info, st!, c, H);
+    }
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
   const data = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;

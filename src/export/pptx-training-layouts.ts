@@ -1,0 +1,165 @@
+import type { SlideInfo } from '../compose/compose-deck.js';
+import type { DeckModel } from '../deck-model.js';
+import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
+import { inlineText } from './slide-structure.js';
+
+// The training-day layouts of the corporate theme (case, exercise, role-play, statement,
+// compare, checklist, split picture, table) as slide masters of the editable PPTX, and their
+// slides as native text frames, shapes and tables a colleague can edit.
+
+export const TRAINING_LAYOUTS = ['case', 'exercise', 'roleplay', 'statement', 'compare', 'checklist', 'split', 'table'] as const;
+export type TrainingLayout = (typeof TRAINING_LAYOUTS)[number];
+
+const DO = '2E7D4F';
+const AVOID = 'B23A2E';
+
+/** The layout of a content slide when it is a training layout (its first class). */
+export function trainingLayout(info: SlideInfo): TrainingLayout | undefined {
+  const first = info.layout?.split(/\s+/)[0];
+  return (TRAINING_LAYOUTS as readonly string[]).includes(first ?? '') ? (first as TrainingLayout) : undefined;
+}
+
+/** One master per layout: the content master's brand bar and footer, plus the layout's own mark. */
+export function defineTrainingMasters(pptx: Pptx, deck: DeckModel, c: Colours, H: number): void {
+  const base = [
+    { rect: { x: 0, y: 0, w: W * 0.78, h: 0.1, fill: { color: c.primary } } },
+    { rect: { x: W * 0.78, y: 0, w: W * 0.22, h: 0.1, fill: { color: c.accent } } },
+    { text: { text: deck.title, options: { x: 0.8, y: H - 0.55, w: 8, h: 0.35, fontFace: FONT, fontSize: 11, color: c.muted } } },
+  ];
+  const marks: Record<TrainingLayout, object[]> = {
+    case: [{ rect: { x: 0.8, y: 1.9, w: 0.08, h: H - 3.6, fill: { color: c.primary } } }],
+    exercise: [{ rect: { x: 0.8, y: 1.9, w: 0.08, h: 0.7, fill: { color: c.accent } } }],
+    roleplay: [{ rect: { x: 0.8, y: 1.9, w: 0.08, h: 0.7, fill: { color: c.accent } } }],
+    statement: [{ text: { text: '“', options: { x: 1.4, y: 1.5, w: 1.2, h: 1.2, fontFace: FONT, fontSize: 96, color: c.accent } } }],
+    compare: [
+      { rect: { x: 0.8, y: 1.9, w: (W - 2.1) / 2, h: 0.6, fill: { color: DO } } },
+      { rect: { x: 0.8 + (W - 2.1) / 2 + 0.5, y: 1.9, w: (W - 2.1) / 2, h: 0.6, fill: { color: AVOID } } },
+    ],
+    checklist: [],
+    split: [],
+    table: [],
+  };
+  for (const layout of TRAINING_LAYOUTS) {
+    pptx.defineSlideMaster({ title: masterName(layout), background: { color: 'FFFFFF' }, objects: [...base, ...marks[layout]] as never });
+  }
+}
+
+const masterName = (layout: TrainingLayout) => `LECTERN_${layout.toUpperCase()}`;
+
+interface Parts {
+  heading?: string;
+  quote: string[];
+  paragraphs: string[];
+  items: string[];
+  columns: { title: string; items: string[] }[];
+  rows: string[][];
+  background?: { data: string; side: 'left' | 'right'; share: number };
+}
+
+/** What a training-layout slide says, read from its markdown. Pure. */
+export function trainingParts(markdown: string): Parts {
+  const parts: Parts = { quote: [], paragraphs: [], items: [], columns: [], rows: [] };
+  const visible = markdown.replace(/<!--[\s\S]*?-->/g, '');
+  const bg = /!\[[^\]]*\bbg\b[^\]]*?\b(left|right)(?::(\d+)%)?[^\]]*\]\(\s*(data:[^)\s]+)\s*\)/.exec(visible);
+  if (bg) parts.background = { side: bg[1] as 'left' | 'right', share: Number(bg[2] ?? 50) / 100, data: bg[3] as string };
+  for (const raw of visible.split('\n')) {
+    const line = raw.replace(/!\[[^\]]*\]\([^)]*\)/g, '').trimEnd();
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line.trim());
+    if (heading) {
+      if (heading[1] === '###') parts.columns.push({ title: inlineText(heading[2] as string), items: [] });
+      else if (heading[1] !== '######' && parts.heading === undefined) parts.heading = inlineText(heading[2] as string);
+    } else if (/^\s{0,3}>/.test(line)) {
+      const q = inlineText(line.replace(/^\s{0,3}>\s?/, ''));
+      if (q) parts.quote.push(q);
+    } else if (/^\s*\|/.test(line)) {
+      if (!/^\s*\|?\s*:?-{3,}/.test(line)) parts.rows.push(line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => inlineText(cell.trim())));
+    } else if (/^\s*([-*+]|\d+[.)])\s+/.test(line)) {
+      const item = line.replace(/^\s*([-*+]|\d+[.)])\s+(\[ \]\s+)?/, '');
+      (parts.columns.at(-1)?.items ?? parts.items).push(item);
+    } else if (/^\s{2,}\S/.test(line) && (parts.columns.at(-1)?.items ?? parts.items).length) {
+      const list = parts.columns.at(-1)?.items ?? parts.items;
+      list[list.length - 1] += `\n${line.trim()}`;
+    } else if (line.trim()) parts.paragraphs.push(inlineText(line.trim()));
+  }
+  return parts;
+}
+
+/** A bold lead (`**坐席**` then its text) split off an item. */
+function lead(item: string): { name?: string; rest: string } {
+  const m = /^\*\*([^*]+)\*\*[:：]?\s*([\s\S]*)$/.exec(item);
+  return m ? { name: m[1], rest: inlineText((m[2] as string).replace(/\n/g, ' ')) } : { rest: inlineText(item.replace(/\n/g, ' ')) };
+}
+
+/** A training-layout slide on its master: heading, then the layout's own frames. */
+export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayout, timeBox: string | undefined, c: Colours, H: number): Slide {
+  const slide = pptx.addSlide({ masterName: masterName(layout) });
+  slide.slideNumber = { x: W - 1.3, y: H - 0.58, w: 0.8, h: 0.38, fontFace: FONT, fontSize: 12, color: c.primary, bold: true, align: 'center' };
+  const ch = info.chapter!;
+  slide.addText(`${ch.label} · ${ch.title}`, { x: 0.8, y: 0.18, w: 9, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: c.primary });
+  const p = trainingParts(info.body ?? '');
+  const split = layout === 'split' && p.background;
+  const textW = split ? W * (1 - p.background!.share) - 1.3 : W - 1.6;
+  const textX = split && p.background!.side === 'left' ? W * p.background!.share + 0.5 : 0.8;
+  if (p.heading) slide.addText(p.heading, { x: textX, y: 0.6, w: textW, h: 0.85, fontFace: FONT, fontSize: layout === 'statement' ? 18 : 30, bold: true, color: layout === 'statement' ? c.accent : c.primary, valign: 'bottom' });
+  if (timeBox) slide.addText(timeBox, { x: W - 4.2, y: 0.62, w: 3.4, h: 0.6, fontFace: FONT, fontSize: 18, bold: true, color: 'FFFFFF', align: 'center', fill: { color: c.accent }, rectRadius: 0.3 });
+  const top = 1.9;
+  const bottom = H - 0.8;
+  const body = (lines: TextProps[], y = top, h = bottom - top, x = textX, w = textW) => lines.length && slide.addText(lines, { x, y, w, h, valign: 'top', fit: 'shrink' });
+  const para = (t: string, o: object = {}) => text(t, { fontSize: 20, color: c.ink, breakLine: true, paraSpaceAfter: 8, ...o });
+  switch (layout) {
+    case 'statement':
+      body([...p.quote.map((q, i) => para(q, i === 0 ? { fontSize: 34, bold: true, color: c.primary } : { fontSize: 18, color: c.muted }))], 2.6, 3, 1.6, W - 3.2);
+      break;
+    case 'case':
+      slide.addText(p.quote.map((q) => para(q)), { x: 1.0, y: top, w: W - 2.0, h: bottom - top - 1.3, fill: { color: c.card }, valign: 'middle', margin: 14, fit: 'shrink' });
+      if (p.paragraphs.length) slide.addText(`?  ${p.paragraphs.at(-1)}`, { x: 0.8, y: bottom - 1.0, w: W - 1.6, h: 0.8, fontFace: FONT, fontSize: 20, bold: true, color: c.primary, fill: { color: 'FDF3DC' }, line: { color: c.accent, width: 2 }, margin: 10 });
+      break;
+    case 'exercise':
+    case 'roleplay': {
+      if (p.paragraphs.length) slide.addText(p.paragraphs.join('\n'), { x: 1.0, y: top, w: W - 1.8, h: 0.7, fontFace: FONT, fontSize: 18, color: c.ink, fill: { color: c.card }, margin: 8 });
+      const items = p.items.map(lead);
+      if (layout === 'exercise') body(items.map((it, i) => para(`${i + 1}.  ${it.name ? `${it.name}：` : ''}${it.rest}`, { fontSize: 22, paraSpaceAfter: 14 })), top + 1.0, bottom - top - 1.0);
+      else {
+        const w = (W - 1.6 - 0.3 * (items.length - 1)) / Math.max(items.length, 1);
+        items.forEach((it, i) =>
+          slide.addText([text(it.name ?? '', { fontSize: 20, bold: true, color: c.primary, breakLine: true, paraSpaceAfter: 6 }), text(it.rest, { fontSize: 16, color: c.ink })], { x: 0.8 + i * (w + 0.3), y: top + 1.0, w, h: bottom - top - 1.2, fill: { color: c.card }, valign: 'top', margin: 12 }),
+        );
+      }
+      break;
+    }
+    case 'compare': {
+      const w = (W - 2.1) / 2;
+      p.columns.slice(0, 2).forEach((col, i) => {
+        const x = 0.8 + i * (w + 0.5);
+        slide.addText(col.title, { x, y: top, w, h: 0.6, fontFace: FONT, fontSize: 22, bold: true, color: 'FFFFFF', margin: 10 });
+        slide.addText(col.items.map((it) => text(inlineText(it.replace(/\n/g, ' ')), { fontSize: 18, color: c.ink, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 8 })), { x, y: top + 0.6, w, h: bottom - top - 0.7, fill: { color: c.card }, valign: 'top', margin: 12, fit: 'shrink' });
+      });
+      break;
+    }
+    case 'checklist':
+      p.items.forEach((it, i, all) => {
+        const h = Math.min(0.8, (bottom - top) / all.length - 0.12);
+        const y = top + i * (h + 0.12);
+        slide.addShape(pptx.ShapeType.rect, { x: 0.8, y, w: W - 1.6, h, fill: { color: c.card }, line: { color: c.card } });
+        slide.addShape(pptx.ShapeType.rect, { x: 1.0, y: y + h / 2 - 0.15, w: 0.3, h: 0.3, fill: { color: 'FFFFFF' }, line: { color: c.primary, width: 2 } });
+        slide.addText(inlineText(it), { x: 1.5, y, w: W - 2.5, h, fontFace: FONT, fontSize: 20, color: c.ink, valign: 'middle' });
+      });
+      break;
+    case 'split':
+      body([...p.paragraphs.map((t) => para(t)), ...p.items.map((it) => text(inlineText(it.replace(/\n/g, ' ')), { fontSize: 22, color: c.ink, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 }))]);
+      if (p.background) {
+        const m = /^data:([^;]+);base64,(.*)$/.exec(p.background.data);
+        const w = W * p.background.share;
+        if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, x: p.background.side === 'right' ? W - w : 0, y: 0, w, h: H, sizing: { type: 'cover', w, h: H } });
+      }
+      break;
+    case 'table': {
+      const [head, ...rest] = p.rows;
+      const cell = (t: string, header: boolean) => ({ text: t, options: { bold: header, color: header ? 'FFFFFF' : c.ink, fill: { color: header ? c.primary : 'FFFFFF' } } });
+      if (head) slide.addTable([head.map((t) => cell(t, true)), ...rest.map((r) => r.map((t) => cell(t, false)))], { x: 0.8, y: top, w: W - 1.6, fontFace: FONT, fontSize: 16, border: { type: 'solid', pt: 1, color: 'C9D2DE' }, margin: 0.08 });
+      body(p.paragraphs.map((t) => para(t, { fontSize: 16, color: c.muted })), bottom - 0.8, 0.7);
+      break;
+    }
+  }
+  return slide;
+}
