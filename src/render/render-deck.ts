@@ -3,6 +3,7 @@ import type { ComposedDeck } from '../compose/compose-deck.js';
 import { LecternError } from '../errors.js';
 import type { DeckTheme } from '../theme/deck-theme.js';
 import { MARP_OPTIONS } from './marp-options.js';
+import { auditRendered } from './resource-audit.js';
 
 export interface RenderedDeck {
   /** `<div class="marpit">` with one `<svg>` per slide. */
@@ -14,18 +15,30 @@ export interface RenderedDeck {
   height: number;
 }
 
-/** Renders the composed markdown with marp-core, the same engine marp-cli uses for the HTML. */
+const SLIDE_SVG = /<svg data-marpit-svg=""[\s\S]*?<\/foreignObject><\/svg>/g;
+
+/**
+ * Renders the composed markdown with marp-core, the same engine marp-cli uses for the HTML, and
+ * refuses slides that would load anything lectern did not embed or link to a script.
+ */
 export function renderDeck(composed: ComposedDeck, theme: DeckTheme): RenderedDeck {
   const marp = new Marp(MARP_OPTIONS);
   for (const css of theme.css) marp.themeSet.add(css);
   const { html, css } = marp.render(composed.markdown);
-  const slideSvgs = html.match(/<svg data-marpit-svg=""[\s\S]*?<\/foreignObject><\/svg>/g) ?? [];
+  const slideSvgs = html.match(SLIDE_SVG) ?? [];
   if (slideSvgs.length !== composed.slides.length) {
     // Lectern and Marp disagree on where slides start: the deck, not lectern, needs a fix.
+    const culprit = composed.slides.find((s) => s.body !== undefined && (new Marp(MARP_OPTIONS).render(s.body).html.match(SLIDE_SVG) ?? []).length !== 1);
     throw new LecternError(`Marp sees ${slideSvgs.length} slides where lectern sees ${composed.slides.length}`, {
       code: 'INVALID_DECK',
+      file: culprit?.file ?? composed.slides[0]?.file,
+      line: culprit?.line,
       hint: 'a --- separator is written in a way the two read differently, or a comment or code fence is never closed: put a blank line before and after each --- line and close every <!-- and ```',
     });
+  }
+  const problems = auditRendered(slideSvgs, css, composed);
+  if (problems.length > 0) {
+    throw new LecternError(`the deck would load or link to ${problems.length} address${problems.length === 1 ? '' : 'es'} outside it; nothing was written`, { code: 'INVALID_DECK', problems });
   }
   const box = /viewBox="0 0 (\d+) (\d+)"/.exec(slideSvgs[0] ?? '');
   return { html, css, slideSvgs, width: Number(box?.[1] ?? 1280), height: Number(box?.[2] ?? 720) };
