@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { assertOutsideDeck } from './export/out-dir.js';
 import { createRequire } from 'node:module';
 import { CACHE_FILE, inputDigest, isCurrent, outputKey, readCache } from './export/build-cache.js';
 import { Staging } from './export/staging.js';
@@ -62,10 +63,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const loaded = await loadDeck(opts.deck, cwd);
   const validation = validateDeck(loaded);
   const model = requireValid(loaded, validation);
-  const rel = relative(loaded.dir, outDir);
-  if (rel === '' || !(rel.startsWith('..') || isAbsolute(rel))) {
-    throw new LecternError(`the output folder ${opts.out} is inside the deck folder`, { code: 'OUTPUT', file: opts.out, hint: 'sources stay read-only: choose an output folder outside the deck, e.g. --out out' });
-  }
+  await assertOutsideDeck(loaded.dir, outDir, opts.out);
   const name = model.name;
   const composed = composeDeck(model);
   const slides = composed.slides.length;

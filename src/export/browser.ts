@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -22,6 +22,8 @@ const FIXED: Partial<Record<NodeJS.Platform, string[]>> = {
 
 const executable = (p: string) => {
   try {
+    // A folder is "executable" too (it can be entered): only a file can be a browser.
+    if (!statSync(p).isFile()) return false;
     accessSync(p, constants.X_OK);
     return true;
   } catch {
@@ -63,7 +65,13 @@ export interface BrowserSession {
 }
 
 /** How long one browser step may take before lectern gives up with a clear message. */
-export const BROWSER_TIMEOUT_MS = Number(process.env.LECTERN_BROWSER_TIMEOUT_MS ?? 60_000);
+export const BROWSER_TIMEOUT_MS = browserTimeout(process.env.LECTERN_BROWSER_TIMEOUT_MS);
+
+/** LECTERN_BROWSER_TIMEOUT_MS, or the default; NaN for a value that is not a number (refused when a browser starts). */
+function browserTimeout(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 60_000;
+  return /^\d+$/.test(raw.trim()) && Number(raw) >= 1000 ? Number(raw) : NaN;
+}
 
 /** The flags lectern starts Chromium with (tests start it the same way). */
 export function chromiumArgs(): string[] {
@@ -96,6 +104,12 @@ export const WINDOW_LIMITS: WindowLimits = { windows: 2, slides: 320 };
 
 /** Starts one headless browser for the whole build; every printed output shares it. */
 export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise<BrowserSession> {
+  if (Number.isNaN(BROWSER_TIMEOUT_MS)) {
+    throw new LecternError(`LECTERN_BROWSER_TIMEOUT_MS must be a whole number of milliseconds, at least 1000, not ${JSON.stringify(process.env.LECTERN_BROWSER_TIMEOUT_MS)}`, {
+      code: 'USAGE',
+      hint: 'e.g. LECTERN_BROWSER_TIMEOUT_MS=120000, or unset it for the default of 60000',
+    });
+  }
   const executablePath = findBrowser();
   const { launch } = await import('puppeteer-core');
   await removeAbandoned(tmpdir(), 'lectern-chromium-');

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Problem } from '../problem.js';
+import { firstControlCharLine, withoutControlChars } from './control-chars.js';
 
 /** A source file read as text, or the reason it cannot be. */
-export type SourceText = { ok: true; text: string } | { ok: false; problem: Problem };
+export type SourceText = { ok: true; text: string; warnings: Problem[] } | { ok: false; problem: Problem };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -44,7 +45,12 @@ export async function readSource(path: string, shownAs: string): Promise<SourceT
     };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+  text = text.replace(/\r\n?/g, '\n');
+  const line = firstControlCharLine(text);
+  const warnings: Problem[] = line
+    ? [{ severity: 'warning', code: 'control-characters', file: shownAs, line, message: 'holds control characters (such as a vertical tab from Word); they are read as spaces', hint: 'replace them with line breaks or spaces in your editor' }]
+    : [];
+  return { ok: true, text: withoutControlChars(text), warnings };
 }
 
 /** The 1-based line holding the first byte sequence that is not valid UTF-8. */
