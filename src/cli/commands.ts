@@ -48,7 +48,7 @@ export async function runCheck(o: { deck: string; cwd: string; json: boolean; de
   }
 }
 
-export async function runDev(o: { deck: string; port: string; cwd: string; debug: boolean }, reporter: Reporter): Promise<number> {
+export async function runDev(o: { deck: string; port: string; hostAllow?: string; cwd: string; debug: boolean }, reporter: Reporter): Promise<number> {
   try {
     const port = Number(o.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -59,6 +59,7 @@ export async function runDev(o: { deck: string; port: string; cwd: string; debug
       deck: o.deck,
       port,
       cwd: o.cwd,
+      hostAllow: (o.hostAllow ?? '').split(',').map((n) => n.trim()).filter(Boolean),
       onEvent: (e) => {
         const time = new Date().toLocaleTimeString();
         if (e.type === 'rebuilt') {

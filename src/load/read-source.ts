@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { LIMITS } from '../validate/size-limits.js';
 import type { Problem } from '../problem.js';
 import { firstControlCharLine, withoutControlChars } from './control-chars.js';
 
@@ -19,6 +20,10 @@ export async function readSource(path: string, shownAs: string): Promise<SourceT
   });
   let bytes: Buffer;
   try {
+    const { size } = await stat(path);
+    if (size > LIMITS.fileBytes) {
+      return fail('file-too-large', `is ${(size / 1024 / 1024).toFixed(1)} MB (at most ${LIMITS.fileBytes / 1024 / 1024} MB)`, 'split it into several chapters or decks; keep pictures in assets/');
+    }
     bytes = await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);

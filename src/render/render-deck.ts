@@ -19,12 +19,21 @@ const SLIDE_SVG = /<svg data-marpit-svg=""[\s\S]*?<\/foreignObject><\/svg>/g;
 
 /**
  * Renders the composed markdown with marp-core, the same engine marp-cli uses for the HTML, and
- * refuses slides that would load anything lectern did not embed or link to a script.
+ * refuses slides that would load anything lectern did not embed or link to a script. `trusted`
+ * URLs are lectern's own (the fonts the dev server serves).
  */
-export function renderDeck(composed: ComposedDeck, theme: DeckTheme): RenderedDeck {
+export function renderDeck(composed: ComposedDeck, theme: DeckTheme, trusted: ReadonlySet<string> = new Set()): RenderedDeck {
   const marp = new Marp(MARP_OPTIONS);
   for (const css of theme.css) marp.themeSet.add(css);
-  const { html, css } = marp.render(composed.markdown);
+  let rendered: { html: string; css: string };
+  try {
+    rendered = marp.render(composed.markdown);
+  } catch (err) {
+    // Validation keeps slides within the limits Marp renders; this is the last guard.
+    if (!(err instanceof RangeError)) throw err;
+    throw new LecternError('the deck is too large for Marp to render', { code: 'INVALID_DECK', file: composed.slides[0]?.file, hint: 'split long slides and chapters (README: limits)', cause: err });
+  }
+  const { html, css } = rendered;
   const slideSvgs = html.match(SLIDE_SVG) ?? [];
   if (slideSvgs.length !== composed.slides.length) {
     // Lectern and Marp disagree on where slides start: the deck, not lectern, needs a fix.
@@ -36,7 +45,7 @@ export function renderDeck(composed: ComposedDeck, theme: DeckTheme): RenderedDe
       hint: 'a --- separator is written in a way the two read differently, or a comment or code fence is never closed: put a blank line before and after each --- line and close every <!-- and ```',
     });
   }
-  const problems = auditRendered(slideSvgs, css, composed);
+  const problems = auditRendered(slideSvgs, css, composed, trusted);
   if (problems.length > 0) {
     throw new LecternError(`the deck would load or link to ${problems.length} address${problems.length === 1 ? '' : 'es'} outside it; nothing was written`, { code: 'INVALID_DECK', problems });
   }

@@ -102,7 +102,7 @@ export function htmlFindings(html: string): Finding[] {
  * comes from (the line of the slide that spells it, when one does); URLs in the stylesheet that
  * no slide spells come from the theme.
  */
-export function auditRendered(slideSvgs: readonly string[], css: string, composed: ComposedDeck): Problem[] {
+export function auditRendered(slideSvgs: readonly string[], css: string, composed: ComposedDeck, trusted: ReadonlySet<string> = new Set()): Problem[] {
   const problems: Problem[] = [];
   const at = (i: number, url: string) => {
     const slide = composed.slides[i] ?? composed.slides[0]!;
@@ -115,7 +115,7 @@ export function auditRendered(slideSvgs: readonly string[], css: string, compose
     for (const f of htmlFindings(svg)) problems.push(problem(f, at(i, f.url)));
   });
   const seen = new Set(problems.map((p) => p.message));
-  for (const url of cssUrls(css)) {
+  for (const url of cssUrls(css).filter((u) => !trusted.has(u))) {
     const f: Finding = { kind: 'resource', url };
     const i = composed.slides.findIndex((s) => s.body !== undefined && unescapeCss(decodeEntities(s.body)).includes(url));
     const p = problem(f, i >= 0 ? at(i, url) : { file: composed.slides[0]?.file ?? 'deck.md', line: 1 }, i < 0);

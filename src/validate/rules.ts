@@ -3,6 +3,7 @@ import type { ChapterSource, LoadedDeck, SourceFile } from '../load/load-deck.js
 import type { SourceSlide } from '../load/split-slides.js';
 import type { Problem } from '../problem.js';
 import { globalDirectiveProblems } from './global-directives.js';
+import { sizeLimitProblems } from './size-limits.js';
 import { BRAND_FIELDS, CHAPTER_FIELDS, CSS_COLOR, DECK_FIELDS, MARP_PREVIEW_KEYS, asText, typeError, type FieldType } from './fields.js';
 
 /**
@@ -232,6 +233,7 @@ export const rules: Rule[] = [
     ],
   },
   { name: 'global-directives', check: globalDirectiveProblems },
+  { name: 'size-limits', check: sizeLimitProblems },
   {
     name: 'output-name',
     check: ({ deck }) => {
