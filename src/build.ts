@@ -12,6 +12,7 @@ import { requireValid, validateDeck } from './validate/validate-deck.js';
 import { composeDeck } from './compose/compose-deck.js';
 import { LecternError } from './errors.js';
 import { Jobs } from './build-jobs.js';
+import { blockedRequestProblems } from './render/resource-audit.js';
 
 export interface BuildOptions {
   deck: string;
@@ -94,6 +95,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     try {
       // Wait for every job, even after one failed: cleanup must not race a job still writing.
       const settled = await Promise.allSettled(stale.map((format) => step(format, () => jobs.write(format))));
+      const blocked = browser ? await browser.then((s) => s.blocked(), () => []) : [];
+      if (blocked.length > 0) {
+        throw new LecternError(`the deck made the browser ask for ${blocked.length} address${blocked.length === 1 ? '' : 'es'} outside it; nothing was written`, { code: 'INVALID_DECK', problems: blockedRequestProblems(blocked, composed) });
+      }
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
       const record = { ...cache };

@@ -4,6 +4,7 @@ import { prepareValidDeck } from '../prepare-deck.js';
 import { errorsOf, warningsOf, type Problem } from '../problem.js';
 import { validateDeck } from '../validate/validate-deck.js';
 import { findOverflow } from './overflow.js';
+import { blockedRequestProblems } from '../render/resource-audit.js';
 
 export interface CheckResult {
   deck: string;
@@ -25,6 +26,7 @@ export async function checkDeck(deckPath: string, cwd = process.cwd()): Promise<
     const session = await openBrowser();
     try {
       findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));
+      findings.push(...blockedRequestProblems(session.blocked(), prepared.composed));
     } finally {
       await session.close();
     }

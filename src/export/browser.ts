@@ -61,7 +61,25 @@ export interface BrowserSession {
   browser: Browser;
   /** A window for one job showing `html`, a document of `slides` slides (see WindowPool). */
   window(html: string, slides: number, later?: boolean): Promise<BrowserWindow>;
+  /** Requests the windows made that were refused (anything but file:, data:, blob: and about:). */
+  blocked(): string[];
   close(): Promise<void>;
+}
+
+/**
+ * No network while lectern builds: every request other than file:, data:, blob: and about: is
+ * aborted and recorded, so the build fails naming it instead of quietly fetching it. Lectern
+ * refuses such URLs before the browser starts (render/resource-audit.ts); this is the backstop.
+ */
+async function blockNetwork(page: Page, blocked: string[]): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    if (/^(file|data|blob|about):/i.test(url)) return void request.continue().catch(() => undefined);
+    blocked.push(url);
+    void request.abort('blockedbyclient').catch(() => undefined);
+  });
 }
 
 /** How long one browser step may take before lectern gives up with a clear message. */
@@ -115,6 +133,7 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
   await removeAbandoned(tmpdir(), 'lectern-chromium-');
   const userDataDir = await mkdtemp(join(tmpdir(), `lectern-chromium-${process.pid}-`));
   const args = chromiumArgs();
+  const blocked: string[] = [];
   let browser: Browser;
   try {
     // lectern handles Ctrl-C itself (removing temporary files first); the browser dies with the process.
@@ -148,6 +167,7 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
       });
       page.once('close', () => void context.close().catch(() => undefined));
       page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+      await blockNetwork(page, blocked);
       return page;
     } catch (err) {
       throw browserFailed(`the browser could not open a window: ${firstLine(err)}`, err);
@@ -156,6 +176,7 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
   const pool = new WindowPool(limits, openWindow, loadDocument);
   return {
     browser,
+    blocked: () => [...blocked],
     window: (html, slides, later) => pool.take(html, slides, later),
     async close() {
       pool.drain();

@@ -138,3 +138,18 @@ function problem(f: Finding, where: { file: string; line: number }, fromTheme = 
     hint: 'put the file in the deck\'s assets/ folder and link it as ![](assets/<name>) or <img src="assets/<name>">: outputs must open without a network and never read files outside the deck',
   };
 }
+
+/** Problems for requests the browser made and lectern blocked, at the slide that spells the URL when one does. */
+export function blockedRequestProblems(urls: readonly string[], composed: ComposedDeck): Problem[] {
+  return [...new Set(urls)].map((url) => {
+    const slide = composed.slides.find((s) => s.body !== undefined && unescapeCss(decodeEntities(s.body)).includes(url));
+    return {
+      severity: 'error',
+      code: 'network-request',
+      file: slide?.file ?? composed.slides[0]?.file ?? 'deck.md',
+      line: slide?.line ?? 1,
+      message: `the browser was asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url} while building; lectern blocked it`,
+      hint: 'outputs must open without a network: put the file in the deck\'s assets/ folder and link it with a relative path',
+    };
+  });
+}
