@@ -37,7 +37,7 @@ export function renderDeck(composed: ComposedDeck, theme: DeckTheme, trusted: Re
   const slideSvgs = html.match(SLIDE_SVG) ?? [];
   if (slideSvgs.length !== composed.slides.length) {
     // Lectern and Marp disagree on where slides start: the deck, not lectern, needs a fix.
-    const culprit = composed.slides.find((s) => s.body !== undefined && (new Marp(MARP_OPTIONS).render(s.body).html.match(SLIDE_SVG) ?? []).length !== 1);
+    const culprit = composed.slides[firstDisagreement(marp, composed)];
     throw new LecternError(`Marp sees ${slideSvgs.length} slides where lectern sees ${composed.slides.length}`, {
       code: 'INVALID_DECK',
       file: culprit?.file ?? composed.slides[0]?.file,
@@ -51,4 +51,23 @@ export function renderDeck(composed: ComposedDeck, theme: DeckTheme, trusted: Re
   }
   const box = /viewBox="0 0 (\d+) (\d+)"/.exec(slideSvgs[0] ?? '');
   return { html, css, slideSvgs, width: Number(box?.[1] ?? 1280), height: Number(box?.[2] ?? 720) };
+}
+
+/**
+ * The first slide where Marp stops seeing what lectern sees: the smallest k for which the first
+ * k slides render as other than k, found by halving (a few renders, and only on this error path).
+ */
+function firstDisagreement(marp: Marp, composed: ComposedDeck): number {
+  const parts = composed.parts;
+  if (!parts) return 0;
+  const seen = (k: number) => (marp.render([parts.head, parts.slides.slice(0, k).join('\n\n---\n\n')].join('\n')).html.match(SLIDE_SVG) ?? []).length;
+  let lo = 0;
+  let hi = parts.slides.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (seen(mid) === mid) lo = mid;
+    else hi = mid;
+  }
+  // Fewer slides: slide hi was swallowed by the one before it (an unclosed comment or fence there).
+  return seen(hi) < hi ? Math.max(hi - 2, 0) : hi - 1;
 }

@@ -20,7 +20,7 @@ const SAFE_LINK = /^(https?|mailto|tel):/i;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** Attributes whose value the browser fetches. `href` counts on every element but `<a>`. */
 const RESOURCE_ATTRS = new Set(['src', 'srcset', 'poster', 'data', 'background', 'href', 'xlink:href', 'imagesrcset', 'action', 'formaction', 'manifest', 'ping']);
-const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const TAG = /<([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", colon: ':', sol: '/', lpar: '(', rpar: ')', tab: '\t', newline: '\n', bsol: '\\' };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
 import { PNG_HEAD, ch, edit, type Case } from './case.js';
-import { roundTwo } from './round-two.js';
+import { roundTwo, roundTwoFiles } from './round-two.js';
 
 /**
  * The reliability catalogue: bad sources, valid but unusual decks, untrusted markdown. Each
@@ -14,6 +14,7 @@ import { roundTwo } from './round-two.js';
  */
 const cases: Case[] = [
   ...roundTwo,
+  ...roundTwoFiles,
   // Bad sources: exit 3, file:line, hint, nothing written.
   { name: 'invalid YAML', change: (d) => edit(ch(d, '01-listening.md'), (t) => t.replace('minutes: 10', 'minutes: : 10')), code: 3, stderr: /01-listening\.md:3: error: front matter is not valid YAML/ },
   { name: 'front matter never closed', change: (d) => edit(ch(d, '02-speaking.md'), (t) => t.replace('---\n\n## 表达两原则', '\n## 表达两原则')), code: 3, stderr: /02-speaking\.md:1: error: front matter starts with --- but is never closed/ },
@@ -114,7 +115,7 @@ describe('reliability catalogue', () => {
     c.change(deck, dir);
     const before = treeHash(deck);
     const out = join(dir, 'out');
-    const r = lectern(c.args ? c.args(deck, out) : ['build', deck, '--out', out, '--format', 'html']);
+    const r = lectern(c.args ? c.args(deck, out) : ['build', deck, '--out', out, '--format', 'html'], { env: c.env?.(dir) });
     expect(r.code, r.stderr).toBe(c.code);
     if (c.stderr) expect(r.stderr).toMatch(c.stderr);
     expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
