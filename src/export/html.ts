@@ -21,7 +21,11 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
   });
   const [md, config, ...themes] = inputs as [string, string, ...string[]];
   const args = [md, '--config-file', config, '--theme-set', ...themes, '--bespoke.progress', '--output', staging.path(fileName)];
-  const { code, messages } = await quietly(() => marpCli(args));
+  const { code, messages } = await quietly(() => marpCli(args)).catch((err: unknown) => {
+    // marp-cli writes the file itself and throws on some write errors (a full disk).
+    if (WRITE_FAILURES.test(String(err))) throw cannotWrite(join(staging.outDir, fileName), err);
+    throw err;
+  });
   if (code !== 0) {
     // marp-cli writes the file itself: a full disk shows only in its messages.
     const write = messages.find((m) => WRITE_FAILURES.test(m));
