@@ -1,10 +1,10 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
 import { PNG_HEAD, ch, edit, type Case } from './case.js';
 import { roundTwo, roundTwoFiles } from './round-two.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * The reliability catalogue: bad sources, valid but unusual decks, untrusted markdown. Each
@@ -109,7 +109,7 @@ const cases: Case[] = [
 
 describe('reliability catalogue', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-rel-'));
+    const dir = tempDir('lectern-rel-');
     const deck = join(dir, 'deck');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
     c.change(deck, dir);
@@ -130,7 +130,7 @@ describe('reliability catalogue', () => {
   });
 
   it('never reads a file outside the deck into an output', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-rel-'));
+    const dir = tempDir('lectern-rel-');
     const deck = join(dir, 'deck');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
     const secret = join(dir, 'secret.svg');
@@ -142,7 +142,7 @@ describe('reliability catalogue', () => {
   });
 
   it('never runs front matter as code', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-rel-'));
+    const dir = tempDir('lectern-rel-');
     const deck = join(dir, 'deck');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
     const marker = join(dir, 'ran');
