@@ -27,7 +27,7 @@ export function renderDeck(composed: ComposedDeck, theme: DeckTheme, trusted: Re
   for (const css of theme.css) marp.themeSet.add(css);
   let rendered: { html: string; css: string };
   try {
-    rendered = marp.render(composed.markdown);
+    rendered = silently(() => marp.render(composed.markdown));
   } catch (err) {
     // Validation keeps slides within the limits Marp renders; this is the last guard.
     if (!(err instanceof RangeError)) throw err;
@@ -60,7 +60,7 @@ export function renderDeck(composed: ComposedDeck, theme: DeckTheme, trusted: Re
 function firstDisagreement(marp: Marp, composed: ComposedDeck): number {
   const parts = composed.parts;
   if (!parts) return 0;
-  const seen = (k: number) => (marp.render([parts.head, parts.slides.slice(0, k).join('\n\n---\n\n')].join('\n')).html.match(SLIDE_SVG) ?? []).length;
+  const seen = (k: number) => (silently(() => marp.render([parts.head, parts.slides.slice(0, k).join('\n\n---\n\n')].join('\n'))).html.match(SLIDE_SVG) ?? []).length;
   let lo = 0;
   let hi = parts.slides.length;
   while (hi - lo > 1) {
@@ -70,4 +70,18 @@ function firstDisagreement(marp: Marp, composed: ComposedDeck): number {
   }
   // Fewer slides: slide hi was swallowed by the one before it (an unclosed comment or fence there).
   return seen(hi) < hi ? Math.max(hi - 2, 0) : hi - 1;
+}
+
+/**
+ * MathJax prints a stack trace to the console for math it cannot parse (C1 control characters,
+ * for one) and renders it as an error mark: core code never prints, so its console is muted.
+ */
+function silently<T>(fn: () => T): T {
+  const saved = { error: console.error, warn: console.warn, log: console.log, info: console.info };
+  console.error = console.warn = console.log = console.info = () => undefined;
+  try {
+    return fn();
+  } finally {
+    Object.assign(console, saved);
+  }
 }

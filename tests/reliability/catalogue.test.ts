@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
 import { PNG_HEAD, ch, edit, type Case } from './case.js';
-import { roundTwo, roundTwoFiles } from './round-two.js';
+import { fuzzFound, roundTwo, roundTwoFiles } from './round-two.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -15,6 +15,7 @@ import { tempDir } from '../helpers/temp.js';
 const cases: Case[] = [
   ...roundTwo,
   ...roundTwoFiles,
+  ...fuzzFound,
   // Bad sources: exit 3, file:line, hint, nothing written.
   { name: 'invalid YAML', change: (d) => edit(ch(d, '01-listening.md'), (t) => t.replace('minutes: 10', 'minutes: : 10')), code: 3, stderr: /01-listening\.md:3: error: front matter is not valid YAML/ },
   { name: 'front matter never closed', change: (d) => edit(ch(d, '02-speaking.md'), (t) => t.replace('---\n\n## 表达两原则', '\n## 表达两原则')), code: 3, stderr: /02-speaking\.md:1: error: front matter starts with --- but is never closed/ },

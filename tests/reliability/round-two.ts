@@ -145,3 +145,14 @@ export const roundTwoFiles: Case[] = [
   { name: 'corrupt JPEG with a valid header', change: (d) => { writeFileSync(ch(d, 'assets/photo.jpg'), Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(200, 0x41)])); edit(ch(d, '01-listening.md'), (t) => t.replace('assets/dot.png', 'assets/photo.jpg')); }, code: 3, stderr: /01-listening\.md:28: error: image assets\/photo\.jpg is damaged/ },
   { name: 'SVG with a script', change: (d) => { writeFileSync(ch(d, 'assets/evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>'); edit(ch(d, '01-listening.md'), (t) => t.replace('assets/dot.png', 'assets/evil.svg')); }, code: 3, stderr: /01-listening\.md:28: error: image assets\/evil\.svg holds a script/ },
 ];
+
+/** Failures the fuzzer found (tests/reliability/fuzz.test.ts), kept as cases. */
+export const fuzzFound: Case[] = [
+  {
+    // seed -1497938854: MathJax printed a TypeError stack trace for math it could not parse.
+    name: 'math holding a C1 control or a private-use character',
+    change: (d) => slide(d, '$x\u0085$ and $$<img src="assets/dot.png">\n\ufeff\u{F464C}<!-- paginate: false -->\n\n'),
+    code: 0,
+    stderr: /^(?![\s\S]*(TypeError|MathJax))/,
+  },
+];
