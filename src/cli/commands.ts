@@ -41,7 +41,10 @@ export async function runCheck(o: { deck: string; cwd: string; json: boolean; de
     return result.errors > 0 ? 3 : 0;
   } catch (err) {
     if (o.json && err instanceof LecternError) {
-      process.stdout.write(`${JSON.stringify({ deck: o.deck, errors: 1, warnings: 0, findings: [{ severity: 'error', code: err.code, file: err.file, line: err.line, message: err.message, hint: err.hint }] }, null, 2)}\n`);
+      // A deck refused after validation (its rendered slides, its theme) lists its problems, each with file:line.
+      const findings = err.problems.length > 0 ? err.problems : [{ severity: 'error', code: err.code, file: err.file, line: err.line, message: err.message, hint: err.hint }];
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      process.stdout.write(`${JSON.stringify({ deck: o.deck, errors, warnings: findings.length - errors, findings }, null, 2)}\n`);
       return err.exitCode;
     }
     return reporter.fail(err, o.debug);

@@ -62,3 +62,25 @@ describe('resources and faults', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 });
+
+describe('check --json names file and line for decks refused after validation', () => {
+  const cases: [string, (deck: string) => void, RegExp, number][] = [
+    ['a script link from MathJax', (d) => writeFileSync(join(d, '02-speaking.md'), readFileSync(join(d, '02-speaking.md'), 'utf8').replace('## 表达两原则', '$\\href{javascript:alert(1)}{x}$\n\n## 表达两原则')), /02-speaking\.md$/, 6],
+    ['a theme CSS syntax error', (d) => {
+      writeFileSync(join(d, 'brand.css'), '/* @theme brand */\nsection {\n  color: red;\n');
+      writeFileSync(join(d, 'deck.md'), readFileSync(join(d, 'deck.md'), 'utf8').replace('chapters: 2', 'chapters: 2\ntheme: brand.css'));
+    }, /brand\.css$/, 2],
+  ];
+  it.each(cases)('%s', (_name, change, file, line) => {
+    const dir = tempDir('lectern-fault-');
+    const deck = join(dir, 'deck');
+    cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+    change(deck);
+    const r = lectern(['check', deck, '--json']);
+    expect(r.code, r.stderr).toBe(3);
+    const report = JSON.parse(r.stdout) as { errors: number; findings: { file: string; line: number }[] };
+    expect(report.errors).toBeGreaterThan(0);
+    expect(report.findings[0]!.file).toMatch(file);
+    expect(report.findings[0]!.line).toBe(line);
+  });
+});
