@@ -4,6 +4,7 @@ import type { SourceSlide } from '../load/split-slides.js';
 import type { Problem } from '../problem.js';
 import { globalDirectiveProblems } from './global-directives.js';
 import { sizeLimitProblems } from './size-limits.js';
+import { outputNameProblems } from './output-name.js';
 import { BRAND_FIELDS, CHAPTER_FIELDS, CSS_COLOR, DECK_FIELDS, MARP_PREVIEW_KEYS, asText, typeError, type FieldType } from './fields.js';
 
 /**
@@ -234,28 +235,6 @@ export const rules: Rule[] = [
   },
   { name: 'global-directives', check: globalDirectiveProblems },
   { name: 'size-limits', check: sizeLimitProblems },
-  {
-    name: 'output-name',
-    check: ({ deck }) => {
-      const name = deck?.data.name;
-      if (!deck || typeof name !== 'string') return [];
-      const why = outputNameProblem(name);
-      if (!why) return [];
-      return [{ severity: 'error', code: 'name-invalid', file: deck.shownAs, line: at(deck, 'name'), message: `name must be a plain file name, not ${JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}…` : name)}: ${why}`, hint: 'use letters, digits, - and _, e.g. name: collection-mindset; choose the folder with --out' }];
-    },
-  },
+  { name: 'output-name', check: outputNameProblems },
 ];
 
-/** Output names become file names on every system the outputs travel to, with suffixes added. */
-const MAX_NAME = 100;
-
-function outputNameProblem(raw: string): string | undefined {
-  const name = raw.trim();
-  if (/[\u0000-\u001f\u007f]/.test(raw)) return 'it holds a control character or a line break';
-  // Right-to-left overrides make `evil\u202Efdp.exe` look like `evilexe.pdf`.
-  if (/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(raw)) return 'it holds a text-direction control';
-  if (!/^[^\\/:*?"<>|]+$/.test(name)) return 'it holds a path separator or one of \\ / : * ? " < > |';
-  if (name.startsWith('.')) return 'it starts with a dot';
-  if ([...name].length > MAX_NAME || Buffer.byteLength(name) > 200) return `it is longer than ${MAX_NAME} characters`;
-  return undefined;
-}
