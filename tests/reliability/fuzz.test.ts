@@ -22,7 +22,8 @@ const CASE_MS = 20_000;
 /** Problems about a file that does not exist have no line. */
 const NO_LINE = new Set(['chapter-missing', 'deck-missing']);
 
-export const stats = { cases: 0, rendered: 0, refused: 0 };
+export const stats = { cases: 0, rendered: 0, refused: 0, why: {} as Record<string, number> };
+const tally = (code: string) => (stats.why[code] = (stats.why[code] ?? 0) + 1);
 
 async function runPipeline(dir: string): Promise<void> {
   stats.cases++;
@@ -38,6 +39,7 @@ async function runPipeline(dir: string): Promise<void> {
     }
     if (!model) {
       stats.refused++;
+      tally(problems.find((p) => p.severity === 'error')?.code ?? 'no-model');
       return;
     }
     // fontCss '' skips the font subset: the property is about the sources, not the font.
@@ -49,6 +51,7 @@ async function runPipeline(dir: string): Promise<void> {
   } catch (err) {
     if (!(err instanceof LecternError)) throw err;
     stats.refused++;
+    tally(err.problems[0]?.code ?? err.message.replace(/\d+/g, 'N').slice(0, 40));
     if (err.problems.length > 0) for (const p of err.problems) expect(p.file, p.message).toBeTruthy();
     else expect(err.file, err.message).toBeTruthy();
   } finally {
@@ -143,7 +146,7 @@ describe('fuzzing load → validate → compose → render', () => {
 
   it('ran every case', () => {
     // Printed so the counts in reports come from a run, not from memory.
-    console.log(`fuzz: ${stats.cases} cases, ${stats.rendered} rendered, ${stats.refused} refused with file:line`);
+    console.log(`fuzz: ${stats.cases} cases, ${stats.rendered} rendered, ${stats.refused} refused with file:line (${Object.entries(stats.why).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')})`);
     expect(stats.cases).toBeGreaterThanOrEqual(3 * RUNS);
   });
 });
