@@ -42,7 +42,7 @@ export function renderDeck(composed: ComposedDeck, theme: DeckTheme, trusted: Re
       code: 'INVALID_DECK',
       file: culprit?.file ?? composed.slides[0]?.file,
       line: culprit?.line,
-      hint: 'a --- separator is written in a way the two read differently, or a comment or code fence is never closed: put a blank line before and after each --- line and close every <!-- and ```',
+      hint: 'a --- separator is written in a way the two read differently, or a comment, code fence or math block is never closed: put a blank line before and after each --- line and close every <!--, ``` and $$',
     });
   }
   const problems = auditRendered(slideSvgs, css, composed, trusted);
