@@ -1,4 +1,5 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { assertOutsideDeck } from './export/out-dir.js';
 import { createRequire } from 'node:module';
 import { CACHE_FILE, inputDigest, isCurrent, outputKey, pathBytes, readCache } from './export/build-cache.js';
 import { Staging } from './export/staging.js';
@@ -12,6 +13,7 @@ import { parseChapterSelection, selectChapters } from './compose/chapter-selecti
 import { LecternError } from './errors.js';
 import { Jobs } from './build-jobs.js';
 import type { BrowserSession } from './export/browser.js';
+import { blockedRequestProblems } from './render/resource-audit.js';
 
 export interface BuildOptions {
   deck: string;
@@ -68,10 +70,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const validation = validateDeck(loaded);
   const whole = requireValid(loaded, validation);
   const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
-  const rel = relative(loaded.dir, outDir);
-  if (rel === '' || !(rel.startsWith('..') || isAbsolute(rel))) {
-    throw new LecternError(`the output folder ${opts.out} is inside the deck folder`, { code: 'OUTPUT', file: opts.out, hint: 'sources stay read-only: choose an output folder outside the deck, e.g. --out out' });
-  }
+  await assertOutsideDeck(loaded.dir, outDir, opts.out);
   const name = model.name;
   const composed = composeDeck(model);
   const slides = composed.slides.length;
@@ -107,6 +106,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     try {
       // Wait for every job, even after one failed: cleanup must not race a job still writing.
       const settled = await Promise.allSettled(stale.map((format) => step(format, () => jobs.write(format))));
+      const blocked = browser ? await browser.then((s) => s.blocked(), () => []) : [];
+      if (blocked.length > 0) {
+        throw new LecternError(`the deck made the browser ask for ${blocked.length} address${blocked.length === 1 ? '' : 'es'} outside it; nothing was written`, { code: 'INVALID_DECK', problems: blockedRequestProblems(blocked, composed) });
+      }
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
       const record = { ...cache };

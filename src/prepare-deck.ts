@@ -3,6 +3,7 @@ import type { DeckModel } from './deck-model.js';
 import { loadDeck, type LoadedDeck } from './load/load-deck.js';
 import { warningsOf, type Problem } from './problem.js';
 import { renderDeck, type RenderedDeck } from './render/render-deck.js';
+import { cssUrls } from './render/resource-audit.js';
 import { buildDeckTheme, type DeckTheme } from './theme/deck-theme.js';
 import { embeddedFont, type FontSubset } from './theme/embedded-font.js';
 import { missingGlyphWarnings } from './theme/glyph-warnings.js';
@@ -43,7 +44,8 @@ export async function prepareValidDeck(
   const composed = opts.composed ?? composeDeck(model);
   const font = fontCss === undefined ? await embeddedFont(composed.markdown) : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
-  const rendered = renderDeck(composed, theme);
+  // The dev server's font URLs are lectern's own, served from loopback.
+  const rendered = renderDeck(composed, theme, new Set(fontCss === undefined ? [] : cssUrls(fontCss)));
   const renderWarnings = font ? missingGlyphWarnings(composed, font.missing) : [];
   return { model, composed, theme, rendered, font, warnings: [...warningsOf(problems), ...renderWarnings], renderWarnings };
 }

@@ -5,6 +5,7 @@ import { errorsOf, warningsOf, type Problem } from '../problem.js';
 import { validateDeck } from '../validate/validate-deck.js';
 import { findOverflow } from './overflow.js';
 import { parseChapterSelection, selectChapters } from '../compose/chapter-selection.js';
+import { blockedRequestProblems } from '../render/resource-audit.js';
 
 export interface CheckResult {
   deck: string;
@@ -30,6 +31,7 @@ export async function checkDeck(deckPath: string, cwd = process.cwd(), opts: { c
     const session = await openBrowser();
     try {
       findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));
+      findings.push(...blockedRequestProblems(session.blocked(), prepared.composed));
     } finally {
       await session.close();
     }

@@ -66,14 +66,17 @@ export async function runCheck(o: { deck: string; cwd: string; json: boolean; de
     return result.errors > 0 ? 3 : 0;
   } catch (err) {
     if (o.json && err instanceof LecternError) {
-      process.stdout.write(`${JSON.stringify({ deck: o.deck, errors: 1, warnings: 0, findings: [{ severity: 'error', code: err.code, file: err.file, line: err.line, message: err.message, hint: err.hint }] }, null, 2)}\n`);
+      // A deck refused after validation (its rendered slides, its theme) lists its problems, each with file:line.
+      const findings = err.problems.length > 0 ? err.problems : [{ severity: 'error', code: err.code, file: err.file, line: err.line, message: err.message, hint: err.hint }];
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      process.stdout.write(`${JSON.stringify({ deck: o.deck, errors, warnings: findings.length - errors, findings }, null, 2)}\n`);
       return err.exitCode;
     }
     return reporter.fail(err, o.debug);
   }
 }
 
-export async function runDev(o: { deck: string; port: string; cwd: string; debug: boolean }, reporter: Reporter): Promise<number> {
+export async function runDev(o: { deck: string; port: string; hostAllow?: string; cwd: string; debug: boolean }, reporter: Reporter): Promise<number> {
   try {
     const port = Number(o.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -84,6 +87,7 @@ export async function runDev(o: { deck: string; port: string; cwd: string; debug
       deck: o.deck,
       port,
       cwd: o.cwd,
+      hostAllow: (o.hostAllow ?? '').split(',').map((n) => n.trim()).filter(Boolean),
       onEvent: (e) => {
         const time = new Date().toLocaleTimeString();
         if (e.type === 'rebuilt') {

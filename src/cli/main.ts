@@ -50,10 +50,11 @@ async function main(argv: string[]): Promise<number> {
     .description('preview the deck in a browser; every save updates the open page')
     .argument('[deck]', 'deck folder', 'slides')
     .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', '8080')
+    .option('--host-allow <names>', 'comma list of host names to answer besides localhost, 127.0.0.1 and [::1]')
     .option('--debug', 'show stack traces for unexpected errors')
-    .action(async (deck: string, o: { port: string; debug?: boolean }) => {
+    .action(async (deck: string, o: { port: string; hostAllow?: string; debug?: boolean }) => {
       const reporter = createReporter({ quiet: false, cwd });
-      exit = await runDev({ deck, port: o.port, cwd, debug: Boolean(o.debug) }, reporter);
+      exit = await runDev({ deck, port: o.port, hostAllow: o.hostAllow, cwd, debug: Boolean(o.debug) }, reporter);
     });
 
   program

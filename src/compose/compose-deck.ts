@@ -32,6 +32,8 @@ export interface SlideInfo {
 export interface ComposedDeck {
   markdown: string;
   slides: SlideInfo[];
+  /** The markdown as its front matter and one part per slide (joined by `---`), to find where Marp disagrees. */
+  parts?: { head: string; slides: string[] };
 }
 
 /** Builds the whole Marp markdown: title, agenda, a divider before each chapter, the chapters, closing. Pure. */
@@ -46,6 +48,7 @@ export function composeDeck(deck: DeckModel): ComposedDeck {
   return {
     markdown: [frontMatter(deck), parts.map((p) => p.markdown).join('\n\n---\n\n')].join('\n'),
     slides: parts.map((p) => p.info),
+    parts: { head: frontMatter(deck), slides: parts.map((p) => p.markdown) },
   };
 }
 

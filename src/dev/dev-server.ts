@@ -1,8 +1,7 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
 import { LecternError } from '../errors.js';
 import { loadDeck } from '../load/load-deck.js';
 import { prepareValidDeck } from '../prepare-deck.js';
@@ -11,6 +10,7 @@ import { themeFile } from '../theme/deck-theme.js';
 import { FONT_WEIGHTS, fontFile, servedFontCss } from '../theme/embedded-font.js';
 import { validateDeck } from '../validate/validate-deck.js';
 import { devPage } from './dev-page.js';
+import { crossSite, hostAllowed } from './host-guard.js';
 
 export interface DevState {
   version: number;
@@ -34,7 +34,7 @@ const SETTLE_MS = 25;
  * A preview server on loopback: rebuilds on every save of the deck or its theme and tells the
  * open page over server-sent events. Errors reach the page and `onEvent`; the server keeps running.
  */
-export async function startDevServer(opts: { deck: string; port: number; cwd: string; onEvent: (e: DevEvent) => void }): Promise<DevServer> {
+export async function startDevServer(opts: { deck: string; port: number; cwd: string; onEvent: (e: DevEvent) => void; hostAllow?: readonly string[] }): Promise<DevServer> {
   const state: DevState = { version: 0, html: null, css: '', problems: [] };
   const clients = new Set<ServerResponse>();
   const fontCss = servedFontCss((w) => `/__lectern/font/${w}.woff2`);
@@ -73,27 +73,34 @@ export async function startDevServer(opts: { deck: string; port: number; cwd: st
   };
   // Fails here, before anything listens, when the deck folder is missing or is a file.
   const deckDir = (await loadDeck(opts.deck, opts.cwd)).dir;
-  const deckWatcher = watch(deckDir, { recursive: true }, schedule);
-  // Deleting a watched file or folder makes the watcher report an error: keep serving.
-  deckWatcher.on('error', () => schedule());
+  // chokidar follows editors' atomic saves (write a temporary file, rename it over the old one),
+  // which end a plain fs.watch on the file; the deck folder and the theme file are watched alike.
+  const watchOpts = { ignoreInitial: true, atomic: true, followSymlinks: false, ignorePermissionErrors: true, ignored: (p: string) => /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(p) };
+  const deckWatcher: FSWatcher = watch(deckDir, watchOpts).on('all', schedule).on('error', () => schedule());
+  await new Promise<void>((resolve) => deckWatcher.once('ready', () => resolve()));
   const watchTheme = (file: string | undefined) => {
     if (file === watchedTheme) return;
-    themeWatcher?.close();
+    void themeWatcher?.close();
     watchedTheme = file;
-    // Watch the theme's folder: editors save by renaming, which ends a watch on the file itself.
-    themeWatcher = file ? watch(dirname(file), (_e, name) => name === basename(file) && schedule()) : undefined;
-    themeWatcher?.on('error', () => undefined);
+    themeWatcher = file ? watch(file, watchOpts).on('all', schedule).on('error', () => undefined) : undefined;
   };
 
   running = running.then(rebuild);
   await running;
 
+  let listening = opts.port;
   const server = createServer((req, res) => {
     handle(req.url ?? '/', req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
   const handle = async (path: string, req: import('node:http').IncomingMessage, res: ServerResponse) => {
+    if (!hostAllowed(req, listening, opts.hostAllow ?? [])) {
+      return void res.writeHead(403, { 'content-type': 'text/plain' }).end(`lectern dev answers only localhost, 127.0.0.1 and [::1] (and --host-allow names), not ${JSON.stringify(req.headers.host ?? '')}\n`);
+    }
+    if (path.startsWith('/__lectern/') && !path.startsWith('/__lectern/font/') && crossSite(req)) {
+      return void res.writeHead(403, { 'content-type': 'text/plain' }).end('lectern dev does not share the deck with other sites\n');
+    }
     let url: URL;
     try {
       url = new URL(path, 'http://localhost');
@@ -124,12 +131,13 @@ export async function startDevServer(opts: { deck: string; port: number; cwd: st
     server.listen(opts.port, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
+  listening = port;
   return {
     url: `http://127.0.0.1:${port}/`,
     async close() {
       clearTimeout(timer);
-      deckWatcher.close();
-      themeWatcher?.close();
+      await deckWatcher.close();
+      await themeWatcher?.close();
       for (const c of clients) c.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -22,6 +22,8 @@ const FIXED: Partial<Record<NodeJS.Platform, string[]>> = {
 
 const executable = (p: string) => {
   try {
+    // A folder is "executable" too (it can be entered): only a file can be a browser.
+    if (!statSync(p).isFile()) return false;
     accessSync(p, constants.X_OK);
     return true;
   } catch {
@@ -59,11 +61,35 @@ export interface BrowserSession {
   browser: Browser;
   /** A window for one job showing `html`, a document of `slides` slides (see WindowPool). */
   window(html: string, slides: number, later?: boolean): Promise<BrowserWindow>;
+  /** Requests the windows made that were refused (anything but file:, data:, blob: and about:). */
+  blocked(): string[];
   close(): Promise<void>;
 }
 
+/**
+ * No network while lectern builds: every request other than file:, data:, blob: and about: is
+ * aborted and recorded, so the build fails naming it instead of quietly fetching it. Lectern
+ * refuses such URLs before the browser starts (render/resource-audit.ts); this is the backstop.
+ */
+async function blockNetwork(page: Page, blocked: string[]): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    if (/^(file|data|blob|about):/i.test(url)) return void request.continue().catch(() => undefined);
+    blocked.push(url);
+    void request.abort('blockedbyclient').catch(() => undefined);
+  });
+}
+
 /** How long one browser step may take before lectern gives up with a clear message. */
-export const BROWSER_TIMEOUT_MS = Number(process.env.LECTERN_BROWSER_TIMEOUT_MS ?? 60_000);
+export const BROWSER_TIMEOUT_MS = browserTimeout(process.env.LECTERN_BROWSER_TIMEOUT_MS);
+
+/** LECTERN_BROWSER_TIMEOUT_MS, or the default; NaN for a value that is not a number (refused when a browser starts). */
+function browserTimeout(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 60_000;
+  return /^\d+$/.test(raw.trim()) && Number(raw) >= 1000 ? Number(raw) : NaN;
+}
 
 /** The flags lectern starts Chromium with (tests start it the same way). */
 export function chromiumArgs(): string[] {
@@ -96,11 +122,18 @@ export const WINDOW_LIMITS: WindowLimits = { windows: 2, slides: 320 };
 
 /** Starts one headless browser for the whole build; every printed output shares it. */
 export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise<BrowserSession> {
+  if (Number.isNaN(BROWSER_TIMEOUT_MS)) {
+    throw new LecternError(`LECTERN_BROWSER_TIMEOUT_MS must be a whole number of milliseconds, at least 1000, not ${JSON.stringify(process.env.LECTERN_BROWSER_TIMEOUT_MS)}`, {
+      code: 'USAGE',
+      hint: 'e.g. LECTERN_BROWSER_TIMEOUT_MS=120000, or unset it for the default of 60000',
+    });
+  }
   const executablePath = findBrowser();
   const { launch } = await import('puppeteer-core');
   await removeAbandoned(tmpdir(), 'lectern-chromium-');
   const userDataDir = await mkdtemp(join(tmpdir(), `lectern-chromium-${process.pid}-`));
   const args = chromiumArgs();
+  const blocked: string[] = [];
   let browser: Browser;
   try {
     // lectern handles Ctrl-C itself (removing temporary files first); the browser dies with the process.
@@ -134,6 +167,7 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
       });
       page.once('close', () => void context.close().catch(() => undefined));
       page.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+      await blockNetwork(page, blocked);
       return page;
     } catch (err) {
       throw browserFailed(`the browser could not open a window: ${firstLine(err)}`, err);
@@ -142,6 +176,7 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
   const pool = new WindowPool(limits, openWindow, loadDocument);
   return {
     browser,
+    blocked: () => [...blocked],
     window: (html, slides, later) => pool.take(html, slides, later),
     async close() {
       pool.drain();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { isWithin } from '../path-within.js';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -37,7 +38,9 @@ type CacheRecord = Record<string, { key: string; bytes: number }>;
 export async function inputDigest(deckDir: string, themeFiles: string[], version: string, name: string): Promise<string> {
   const h = createHash('sha256').update(`lectern ${version}\0${ENGINE_VERSIONS}\0${name}\0`);
   for (const file of [...(await listFiles(deckDir)), ...themeFiles]) {
-    h.update(relative(deckDir, file)).update('\0').update(await readFile(file)).update('\0');
+    // A link that is not hashed by content is named by its target (path\0target).
+    const content = file.includes('\0') ? Buffer.alloc(0) : await readFile(file);
+    h.update(relative(deckDir, file)).update('\0').update(content).update('\0');
   }
   return h.digest('hex');
 }
@@ -47,14 +50,26 @@ export function outputKey(digest: string, format: Format | 'pptx+png'): string {
   return createHash('sha256').update(`${digest}\0${format}`).digest('hex');
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+/**
+ * Every regular file of the deck folder, in a stable order. Links are followed only to files
+ * inside the deck (a linked folder is hashed where it really is, once), so a link cycle or a
+ * link to a huge folder elsewhere cannot hang the hash; FIFOs and devices are left out, since
+ * reading them would never end. A link outside the deck counts by its target's name.
+ */
+async function listFiles(dir: string, realDeck?: string): Promise<string[]> {
+  const root = realDeck ?? (await realpath(dir));
   const out: string[] = [];
   for (const name of (await readdir(dir)).sort()) {
     const p = join(dir, name);
-    // stat follows links: a linked asset's content counts like any other file's.
-    const info = await stat(p).catch(() => null);
-    if (info?.isDirectory()) out.push(...(await listFiles(p)));
+    const info = await lstat(p).catch(() => null);
+    if (info?.isDirectory()) out.push(...(await listFiles(p, root)));
     else if (info?.isFile()) out.push(p);
+    else if (info?.isSymbolicLink()) {
+      const real = await realpath(p).catch(() => null);
+      const target = real ? await stat(real).catch(() => null) : null;
+      if (real && target?.isFile() && isWithin(root, real)) out.push(p);
+      else out.push(`${p}\0${await readlink(p).catch(() => '')}`);
+    }
   }
   return out;
 }

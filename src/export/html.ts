@@ -7,20 +7,34 @@ import { MARP_OPTIONS } from '../render/marp-options.js';
 import { fileURLToPath } from 'node:url';
 import { FONT_FAMILY } from '../theme/embedded-font.js';
 import type { DeckTheme } from '../theme/deck-theme.js';
-import type { Staging } from './staging.js';
+import { cannotWrite, WRITE_FAILURES, type Staging } from './staging.js';
+import { join } from 'node:path';
 
 /**
  * The bespoke HTML through marp-cli: keyboard navigation, presenter view with notes, next
  * slide and timer. Images and fonts are already data: URIs, so the file is self-contained.
  */
 export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, staging: Staging, fileName: string, lang: string): Promise<void> {
-  const md = await staging.write('deck.md', composed.markdown);
-  const themes = await Promise.all(theme.css.map((css, i) => staging.write(`theme-${i}.css`, css)));
-  const config = await staging.write('marp.config.json', JSON.stringify({ options: MARP_OPTIONS }));
+  // marp-cli's inputs go beside the output: when they cannot be written, the HTML cannot be either.
+  const inputs = await Promise.all([
+    staging.write('deck.md', composed.markdown),
+    staging.write('marp.config.json', JSON.stringify({ options: MARP_OPTIONS })),
+    ...theme.css.map((css, i) => staging.write(`theme-${i}.css`, css)),
+  ]).catch((err: unknown) => {
+    throw cannotWrite(join(staging.outDir, fileName), err instanceof LecternError ? err.cause : err);
+  });
+  const [md, config, ...themes] = inputs as [string, string, ...string[]];
   const engine = fileURLToPath(new URL('../render/html-engine.js', import.meta.url));
   const args = [md, '--config-file', config, '--engine', engine, '--theme-set', ...themes, '--bespoke.progress', '--output', staging.path(fileName)];
-  const { code, messages } = await quietly(() => marpCli(args));
+  const { code, messages } = await quietly(() => marpCli(args)).catch((err: unknown) => {
+    // marp-cli writes the file itself and throws on some write errors (a full disk).
+    if (WRITE_FAILURES.test(String(err))) throw cannotWrite(join(staging.outDir, fileName), err);
+    throw err;
+  });
   if (code !== 0) {
+    // marp-cli writes the file itself: a full disk shows only in its messages.
+    const write = messages.find((m) => WRITE_FAILURES.test(m));
+    if (write) throw cannotWrite(join(staging.outDir, fileName), new Error(write));
     throw new LecternError(`marp-cli could not write the HTML (exit ${code})`, { code: 'INTERNAL', hint: messages.join('\n') || 'run with --debug for details' });
   }
   // Exercise timers and chapter time join marp-cli's page at its end, after its own script;

@@ -45,7 +45,9 @@ export class Staging {
 
   async write(name: string, data: string | Uint8Array): Promise<string> {
     const p = this.path(name);
-    await writeFile(p, data);
+    await writeFile(p, data).catch((err: unknown) => {
+      throw cannotWrite(join(this.outDir, name), err);
+    });
     return p;
   }
 
@@ -68,6 +70,19 @@ export class Staging {
     live.delete(this.dir);
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+/** Errors of a disk that is full or refuses writes; they are the output's problem, not a bug. */
+export const WRITE_FAILURES = /\b(ENOSPC|EFBIG|EDQUOT|EROFS|EACCES|EPERM|EIO)\b/;
+
+/** Exit 4 naming the output that could not be written. */
+export function cannotWrite(output: string, err: unknown): LecternError {
+  const code = (err as NodeJS.ErrnoException).code ?? WRITE_FAILURES.exec(String(err))?.[1] ?? String(err);
+  return new LecternError(`cannot write ${output}: ${code}`, {
+    code: 'OUTPUT',
+    hint: code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT' ? 'the disk is full or the file is larger than allowed: free space (or raise the limit) and build again; the previous outputs are as they were' : 'choose an output folder you can write to with --out',
+    cause: err,
+  });
 }
 
 /** Removes every temporary folder still open; for signal handlers. */

@@ -1,5 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { isWithin } from '../path-within.js';
 import { LecternError } from '../errors.js';
 import type { Problem } from '../problem.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -72,7 +73,9 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
   const realDir = await realpath(dir);
   if (names.includes('deck.md')) {
     const file = join(dir, 'deck.md');
-    const parsed = await readParsed(file, shown(file), loaded.problems);
+    const refused = await sourceFileProblem(file, shown(file), realDir);
+    if (refused) loaded.problems.push(refused);
+    const parsed = refused ? null : await readParsed(file, shown(file), loaded.problems);
     if (parsed) {
       loaded.deck = { ...parsed, notes: splitSlides(parsed.body, parsed.bodyLine).flatMap((s) => s.notes) };
       const logo = (parsed.data.brand as { logo?: unknown } | undefined)?.logo;
@@ -96,16 +99,9 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
     const file = join(dir, name);
     const info = await stat(file).catch(() => null);
     if (info?.isDirectory()) continue;
-    const real = info ? await realpath(file) : null;
-    if (!real || relative(realDir, real).startsWith('..')) {
-      loaded.problems.push({
-        severity: 'error',
-        code: real ? 'chapter-outside' : 'unreadable',
-        file: shown(file),
-        line: 1,
-        message: real ? 'is a link to a file outside the deck folder' : 'is a link to a file that does not exist',
-        hint: 'keep the chapter file itself in the deck folder',
-      });
+    const refused = await sourceFileProblem(file, shown(file), realDir);
+    if (refused) {
+      loaded.problems.push(refused);
       loaded.unreadableChapters.push(Number(m[1]));
       continue;
     }
@@ -121,12 +117,29 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
   return loaded;
 }
 
+/**
+ * Why a source file cannot be read, or null: a link to a file outside the deck or to nothing,
+ * or something other than a regular file (reading a FIFO or a device would never end).
+ */
+async function sourceFileProblem(file: string, shownAs: string, realDir: string): Promise<Problem | null> {
+  const fail = (code: string, message: string, hint: string): Problem => ({ severity: 'error', code, file: shownAs, line: 1, message, hint });
+  const real = await realpath(file).catch(() => null);
+  if (!real) return fail('unreadable', 'is a link to a file that does not exist', 'keep the file itself in the deck folder');
+  if (!isWithin(realDir, real) || real === realDir) return fail('source-outside', 'is a link to a file outside the deck folder', 'keep the file itself in the deck folder, not a link to it');
+  const info = await stat(real).catch(() => null);
+  if (info && !info.isFile() && !info.isDirectory()) {
+    return fail('not-a-file', 'is not a regular file (a FIFO, socket or device)', 'save the source as an ordinary markdown file');
+  }
+  return null;
+}
+
 async function readParsed(path: string, shownAs: string, problems: Problem[]): Promise<SourceFile | null> {
   const source = await readSource(path, shownAs);
   if (!source.ok) {
     problems.push(source.problem);
     return null;
   }
+  problems.push(...source.warnings);
   const parsed = parseFrontMatter(source.text, shownAs);
   if (!parsed.ok) {
     problems.push(parsed.problem);

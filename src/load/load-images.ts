@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../problem.js';
 import type { SourceImage } from './split-slides.js';
 import { withDeckFont } from '../theme/svg-font.js';
+import { imageDamage } from './image-check.js';
 
 export interface ImageAsset {
   mime: string;
@@ -76,6 +77,11 @@ export async function loadImages(
     const mime = sniffImage(bytes);
     if (!mime) {
       fail(img, 'image-invalid', `image ${img.src} is not a PNG, JPEG, GIF, WebP or SVG image`, 're-export the picture in one of those formats');
+      continue;
+    }
+    const damage = imageDamage(bytes, mime);
+    if (damage) {
+      fail(img, 'image-damaged', `image ${img.src} ${damage}`, mime === 'image/svg+xml' ? 'export the SVG again as a plain drawing, or as PNG' : 're-export or download the picture again: the file is not whole');
       continue;
     }
     if (bytes.length > LARGE_IMAGE_BYTES) {

@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { LIMITS } from '../validate/size-limits.js';
 import type { Problem } from '../problem.js';
+import { firstControlCharLine, withoutControlChars } from './control-chars.js';
 
 /** A source file read as text, or the reason it cannot be. */
-export type SourceText = { ok: true; text: string } | { ok: false; problem: Problem };
+export type SourceText = { ok: true; text: string; warnings: Problem[] } | { ok: false; problem: Problem };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -18,6 +20,10 @@ export async function readSource(path: string, shownAs: string): Promise<SourceT
   });
   let bytes: Buffer;
   try {
+    const { size } = await stat(path);
+    if (size > LIMITS.fileBytes) {
+      return fail('file-too-large', `is ${(size / 1024 / 1024).toFixed(1)} MB (at most ${LIMITS.fileBytes / 1024 / 1024} MB)`, 'split it into several chapters or decks; keep pictures in assets/');
+    }
     bytes = await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
@@ -44,7 +50,12 @@ export async function readSource(path: string, shownAs: string): Promise<SourceT
     };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+  text = text.replace(/\r\n?/g, '\n');
+  const line = firstControlCharLine(text);
+  const warnings: Problem[] = line
+    ? [{ severity: 'warning', code: 'control-characters', file: shownAs, line, message: 'holds control characters (such as a vertical tab from Word); they are read as spaces', hint: 'replace them with line breaks or spaces in your editor' }]
+    : [];
+  return { ok: true, text: withoutControlChars(text), warnings };
 }
 
 /** The 1-based line holding the first byte sequence that is not valid UTF-8. */

@@ -71,6 +71,8 @@ export function splitSlides(body: string, firstLine: number): SourceSlide[] {
  */
 function underlinesParagraph(ruler: string, prev: string): boolean {
   if (!ruler.trim().startsWith('-') || prev.trim() === '') return false;
+  // Under a setext underline or another ruler there is no paragraph left to underline.
+  if (RULER.test(prev) || /^ {0,3}=+\s*$/.test(prev)) return false;
   if (/^ {4,}/.test(prev)) return false;
   return !/^ {0,3}(#{1,6}(\s|$)|[-*+]\s|\d+[.)]\s|>|<|`{3,}|~{3,})/.test(prev) && !/-->\s*$/.test(prev) && !/^\s{2,}\S/.test(prev);
 }

@@ -36,8 +36,13 @@ export async function newDeck(opts: NewDeckOptions): Promise<string[]> {
     const label = String(n).padStart(2, '0');
     files.push([review ? `${label}-review.md` : `${label}-chapter-${n}.md`, chapterFile(review ? '总结回顾' : `第 ${n} 章`, review)]);
   }
-  await mkdir(join(dir, 'assets'), { recursive: true });
-  for (const [name, text] of files) await writeFile(join(dir, name), text, { flag: 'wx' });
+  try {
+    await mkdir(join(dir, 'assets'), { recursive: true });
+    for (const [name, text] of files) await writeFile(join(dir, name), text, { flag: 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new LecternError(`cannot create the deck in ${opts.dir}: ${code}`, { code: 'OUTPUT', file: opts.dir, hint: 'choose a folder you can write to (a read-only or full disk cannot hold the new deck)', cause: err });
+  }
   return files.map(([name]) => relative(cwd, join(dir, name)));
 }
 

@@ -1,4 +1,4 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { DeckModel } from '../deck-model.js';
 import { LecternError } from '../errors.js';
@@ -46,8 +46,11 @@ export function themeFile(deck: DeckModel): string | undefined {
   return /\.css$/i.test(deck.theme) ? resolve(deck.dir, deck.theme) : undefined;
 }
 
+/** A stylesheet import of a Marp theme by name (`@import 'default'`), which Marp resolves itself. */
+const THEME_IMPORT = /@import(-theme)?\s+(["'])([\w-]+)\2\s*;/g;
+
 async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ name: string; css: string[] }> {
-  if (MARP_THEMES.includes(deck.theme)) return offlineMarpTheme(deck.theme);
+  if (MARP_THEMES.includes(deck.theme)) return { name: deck.theme, css: [await offlineMarpTheme(deck.theme)] };
   const path = themeFile(deck);
   const unknown = () =>
     new LecternError(`unknown theme "${deck.theme}"`, {
@@ -68,10 +71,13 @@ async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ n
       hint: 'copy the theme CSS into the deck folder, e.g. theme: ./brand.css',
     });
   }
+  // A FIFO or a device would hang the read: only a regular file is a theme.
+  const info = await stat(real).catch(() => null);
+  if (!info?.isFile()) throw unknown();
   const css = await readFile(real, 'utf8').catch(() => {
     throw unknown();
   });
-  if (/@import\b|url\(\s*['"]?\s*(https?:)?\/\//i.test(css)) {
+  if (/@import\b|url\(\s*['"]?\s*(https?:)?\/\//i.test(css.replace(THEME_IMPORT, ''))) {
     throw new LecternError(`theme ${deck.theme} loads a stylesheet or url() from outside the deck`, {
       code: 'INVALID_DECK',
       file: deck.deckFile,
@@ -88,20 +94,44 @@ async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ n
       hint: 'a Marp theme CSS starts with a comment naming it, e.g. /* @theme brand */',
     });
   }
-  return { name, css: [css] };
+  if (name === DECK_THEME) {
+    throw new LecternError(`theme file ${deck.theme} is named ${DECK_THEME}, the name lectern gives the deck's own theme`, {
+      code: 'INVALID_DECK',
+      file: deck.deckFile,
+      line,
+      hint: 'rename it in its comment, e.g. /* @theme brand */',
+    });
+  }
+  await parseTheme(css, deck);
+  // Marp's own themes it imports, without their web fonts, registered before it.
+  const imported = [...css.matchAll(THEME_IMPORT)].map((m) => m[3] as string).filter((n) => MARP_THEMES.includes(n));
+  return { name, css: [...(await Promise.all([...new Set(imported)].map(offlineMarpTheme))), css] };
+}
+
+/** Marp's parser, so a syntax error in a custom theme is the deck's error with its line, not lectern's. */
+async function parseTheme(css: string, deck: DeckModel): Promise<void> {
+  const { Marp } = await import('@marp-team/marp-core');
+  try {
+    new Marp().themeSet.add(css);
+  } catch (err) {
+    const at = err as { reason?: string; line?: number; message?: string };
+    throw new LecternError(`the theme's CSS is not valid: ${at.reason ?? at.message ?? String(err)}`, {
+      code: 'INVALID_DECK',
+      file: relative(process.cwd(), resolve(deck.dir, deck.theme)),
+      line: at.line,
+      hint: 'fix the CSS syntax of the theme file (an unclosed { or a stray }, most often)',
+    });
+  }
 }
 
 /**
- * Marp's own theme, without its web font import: gaia loads Lato and Roboto Mono from a font
- * CDN, which broke the no-network promise, and the failed request let Chromium lay out inline
- * code before the embedded font was ready (Chinese shown as boxes until the next restyle).
+ * Marp's built-in theme without its web font import (Gaia's loads Lato from a font CDN): the
+ * outputs open without a network, and the embedded font comes first in the stack anyway.
  */
-async function offlineMarpTheme(name: string): Promise<{ name: string; css: string[] }> {
+async function offlineMarpTheme(name: string): Promise<string> {
   const { Marp } = await import('@marp-team/marp-core');
   const css = new Marp().themeSet.get(name)?.css ?? '';
-  if (!/@import\s+(url\()?\s*["']?https?:/i.test(css)) return { name, css: [] };
-  const offline = `lectern-${name}`;
-  return { name: offline, css: [css.replace(/@import\s+(url\()?\s*["']?https?:[^;]*;/gi, '').replace(/@theme\s+[\w-]+/, `@theme ${offline}`)] };
+  return css.replace(/@import\s+(url\()?\s*["']?(https?:)?\/\/[^;]*;/gi, '');
 }
 
 function brandCss(deck: DeckModel): string {

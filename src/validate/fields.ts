@@ -1,3 +1,5 @@
+import { withoutControlChars } from '../load/control-chars.js';
+
 /** The front matter each kind of file accepts, and how to read a value as its type. */
 export type FieldType = 'text' | 'positive-number' | 'chapter-count' | 'brand' | 'size' | 'web-address';
 
@@ -41,7 +43,11 @@ export const CSS_COLOR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|hsl)a?\(\s*[\d
 
 /** Reads a value as text: YAML turns `date: 2026-12-01` into a Date and `presenter: 007` into a number. */
 export function asText(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  // YAML escapes ("\v", "\uD800") can spell characters no output format may hold.
+  if (typeof v === 'string') {
+    const text = withoutControlChars(v).trim();
+    return text === '' ? undefined : text;
+  }
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
   return undefined;

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import type { ChapterSource, LoadedDeck, SourceFile } from '../load/load-deck.js';
 import type { SourceSlide } from '../load/split-slides.js';
 import type { Problem } from '../problem.js';
+import { globalDirectiveProblems } from './global-directives.js';
+import { sizeLimitProblems } from './size-limits.js';
+import { outputNameProblems } from './output-name.js';
 import { BRAND_FIELDS, CHAPTER_FIELDS, CSS_COLOR, DECK_FIELDS, MARP_PREVIEW_KEYS, asText, typeError, type FieldType } from './fields.js';
 
 /**
@@ -239,12 +242,8 @@ export const rules: Rule[] = [
       ),
     ],
   },
-  {
-    name: 'output-name',
-    check: ({ deck }) => {
-      const name = deck?.data.name;
-      if (!deck || typeof name !== 'string' || /^[^\\/:*?"<>|]+$/.test(name.trim()) && !name.trim().startsWith('.')) return [];
-      return [{ severity: 'error', code: 'name-invalid', file: deck.shownAs, line: at(deck, 'name'), message: `name must be a plain file name, not ${JSON.stringify(name)}`, hint: 'use letters, digits, - and _, e.g. name: collection-mindset; choose the folder with --out' }];
-    },
-  },
+  { name: 'global-directives', check: globalDirectiveProblems },
+  { name: 'size-limits', check: sizeLimitProblems },
+  { name: 'output-name', check: outputNameProblems },
 ];
+

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { startChromium } from '../helpers/chromium.js';
 import { ROOT, lectern } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'lectern-author-'));
+const tmp = () => tempDir('lectern-author-');
 
 describe('lectern new', () => {
   it('scaffolds a deck that checks clean and builds', () => {

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -7,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
 import { pdfFonts, pdfInfo, pdfOutline, pdfText, readPptx } from '../helpers/readers.js';
+import { tempDir } from '../helpers/temp.js';
 
-const out = mkdtempSync(join(tmpdir(), 'lectern-e2e-'));
+const out = tempDir('lectern-e2e-');
 const deck = join(FIXTURES, 'valid');
 const file = (name: string) => join(out, name);
 let browser: Browser;
@@ -184,7 +184,7 @@ describe('lectern build (every output of a fixture deck)', () => {
 
 describe('a deck on another topic', () => {
   it('builds with its own agenda, dividers and slide count', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-other-'));
+    const dir = tempDir('lectern-other-');
     const r = lectern(['build', join(FIXTURES, 'other-topic'), '--out', dir, '--format', 'html']);
     expect(r.code).toBe(0);
     const page = await browser.newPage();
@@ -200,7 +200,7 @@ describe('a deck on another topic', () => {
 
 describe('unchanged rebuilds', () => {
   it('skips outputs whose inputs did not change, rebuilds with --force or after an edit, with equal content', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-cache-'));
+    const dir = tempDir('lectern-cache-');
     const src = join(dir, 'deck');
     cpSync(join(FIXTURES, 'valid'), src, { recursive: true });
     const outDir = join(dir, 'out');

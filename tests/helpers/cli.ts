@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -27,11 +27,16 @@ export function lectern(args: string[], opts: { cwd?: string; env?: NodeJS.Proce
 /** A fingerprint of every file below a folder, to prove a build left its sources alone. */
 export function treeHash(dir: string): string {
   const h = createHash('sha256');
+  // Links count by their target's name and FIFOs by their name: following a link cycle or
+  // reading a FIFO would never end.
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else h.update(p).update(readFileSync(p));
+      const info = lstatSync(p);
+      if (info.isDirectory()) walk(p);
+      else if (info.isSymbolicLink()) h.update(p).update(`-> ${readlinkSync(p)}`);
+      else if (info.isFile()) h.update(p).update(readFileSync(p));
+      else h.update(p).update('special');
     }
   };
   walk(dir);

@@ -1,8 +1,10 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
+import { PNG_HEAD, ch, edit, type Case } from './case.js';
+import { fuzzFound, roundTwo, roundTwoFiles } from './round-two.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * The reliability catalogue: bad sources, valid but unusual decks, untrusted markdown. Each
@@ -10,22 +12,10 @@ import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
  * exit code, the message, that no stack trace is shown, that nothing half-written is left and
  * that the sources are untouched. Faults (browser, signals, parallel builds) are in faults.test.ts.
  */
-interface Case {
-  name: string;
-  change: (deck: string, dir: string) => void;
-  /** Extra CLI arguments; `--format html` is the default so most cases need no browser. */
-  args?: (deck: string, out: string) => string[];
-  code: number;
-  stderr?: RegExp;
-  /** A check on the built HTML for cases that must build. */
-  html?: (html: string) => void;
-}
-
-const edit = (file: string, fn: (text: string) => string) => writeFileSync(file, fn(readFileSync(file, 'utf8')));
-const ch = (deck: string, name: string) => join(deck, name);
-const PNG_HEAD = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-
 const cases: Case[] = [
+  ...roundTwo,
+  ...roundTwoFiles,
+  ...fuzzFound,
   // Bad sources: exit 3, file:line, hint, nothing written.
   { name: 'invalid YAML', change: (d) => edit(ch(d, '01-listening.md'), (t) => t.replace('minutes: 10', 'minutes: : 10')), code: 3, stderr: /01-listening\.md:3: error: front matter is not valid YAML/ },
   { name: 'front matter never closed', change: (d) => edit(ch(d, '02-speaking.md'), (t) => t.replace('---\n\n## 表达两原则', '\n## 表达两原则')), code: 3, stderr: /02-speaking\.md:1: error: front matter starts with --- but is never closed/ },
@@ -120,13 +110,13 @@ const cases: Case[] = [
 
 describe('reliability catalogue', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-rel-'));
+    const dir = tempDir('lectern-rel-');
     const deck = join(dir, 'deck');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
     c.change(deck, dir);
     const before = treeHash(deck);
     const out = join(dir, 'out');
-    const r = lectern(c.args ? c.args(deck, out) : ['build', deck, '--out', out, '--format', 'html']);
+    const r = lectern(c.args ? c.args(deck, out) : ['build', deck, '--out', out, '--format', 'html'], { env: c.env?.(dir) });
     expect(r.code, r.stderr).toBe(c.code);
     if (c.stderr) expect(r.stderr).toMatch(c.stderr);
     expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
@@ -141,7 +131,7 @@ describe('reliability catalogue', () => {
   });
 
   it('never reads a file outside the deck into an output', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-rel-'));
+    const dir = tempDir('lectern-rel-');
     const deck = join(dir, 'deck');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
     const secret = join(dir, 'secret.svg');
@@ -153,7 +143,7 @@ describe('reliability catalogue', () => {
   });
 
   it('never runs front matter as code', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-rel-'));
+    const dir = tempDir('lectern-rel-');
     const deck = join(dir, 'deck');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
     const marker = join(dir, 'ran');

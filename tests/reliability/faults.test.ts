@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,9 +9,10 @@ import type { Browser } from 'puppeteer-core';
 import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, ROOT, lectern, treeHash } from '../helpers/cli.js';
 import { pdfInfo, pdfText, readPptx } from '../helpers/readers.js';
+import { tempDir } from '../helpers/temp.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
-const tmp = () => mkdtempSync(join(tmpdir(), 'lectern-fault-'));
+const tmp = () => tempDir('lectern-fault-');
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
 function fakeBrowser(dir: string, body: string): string {
@@ -105,6 +106,8 @@ describe('faults', () => {
     const t0 = Date.now();
     while (browsersOf(build.child.pid!).length > 0 && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 200));
     expect(browsersOf(build.child.pid!)).toEqual([]);
+    // The killed build could not remove its browser profile: the test does.
+    for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(`lectern-chromium-${build.child.pid}-`))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
     for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
     await expectWhole(out, 'valid', 10);
     expect(lectern(['build', 'tests/fixtures/valid', '--out', out, '--format', 'html', '--force']).code).toBe(0);

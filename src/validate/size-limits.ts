@@ -1,0 +1,36 @@
+import type { LoadedDeck } from '../load/load-deck.js';
+import type { Problem } from '../problem.js';
+
+/**
+ * What a deck may hold, so a huge one stops early with a clear message instead of running the
+ * machine out of memory (README: limits). A browser window takes about a megabyte per slide
+ * it prints, and Marp's renderer overflows its stack on tens of thousands of blocks in a slide.
+ */
+export const LIMITS = {
+  /** Slides in the composed deck, generated ones included. */
+  slides: 400,
+  /** Lines in one slide. */
+  slideLines: 5_000,
+  /** Bytes in one source file (checked before it is read). */
+  fileBytes: 8 * 1024 * 1024,
+};
+
+export function sizeLimitProblems({ chapters }: LoadedDeck): Problem[] {
+  const out: Problem[] = [];
+  // Title, agenda and closing, plus a divider per chapter.
+  let slides = 3;
+  for (const c of [...chapters].sort((a, b) => a.number - b.number)) {
+    const before = slides;
+    slides += 1 + c.slides.filter((s) => s.markdown !== '').length;
+    if (before <= LIMITS.slides && slides > LIMITS.slides) {
+      out.push({ severity: 'error', code: 'deck-too-large', file: c.shownAs, line: c.bodyLine, message: `the deck passes ${LIMITS.slides} slides in this chapter (lectern builds at most ${LIMITS.slides})`, hint: 'split the course into several decks' });
+    }
+    for (const s of c.slides) {
+      const lines = s.markdown.split('\n').length;
+      if (lines > LIMITS.slideLines) {
+        out.push({ severity: 'error', code: 'slide-too-large', file: c.shownAs, line: s.line, message: `slide has ${lines} lines (at most ${LIMITS.slideLines})`, hint: 'a slide is read from across a room: split it, or put the material in a handout' });
+      }
+    }
+  }
+  return out;
+}
