@@ -15,9 +15,9 @@ import { compareSnapshot, renderPdfPngs } from '../helpers/snapshots.js';
  * uses every construct a trainer plausibly writes: words painted, pictures decoded, and
  * slides compared with reviewed snapshots pixel by pixel.
  */
-const DECKS = { course: join(ROOT, 'slides'), 'other-topic': join(FIXTURES, 'other-topic'), gallery: join(FIXTURES, 'gallery') } as const;
+const DECKS = { course: join(ROOT, 'slides'), 'other-topic': join(FIXTURES, 'other-topic'), gallery: join(FIXTURES, 'gallery'), layouts: join(FIXTURES, 'layouts') } as const;
 type DeckName = keyof typeof DECKS;
-const SNAPSHOT_DECKS: DeckName[] = ['course', 'gallery'];
+const SNAPSHOT_DECKS: DeckName[] = ['course', 'gallery', 'layouts'];
 const out = mkdtempSync(join(tmpdir(), 'lectern-visual-'));
 const built = (deck: DeckName, suffix: string) => join(out, deck, `${deck === 'course' ? 'slides' : deck}${suffix}`);
 const runs = new Map<DeckName, ReturnType<typeof lectern>>();
