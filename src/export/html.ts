@@ -1,4 +1,4 @@
-import { marpCli } from '@marp-team/marp-cli';
+import { Worker } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { presenterTimers } from './presenter-timers.js';
 import type { ComposedDeck } from '../compose/compose-deck.js';
@@ -26,7 +26,7 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
   const [md, config, ...themes] = inputs as [string, string, ...string[]];
   const engine = fileURLToPath(new URL('../render/html-engine.js', import.meta.url));
   const args = [md, '--config-file', config, '--engine', engine, '--theme-set', ...themes, '--bespoke.progress', '--output', staging.path(fileName)];
-  const { code, messages } = await quietly(() => marpCli(args)).catch((err: unknown) => {
+  const { code, messages } = await marpCliInWorker(args).catch((err: unknown) => {
     // marp-cli writes the file itself and throws on some write errors (a full disk).
     if (WRITE_FAILURES.test(String(err))) throw cannotWrite(join(staging.outDir, fileName), err);
     throw err;
@@ -54,15 +54,14 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
 // !important: marp-cli's own rules are more specific and may come later in the file.
 const PRESENTER_FONT = `.bespoke-marp-presenter-container, .bespoke-marp-osc { font-family: Helvetica, Arial, '${FONT_FAMILY}', sans-serif !important; }`;
 
-/** marp-cli logs progress to the console; core code must not print, so collect it instead. */
-async function quietly<T>(fn: () => Promise<T>): Promise<{ code: T; messages: string[] }> {
-  const messages: string[] = [];
-  const saved = { warn: console.warn, log: console.log, error: console.error };
-  const collect = (...args: unknown[]) => messages.push(args.map(String).join(' '));
-  console.warn = console.log = console.error = collect;
-  try {
-    return { code: await fn(), messages };
-  } finally {
-    Object.assign(console, saved);
-  }
+/** marp-cli run in a worker thread (marp-cli-worker.ts): its exit code and what it printed. */
+function marpCliInWorker(args: string[]): Promise<{ code: number; messages: string[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./marp-cli-worker.js', import.meta.url), { workerData: args, stdout: true, stderr: true });
+    worker.once('message', (m: { code?: number; error?: string; messages: string[] }) =>
+      m.error === undefined ? resolve({ code: m.code ?? 1, messages: m.messages }) : reject(new Error(m.error)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (exit) => reject(new Error(`marp-cli's worker ended with exit code ${exit}`)));
+  });
 }
