@@ -66,7 +66,7 @@ describe('the layouts fixture deck', () => {
 });
 
 describe('the course deck', () => {
-  it('mixes at least five layouts, and chapters 02–06 each show an exercise with its time box', async () => {
+  it('mixes at least five layouts, three or more in every chapter, and chapters 02–06 each show an exercise with its time box', async () => {
     const run = lectern(['build', join(ROOT, 'slides'), '--format', 'html', '--out', out]);
     expect(run.code).toBe(0);
     const page = await browser.newPage();
@@ -85,6 +85,10 @@ describe('the course deck', () => {
       );
       const layouts = new Set(slides.flatMap((s) => s.classes.filter((c) => LAYOUTS.includes(c))));
       expect(layouts.size).toBeGreaterThanOrEqual(5);
+      for (const chapter of ['01', '02', '03', '04', '05', '06', '07']) {
+        const mix = new Set(slides.filter((s) => s.header.startsWith(chapter)).flatMap((s) => s.classes.filter((c) => LAYOUTS.includes(c))));
+        expect(mix.size, `layouts of chapter ${chapter}`).toBeGreaterThanOrEqual(3);
+      }
       for (const chapter of ['02', '03', '04', '05', '06']) {
         const exercise = slides.find((s) => s.header.startsWith(chapter) && (s.classes.includes('exercise') || s.classes.includes('roleplay')));
         expect(exercise?.timeBox, `chapter ${chapter}`).toMatch(/^(练习|角色扮演) · \d+ 分钟$/);
