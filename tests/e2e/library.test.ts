@@ -2,7 +2,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/export/browser.js';
+import { findBrowser } from '../../src/export/browser/browser.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { pdfInfo } from '../helpers/readers.js';
 

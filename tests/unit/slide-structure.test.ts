@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineText, slideStructure } from '../../src/export/slide-structure.js';
+import { inlineText, slideStructure } from '../../src/export/pptx/slide-structure.js';
 
 describe('slideStructure', () => {
   it('reads a point-card slide into a heading and points', () => {

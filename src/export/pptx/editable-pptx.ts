@@ -1,7 +1,7 @@
-import type { ComposedDeck, SlideInfo } from '../compose/compose-deck.js';
-import { labelsFor } from '../compose/labels.js';
-import type { DeckModel } from '../deck-model.js';
-import type { Problem } from '../problem.js';
+import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
+import { labelsFor } from '../../compose/labels.js';
+import type { DeckModel } from '../../deck-model.js';
+import type { Problem } from '../../problem.js';
 import { FONT, W, agendaSlide, closingSlide, colours, defineMasters, dividerSlide, text, titleSlide, type Colours, type Pptx, type PptxClass, type Slide } from './pptx-layouts.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';

@@ -1,4 +1,4 @@
-import { layoutClass } from '../compose/slide-layout.js';
+import { layoutClass } from '../../compose/slide-layout.js';
 
 /** What a content slide says, in the shapes an editable PPTX can hold. */
 export interface SlideStructure {

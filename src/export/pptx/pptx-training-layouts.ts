@@ -1,5 +1,5 @@
-import type { SlideInfo } from '../compose/compose-deck.js';
-import type { DeckModel } from '../deck-model.js';
+import type { SlideInfo } from '../../compose/compose-deck.js';
+import type { DeckModel } from '../../deck-model.js';
 import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
 import { inlineText } from './slide-structure.js';
 
