@@ -3,12 +3,9 @@ import { labelsFor } from '../../compose/labels.js';
 import type { DeckModel } from '../../deck-model.js';
 import type { Problem } from '../../problem.js';
 import { FONT, W, agendaSlide, closingSlide, colours, defineMasters, dividerSlide, text, titleSlide, type Colours, type Pptx, type PptxClass, type Slide } from './pptx-layouts.js';
+import { CODE_FONT, drawBlocks, runProps } from './pptx-blocks.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
-
-/** What a training layout draws natively though the plain mapping could not. */
-const DRAWN_BY_LAYOUT = ['a quote', 'a table', 'a background image', 'struck-through text'];
-
 
 export interface EditablePptx {
   data: Buffer;
@@ -19,8 +16,9 @@ export interface EditablePptx {
 /**
  * A native PPTX a colleague can edit in PowerPoint: every title and point is a real text
  * frame, the theme's colours and layouts come from slide masters, notes sit in the notes
- * pane. Slides with markdown lectern cannot map (tables, code, math, raw HTML) become a
- * picture of the slide, with a warning naming it.
+ * pane. Paragraphs, lists, tables, code, quotes and pictures are native shapes with their
+ * inline formatting and links; slides with math, raw HTML or an SVG drawing become a picture
+ * of the slide, with a warning naming it.
  */
 export async function writeEditablePptx(
   deck: DeckModel,
@@ -43,8 +41,7 @@ export async function writeEditablePptx(
 
   const structures = composed.slides.map((s) => {
     if (s.kind !== 'content') return undefined;
-    const st = slideStructure(s.body ?? '');
-    return trainingLayout(s) && st.unmappable && DRAWN_BY_LAYOUT.includes(st.unmappable) ? { ...st, unmappable: undefined } : st;
+    return slideStructure(s.body ?? '');
   });
   const unmapped = structures.flatMap((st, i) => (st?.unmappable ? [i] : []));
   const pictures = unmapped.length ? await picture(unmapped) : new Map<number, Buffer>();
@@ -97,7 +94,24 @@ async function withFontFallback(pptx: Buffer): Promise<Buffer> {
     .replace(/<a:ea typeface=""\/>/g, `<a:ea typeface="${FALLBACK_FONT}"/>`)
     .replace(/<a:font script="Hans" typeface="[^"]*"\/>/g, `<a:font script="Hans" typeface="${FALLBACK_FONT}"/>`);
   zip.file('ppt/theme/theme1.xml', xml);
+  // Code runs name the monospace face for Latin; their Chinese falls back to the deck's font.
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
+    const slide = await zip.file(name)!.async('string');
+    zip.file(name, onePprPerParagraph(slide.replace(new RegExp(`<a:ea typeface="${CODE_FONT}"[^>]*/>`, 'g'), `<a:ea typeface="${FONT}" pitchFamily="34" charset="-122"/>`)));
+  }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
+ * pptxgenjs writes paragraph properties before every run of a paragraph; only the first is
+ * valid DrawingML, and LibreOffice drops the bullet or number when more follow.
+ */
+function onePprPerParagraph(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_m, inner: string) => {
+    let seen = false;
+    const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (ppr) => (seen ? '' : ((seen = true), ppr)));
+    return `<a:p>${kept}</a:p>`;
+  });
 }
 
 function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colours, H: number): Slide {
@@ -107,7 +121,7 @@ function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colour
   const ch = info.chapter!;
   slide.addText(`${ch.label} · ${ch.title}`, { x: 0.8, y: 0.18, w: 9, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: c.primary });
   if (st.heading) {
-    slide.addText(st.heading, { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, fontFace: FONT, fontSize: 30, bold: true, color: c.primary, valign: 'bottom' });
+    slide.addText(runProps(st.headingRuns ?? [{ text: st.heading }], { ...c, ink: c.primary }, 30, { bold: true }), { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, valign: 'bottom', fit: 'shrink' });
     slide.addShape(pptx.ShapeType.rect, { x: 0.82, y: 1.52, w: 0.75, h: 0.06, fill: { color: c.accent }, line: { color: c.accent } });
   }
   const top = 1.9;
@@ -134,16 +148,16 @@ function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colour
     });
     return slide;
   }
-  const image = st.images[0];
-  const textWidth = image ? (W - 1.6) * 0.55 : W - 1.6;
-  const runs = [
-    ...st.paragraphs.map((p) => text(p, { fontSize: 20, color: c.ink, breakLine: true, paraSpaceAfter: 8 })),
-    ...st.bullets.map((b) => text(b.text, { fontSize: 20, color: c.ink, bullet: { indent: 18 }, indentLevel: b.level, breakLine: true, paraSpaceAfter: 8 })),
-  ];
-  if (runs.length) slide.addText(runs, { x: 0.8, y: top, w: textWidth, h: bottom - top, valign: 'top' });
-  if (image) {
-    const m = /^data:([^;]+);base64,(.*)$/.exec(image);
-    if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, x: 0.8 + textWidth + 0.3, y: top, w: W - 1.6 - textWidth - 0.3, h: bottom - top, sizing: { type: 'contain', w: W - 1.6 - textWidth - 0.3, h: bottom - top } });
+  const bg = st.blocks.find((b) => b.kind === 'background');
+  let box = { x: 0.8, y: top, w: W - 1.6, h: bottom - top };
+  if (bg?.kind === 'background') {
+    const m = /^data:([^;]+);base64,(.*)$/s.exec(bg.src);
+    const w = W * bg.share;
+    const x = bg.split === 'right' ? W - w : 0;
+    if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, x, y: 0, w, h: H, sizing: { type: bg.fit, w, h: H } });
+    if (bg.split === 'right') box = { ...box, w: W - w - 1.3 };
+    else if (bg.split === 'left') box = { ...box, x: w + 0.5, w: W - w - 1.3 };
   }
+  drawBlocks(pptx, slide, st.blocks.filter((b) => b.kind !== 'background'), box, c);
   return slide;
 }

@@ -1,92 +1,70 @@
 import { layoutClass } from '../../compose/slide-layout.js';
+import { plain, slideBlocks, type Block, type Run } from '../../render/slide-tokens.js';
 
 /** What a content slide says, in the shapes an editable PPTX can hold. */
 export interface SlideStructure {
   heading?: string;
+  /** The heading with its formatting. */
+  headingRuns?: Run[];
   /** Point cards: a bold heading and its paragraph each. */
   points: { heading: string; text: string }[];
   /** Bullet lines with their nesting level (0 = top). */
   bullets: { text: string; level: number }[];
   paragraphs: string[];
-  /** data: URIs of the slide's images. */
+  /** data: URIs of the slide's pictures (not backgrounds). */
   images: string[];
-  /** Why the slide cannot be mapped to text frames (it becomes a picture), or undefined. */
+  /** The slide's blocks after its heading, in order, as Marp's tokens give them. */
+  blocks: Block[];
+  /** Why the slide cannot be mapped to native shapes (it becomes a picture), or undefined. */
   unmappable?: string;
 }
 
-const LIST_ITEM = /^(\s*)([-*+]|\d+[.)])\s+(.*)$/;
-const IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?[^)]*\)/g;
-
-/** Reads a content slide's markdown into title, points, bullets, paragraphs and images. Pure. */
+/** Reads a content slide from Marp's tokens into its heading, blocks and the plain views of them. */
 export function slideStructure(markdown: string): SlideStructure {
-  const s: SlideStructure = { points: [], bullets: [], paragraphs: [], images: [] };
-  const visible = markdown.replace(/<!--[\s\S]*?-->/g, '');
-  const reason = unmappableReason(visible);
+  const all = slideBlocks(markdown);
+  const s: SlideStructure = { points: [], bullets: [], paragraphs: [], images: [], blocks: [] };
+  const reason = unmappableReason(all);
   if (reason) return { ...s, unmappable: reason };
-  let item: { text: string; level: number } | null = null;
-  const flush = () => {
-    if (item) s.bullets.push(item);
-    item = null;
-  };
-  for (const raw of visible.split('\n')) {
-    const line = raw.replace(IMAGE, (_m, _alt: string, src: string) => {
-      s.images.push(src);
-      return '';
-    });
-    if (line.trim() === '') {
-      if (raw.trim() === '') flush();
+  for (const b of all) {
+    if (b.kind === 'heading' && s.heading === undefined) {
+      s.heading = plain(b.runs);
+      s.headingRuns = b.runs;
       continue;
     }
-    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    const listed = LIST_ITEM.exec(line);
-    if (heading) {
-      flush();
-      if (s.heading === undefined) s.heading = inlineText(heading[1] as string);
-      else s.paragraphs.push(inlineText(heading[1] as string));
-    } else if (listed) {
-      flush();
-      item = { text: (listed[3] as string).trim(), level: Math.min(Math.floor((listed[1] as string).length / 2), 4) };
-    } else if (item && /^\s+\S/.test(line)) {
-      item.text += `\n${line.trim()}`;
-    } else {
-      flush();
-      s.paragraphs.push(inlineText(line.trim()));
-    }
+    s.blocks.push(b);
+    if (b.kind === 'heading' || b.kind === 'paragraph') s.paragraphs.push(oneLine(b.runs));
+    else if (b.kind === 'list') s.bullets.push(...b.items.map((it) => ({ text: oneLine(it.runs), level: it.level })));
+    else if (b.kind === 'pictures') s.images.push(...b.pictures.map((p) => p.src));
   }
-  flush();
   if (layoutClass(markdown)?.startsWith('points')) {
-    s.points = s.bullets.map((b) => {
-      const m = /^\*\*([^*]+)\*\*[:：]?\s*([\s\S]*)$/.exec(b.text);
-      return { heading: inlineText(m?.[1] ?? b.text), text: inlineText((m?.[2] ?? '').replace(/\n/g, '')) };
-    });
+    const list = all.find((b) => b.kind === 'list');
+    s.points = list?.kind === 'list' ? list.items.map((it) => point(it.runs)) : [];
     s.bullets = [];
-  } else {
-    s.bullets = s.bullets.map((b) => ({ ...b, text: inlineText(b.text.replace(/\n/g, ' ')) }));
   }
   return s;
 }
 
-function unmappableReason(md: string): string | undefined {
-  if (/^\s{0,3}(```|~~~)/m.test(md)) return 'a code block';
-  if (/^\s*\|.*\|\s*$/m.test(md)) return 'a table';
-  if (/\$\$|\\\(|(^|[^\\$])\$[^$\s][^$]*\$/m.test(md)) return 'math';
-  if (/!\[[^\]]*\bbg\b/.test(md)) return 'a background image';
-  if (/<[a-z][\w-]*[\s>/]/i.test(md)) return 'raw HTML';
-  // Until these have native shapes, a picture of the slide keeps them as the PDF shows them.
-  if (/^\s{0,3}>/m.test(md)) return 'a quote';
-  if (/~~[^~\n]+~~/.test(md)) return 'struck-through text';
-  if (/\]\(\s*<?data:image\/svg\+xml/i.test(md)) return 'an SVG picture';
-  if ((md.match(IMAGE) ?? []).length > 1) return 'more than one picture';
+/** A point card: the item's leading bold run, then the rest without its colon. */
+function point(runs: Run[]): { heading: string; text: string } {
+  const [first, ...rest] = runs;
+  if (!first?.bold) return { heading: plain(runs).replace(/\n/g, ''), text: '' };
+  return { heading: first.text.trim(), text: plain(rest).replace(/\n/g, '').replace(/^\s*[:：]?\s*/, '') };
+}
+
+const oneLine = (runs: Run[]) => plain(runs).replace(/\n/g, ' ').trim();
+
+/** What the editable PPTX still shows as a picture of the slide: math, raw HTML, SVG drawings. */
+function unmappableReason(blocks: Block[]): string | undefined {
+  if (blocks.some((b) => b.kind === 'math')) return 'math';
+  if (blocks.some((b) => b.kind === 'html')) return 'raw HTML';
+  const svg = (src: string) => /^data:image\/svg\+xml/i.test(src);
+  if (blocks.some((b) => (b.kind === 'pictures' && b.pictures.some((p) => svg(p.src))) || (b.kind === 'background' && svg(b.src)))) return 'an SVG picture';
   return undefined;
 }
 
-/** Markdown inline markup to plain text: emphasis, code, links and escapes. */
+/** Markdown inline markup to plain text, as Marp reads it. */
 export function inlineText(md: string): string {
-  return md
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(\*|_)(.+?)\1/g, '$2')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>&~"'=:$])/g, '$1')
-    .trim();
+  const escaped = md.replace(/^(\s*)(#|[-*+](?=\s)|>)/, '$1\\$2').replace(/^(\s*\d+)([.)])(?=\s)/, '$1\\$2');
+  const first = slideBlocks(escaped)[0];
+  return first && 'runs' in first ? oneLine(first.runs) : md.trim();
 }
