@@ -130,9 +130,11 @@ export class Jobs {
       case 'pptx-editable': {
         const { writeEditablePptx } = await import('./export/pptx/editable-pptx.js');
         const { pictureSlides } = await import('./export/pptx/image-pptx.js');
-        const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), async (indices) =>
-          pictureSlides(await this.session(), model, rendered, { indices }),
-        );
+        const { measureBlockBoxes } = await import('./export/pptx/block-boxes.js');
+        const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), {
+          picture: async (indices) => pictureSlides(await this.session(), model, rendered, { indices }),
+          measure: async (indices) => measureBlockBoxes(await this.session(), model, rendered, indices),
+        });
         this.warnings.push(...editable.warnings);
         data = editable.data;
         break;

@@ -3,9 +3,18 @@ import { labelsFor } from '../../compose/labels.js';
 import type { DeckModel } from '../../deck-model.js';
 import type { Problem } from '../../problem.js';
 import { FONT, W, agendaSlide, closingSlide, colours, defineMasters, dividerSlide, text, titleSlide, type Colours, type Pptx, type PptxClass, type Slide } from './pptx-layouts.js';
+import type { SlideBoxes } from './block-boxes.js';
 import { CODE_FONT, drawBlocks, runProps } from './pptx-blocks.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
+
+/** What the editable PPTX asks of the browser, only for the slides that need it. */
+export interface SlideBrowser {
+  /** Pictures of slides it cannot draw natively. */
+  picture: (indices: number[]) => Promise<Map<number, Buffer>>;
+  /** Where slides show their blocks, for slides whose placement matters. */
+  measure: (indices: number[]) => Promise<Map<number, SlideBoxes>>;
+}
 
 export interface EditablePptx {
   data: Buffer;
@@ -24,7 +33,7 @@ export async function writeEditablePptx(
   deck: DeckModel,
   composed: ComposedDeck,
   height: number,
-  picture: (indices: number[]) => Promise<Map<number, Buffer>>,
+  browser: SlideBrowser,
 ): Promise<EditablePptx> {
   const PptxGenJS = (await import('pptxgenjs')).default as unknown as PptxClass;
   const pptx = new PptxGenJS();
@@ -44,7 +53,11 @@ export async function writeEditablePptx(
     return slideStructure(s.body ?? '');
   });
   const unmapped = structures.flatMap((st, i) => (st?.unmappable ? [i] : []));
-  const pictures = unmapped.length ? await picture(unmapped) : new Map<number, Buffer>();
+  const placed = structures.flatMap((st, i) => (st && !st.unmappable && placementMatters(st, composed.slides[i]!) ? [i] : []));
+  const [pictures, boxes] = await Promise.all([
+    unmapped.length ? browser.picture(unmapped) : new Map<number, Buffer>(),
+    placed.length ? browser.measure(placed) : new Map<number, SlideBoxes>(),
+  ]);
   const warnings: Problem[] = [];
   const t = labelsFor(deck.lang);
 
@@ -70,7 +83,7 @@ export async function writeEditablePptx(
     } else {
       const layout = trainingLayout(info);
       const timeBox = info.minutes ? t.timeBox(layout === 'roleplay' ? 'roleplay' : 'exercise', info.minutes) : undefined;
-      slide = layout ? trainingSlide(pptx, info, layout, timeBox, c, H) : contentSlide(pptx, info, st!, c, H);
+      slide = layout ? trainingSlide(pptx, info, layout, timeBox, c, H, st!, boxes.get(i)) : contentSlide(pptx, info, st!, c, H, boxes.get(i));
     }
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
@@ -114,7 +127,15 @@ function onePprPerParagraph(xml: string): string {
   });
 }
 
-function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colours, H: number): Slide {
+/** Slides whose pictures, tables, code or quotes should sit where the PDF shows them. */
+function placementMatters(st: SlideStructure, info: SlideInfo): boolean {
+  const layout = trainingLayout(info);
+  if (layout) return layout === 'table';
+  if (info.layout?.startsWith('points')) return false;
+  return st.blocks.some((b) => b.kind !== 'paragraph' && b.kind !== 'list' && b.kind !== 'heading');
+}
+
+function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colours, H: number, measured?: SlideBoxes): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
   // A slide-number field, so numbers follow when a colleague reorders slides.
   slide.slideNumber = { x: W - 1.3, y: H - 0.58, w: 0.8, h: 0.38, fontFace: FONT, fontSize: 12, color: c.primary, bold: true, align: 'center' };
@@ -158,6 +179,6 @@ function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colour
     if (bg.split === 'right') box = { ...box, w: W - w - 1.3 };
     else if (bg.split === 'left') box = { ...box, x: w + 0.5, w: W - w - 1.3 };
   }
-  drawBlocks(pptx, slide, st.blocks.filter((b) => b.kind !== 'background'), box, c);
+  drawBlocks(pptx, slide, st.blocks.filter((b) => b.kind !== 'background'), box, c, measured, st.heading !== undefined);
   return slide;
 }

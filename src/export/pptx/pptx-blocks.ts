@@ -1,4 +1,5 @@
 import type { Block, ListItem, Picture, Run } from '../../render/slide-tokens.js';
+import type { SlideBoxes } from './block-boxes.js';
 import { imageSize } from './image-size.js';
 import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
 
@@ -73,8 +74,74 @@ interface Placed {
   draw: (slide: Slide, y: number, h: number) => void;
 }
 
-/** Draws blocks top to bottom in a box; text frames shrink on overflow and pictures scale to the room left. */
-export function drawBlocks(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, c: Colours): void {
+/** Draws blocks where the rendered slide shows them, or else top to bottom in a box. */
+export function drawBlocks(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, c: Colours, measured?: SlideBoxes, skipHeading = false): void {
+  const at = measured && placeMeasured(blocks, measured, skipHeading);
+  if (at) return drawPlaced(pptx, slide, blocks, at, c);
+  drawFlow(pptx, slide, blocks, box, c);
+}
+
+const TAGS: Partial<Record<Block['kind'], string[]>> = {
+  heading: ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'],
+  paragraph: ['P'],
+  list: ['UL', 'OL'],
+  table: ['TABLE'],
+  code: ['PRE'],
+  quote: ['BLOCKQUOTE'],
+};
+
+type Placement = { box: Box; cols?: number[]; rows?: number[] } | { pictures: Box[] };
+
+/** Each block's measured box, matched to the section's children in order; undefined when they disagree. */
+function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Placement[] | undefined {
+  const inches = (b: { x: number; y: number; w: number; h: number }): Box => ({ x: b.x * IN_PER_PX, y: b.y * IN_PER_PX, w: b.w * IN_PER_PX, h: b.h * IN_PER_PX });
+  let next = 0;
+  if (skipHeading && /^H\d$/.test(m.blocks[0]?.tag ?? '')) next = 1;
+  let picture = 0;
+  const out: Placement[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'pictures') {
+      const boxes = m.pictures.slice(picture, picture + b.pictures.length).map(inches);
+      if (boxes.length !== b.pictures.length) return undefined;
+      picture += boxes.length;
+      if (m.blocks[next]?.onlyPictures) next++;
+      out.push({ pictures: boxes });
+      continue;
+    }
+    const el = m.blocks[next++];
+    if (!el || !TAGS[b.kind]?.includes(el.tag) || el.onlyPictures) return undefined;
+    out.push({ box: inches(el), ...(el.cols ? { cols: el.cols.map((w) => w * IN_PER_PX), rows: el.rows!.map((h) => h * IN_PER_PX) } : {}) });
+  }
+  return out;
+}
+
+function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], c: Colours): void {
+  const body = BODY_PX * PT_PER_PX;
+  blocks.forEach((b, i) => {
+    const p = at[i]!;
+    if ('pictures' in p) {
+      if (b.kind === 'pictures') b.pictures.forEach((pic, j) => addPicture(slide, pic.src, p.pictures[j]!));
+      return;
+    }
+    // A little room below, since PowerPoint's line height differs from the browser's; the frame shrinks text that still overflows.
+    const box = { ...p.box, h: p.box.h + 0.1 };
+    if (b.kind === 'paragraph' || b.kind === 'heading') {
+      const pt = b.kind === 'heading' ? headingPx(b.level) * PT_PER_PX : body;
+      slide.addText(runProps(b.runs, c, pt, b.kind === 'heading' ? { bold: true, color: c.primary } : {}), { ...box, valign: 'top', fit: 'shrink', margin: 0 });
+    } else if (b.kind === 'list') slide.addText(listProps(b.items, c, body), { ...box, valign: 'top', fit: 'shrink', margin: 0 });
+    else blockShape(pptx, b, box, c, p.cols, p.rows)?.draw(slide, box.y, p.box.h);
+  });
+}
+
+const headingPx = (level: number) => Math.max(BODY_PX, 44 - 8 * (level - 2));
+
+function addPicture(slide: Slide, src: string, b: Box): void {
+  const m = /^data:([^;]+);base64,(.*)$/s.exec(src);
+  if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, ...b });
+}
+
+/** Blocks stacked top to bottom in a box; text frames shrink on overflow and pictures scale to the room left. */
+function drawFlow(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, c: Colours): void {
   const body = BODY_PX * PT_PER_PX;
   const lineOf = (pt: number) => lineIn(pt, 1.5);
   const placed: Placed[] = [];
@@ -89,7 +156,7 @@ export function drawBlocks(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, 
   };
   for (const b of blocks) {
     if (b.kind === 'paragraph' || b.kind === 'heading') {
-      const pt = b.kind === 'heading' ? Math.max(BODY_PX, 44 - 8 * (b.level - 2)) * PT_PER_PX : body;
+      const pt = b.kind === 'heading' ? headingPx(b.level) * PT_PER_PX : body;
       textRun.push(...runProps(b.runs, c, pt, { paraSpaceAfter: 10, ...(b.kind === 'heading' ? { bold: true, color: c.primary } : {}) }));
       textH += lines(plainOf(b.runs), box.w, pt) * lineOf(pt) + 0.15;
     } else if (b.kind === 'list') {
@@ -112,7 +179,7 @@ export function drawBlocks(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, 
   }
 }
 
-function blockShape(pptx: Pptx, b: Block, box: Box, c: Colours): Placed | undefined {
+function blockShape(pptx: Pptx, b: Block, box: Box, c: Colours, colWidths?: number[], rowHeights?: number[]): Placed | undefined {
   if (b.kind === 'code') {
     const pt = CODE_PX * PT_PER_PX;
     const h = b.text.split('\n').length * lineIn(pt, 1.35) + 0.45;
@@ -152,7 +219,8 @@ function blockShape(pptx: Pptx, b: Block, box: Box, c: Colours): Placed | undefi
           x: box.x,
           y,
           w: box.w,
-          rowH: b.rows.map(rowH),
+          ...(colWidths?.length === head.length ? { colW: colWidths } : {}),
+          rowH: rowHeights?.length === b.rows.length ? rowHeights : b.rows.map(rowH),
           fontFace: FONT,
           fontSize: pt,
           border: { type: 'solid', pt: 1, color: 'C9D2DE' },
@@ -185,9 +253,8 @@ function pictureRow(pictures: Picture[], box: Box): Placed {
       const f = k * (hh / h);
       let x = box.x;
       pictures.forEach((p, i) => {
-        const m = /^data:([^;]+);base64,(.*)$/s.exec(p.src);
         const size = sizes[i]!;
-        if (m) s.addImage({ data: `${m[1]};base64,${m[2]}`, x, y, w: size.w * f, h: size.h * f });
+        addPicture(s, p.src, { x, y, w: size.w * f, h: size.h * f });
         x += size.w * f + gap;
       });
     },

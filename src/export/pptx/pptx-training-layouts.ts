@@ -1,7 +1,9 @@
 import type { SlideInfo } from '../../compose/compose-deck.js';
 import type { DeckModel } from '../../deck-model.js';
 import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
-import { inlineText } from './slide-structure.js';
+import type { SlideBoxes } from './block-boxes.js';
+import { drawBlocks } from './pptx-blocks.js';
+import { inlineText, type SlideStructure } from './slide-structure.js';
 
 // The training-day layouts of the corporate theme (case, exercise, role-play, statement,
 // compare, checklist, split picture, table) as slide masters of the editable PPTX, and their
@@ -91,7 +93,7 @@ function lead(item: string): { name?: string; rest: string } {
 }
 
 /** A training-layout slide on its master: heading, then the layout's own frames. */
-export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayout, timeBox: string | undefined, c: Colours, H: number): Slide {
+export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayout, timeBox: string | undefined, c: Colours, H: number, st: SlideStructure, measured?: SlideBoxes): Slide {
   const slide = pptx.addSlide({ masterName: masterName(layout) });
   slide.slideNumber = { x: W - 1.3, y: H - 0.58, w: 0.8, h: 0.38, fontFace: FONT, fontSize: 12, color: c.primary, bold: true, align: 'center' };
   const ch = info.chapter!;
@@ -154,6 +156,11 @@ export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayou
       }
       break;
     case 'table': {
+      if (measured) {
+        // The table and its caption where the PDF shows them, in the theme's sizes.
+        drawBlocks(pptx, slide, st.blocks, { x: textX, y: top, w: textW, h: bottom - top }, c, measured, st.heading !== undefined);
+        break;
+      }
       const [head, ...rest] = p.rows;
       const cell = (t: string, header: boolean) => ({ text: t, options: { bold: header, color: header ? 'FFFFFF' : c.ink, fill: { color: header ? c.primary : 'FFFFFF' } } });
       if (head) slide.addTable([head.map((t) => cell(t, true)), ...rest.map((r) => r.map((t) => cell(t, false)))], { x: 0.8, y: top, w: W - 1.6, fontFace: FONT, fontSize: 16, border: { type: 'solid', pt: 1, color: 'C9D2DE' }, margin: 0.08 });
