@@ -15,7 +15,7 @@ export interface PxBox {
 /** Where the rendered slide shows its blocks: each child of the slide's section, and its pictures. */
 export interface SlideBoxes {
   /** The section's children in order, by tag name (`P`, `UL`, `TABLE`, `PRE`, …). */
-  blocks: (PxBox & { tag: string; onlyPictures: boolean; cols?: number[]; rows?: number[] })[];
+  blocks: (PxBox & { tag: string; onlyPictures: boolean; fontPx: number; cols?: number[]; rows?: number[] })[];
   /** The slide's pictures (not backgrounds), in order. */
   pictures: PxBox[];
 }
@@ -43,6 +43,8 @@ export async function measureBlockBoxes(session: BrowserSession, deck: DeckModel
             tag: e.tagName,
             onlyPictures: e.tagName === 'P' && e.querySelector('img') !== null && (e.textContent ?? '').trim() === '',
             ...box(e),
+            // The size the text is drawn at: a cell's, an item's or the code's, as the theme sets it.
+            fontPx: parseFloat(getComputedStyle(e.querySelector('td, li, code') ?? e).fontSize) * k,
             ...(e.tagName === 'TABLE' ? { cols: [...(e.querySelector('tr')?.children ?? [])].map((c) => box(c).w), rows: [...e.querySelectorAll('tr')].map((r) => box(r).h) } : {}),
           }));
         return { blocks, pictures: [...s.querySelectorAll('img')].map(box) };

@@ -90,7 +90,7 @@ const TAGS: Partial<Record<Block['kind'], string[]>> = {
   quote: ['BLOCKQUOTE'],
 };
 
-type Placement = { box: Box; cols?: number[]; rows?: number[] } | { pictures: Box[] };
+type Placement = { box: Box; fontPx: number; cols?: number[]; rows?: number[] } | { pictures: Box[] };
 
 /** Each block's measured box, matched to the section's children in order; undefined when they disagree. */
 function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Placement[] | undefined {
@@ -110,26 +110,25 @@ function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Pl
     }
     const el = m.blocks[next++];
     if (!el || !TAGS[b.kind]?.includes(el.tag) || el.onlyPictures) return undefined;
-    out.push({ box: inches(el), ...(el.cols ? { cols: el.cols.map((w) => w * IN_PER_PX), rows: el.rows!.map((h) => h * IN_PER_PX) } : {}) });
+    out.push({ box: inches(el), fontPx: el.fontPx, ...(el.cols ? { cols: el.cols.map((w) => w * IN_PER_PX), rows: el.rows!.map((h) => h * IN_PER_PX) } : {}) });
   }
   return out;
 }
 
 function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], c: Colours): void {
-  const body = BODY_PX * PT_PER_PX;
   blocks.forEach((b, i) => {
     const p = at[i]!;
     if ('pictures' in p) {
       if (b.kind === 'pictures') b.pictures.forEach((pic, j) => addPicture(slide, pic.src, p.pictures[j]!));
       return;
     }
+    const body = (p.fontPx || BODY_PX) * PT_PER_PX;
     // A little room below, since PowerPoint's line height differs from the browser's; the frame shrinks text that still overflows.
     const box = { ...p.box, h: p.box.h + 0.1 };
     if (b.kind === 'paragraph' || b.kind === 'heading') {
-      const pt = b.kind === 'heading' ? headingPx(b.level) * PT_PER_PX : body;
-      slide.addText(runProps(b.runs, c, pt, b.kind === 'heading' ? { bold: true, color: c.primary } : {}), { ...box, valign: 'top', fit: 'shrink', margin: 0 });
+      slide.addText(runProps(b.runs, c, body, b.kind === 'heading' ? { bold: true, color: c.primary } : {}), { ...box, valign: 'top', fit: 'shrink', margin: 0 });
     } else if (b.kind === 'list') slide.addText(listProps(b.items, c, body), { ...box, valign: 'top', fit: 'shrink', margin: 0 });
-    else blockShape(pptx, b, box, c, p.cols, p.rows)?.draw(slide, box.y, p.box.h);
+    else blockShape(pptx, b, box, c, p.cols, p.rows, p.fontPx)?.draw(slide, box.y, p.box.h);
   });
 }
 
@@ -179,9 +178,9 @@ function drawFlow(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, c: Colour
   }
 }
 
-function blockShape(pptx: Pptx, b: Block, box: Box, c: Colours, colWidths?: number[], rowHeights?: number[]): Placed | undefined {
+function blockShape(pptx: Pptx, b: Block, box: Box, c: Colours, colWidths?: number[], rowHeights?: number[], fontPx?: number): Placed | undefined {
   if (b.kind === 'code') {
-    const pt = CODE_PX * PT_PER_PX;
+    const pt = (fontPx || CODE_PX) * PT_PER_PX;
     const h = b.text.split('\n').length * lineIn(pt, 1.35) + 0.45;
     return {
       h,
@@ -190,7 +189,7 @@ function blockShape(pptx: Pptx, b: Block, box: Box, c: Colours, colWidths?: numb
     };
   }
   if (b.kind === 'quote') {
-    const pt = BODY_PX * PT_PER_PX;
+    const pt = (fontPx || BODY_PX) * PT_PER_PX;
     const runs = b.paragraphs.flatMap((p) => runProps(p, { ...c, ink: c.muted }, pt, { paraSpaceAfter: 8 }));
     const h = b.paragraphs.reduce((n, p) => n + lines(plainOf(p), box.w - 0.5, pt) * lineIn(pt, 1.5) + 0.12, 0.2);
     return {
@@ -202,12 +201,13 @@ function blockShape(pptx: Pptx, b: Block, box: Box, c: Colours, colWidths?: numb
     };
   }
   if (b.kind === 'table') {
-    const pt = TABLE_PX * PT_PER_PX;
+    const pt = (fontPx || TABLE_PX) * PT_PER_PX;
     const [head, ...rest] = b.rows;
     if (!head) return undefined;
-    const cell = (runs: Run[], header: boolean) => ({
+    // Header in the brand colour, every second body row on the card colour, as the theme draws them.
+    const cell = (runs: Run[], header: boolean, row = 0) => ({
       text: runProps(runs, header ? { ...c, ink: 'FFFFFF' } : c, pt, header ? { bold: true } : {}),
-      options: { fill: { color: header ? c.primary : 'FFFFFF' }, valign: 'middle' as const },
+      options: { fill: { color: header ? c.primary : row % 2 ? c.card : 'FFFFFF' }, valign: 'middle' as const },
     });
     const cols = head.length;
     const rowH = (row: Run[][]) => Math.max(...row.map((r) => lines(plainOf(r), box.w / cols - 0.2, pt))) * lineIn(pt, 1.4) + 0.2;
@@ -215,7 +215,7 @@ function blockShape(pptx: Pptx, b: Block, box: Box, c: Colours, colWidths?: numb
     return {
       h,
       draw: (s, y) =>
-        s.addTable([head.map((r) => cell(r, true)), ...rest.map((row) => row.map((r) => cell(r, false)))] as never, {
+        s.addTable([head.map((r) => cell(r, true)), ...rest.map((row, n) => row.map((r) => cell(r, false, n)))] as never, {
           x: box.x,
           y,
           w: box.w,

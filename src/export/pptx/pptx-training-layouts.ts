@@ -3,7 +3,8 @@ import type { DeckModel } from '../../deck-model.js';
 import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { drawBlocks } from './pptx-blocks.js';
-import { inlineText, type SlideStructure } from './slide-structure.js';
+import type { SlideStructure } from './slide-structure.js';
+import { plain, slideBlocks, type Run } from '../../render/slide-tokens.js';
 
 // The training-day layouts of the corporate theme (case, exercise, role-play, statement,
 // compare, checklist, split picture, table) as slide masters of the editable PPTX, and their
@@ -52,44 +53,40 @@ interface Parts {
   heading?: string;
   quote: string[];
   paragraphs: string[];
-  items: string[];
-  columns: { title: string; items: string[] }[];
+  items: Run[][];
+  columns: { title: string; items: Run[][] }[];
   rows: string[][];
   background?: { data: string; side: 'left' | 'right'; share: number };
 }
 
-/** What a training-layout slide says, read from its markdown. Pure. */
+/** What a training-layout slide says, read from Marp's tokens. */
 export function trainingParts(markdown: string): Parts {
   const parts: Parts = { quote: [], paragraphs: [], items: [], columns: [], rows: [] };
-  const visible = markdown.replace(/<!--[\s\S]*?-->/g, '');
-  const bg = /!\[[^\]]*\bbg\b[^\]]*?\b(left|right)(?::(\d+)%)?[^\]]*\]\(\s*(data:[^)\s]+)\s*\)/.exec(visible);
-  if (bg) parts.background = { side: bg[1] as 'left' | 'right', share: Number(bg[2] ?? 50) / 100, data: bg[3] as string };
-  for (const raw of visible.split('\n')) {
-    const line = raw.replace(/!\[[^\]]*\]\([^)]*\)/g, '').trimEnd();
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line.trim());
-    if (heading) {
-      if (heading[1] === '###') parts.columns.push({ title: inlineText(heading[2] as string), items: [] });
-      else if (heading[1] !== '######' && parts.heading === undefined) parts.heading = inlineText(heading[2] as string);
-    } else if (/^\s{0,3}>/.test(line)) {
-      const q = inlineText(line.replace(/^\s{0,3}>\s?/, ''));
-      if (q) parts.quote.push(q);
-    } else if (/^\s*\|/.test(line)) {
-      if (!/^\s*\|?\s*:?-{3,}/.test(line)) parts.rows.push(line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => inlineText(cell.trim())));
-    } else if (/^\s*([-*+]|\d+[.)])\s+/.test(line)) {
-      const item = line.replace(/^\s*([-*+]|\d+[.)])\s+(\[ \]\s+)?/, '');
-      (parts.columns.at(-1)?.items ?? parts.items).push(item);
-    } else if (/^\s{2,}\S/.test(line) && (parts.columns.at(-1)?.items ?? parts.items).length) {
-      const list = parts.columns.at(-1)?.items ?? parts.items;
-      list[list.length - 1] += `\n${line.trim()}`;
-    } else if (line.trim()) parts.paragraphs.push(inlineText(line.trim()));
+  for (const b of slideBlocks(markdown)) {
+    if (b.kind === 'heading') {
+      if (b.level === 3) parts.columns.push({ title: line(b.runs), items: [] });
+      else if (b.level !== 6 && parts.heading === undefined) parts.heading = line(b.runs);
+    } else if (b.kind === 'quote') parts.quote.push(...b.paragraphs.map(line).filter(Boolean));
+    else if (b.kind === 'table') parts.rows.push(...b.rows.map((row) => row.map(line)));
+    else if (b.kind === 'list') (parts.columns.at(-1)?.items ?? parts.items).push(...b.items.map((it) => withoutCheckbox(it.runs)));
+    else if (b.kind === 'paragraph') parts.paragraphs.push(line(b.runs));
+    else if (b.kind === 'background' && b.split) parts.background = { side: b.split, share: b.share, data: b.src };
   }
   return parts;
 }
 
+const line = (runs: Run[]) => plain(runs).replace(/\n/g, ' ').trim();
+
+/** A checklist item's `[ ]`, which the layout draws as a box. */
+function withoutCheckbox(runs: Run[]): Run[] {
+  const [first, ...rest] = runs;
+  return first && /^\[ \]\s+/.test(first.text) ? [{ ...first, text: first.text.replace(/^\[ \]\s+/, '') }, ...rest] : runs;
+}
+
 /** A bold lead (`**坐席**` then its text) split off an item. */
-function lead(item: string): { name?: string; rest: string } {
-  const m = /^\*\*([^*]+)\*\*[:：]?\s*([\s\S]*)$/.exec(item);
-  return m ? { name: m[1], rest: inlineText((m[2] as string).replace(/\n/g, ' ')) } : { rest: inlineText(item.replace(/\n/g, ' ')) };
+function lead(item: Run[]): { name?: string; rest: string } {
+  const [first, ...rest] = item;
+  return first?.bold ? { name: first.text.trim(), rest: line(rest).replace(/^[:：]\s*/, '') } : { rest: line(item) };
 }
 
 /** A training-layout slide on its master: heading, then the layout's own frames. */
@@ -134,7 +131,7 @@ export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayou
       p.columns.slice(0, 2).forEach((col, i) => {
         const x = 0.8 + i * (w + 0.5);
         slide.addText(col.title, { x, y: top, w, h: 0.6, fontFace: FONT, fontSize: 22, bold: true, color: 'FFFFFF', margin: 10 });
-        slide.addText(col.items.map((it) => text(inlineText(it.replace(/\n/g, ' ')), { fontSize: 18, color: c.ink, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 8 })), { x, y: top + 0.6, w, h: bottom - top - 0.7, fill: { color: c.card }, valign: 'top', margin: 12, fit: 'shrink' });
+        slide.addText(col.items.map((it) => text(line(it), { fontSize: 18, color: c.ink, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 8 })), { x, y: top + 0.6, w, h: bottom - top - 0.7, fill: { color: c.card }, valign: 'top', margin: 12, fit: 'shrink' });
       });
       break;
     }
@@ -144,11 +141,11 @@ export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayou
         const y = top + i * (h + 0.12);
         slide.addShape(pptx.ShapeType.rect, { x: 0.8, y, w: W - 1.6, h, fill: { color: c.card }, line: { color: c.card } });
         slide.addShape(pptx.ShapeType.rect, { x: 1.0, y: y + h / 2 - 0.15, w: 0.3, h: 0.3, fill: { color: 'FFFFFF' }, line: { color: c.primary, width: 2 } });
-        slide.addText(inlineText(it), { x: 1.5, y, w: W - 2.5, h, fontFace: FONT, fontSize: 20, color: c.ink, valign: 'middle' });
+        slide.addText(line(it), { x: 1.5, y, w: W - 2.5, h, fontFace: FONT, fontSize: 20, color: c.ink, valign: 'middle' });
       });
       break;
     case 'split':
-      body([...p.paragraphs.map((t) => para(t)), ...p.items.map((it) => text(inlineText(it.replace(/\n/g, ' ')), { fontSize: 22, color: c.ink, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 }))]);
+      body([...p.paragraphs.map((t) => para(t)), ...p.items.map((it) => text(line(it), { fontSize: 22, color: c.ink, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 }))]);
       if (p.background) {
         const m = /^data:([^;]+);base64,(.*)$/.exec(p.background.data);
         const w = W * p.background.share;
