@@ -134,6 +134,7 @@ export class Jobs {
         const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), {
           picture: async (indices) => pictureSlides(await this.session(), model, rendered, { indices }),
           measure: async (indices) => measureBlockBoxes(await this.session(), model, rendered, indices),
+          svgToPng: async (svgs) => (await import('./export/pptx/svg-pictures.js')).svgToPng(await this.session(), svgs),
         });
         this.warnings.push(...editable.warnings);
         data = editable.data;

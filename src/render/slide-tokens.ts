@@ -27,6 +27,8 @@ export interface Picture {
   /** Marp's `w:` / `h:` size in CSS pixels. */
   width?: number;
   height?: number;
+  /** A PNG of an SVG picture, for outputs that need a bitmap (set by the editable PPTX). */
+  png?: string;
 }
 
 export type Block =
@@ -38,7 +40,7 @@ export type Block =
   | { kind: 'quote'; paragraphs: Run[][] }
   /** Pictures in one paragraph, shown side by side. */
   | { kind: 'pictures'; pictures: Picture[] }
-  | { kind: 'background'; src: string; split?: 'left' | 'right'; share: number; fit: 'cover' | 'contain' }
+  | { kind: 'background'; src: string; png?: string; split?: 'left' | 'right'; share: number; fit: 'cover' | 'contain' }
   | { kind: 'math' }
   | { kind: 'html' };
 

@@ -4,6 +4,7 @@ import type { DeckModel } from '../../deck-model.js';
 import type { Problem } from '../../problem.js';
 import { FONT, W, agendaSlide, closingSlide, colours, defineMasters, dividerSlide, text, titleSlide, type Colours, type Pptx, type PptxClass, type Slide } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
+import { imageSize } from './image-size.js';
 import { CODE_FONT, drawBlocks, runProps } from './pptx-blocks.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
@@ -14,6 +15,8 @@ export interface SlideBrowser {
   picture: (indices: number[]) => Promise<Map<number, Buffer>>;
   /** Where slides show their blocks, for slides whose placement matters. */
   measure: (indices: number[]) => Promise<Map<number, SlideBoxes>>;
+  /** PNG data: URIs of SVG pictures, by their SVG data: URI. */
+  svgToPng: (svgs: string[]) => Promise<Map<string, string>>;
 }
 
 export interface EditablePptx {
@@ -54,10 +57,13 @@ export async function writeEditablePptx(
   });
   const unmapped = structures.flatMap((st, i) => (st?.unmappable ? [i] : []));
   const placed = structures.flatMap((st, i) => (st && !st.unmappable && placementMatters(st, composed.slides[i]!) ? [i] : []));
-  const [pictures, boxes] = await Promise.all([
+  const svgs = [...new Set(structures.flatMap((st) => (st && !st.unmappable ? svgSources(st) : [])))];
+  const [pictures, boxes, pngs] = await Promise.all([
     unmapped.length ? browser.picture(unmapped) : new Map<number, Buffer>(),
     placed.length ? browser.measure(placed) : new Map<number, SlideBoxes>(),
+    svgs.length ? browser.svgToPng(svgs) : new Map<string, string>(),
   ]);
+  for (const st of structures) if (st) withPngs(st, pngs);
   const warnings: Problem[] = [];
   const t = labelsFor(deck.lang);
 
@@ -127,6 +133,20 @@ function onePprPerParagraph(xml: string): string {
   });
 }
 
+const isSvg = (src: string) => src.startsWith('data:image/svg+xml');
+
+function svgSources(st: SlideStructure): string[] {
+  return st.blocks.flatMap((b) => (b.kind === 'pictures' ? b.pictures.map((p) => p.src) : b.kind === 'background' ? [b.src] : [])).filter(isSvg);
+}
+
+/** SVG pictures and backgrounds get their PNG, which PowerPoint and LibreOffice both show. */
+function withPngs(st: SlideStructure, pngs: Map<string, string>): void {
+  for (const b of st.blocks) {
+    if (b.kind === 'pictures') for (const p of b.pictures) p.png = pngs.get(p.src);
+    else if (b.kind === 'background') b.png = pngs.get(b.src);
+  }
+}
+
 /** Slides whose pictures, tables, code or quotes should sit where the PDF shows them. */
 function placementMatters(st: SlideStructure, info: SlideInfo): boolean {
   const layout = trainingLayout(info);
@@ -172,10 +192,15 @@ function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colour
   const bg = st.blocks.find((b) => b.kind === 'background');
   let box = { x: 0.8, y: top, w: W - 1.6, h: bottom - top };
   if (bg?.kind === 'background') {
-    const m = /^data:([^;]+);base64,(.*)$/s.exec(bg.src);
+    const m = /^data:([^;]+);base64,(.*)$/s.exec(bg.png ?? bg.src);
     const w = W * bg.share;
     const x = bg.split === 'right' ? W - w : 0;
-    if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, x, y: 0, w, h: H, sizing: { type: bg.fit, w, h: H } });
+    if (m && bg.fit === 'contain') {
+      // Marp's `contain`: the whole picture, centred in its part of the slide.
+      const n = imageSize(bg.src) ?? { width: w, height: H };
+      const k = Math.min(w / n.width, H / n.height);
+      slide.addImage({ data: `${m[1]};base64,${m[2]}`, x: x + (w - n.width * k) / 2, y: (H - n.height * k) / 2, w: n.width * k, h: n.height * k });
+    } else if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, x, y: 0, w, h: H, sizing: { type: 'cover', w, h: H } });
     if (bg.split === 'right') box = { ...box, w: W - w - 1.3 };
     else if (bg.split === 'left') box = { ...box, x: w + 0.5, w: W - w - 1.3 };
   }

@@ -119,7 +119,7 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
   blocks.forEach((b, i) => {
     const p = at[i]!;
     if ('pictures' in p) {
-      if (b.kind === 'pictures') b.pictures.forEach((pic, j) => addPicture(slide, pic.src, p.pictures[j]!));
+      if (b.kind === 'pictures') b.pictures.forEach((pic, j) => addPicture(slide, pic.png ?? pic.src, p.pictures[j]!));
       return;
     }
     const body = (p.fontPx || BODY_PX) * PT_PER_PX;
@@ -134,7 +134,7 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
 
 const headingPx = (level: number) => Math.max(BODY_PX, 44 - 8 * (level - 2));
 
-function addPicture(slide: Slide, src: string, b: Box): void {
+export function addPicture(slide: Slide, src: string, b: Box): void {
   const m = /^data:([^;]+);base64,(.*)$/s.exec(src);
   if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, ...b });
 }
@@ -254,7 +254,7 @@ function pictureRow(pictures: Picture[], box: Box): Placed {
       let x = box.x;
       pictures.forEach((p, i) => {
         const size = sizes[i]!;
-        addPicture(s, p.src, { x, y, w: size.w * f, h: size.h * f });
+        addPicture(s, p.png ?? p.src, { x, y, w: size.w * f, h: size.h * f });
         x += size.w * f + gap;
       });
     },

@@ -96,6 +96,8 @@ export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayou
   const ch = info.chapter!;
   slide.addText(`${ch.label} · ${ch.title}`, { x: 0.8, y: 0.18, w: 9, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: c.primary });
   const p = trainingParts(info.body ?? '');
+  const bg = st.blocks.find((b) => b.kind === 'background');
+  if (p.background && bg?.kind === 'background' && bg.png) p.background.data = bg.png;
   const split = layout === 'split' && p.background;
   const textW = split ? W * (1 - p.background!.share) - 1.3 : W - 1.6;
   const textX = split && p.background!.side === 'left' ? W * p.background!.share + 0.5 : 0.8;

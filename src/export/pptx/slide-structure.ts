@@ -53,12 +53,10 @@ function point(runs: Run[]): { heading: string; text: string } {
 
 const oneLine = (runs: Run[]) => plain(runs).replace(/\n/g, ' ').trim();
 
-/** What the editable PPTX still shows as a picture of the slide: math, raw HTML, SVG drawings. */
+/** What the editable PPTX still shows as a picture of the slide: math and raw HTML. */
 function unmappableReason(blocks: Block[]): string | undefined {
   if (blocks.some((b) => b.kind === 'math')) return 'math';
   if (blocks.some((b) => b.kind === 'html')) return 'raw HTML';
-  const svg = (src: string) => /^data:image\/svg\+xml/i.test(src);
-  if (blocks.some((b) => (b.kind === 'pictures' && b.pictures.some((p) => svg(p.src))) || (b.kind === 'background' && svg(b.src)))) return 'an SVG picture';
   return undefined;
 }
 
