@@ -31,7 +31,8 @@ export async function measureBlockBoxes(session: BrowserSession, deck: DeckModel
         const sections = [...svg.querySelectorAll(':scope > foreignObject > section')];
         const s = sections.find((x) => (x.getAttribute('data-marpit-advanced-background') ?? 'content') === 'content') ?? sections[0];
         if (!s) return { blocks: [], pictures: [] };
-        const origin = s.getBoundingClientRect();
+        // The slide's SVG is the frame: a split background narrows the content section itself.
+        const origin = svg.getBoundingClientRect();
         const k = width / origin.width;
         const box = (e: Element) => {
           const r = e.getBoundingClientRect();
@@ -44,7 +45,7 @@ export async function measureBlockBoxes(session: BrowserSession, deck: DeckModel
             onlyPictures: e.tagName === 'P' && e.querySelector('img') !== null && (e.textContent ?? '').trim() === '',
             ...box(e),
             // The size the text is drawn at: a cell's, an item's or the code's, as the theme sets it.
-            fontPx: parseFloat(getComputedStyle(e.querySelector('td, li, code') ?? e).fontSize) * k,
+            fontPx: parseFloat(getComputedStyle(/^H\d$/.test(e.tagName) ? e : (e.querySelector('td, li, code') ?? e)).fontSize) * k,
             ...(e.tagName === 'TABLE' ? { cols: [...(e.querySelector('tr')?.children ?? [])].map((c) => box(c).w), rows: [...e.querySelectorAll('tr')].map((r) => box(r).h) } : {}),
           }));
         return { blocks, pictures: [...s.querySelectorAll('img')].map(box) };

@@ -2,6 +2,7 @@ import type { SlideInfo } from '../../compose/compose-deck.js';
 import type { DeckModel } from '../../deck-model.js';
 import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
+import { imageSize } from './image-size.js';
 import { drawBlocks } from './pptx-blocks.js';
 import type { SlideStructure } from './slide-structure.js';
 import { plain, slideBlocks, type Run } from '../../render/slide-tokens.js';
@@ -56,7 +57,7 @@ interface Parts {
   items: Run[][];
   columns: { title: string; items: Run[][] }[];
   rows: string[][];
-  background?: { data: string; side: 'left' | 'right'; share: number };
+  background?: { data: string; side: 'left' | 'right'; share: number; fit: 'cover' | 'contain'; natural: string };
 }
 
 /** What a training-layout slide says, read from Marp's tokens. */
@@ -70,7 +71,7 @@ export function trainingParts(markdown: string): Parts {
     else if (b.kind === 'table') parts.rows.push(...b.rows.map((row) => row.map(line)));
     else if (b.kind === 'list') (parts.columns.at(-1)?.items ?? parts.items).push(...b.items.map((it) => withoutCheckbox(it.runs)));
     else if (b.kind === 'paragraph') parts.paragraphs.push(line(b.runs));
-    else if (b.kind === 'background' && b.split) parts.background = { side: b.split, share: b.share, data: b.src };
+    else if (b.kind === 'background' && b.split) parts.background = { side: b.split, share: b.share, data: b.src, fit: b.fit, natural: b.src };
   }
   return parts;
 }
@@ -101,7 +102,11 @@ export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayou
   const split = layout === 'split' && p.background;
   const textW = split ? W * (1 - p.background!.share) - 1.3 : W - 1.6;
   const textX = split && p.background!.side === 'left' ? W * p.background!.share + 0.5 : 0.8;
-  if (p.heading) slide.addText(p.heading, { x: textX, y: 0.6, w: textW, h: 0.85, fontFace: FONT, fontSize: layout === 'statement' ? 18 : 30, bold: true, color: layout === 'statement' ? c.accent : c.primary, valign: 'bottom' });
+  // A split slide centres its heading and points beside the picture: both go where the PDF shows them.
+  const head = layout === 'split' && measured && /^H\d$/.test(measured.blocks[0]?.tag ?? '') ? measured.blocks[0] : undefined;
+  const px = W / 1280;
+  if (p.heading && head) slide.addText(p.heading, { x: head.x * px, y: head.y * px, w: head.w * px, h: head.h * px + 0.1, fontFace: FONT, fontSize: head.fontPx * px * 72, bold: true, color: c.primary, valign: 'top', margin: 0, fit: 'shrink' });
+  else if (p.heading) slide.addText(p.heading, { x: textX, y: 0.6, w: textW, h: 0.85, fontFace: FONT, fontSize: layout === 'statement' ? 18 : 30, bold: true, color: layout === 'statement' ? c.accent : c.primary, valign: 'bottom' });
   if (timeBox) slide.addText(timeBox, { x: W - 4.2, y: 0.62, w: 3.4, h: 0.6, fontFace: FONT, fontSize: 18, bold: true, color: 'FFFFFF', align: 'center', fill: { color: c.accent }, rectRadius: 0.3 });
   const top = 1.9;
   const bottom = H - 0.8;
@@ -147,11 +152,18 @@ export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayou
       });
       break;
     case 'split':
-      body([...p.paragraphs.map((t) => para(t)), ...p.items.map((it) => text(line(it), { fontSize: 22, color: c.ink, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 }))]);
+      if (head) drawBlocks(pptx, slide, st.blocks.filter((b) => b.kind !== 'background'), { x: textX, y: top, w: textW, h: bottom - top }, c, measured, true);
+      else body([...p.paragraphs.map((t) => para(t)), ...p.items.map((it) => text(line(it), { fontSize: 22, color: c.ink, bullet: { indent: 18 }, breakLine: true, paraSpaceAfter: 10 }))]);
       if (p.background) {
         const m = /^data:([^;]+);base64,(.*)$/.exec(p.background.data);
         const w = W * p.background.share;
-        if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, x: p.background.side === 'right' ? W - w : 0, y: 0, w, h: H, sizing: { type: 'cover', w, h: H } });
+        const x = p.background.side === 'right' ? W - w : 0;
+        const n = p.background.fit === 'contain' ? imageSize(p.background.natural) : undefined;
+        if (m && n) {
+          // Marp's `contain`: the whole picture, centred in its part of the slide.
+          const k = Math.min(w / n.width, H / n.height);
+          slide.addImage({ data: `${m[1]};base64,${m[2]}`, x: x + (w - n.width * k) / 2, y: (H - n.height * k) / 2, w: n.width * k, h: n.height * k });
+        } else if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, x, y: 0, w, h: H, sizing: { type: 'cover', w, h: H } });
       }
       break;
     case 'table': {
