@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
@@ -7,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { pdfInfo, pdfText } from '../helpers/readers.js';
+import { tempDir } from '../helpers/temp.js';
 
-const out = mkdtempSync(join(tmpdir(), 'lectern-chapters-'));
+const out = tempDir('lectern-chapters-');
 const deck = join(FIXTURES, 'valid');
 let full: ReturnType<typeof lectern>;
 let part: ReturnType<typeof lectern>;

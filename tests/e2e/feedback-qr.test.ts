@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { pdfInfo, pdfText } from '../helpers/readers.js';
+import { tempDir } from '../helpers/temp.js';
 
-const out = mkdtempSync(join(tmpdir(), 'lectern-qr-'));
+const out = tempDir('lectern-qr-');
 const FEEDBACK = 'https://survey.example.com/course/42?from=qr';
 const MATERIALS = 'https://pan.example.com/s/abc123';
 let run: ReturnType<typeof lectern>;

@@ -1,12 +1,12 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/export/browser/browser.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { pdfInfo } from '../helpers/readers.js';
+import { tempDir } from '../helpers/temp.js';
 
-const root = mkdtempSync(join(tmpdir(), 'lectern-library-'));
+const root = tempDir('lectern-library-');
 const courses = join(root, 'courses');
 const out = join(root, 'out');
 const launches = join(root, 'launches.log');

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-const out = mkdtempSync(join(tmpdir(), 'lectern-share-'));
+const out = tempDir('lectern-share-');
 let run: ReturnType<typeof lectern>;
 let browser: Browser;
 let page: Page;

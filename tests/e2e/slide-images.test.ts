@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-const out = mkdtempSync(join(tmpdir(), 'lectern-images-'));
+const out = tempDir('lectern-images-');
 const folder = join(out, 'valid-images');
 let run: ReturnType<typeof lectern>;
 

@@ -1,13 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-const out = mkdtempSync(join(tmpdir(), 'lectern-timers-'));
+const out = tempDir('lectern-timers-');
 let run: ReturnType<typeof lectern>;
 let browser: Browser;
 let audience: Page;
