@@ -67,10 +67,20 @@ interface MarpitImage {
 
 let engine: Marp | undefined;
 
+function parse(markdown: string): Token[] {
+  engine ??= createMarp();
+  return engine.markdown.parse(markdown, {}) as unknown as Token[];
+}
+
+/** A slide's HTML comments as Marp collects them: their text, and the directives Marp read in them. */
+export function slideComments(markdown: string): { text: string; directives: string[] }[] {
+  const comments = parse(markdown).flatMap((t) => [t, ...(t.children ?? [])]).filter((t) => t.type === 'marpit_comment');
+  return comments.map((t) => ({ text: t.content.trim(), directives: Object.keys((t.meta as { marpitParsedDirectives?: object } | null)?.marpitParsedDirectives ?? {}) }));
+}
+
 /** The blocks of one slide's markdown, in order. Pure apart from a cached engine. */
 export function slideBlocks(markdown: string): Block[] {
-  engine ??= createMarp();
-  const tokens = engine.markdown.parse(markdown, {}) as unknown as Token[];
+  const tokens = parse(markdown);
   const blocks: Block[] = [];
   const lists: { ordered: boolean; next: number }[] = [];
   let items: ListItem[] | undefined;
