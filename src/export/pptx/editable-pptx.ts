@@ -150,7 +150,7 @@ function withPngs(st: SlideStructure, pngs: Map<string, string>): void {
 /** Slides whose pictures, tables, code or quotes should sit where the PDF shows them. */
 function placementMatters(st: SlideStructure, info: SlideInfo): boolean {
   const layout = trainingLayout(info);
-  if (layout) return layout === 'table' || layout === 'split';
+  if (layout) return layout === 'table' || layout === 'split' || layout === 'exercise';
   if (info.layout?.startsWith('points')) return false;
   return st.blocks.some((b) => b.kind !== 'paragraph' && b.kind !== 'list' && b.kind !== 'heading');
 }

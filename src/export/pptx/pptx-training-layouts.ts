@@ -90,6 +90,34 @@ function lead(item: Run[]): { name?: string; rest: string } {
   return first?.bold ? { name: first.text.trim(), rest: line(rest).replace(/^[:：]\s*/, '') } : { rest: line(item) };
 }
 
+/**
+ * An exercise as the theme draws it, where the PDF shows it: the task on the card colour with
+ * the accent bar, then one bordered card per step with its number in a brand-coloured circle.
+ */
+function exerciseCards(pptx: Pptx, slide: Slide, p: Parts, measured: SlideBoxes, c: Colours): boolean {
+  const px = W / 1280;
+  const task = measured.blocks.find((b) => b.tag === 'P');
+  const list = measured.blocks.find((b) => b.tag === 'OL' || b.tag === 'UL');
+  if (!list || !p.items.length) return false;
+  const pt = (list.fontPx || 28) * px * 72;
+  if (task && p.paragraphs.length) {
+    slide.addShape(pptx.ShapeType.roundRect, { x: task.x * px, y: task.y * px, w: task.w * px, h: task.h * px, fill: { color: c.card }, line: { color: c.card }, rectRadius: 0.08 });
+    slide.addShape(pptx.ShapeType.rect, { x: task.x * px, y: task.y * px, w: 8 * px, h: task.h * px, fill: { color: c.accent }, line: { color: c.accent } });
+    slide.addText(p.paragraphs.join('\n'), { x: (task.x + 24) * px, y: task.y * px, w: (task.w - 32) * px, h: task.h * px, fontFace: FONT, fontSize: pt, color: c.ink, valign: 'middle', margin: 0, fit: 'shrink' });
+  }
+  const gap = 16;
+  const h = (list.h - gap * (p.items.length - 1)) / p.items.length;
+  p.items.forEach((item, i) => {
+    const y = list.y + i * (h + gap);
+    slide.addShape(pptx.ShapeType.roundRect, { x: list.x * px, y: y * px, w: list.w * px, h: h * px, fill: { color: 'FFFFFF' }, line: { color: 'DFE5EE', width: 1.5 }, rectRadius: 0.1 });
+    slide.addText(String(i + 1), { shape: pptx.ShapeType.ellipse, x: (list.x + 24) * px, y: (y + h / 2 - 23) * px, w: 46 * px, h: 46 * px, fill: { color: c.primary }, color: 'FFFFFF', fontFace: FONT, fontSize: 24 * px * 72, bold: true, align: 'center', valign: 'middle', margin: 0 });
+    const [first, ...rest] = item;
+    const runs = first?.bold ? [text(first.text, { bold: true, color: c.primary, fontSize: pt }), text(line(rest), { color: c.ink, fontSize: pt })] : [text(line(item), { color: c.ink, fontSize: pt })];
+    slide.addText(runs, { x: (list.x + 92) * px, y: y * px, w: (list.w - 116) * px, h: h * px, valign: 'middle', margin: 0, fit: 'shrink' });
+  });
+  return true;
+}
+
 /** A training-layout slide on its master: heading, then the layout's own frames. */
 export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayout, timeBox: string | undefined, c: Colours, H: number, st: SlideStructure, measured?: SlideBoxes): Slide {
   const slide = pptx.addSlide({ masterName: masterName(layout) });
@@ -107,7 +135,7 @@ export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayou
   const px = W / 1280;
   if (p.heading && head) slide.addText(p.heading, { x: head.x * px, y: head.y * px, w: head.w * px, h: head.h * px + 0.1, fontFace: FONT, fontSize: head.fontPx * px * 72, bold: true, color: c.primary, valign: 'top', margin: 0, fit: 'shrink' });
   else if (p.heading) slide.addText(p.heading, { x: textX, y: 0.6, w: textW, h: 0.85, fontFace: FONT, fontSize: layout === 'statement' ? 18 : 30, bold: true, color: layout === 'statement' ? c.accent : c.primary, valign: 'bottom' });
-  if (timeBox) slide.addText(timeBox, { x: W - 4.2, y: 0.62, w: 3.4, h: 0.6, fontFace: FONT, fontSize: 18, bold: true, color: 'FFFFFF', align: 'center', fill: { color: c.accent }, rectRadius: 0.3 });
+  if (timeBox) slide.addText(timeBox, { shape: pptx.ShapeType.roundRect, x: W - 4.2, y: 0.62, w: 3.4, h: 0.6, fontFace: FONT, fontSize: 18, bold: true, color: 'FFFFFF', align: 'center', fill: { color: c.accent }, rectRadius: 0.3 });
   const top = 1.9;
   const bottom = H - 0.8;
   const body = (lines: TextProps[], y = top, h = bottom - top, x = textX, w = textW) => lines.length && slide.addText(lines, { x, y, w, h, valign: 'top', fit: 'shrink' });
@@ -122,6 +150,7 @@ export function trainingSlide(pptx: Pptx, info: SlideInfo, layout: TrainingLayou
       break;
     case 'exercise':
     case 'roleplay': {
+      if (layout === 'exercise' && measured && exerciseCards(pptx, slide, p, measured, c)) break;
       if (p.paragraphs.length) slide.addText(p.paragraphs.join('\n'), { x: 1.0, y: top, w: W - 1.8, h: 0.7, fontFace: FONT, fontSize: 18, color: c.ink, fill: { color: c.card }, margin: 8 });
       const items = p.items.map(lead);
       if (layout === 'exercise') body(items.map((it, i) => para(`${i + 1}.  ${it.name ? `${it.name}：` : ''}${it.rest}`, { fontSize: 22, paraSpaceAfter: 14 })), top + 1.0, bottom - top - 1.0);
