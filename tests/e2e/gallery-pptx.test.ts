@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { pdfInfo, pdfText } from '../helpers/readers.js';
@@ -114,5 +116,15 @@ describe('the gallery deck as an editable PPTX', () => {
     expect(pdfInfo(pdf).Pages).toBe('19');
     expect(pdfText(pdf, 11)).toMatch(/2026-12-01/);
     expect(pdfText(pdf, 13)).toMatch(/1\.[\s\S]*2\.[\s\S]*3\.[\s\S]*4\./);
+    // The closing slide's feedback QR code is drawn as a vector shape and scans.
+    execFileSync('pdftoppm', ['-r', '110', '-png', '-f', '19', '-l', '19', '-singlefile', pdf, join(pdfDir, 'closing')]);
+    const page = PNG.sync.read(readFileSync(join(pdfDir, 'closing.png')));
+    const right = { w: Math.round(page.width / 3), h: Math.round(page.height / 2) };
+    const crop = new Uint8ClampedArray(right.w * right.h * 4);
+    for (let y = 0; y < right.h; y++) {
+      const from = ((page.height - right.h + y) * page.width + (page.width - right.w)) * 4;
+      crop.set(page.data.subarray(from, from + right.w * 4), y * right.w * 4);
+    }
+    expect(jsQR(crop, right.w, right.h)?.data).toBe('https://example.com/feedback/phone-skills');
   });
 });

@@ -6,6 +6,7 @@ import { FONT, W, agendaSlide, closingSlide, colours, defineMasters, dividerSlid
 import type { SlideBoxes } from './block-boxes.js';
 import { imageSize } from './image-size.js';
 import { CODE_FONT, drawBlocks, runProps } from './pptx-blocks.js';
+import { closingQrCodes } from './pptx-qr.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
 
@@ -73,7 +74,10 @@ export async function writeEditablePptx(
     if (info.kind === 'title') slide = titleSlide(pptx, deck, c, H, t.presenter, t.date);
     else if (info.kind === 'agenda') slide = agendaSlide(pptx, deck, c, t);
     else if (info.kind === 'divider') slide = dividerSlide(pptx, info, c, H, t.chapter);
-    else if (info.kind === 'closing') slide = closingSlide(pptx, deck, H);
+    else if (info.kind === 'closing') {
+      slide = closingSlide(pptx, deck, H);
+      closingQrCodes(pptx, slide, deck, t, H);
+    }
     else if (st?.unmappable) {
       slide = pptx.addSlide();
       slide.addImage({ data: `image/jpeg;base64,${pictures.get(i)?.toString('base64') ?? ''}`, x: 0, y: 0, w: W, h: H });
