@@ -66,7 +66,11 @@ async function measureDeck(name, deck) {
   return { deck: name, slides: reference.length, editable: measure(editable, 'editable'), pictures: measure(pictures, 'pictures') };
 }
 
-/** The deck's Noto Sans SC (both weights) as TTF subsets of the PPTX's text, in a fontconfig of their own. */
+/**
+ * The deck's Noto Sans SC (both weights) as TTF subsets of the PPTX's text, in a fontconfig of
+ * their own. @fontsource's files name their family "Noto Sans SC Thin" (the variable font's
+ * default instance); fontconfig renames it at scan time so the PPTX's "Noto Sans SC" finds it.
+ */
 async function deckFonts(dir, pptx) {
   const { default: subsetFont } = await import('subset-font');
   const zip = await JSZip.loadAsync(readFileSync(pptx));
@@ -84,7 +88,7 @@ async function deckFonts(dir, pptx) {
   const conf = join(dir, 'fonts.conf');
   writeFileSync(
     conf,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <dir>${fonts}</dir>\n  <cachedir>${join(dir, 'fc-cache')}</cachedir>\n</fontconfig>\n`,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <dir>${fonts}</dir>\n  <match target="scan"><test name="family"><string>Noto Sans SC Thin</string></test><edit name="family" mode="assign" binding="same"><string>Noto Sans SC</string></edit></match>\n  <cachedir>${join(dir, 'fc-cache')}</cachedir>\n</fontconfig>\n`,
   );
   return conf;
 }
