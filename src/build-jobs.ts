@@ -1,5 +1,5 @@
-import type { BrowserSession } from './export/browser.js';
-import type { Staging } from './export/staging.js';
+import type { BrowserSession } from './export/browser/browser.js';
+import type { Staging } from './export/output/staging.js';
 import { LecternError } from './errors.js';
 import { outputFileName, outputFiles, type Format } from './formats.js';
 import type { PreparedDeck } from './prepare-deck.js';
@@ -46,8 +46,8 @@ export class Jobs {
    */
   printedSlides(): Promise<Uint8Array> {
     this.slidesPdf ??= (async () => {
-      const { printSlides } = await import('./export/slides-pdf.js');
-      const { overflowProblems } = await import('./export/slide-overflow.js');
+      const { printSlides } = await import('./export/pdf/slides-pdf.js');
+      const { overflowProblems } = await import('./export/browser/slide-overflow.js');
       const printed = await printSlides(await this.session(), this.deck.model, this.deck.rendered);
       this.warnings.push(...overflowProblems(this.deck.composed, printed.overflow, 'warning'));
       return printed.pdf;
@@ -63,7 +63,7 @@ export class Jobs {
   slidePictures(): Promise<Map<number, Buffer>> {
     this.pictures ??= (async () => {
       if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides();
-      const { pictureSlides } = await import('./export/image-pptx.js');
+      const { pictureSlides } = await import('./export/pptx/image-pptx.js');
       return pictureSlides(await this.session(), this.deck.model, this.deck.rendered, { format: this.pictureFormat() });
     })();
     return this.pictures;
@@ -79,7 +79,7 @@ export class Jobs {
       await this.writeOne(format);
     } catch (err) {
       if (err instanceof LecternError || format === 'html' || format === 'share') throw err;
-      const { browserFailed } = await import('./export/browser.js');
+      const { browserFailed } = await import('./export/browser/browser.js');
       throw browserFailed(`the browser failed while writing the ${format}: ${String(err instanceof Error ? err.message : err).split('\n')[0]}`, err);
     }
   }
@@ -89,50 +89,53 @@ export class Jobs {
     const { model, composed, rendered } = this.deck;
     const file = outputFileName(model.name, format);
     if (format === 'html') {
-      const { writeHtml } = await import('./export/html.js');
+      const { writeHtml } = await import('./export/html/html.js');
       return writeHtml(composed, this.deck.theme, this.staging, file, model.lang);
     }
     if (format === 'share') {
-      const { shareDocument } = await import('./export/share-html.js');
+      const { shareDocument } = await import('./export/html/share-html.js');
       await this.staging.write(file, shareDocument(model, rendered));
       return;
     }
-    const { finishPdf } = await import('./export/pdf-finish.js');
+    const { finishPdf } = await import('./export/pdf/pdf-finish.js');
     let data: Uint8Array;
     switch (format) {
       case 'pdf': {
-        const { chapterOutline } = await import('./export/slides-pdf.js');
+        const { chapterOutline } = await import('./export/pdf/slides-pdf.js');
         const printed = await this.printedSlides();
         data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title, outline: chapterOutline(composed) }));
         break;
       }
       case 'handout': {
-        const { writeHandout } = await import('./export/handout.js');
+        const { writeHandout } = await import('./export/pdf/handout.js');
         const printed = await this.printedSlides();
         data = await this.onePdfAtATime(async () => finishPdf(await writeHandout(printed, model, this.deck.font!), model, { title: model.title }));
         break;
       }
       case 'script': {
-        const { printA4 } = await import('./export/print-a4.js');
-        const { scriptDocument } = await import('./export/speaker-script.js');
+        const { printA4 } = await import('./export/pdf/print-a4.js');
+        const { scriptDocument } = await import('./export/pdf/speaker-script.js');
         const printed = await printA4(await this.session(), scriptDocument(model, composed, rendered), composed.slides.length, 'speaker script');
         data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title }));
         break;
       }
       case 'pptx':
-        data = await (await import('./export/image-pptx.js')).writeImagePptx(model, composed, rendered, await this.slidePictures(), this.pictureFormat());
+        data = await (await import('./export/pptx/image-pptx.js')).writeImagePptx(model, composed, rendered, await this.slidePictures(), this.pictureFormat());
         break;
       case 'images': {
-        const { writeSlideImages } = await import('./export/slide-images.js');
+        const { writeSlideImages } = await import('./export/images/slide-images.js');
         const [folder, zip] = outputFiles(model.name, format);
         return writeSlideImages(await this.slidePictures(), composed.slides.length, this.staging.path(folder!), this.staging.path(zip!));
       }
       case 'pptx-editable': {
-        const { writeEditablePptx } = await import('./export/editable-pptx.js');
-        const { pictureSlides } = await import('./export/image-pptx.js');
-        const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), async (indices) =>
-          pictureSlides(await this.session(), model, rendered, { indices }),
-        );
+        const { writeEditablePptx } = await import('./export/pptx/editable-pptx.js');
+        const { pictureSlides } = await import('./export/pptx/image-pptx.js');
+        const { measureBlockBoxes } = await import('./export/pptx/block-boxes.js');
+        const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), {
+          picture: async (indices) => pictureSlides(await this.session(), model, rendered, { indices }),
+          measure: async (indices) => measureBlockBoxes(await this.session(), model, rendered, indices),
+          svgToPng: async (svgs) => (await import('./export/pptx/svg-pictures.js')).svgToPng(await this.session(), svgs),
+        });
         this.warnings.push(...editable.warnings);
         data = editable.data;
         break;

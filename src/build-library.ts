@@ -1,7 +1,7 @@
 import { basename, join, resolve } from 'node:path';
 import { build, type BuildOptions, type BuildResult } from './build.js';
 import { ExitCode, LecternError } from './errors.js';
-import type { BrowserSession } from './export/browser.js';
+import type { BrowserSession } from './export/browser/browser.js';
 
 /** How one deck of a library build ended. */
 export interface DeckOutcome {
@@ -35,7 +35,7 @@ export async function buildLibrary(opts: LibraryOptions): Promise<DeckOutcome[]>
   }
   let session: Promise<BrowserSession> | undefined;
   const shared = () => {
-    session ??= import('./export/browser.js').then((m) => m.openBrowser());
+    session ??= import('./export/browser/browser.js').then((m) => m.openBrowser());
     return session;
   };
   const closeBrowser = async () => {

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
-import { assertOutsideDeck } from './export/out-dir.js';
+import { assertOutsideDeck } from './export/output/out-dir.js';
 import { createRequire } from 'node:module';
-import { CACHE_FILE, inputDigest, isCurrent, outputKey, pathBytes, readCache } from './export/build-cache.js';
-import { Staging } from './export/staging.js';
+import { CACHE_FILE, inputDigest, isCurrent, outputKey, pathBytes, readCache } from './export/output/build-cache.js';
+import { Staging } from './export/output/staging.js';
 import { BROWSER_FORMATS, outputFiles, type Format } from './formats.js';
 import { loadDeck } from './load/load-deck.js';
 import { THEMES_DIR } from './package-root.js';
@@ -12,7 +12,7 @@ import { composeDeck } from './compose/compose-deck.js';
 import { parseChapterSelection, selectChapters } from './compose/chapter-selection.js';
 import { LecternError } from './errors.js';
 import { Jobs } from './build-jobs.js';
-import type { BrowserSession } from './export/browser.js';
+import type { BrowserSession } from './export/browser/browser.js';
 import { blockedRequestProblems } from './render/resource-audit.js';
 
 export interface BuildOptions {
@@ -95,7 +95,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // The browser starts while the deck is prepared: one mostly waits, the other computes.
   const needsBrowser = stale.some((f) => BROWSER_FORMATS.includes(f));
   const shared = opts.sharedBrowser;
-  const open = shared ?? (async () => (await import('./export/browser.js')).openBrowser());
+  const open = shared ?? (async () => (await import('./export/browser/browser.js')).openBrowser());
   const browser = needsBrowser ? step('browser', open) : undefined;
   browser?.catch(() => undefined);
   try {

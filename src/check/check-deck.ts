@@ -1,4 +1,4 @@
-import { openBrowser } from '../export/browser.js';
+import { openBrowser } from '../export/browser/browser.js';
 import { loadDeck } from '../load/load-deck.js';
 import { prepareValidDeck } from '../prepare-deck.js';
 import { errorsOf, warningsOf, type Problem } from '../problem.js';

@@ -1,9 +1,9 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import type { DeckModel } from '../deck-model.js';
-import type { BrowserSession } from '../export/browser.js';
-import { measureOverflow, overflowProblems } from '../export/slide-overflow.js';
-import { slidesDocument } from '../export/slides-pdf.js';
-import { inWindow } from '../export/window-pool.js';
+import type { BrowserSession } from '../export/browser/browser.js';
+import { measureOverflow, overflowProblems } from '../export/browser/slide-overflow.js';
+import { slidesDocument } from '../export/pdf/slides-pdf.js';
+import { inWindow } from '../export/browser/window-pool.js';
 import type { Problem } from '../problem.js';
 import type { RenderedDeck } from '../render/render-deck.js';
 

@@ -1,6 +1,6 @@
 import { build } from '../build.js';
 import { ExitCode, LecternError } from '../errors.js';
-import { removeLiveStaging } from '../export/staging.js';
+import { removeLiveStaging } from '../export/output/staging.js';
 import { parseFormats, type Format } from '../formats.js';
 import { formatProblem } from '../problem.js';
 import type { Reporter } from './report.js';

@@ -1,6 +1,8 @@
+import { plain, slideBlocks, slideComments, type Block } from '../render/slide-tokens.js';
+
 /**
- * Picks the theme layout for an author's slide from its shape, so trainers write plain
- * markdown. An explicit `<!-- _class: … -->` always wins. The shapes, first match wins:
+ * Picks the theme layout for an author's slide from its shape, read from Marp's own tokens
+ * (what Marp will draw), so trainers write plain markdown. An explicit `<!-- _class: … -->` always wins. The shapes, first match wins:
  * - a time box (`<!-- minutes: 10 -->`): exercise;
  * - a heading that opens with 案例 / 情景 / Case / Scenario: case (scenario in a quote, question last);
  * - only a quote, with or without a heading: statement;
@@ -12,31 +14,32 @@
  * - anything else: a plain bullet slide.
  */
 export function layoutClass(markdown: string): string | null {
-  if (/<!--\s*_?class\s*:/.test(markdown)) return null;
-  if (/<!--\s*minutes\s*:/.test(markdown)) return 'exercise';
-  const visible = markdown.replace(/<!--[\s\S]*?-->/g, '');
-  const lines = visible.split('\n').filter((l) => l.trim() !== '');
-  const headings = lines.filter((l) => /^#{1,6}\s/.test(l));
-  const firstHeading = headings[0]?.replace(/^#{1,6}\s+/, '') ?? '';
+  const comments = slideComments(markdown);
+  if (comments.some((c) => c.directives.includes('class') || c.directives.includes('_class'))) return null;
+  if (comments.some((c) => /^minutes\s*:/.test(c.text))) return 'exercise';
+  const blocks = slideBlocks(markdown);
+  const headings = blocks.filter((b) => b.kind === 'heading');
+  const body = blocks.filter((b) => b.kind !== 'heading');
+  const firstHeading = headings[0] ? plain(headings[0].runs) : '';
   if (/^(案例|情景|场景|Case|Scenario)/i.test(firstHeading)) return 'case';
-  const body = lines.filter((l) => !/^#{1,6}\s/.test(l));
-  if (body.length > 0 && body.every((l) => /^\s{0,3}>/.test(l)) && headings.length <= 1) return 'statement';
-  if (headings.filter((l) => /^###\s/.test(l)).length === 2 && compareShape(lines)) return 'compare';
-  if (lines.some((l) => /^\s*\|.*\|\s*$/.test(l)) && lines.some((l) => /^\s*\|?\s*:?-{3,}/.test(l))) return 'table';
-  const items = lines.filter((l) => /^([-*+]|\d+[.)])\s+/.test(l)).map((l) => l.replace(/^([-*+]|\d+[.)])\s+/, ''));
-  if (items.length > 0 && items.every((i) => /^\[ \]\s/.test(i))) return 'checklist';
-  if (/!\[[^\]]*\bbg\b[^\]]*\b(left|right)\b/.test(visible)) return 'split';
+  if (body.length > 0 && body.every((b) => b.kind === 'quote') && headings.length <= 1) return 'statement';
+  if (headings.filter((h) => h.level === 3).length === 2 && compareShape(blocks)) return 'compare';
+  if (body.some((b) => b.kind === 'table')) return 'table';
+  const items = body.flatMap((b) => (b.kind === 'list' ? b.items : []));
+  const top = items.filter((i) => i.level === 0);
+  if (top.length > 0 && top.every((i) => /^\[ \]\s/.test(plain(i.runs)))) return 'checklist';
+  if (body.some((b) => b.kind === 'background' && b.split)) return 'split';
   // A nested list is an outline, not a row of cards.
-  if (lines.some((l) => /^\s{2,}([-*+]|\d+[.)])\s/.test(l))) return 'bullets';
-  if (headings.length > 1 || body.some((l) => !/^([-*+]|\d+[.)])\s+/.test(l) && !/^\s{2,}\S/.test(l))) return 'bullets';
-  if (items.length >= 2 && items.length <= 4 && items.every((i) => /^\*\*[^*]+\*\*/.test(i))) return `points points-${items.length}`;
+  if (items.some((i) => i.level > 0)) return 'bullets';
+  if (headings.length > 1 || body.some((b) => b.kind !== 'list')) return 'bullets';
+  if (top.length >= 2 && top.length <= 4 && top.every((i) => i.runs[0]?.bold)) return `points points-${top.length}`;
   return 'bullets';
 }
 
 /** `### A`, a list, `### B`, a list: nothing else after the first `###`. */
-function compareShape(lines: string[]): boolean {
-  const from = lines.findIndex((l) => /^###\s/.test(l));
-  return lines.slice(from).every((l) => /^###\s/.test(l) || /^\s*([-*+]|\d+[.)])\s+/.test(l) || /^\s{2,}\S/.test(l));
+function compareShape(blocks: Block[]): boolean {
+  const from = blocks.findIndex((b) => b.kind === 'heading' && b.level === 3);
+  return blocks.slice(from).every((b) => (b.kind === 'heading' && b.level === 3) || b.kind === 'list');
 }
 
 /** The checklist's `[ ]` markers, which markdown does not draw: the theme draws the boxes. */

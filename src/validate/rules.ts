@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ChapterSource, LoadedDeck, SourceFile } from '../load/load-deck.js';
 import type { SourceSlide } from '../load/split-slides.js';
 import type { Problem } from '../problem.js';
+import { slideBlocks } from '../render/slide-tokens.js';
 import { globalDirectiveProblems } from './global-directives.js';
 import { sizeLimitProblems } from './size-limits.js';
 import { outputNameProblems } from './output-name.js';
@@ -69,10 +70,10 @@ function hintFor(type: FieldType): string {
   }
 }
 
-/** A slide whose only content is images (notes and directives aside). */
+/** A slide whose only content is pictures or backgrounds (notes and directives aside), as Marp reads it. */
 function isPictureOnly(s: SourceSlide): boolean {
-  const visible = s.markdown.replace(/<!--[\s\S]*?-->/g, '').replace(/!\[[^\]]*\]\([^)]*\)/g, '').trim();
-  return s.images.length > 0 && visible === '';
+  const blocks = slideBlocks(s.markdown);
+  return blocks.length > 0 && blocks.every((b) => b.kind === 'pictures' || b.kind === 'background');
 }
 
 /** A warning at each content slide for which `lacks` holds. */

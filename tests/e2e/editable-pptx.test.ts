@@ -21,9 +21,9 @@ const frames = (x: string) => [...x.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((
 
 beforeAll(async () => {
   cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
-  // One slide lectern cannot map to text frames: it must become a picture, with a warning.
+  // One slide lectern cannot map to native shapes (math): it must become a picture, with a warning.
   const chapter = join(deck, '02-speaking.md');
-  writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n---\n\n## 记录格式\n\n\`\`\`text\n日期：12 月 1 日\n结果：承诺还款\n\`\`\`\n\n<!-- 讲解记录格式 -->\n`);
+  writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n$$\nE = mc^2\n$$\n\n<!-- 讲解公式 -->\n`);
   run = lectern(['build', deck, '--out', out, '--format', 'pptx-editable']);
   zip = await JSZip.loadAsync(readFileSync(file));
 });
@@ -66,7 +66,7 @@ describe('editable PPTX', () => {
   });
 
   it('shows an unmappable slide as a picture and says which one', async () => {
-    expect(run.stderr).toMatch(/02-speaking\.md:\d+: warning: slide 8 has a code block: the editable PPTX shows it as a picture/);
+    expect(run.stderr).toMatch(/02-speaking\.md:\d+: warning: slide 8 has math: the editable PPTX shows it as a picture/);
     expect(frames(await xml('ppt/slides/slide8.xml'))).toEqual([]);
     expect(await xml('ppt/slides/_rels/slide8.xml.rels')).toMatch(/\.jpe?g"/);
   });

@@ -59,6 +59,10 @@ describe('the layouts fixture deck', () => {
     expect(slideWith('客户类型与沟通重点')).toContain('<a:tbl>');
     expect(slideWith('客户类型与沟通重点')).toContain('情绪激动型');
     expect(slideWith('练习：写下你的减压清单')).toContain('练习 · 10 分钟');
+    // Each step a card of its own with its number in a circle, as the slides PDF draws it.
+    const exercise = slideWith('练习：写下你的减压清单');
+    expect(exercise.match(/<a:prstGeom prst="ellipse">/g)?.length).toBe(3);
+    expect(exercise).toMatch(/<a:prstGeom prst="ellipse">[\s\S]*?<a:t>1<\/a:t>/);
     expect(slideWith('角色扮演：协商还款方案')).toContain('角色扮演 · 15 分钟');
     expect(slideWith('角色扮演：协商还款方案')).toContain('观察员');
     expect(slideWith('沟通用语对比')).toContain('我理解您现在的困难');

@@ -1,7 +1,7 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/export/browser.js';
+import { findBrowser } from '../../src/export/browser/browser.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { pdfInfo } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type BrowserSession } from '../../src/export/browser.js';
-import { inWindow } from '../../src/export/window-pool.js';
+import { openBrowser, type BrowserSession } from '../../src/export/browser/browser.js';
+import { inWindow } from '../../src/export/browser/window-pool.js';
 
 /**
  * The browser's backstop of "no network": whatever reaches a window (lectern refuses such URLs

@@ -74,6 +74,11 @@ describe('layoutClass', () => {
     expect(layoutClass('## T\n\nparagraph\n\n- **A**\n- **B**')).toBe('bullets');
     expect(layoutClass('<!-- _class: lead -->\n# T')).toBeNull();
   });
+  it('reads the slide as Marp does: a table or a class written inside a code block is code', () => {
+    expect(layoutClass('## T\n\n```text\n| a | b |\n| --- | --- |\n```')).toBe('bullets');
+    expect(layoutClass('## T\n\n```html\n<!-- _class: lead -->\n```')).toBe('bullets');
+    expect(layoutClass('## T\n\n    ![bg right](data:image/png;base64,AA)\n\n- a')).toBe('bullets');
+  });
   it('keeps an outline with a nested list as bullets, even when items open in bold', () => {
     expect(layoutClass('## T\n\n1. **A** a\n   - a1\n   - a2\n2. **B** b')).toBe('bullets');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineText, slideStructure } from '../../src/export/slide-structure.js';
+import { inlineText, slideStructure } from '../../src/export/pptx/slide-structure.js';
 
 describe('slideStructure', () => {
   it('reads a point-card slide into a heading and points', () => {
@@ -24,17 +24,63 @@ describe('slideStructure', () => {
   });
 
   it.each([
-    ['| a | b |\n|---|---|\n| 1 | 2 |', 'a table'],
-    ['```js\nx()\n```', 'a code block'],
     ['$$ e = mc^2 $$', 'math'],
+    ['质量 $m$ 不变', 'math'],
     ['<div>raw</div>', 'raw HTML'],
-    ['![bg](data:image/png;base64,AAAA)', 'a background image'],
-    ['> 尊重每一位客户。\n>\n> —— 主任', 'a quote'],
-    ['- 不打断 ~~插话~~', 'struck-through text'],
-    ['![流程](data:image/svg+xml;base64,PHN2Zz4=)', 'an SVG picture'],
-    ['![a](data:image/png;base64,AA) ![b](data:image/gif;base64,AA)', 'more than one picture'],
   ])('marks %j as unmappable (%s)', (md, reason) => {
     expect(slideStructure(`## T\n\n${md}`).unmappable).toBe(reason);
+  });
+
+  it.each([
+    ['| a | b |\n|---|---|\n| 1 | 2 |', 'table'],
+    ['```js\nx()\n```', 'code'],
+    ['![bg](data:image/png;base64,AAAA)', 'background'],
+    ['> 尊重每一位客户。\n>\n> —— 主任', 'quote'],
+    ['- 不打断 ~~插话~~', 'list'],
+    ['![a](data:image/png;base64,AA) ![b](data:image/gif;base64,AA)', 'pictures'],
+    ['![流程](data:image/svg+xml;base64,PHN2Zz4=)', 'pictures'],
+    ['![bg contain](data:image/svg+xml;base64,PHN2Zz4=)', 'background'],
+  ])('maps %j to a native %s block', (md, kind) => {
+    const s = slideStructure(`## T\n\n${md}`);
+    expect(s.unmappable).toBeUndefined();
+    expect(s.blocks.map((b) => b.kind)).toEqual([kind]);
+  });
+
+  it('reads what Marp reads: an image inside a code span or an indented code block is text', () => {
+    const s = slideStructure('## T\n\n`![a](data:image/png;base64,AA)`\n\n    ![b](data:image/png;base64,AA)');
+    expect(s.images).toEqual([]);
+    expect(s.blocks.map((b) => b.kind)).toEqual(['paragraph', 'code']);
+  });
+
+  it('keeps inline runs: bold, italic, strike, code and links', () => {
+    const s = slideStructure('## T\n\n- **开场**：*核实* ~~打断~~ `规则` [手册](https://example.com/h)');
+    const list = s.blocks[0];
+    expect(list?.kind === 'list' && list.items[0]!.runs).toEqual([
+      { text: '开场', bold: true },
+      { text: '：' },
+      { text: '核实', italic: true },
+      { text: ' ' },
+      { text: '打断', strike: true },
+      { text: ' ' },
+      { text: '规则', code: true },
+      { text: ' ' },
+      { text: '手册', link: 'https://example.com/h' },
+    ]);
+  });
+
+  it('numbers ordered items and nests levels', () => {
+    const s = slideStructure('## T\n\n3. a\n   - b\n4. c');
+    const list = s.blocks[0];
+    expect(list?.kind === 'list' && list.items.map((i) => [i.level, i.number])).toEqual([[0, 3], [1, undefined], [0, 4]]);
+  });
+
+  it('reads a table into rows of cells with runs', () => {
+    const s = slideStructure('| 类型 | 特征 |\n| --- | --- |\n| **暂时** | 收入中断 |');
+    const table = s.blocks[0];
+    expect(table?.kind === 'table' && table.rows).toEqual([
+      [[{ text: '类型' }], [{ text: '特征' }]],
+      [[{ text: '暂时', bold: true }], [{ text: '收入中断' }]],
+    ]);
   });
 
   it('strips inline markdown to text', () => {

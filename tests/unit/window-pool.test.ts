@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { inWindow, WindowPool } from '../../src/export/window-pool.js';
+import { inWindow, WindowPool } from '../../src/export/browser/window-pool.js';
 
 /** A pool of fake windows that records what it opened, loaded and closed. */
 function fakePool(windows: number, slides = 1000) {

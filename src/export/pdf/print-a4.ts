@@ -1,5 +1,5 @@
-import { browserFailed, type BrowserSession } from './browser.js';
-import { inWindow } from './window-pool.js';
+import { browserFailed, type BrowserSession } from '../browser/browser.js';
+import { inWindow } from '../browser/window-pool.js';
 
 /** Prints an A4 document from HTML (the speaker script, which shows `slides` slides). */
 export async function printA4(session: BrowserSession, html: string, slides: number, what: string): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
-import type { SlideInfo } from '../compose/compose-deck.js';
-import type { labelsFor } from '../compose/labels.js';
-import type { DeckModel } from '../deck-model.js';
+import type { SlideInfo } from '../../compose/compose-deck.js';
+import type { labelsFor } from '../../compose/labels.js';
+import type { DeckModel } from '../../deck-model.js';
 
 // Slide masters and the generated slides (title, agenda, divider, closing) of the editable
 // PPTX, in the corporate theme's colours and layouts.

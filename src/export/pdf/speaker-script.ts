@@ -1,8 +1,8 @@
-import type { ComposedDeck, SlideInfo } from '../compose/compose-deck.js';
-import { labelsFor } from '../compose/labels.js';
-import type { DeckModel } from '../deck-model.js';
-import type { RenderedDeck } from '../render/render-deck.js';
-import { cssString, escapeHtml, notesHtml, printDocument, slideFragment } from './print-html.js';
+import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
+import { labelsFor } from '../../compose/labels.js';
+import type { DeckModel } from '../../deck-model.js';
+import type { RenderedDeck } from '../../render/render-deck.js';
+import { cssString, escapeHtml, notesHtml, printDocument, slideFragment } from '../browser/print-html.js';
 
 const THUMB_MM = 78;
 

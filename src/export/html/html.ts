@@ -1,13 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { presenterTimers } from './presenter-timers.js';
-import type { ComposedDeck } from '../compose/compose-deck.js';
-import { LecternError } from '../errors.js';
-import { MARP_OPTIONS } from '../render/marp-options.js';
+import type { ComposedDeck } from '../../compose/compose-deck.js';
+import { LecternError } from '../../errors.js';
+import { MARP_OPTIONS } from '../../render/marp-options.js';
 import { fileURLToPath } from 'node:url';
-import { FONT_FAMILY } from '../theme/embedded-font.js';
-import type { DeckTheme } from '../theme/deck-theme.js';
-import { cannotWrite, WRITE_FAILURES, type Staging } from './staging.js';
+import { FONT_FAMILY } from '../../theme/embedded-font.js';
+import type { DeckTheme } from '../../theme/deck-theme.js';
+import { cannotWrite, WRITE_FAILURES, type Staging } from '../output/staging.js';
 import { join } from 'node:path';
 
 /**
@@ -24,7 +24,7 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
     throw cannotWrite(join(staging.outDir, fileName), err instanceof LecternError ? err.cause : err);
   });
   const [md, config, ...themes] = inputs as [string, string, ...string[]];
-  const engine = fileURLToPath(new URL('../render/html-engine.js', import.meta.url));
+  const engine = fileURLToPath(new URL('../../render/html-engine.js', import.meta.url));
   const args = [md, '--config-file', config, '--engine', engine, '--theme-set', ...themes, '--bespoke.progress', '--output', staging.path(fileName)];
   const { code, messages } = await marpCliInWorker(args).catch((err: unknown) => {
     // marp-cli writes the file itself and throws on some write errors (a full disk).

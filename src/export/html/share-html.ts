@@ -1,6 +1,6 @@
-import type { DeckModel } from '../deck-model.js';
-import type { RenderedDeck } from '../render/render-deck.js';
-import { escapeHtml } from './print-html.js';
+import type { DeckModel } from '../../deck-model.js';
+import type { RenderedDeck } from '../../render/render-deck.js';
+import { escapeHtml } from '../browser/print-html.js';
 
 /**
  * The copy trainees keep after class: the slides alone in one self-contained file, flipped with

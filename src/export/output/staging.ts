@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { removeAbandoned } from './abandoned.js';
 import { join } from 'node:path';
-import { LecternError } from '../errors.js';
+import { LecternError } from '../../errors.js';
 
 /** Temporary folders of builds under way, so an interrupted process can remove them. */
 const live = new Set<string>();

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { LecternError } from '../errors.js';
-import { removeAbandoned } from './abandoned.js';
+import { LecternError } from '../../errors.js';
+import { removeAbandoned } from '../output/abandoned.js';
 import { WindowPool, type BrowserWindow, type WindowLimits } from './window-pool.js';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable', 'brave-browser'];

@@ -1,10 +1,10 @@
-import type { ComposedDeck } from '../compose/compose-deck.js';
-import type { DeckModel } from '../deck-model.js';
-import type { RenderedDeck } from '../render/render-deck.js';
-import { browserFailed, type BrowserSession } from './browser.js';
-import { slidesDocument } from './slides-pdf.js';
+import type { ComposedDeck } from '../../compose/compose-deck.js';
+import type { DeckModel } from '../../deck-model.js';
+import type { RenderedDeck } from '../../render/render-deck.js';
+import { browserFailed, type BrowserSession } from '../browser/browser.js';
+import { slidesDocument } from '../pdf/slides-pdf.js';
 import type { CDPSession } from 'puppeteer-core';
-import type { BrowserWindow } from './window-pool.js';
+import type { BrowserWindow } from '../browser/window-pool.js';
 
 /** 1.5 × 1280×720 is 1920×1080: a projector's native size, half the pixels of 2×. */
 const SCALE = 1.5;

@@ -1,4 +1,4 @@
-import type { ComposedDeck } from '../compose/compose-deck.js';
+import type { ComposedDeck } from '../../compose/compose-deck.js';
 
 /** What the page script needs of each slide: its time box and its chapter. */
 interface TimerData {

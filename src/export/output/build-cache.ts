@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
-import { isWithin } from '../path-within.js';
+import { isWithin } from '../../path-within.js';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { Format } from '../formats.js';
+import type { Format } from '../../formats.js';
 
 const require = createRequire(import.meta.url);
 /** The renderers and the font shape every output too. */

@@ -1,11 +1,11 @@
-import type { ComposedDeck } from '../compose/compose-deck.js';
-import type { DeckModel } from '../deck-model.js';
-import type { RenderedDeck } from '../render/render-deck.js';
-import { browserFailed, type BrowserSession } from './browser.js';
+import type { ComposedDeck } from '../../compose/compose-deck.js';
+import type { DeckModel } from '../../deck-model.js';
+import type { RenderedDeck } from '../../render/render-deck.js';
+import { browserFailed, type BrowserSession } from '../browser/browser.js';
 import type { OutlineEntry } from './pdf-outline.js';
-import { printDocument } from './print-html.js';
-import { measureOverflow } from './slide-overflow.js';
-import { inWindow } from './window-pool.js';
+import { printDocument } from '../browser/print-html.js';
+import { measureOverflow } from '../browser/slide-overflow.js';
+import { inWindow } from '../browser/window-pool.js';
 
 /** The slides as a print document: one page per slide at the slide's own size. */
 export function slidesDocument(deck: DeckModel, rendered: RenderedDeck): string {

@@ -1,4 +1,4 @@
-import type { RenderedDeck } from '../render/render-deck.js';
+import type { RenderedDeck } from '../../render/render-deck.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {

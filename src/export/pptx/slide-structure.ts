@@ -1,0 +1,68 @@
+import { layoutClass } from '../../compose/slide-layout.js';
+import { plain, slideBlocks, type Block, type Run } from '../../render/slide-tokens.js';
+
+/** What a content slide says, in the shapes an editable PPTX can hold. */
+export interface SlideStructure {
+  heading?: string;
+  /** The heading with its formatting. */
+  headingRuns?: Run[];
+  /** Point cards: a bold heading and its paragraph each. */
+  points: { heading: string; text: string }[];
+  /** Bullet lines with their nesting level (0 = top). */
+  bullets: { text: string; level: number }[];
+  paragraphs: string[];
+  /** data: URIs of the slide's pictures (not backgrounds). */
+  images: string[];
+  /** The slide's blocks after its heading, in order, as Marp's tokens give them. */
+  blocks: Block[];
+  /** Why the slide cannot be mapped to native shapes (it becomes a picture), or undefined. */
+  unmappable?: string;
+}
+
+/** Reads a content slide from Marp's tokens into its heading, blocks and the plain views of them. */
+export function slideStructure(markdown: string): SlideStructure {
+  const all = slideBlocks(markdown);
+  const s: SlideStructure = { points: [], bullets: [], paragraphs: [], images: [], blocks: [] };
+  const reason = unmappableReason(all);
+  if (reason) return { ...s, unmappable: reason };
+  for (const b of all) {
+    if (b.kind === 'heading' && s.heading === undefined) {
+      s.heading = plain(b.runs);
+      s.headingRuns = b.runs;
+      continue;
+    }
+    s.blocks.push(b);
+    if (b.kind === 'heading' || b.kind === 'paragraph') s.paragraphs.push(oneLine(b.runs));
+    else if (b.kind === 'list') s.bullets.push(...b.items.map((it) => ({ text: oneLine(it.runs), level: it.level })));
+    else if (b.kind === 'pictures') s.images.push(...b.pictures.map((p) => p.src));
+  }
+  if (layoutClass(markdown)?.startsWith('points')) {
+    const list = all.find((b) => b.kind === 'list');
+    s.points = list?.kind === 'list' ? list.items.map((it) => point(it.runs)) : [];
+    s.bullets = [];
+  }
+  return s;
+}
+
+/** A point card: the item's leading bold run, then the rest without its colon. */
+function point(runs: Run[]): { heading: string; text: string } {
+  const [first, ...rest] = runs;
+  if (!first?.bold) return { heading: plain(runs).replace(/\n/g, ''), text: '' };
+  return { heading: first.text.trim(), text: plain(rest).replace(/\n/g, '').replace(/^\s*[:：]?\s*/, '') };
+}
+
+const oneLine = (runs: Run[]) => plain(runs).replace(/\n/g, ' ').trim();
+
+/** What the editable PPTX still shows as a picture of the slide: math and raw HTML. */
+function unmappableReason(blocks: Block[]): string | undefined {
+  if (blocks.some((b) => b.kind === 'math')) return 'math';
+  if (blocks.some((b) => b.kind === 'html')) return 'raw HTML';
+  return undefined;
+}
+
+/** Markdown inline markup to plain text, as Marp reads it. */
+export function inlineText(md: string): string {
+  const escaped = md.replace(/^(\s*)(#|[-*+](?=\s)|>)/, '$1\\$2').replace(/^(\s*\d+)([.)])(?=\s)/, '$1\\$2');
+  const first = slideBlocks(escaped)[0];
+  return first && 'runs' in first ? oneLine(first.runs) : md.trim();
+}
