@@ -183,12 +183,18 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
       // Every output is written by now and the profile is thrown away: a graceful shutdown
       // (150-300 ms of the build's end) would only save what is deleted next.
       const proc = browser.process();
-      if (proc && proc.exitCode === null && proc.signalCode === null) {
+      if (proc?.pid !== undefined && proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((resolve) => proc.once('exit', resolve));
-        proc.kill('SIGKILL');
+        // The whole process group (Chromium runs detached, as its group's leader): its helpers
+        // would otherwise go on writing into the profile while it is removed.
+        try {
+          process.kill(-proc.pid, 'SIGKILL');
+        } catch {
+          proc.kill('SIGKILL');
+        }
         await exited;
       } else await browser.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true });
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 40 });
     },
   };
 }
