@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { presenterTimers } from './presenter-timers.js';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
@@ -26,7 +25,7 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
   const [md, config, ...themes] = inputs as [string, string, ...string[]];
   const engine = fileURLToPath(new URL('../../render/html-engine.js', import.meta.url));
   const args = [md, '--config-file', config, '--engine', engine, '--theme-set', ...themes, '--bespoke.progress', '--output', staging.path(fileName)];
-  const { code, messages } = await marpCliInWorker(args).catch((err: unknown) => {
+  const { code, messages } = await marpCliQuietly(args).catch((err: unknown) => {
     // marp-cli writes the file itself and throws on some write errors (a full disk).
     if (WRITE_FAILURES.test(String(err))) throw cannotWrite(join(staging.outDir, fileName), err);
     throw err;
@@ -54,14 +53,15 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
 // !important: marp-cli's own rules are more specific and may come later in the file.
 const PRESENTER_FONT = `.bespoke-marp-presenter-container, .bespoke-marp-osc { font-family: Helvetica, Arial, '${FONT_FAMILY}', sans-serif !important; }`;
 
-/** marp-cli run in a worker thread (marp-cli-worker.ts): its exit code and what it printed. */
-function marpCliInWorker(args: string[]): Promise<{ code: number; messages: string[] }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./marp-cli-worker.js', import.meta.url), { workerData: args, stdout: true, stderr: true });
-    worker.once('message', (m: { code?: number; error?: string; messages: string[] }) =>
-      m.error === undefined ? resolve({ code: m.code ?? 1, messages: m.messages }) : reject(new Error(m.error)),
-    );
-    worker.once('error', reject);
-    worker.once('exit', (exit) => reject(new Error(`marp-cli's worker ended with exit code ${exit}`)));
-  });
+/** marp-cli on this thread; its console output is collected, since core code does not print. */
+async function marpCliQuietly(args: string[]): Promise<{ code: number; messages: string[] }> {
+  const { marpCli } = await import('@marp-team/marp-cli');
+  const messages: string[] = [];
+  const saved = { warn: console.warn, log: console.log, error: console.error };
+  console.warn = console.log = console.error = (...a: unknown[]) => messages.push(a.map(String).join(' '));
+  try {
+    return { code: await marpCli(args), messages };
+  } finally {
+    Object.assign(console, saved);
+  }
 }
