@@ -8,7 +8,6 @@ import { loadDeck } from './load/load-deck.js';
 import { THEMES_DIR } from './package-root.js';
 import { warningsOf, type Problem } from './problem.js';
 import { requireValid, validateDeck } from './validate/validate-deck.js';
-import { composeDeck } from './compose/compose-deck.js';
 import { parseChapterSelection, selectChapters } from './compose/chapter-selection.js';
 import { LecternError } from './errors.js';
 import { Jobs } from './build-jobs.js';
@@ -72,8 +71,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
   await assertOutsideDeck(loaded.dir, outDir, opts.out);
   const name = model.name;
-  const composed = composeDeck(model);
-  const slides = composed.slides.length;
+  // Title, agenda, a divider and the content of each chapter, closing: as composeDeck lays
+  // them out. Composing waits for a stale output: it reads every slide with Marp.
+  const slides = 3 + model.chapters.reduce((n, c) => n + 1 + c.slides.length, 0);
   const keys = new Map<Format, string>();
   const cache = await readCache(outDir);
   const stale: Format[] = [];
@@ -100,7 +100,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   browser?.catch(() => undefined);
   try {
     const { prepareValidDeck } = await import('./prepare-deck.js');
-    const deck = await step('prepare', () => prepareValidDeck(loaded, model, validation.problems, { composed }));
+    const deck = await step('prepare', () => prepareValidDeck(loaded, model, validation.problems));
+    const { composed } = deck;
     const staging = await Staging.open(outDir);
     const jobs = new Jobs(deck, staging, browser, stale, open);
     try {

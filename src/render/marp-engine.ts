@@ -1,4 +1,5 @@
-import { Marp, type MarpOptions } from '@marp-team/marp-core';
+import type { Marp, MarpOptions } from '@marp-team/marp-core';
+import { createRequire } from 'node:module';
 import { MARP_OPTIONS } from './marp-options.js';
 
 /** Pictures lectern embeds as data: URIs; markdown-it alone allows every one but SVG. */
@@ -19,7 +20,14 @@ export function allowEmbeddedSvg(md: LinkValidating): void {
   md.validateLink = (url: string) => EMBEDDED_IMAGE.test(url.trim()) || validate(url);
 }
 
-/** The one Marp engine of every output: marp-core with lectern's options and plugins. */
+const require = createRequire(import.meta.url);
+
+/**
+ * The one Marp engine of every output: marp-core with lectern's options and plugins. marp-core
+ * loads on the first call, not on import: loading it (with MathJax and PostCSS) took about
+ * 250 ms, and the unchanged-rebuild path imports the modules that use it without calling them.
+ */
 export function createMarp(options: MarpOptions = MARP_OPTIONS): Marp {
-  return new Marp(options).use(allowEmbeddedSvg);
+  const { Marp: MarpEngine } = require('@marp-team/marp-core') as typeof import('@marp-team/marp-core');
+  return new MarpEngine(options).use(allowEmbeddedSvg);
 }
