@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { ChapterSource, LoadedDeck, SourceFile } from '../load/load-deck.js';
-import type { SourceSlide } from '../load/split-slides.js';
 import type { Problem } from '../problem.js';
-import { slideBlocks } from '../render/slide-tokens.js';
+import { slideRules } from './slide-rules.js';
 import { globalDirectiveProblems } from './global-directives.js';
 import { sizeLimitProblems } from './size-limits.js';
 import { outputNameProblems } from './output-name.js';
@@ -68,19 +67,6 @@ function hintFor(type: FieldType): string {
     default:
       return 'quote the value: `key: "text"`';
   }
-}
-
-/** A slide whose only content is pictures or backgrounds (notes and directives aside), as Marp reads it. */
-function isPictureOnly(s: SourceSlide): boolean {
-  const blocks = slideBlocks(s.markdown);
-  return blocks.length > 0 && blocks.every((b) => b.kind === 'pictures' || b.kind === 'background');
-}
-
-/** A warning at each content slide for which `lacks` holds. */
-function slideWarnings(chapters: ChapterSource[], lacks: (s: SourceSlide) => boolean, code: string, message: string, hint: string): Problem[] {
-  return chapters.flatMap((c) =>
-    c.slides.filter((s) => s.hasContent && lacks(s)).map((s) => ({ severity: 'warning' as const, code, file: c.shownAs, line: s.line, message, hint })),
-  );
 }
 
 export const rules: Rule[] = [
@@ -178,28 +164,7 @@ export const rules: Rule[] = [
         .filter((c) => !c.slides.some((s) => s.hasContent))
         .map((c) => ({ severity: 'error', code: 'chapter-empty', file: c.shownAs, line: c.bodyLine, message: 'chapter has no slides', hint: 'write at least one slide below the front matter; separate slides with a line holding only ---' })),
   },
-  {
-    name: 'slide-notes',
-    check: ({ chapters }) =>
-      slideWarnings(chapters, (s) => s.notes.length === 0, 'notes-missing', 'slide has no speaker notes', 'add what to say as an HTML comment: <!-- … -->'),
-  },
-  {
-    name: 'slide-heading',
-    check: ({ chapters }) =>
-      // A picture alone on its slide is a layout of its own, not a slide that forgot its title.
-      slideWarnings(chapters, (s) => s.headings.length === 0 && !isPictureOnly(s), 'heading-missing', 'slide has no heading', 'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it'),
-  },
-  {
-    name: 'slide-minutes',
-    check: ({ chapters }) =>
-      chapters.flatMap((c) =>
-        c.slides.flatMap((s) =>
-          s.minutes && !(Number(s.minutes.value) > 0 && Number(s.minutes.value) <= 600)
-            ? [{ severity: 'error' as const, code: 'slide-minutes', file: c.shownAs, line: s.minutes.line, message: `minutes must be a positive number, not ${JSON.stringify(s.minutes.value)}`, hint: 'write the time box in minutes, e.g. <!-- minutes: 10 -->' }]
-            : [],
-        ),
-      ),
-  },
+  ...slideRules,
   {
     name: 'time-budget',
     check: ({ deck, chapters, unreadableChapters }) => {

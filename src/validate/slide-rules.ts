@@ -1,0 +1,45 @@
+import type { ChapterSource } from '../load/load-deck.js';
+import type { SourceSlide } from '../load/split-slides.js';
+import type { Problem } from '../problem.js';
+import { slideBlocks } from '../render/slide-tokens.js';
+import type { Rule } from './rules.js';
+
+// The rules about each content slide: speaker notes, a heading, a valid time box.
+
+/** A slide whose only content is pictures or backgrounds (notes and directives aside), as Marp reads it. */
+function isPictureOnly(s: SourceSlide): boolean {
+  const blocks = slideBlocks(s.markdown);
+  return blocks.length > 0 && blocks.every((b) => b.kind === 'pictures' || b.kind === 'background');
+}
+
+/** A warning at each content slide for which `lacks` holds. */
+function slideWarnings(chapters: ChapterSource[], lacks: (s: SourceSlide) => boolean, code: string, message: string, hint: string): Problem[] {
+  return chapters.flatMap((c) =>
+    c.slides.filter((s) => s.hasContent && lacks(s)).map((s) => ({ severity: 'warning' as const, code, file: c.shownAs, line: s.line, message, hint })),
+  );
+}
+
+export const slideRules: Rule[] = [
+  {
+    name: 'slide-notes',
+    check: ({ chapters }) =>
+      slideWarnings(chapters, (s) => s.notes.length === 0, 'notes-missing', 'slide has no speaker notes', 'add what to say as an HTML comment: <!-- … -->'),
+  },
+  {
+    name: 'slide-heading',
+    check: ({ chapters }) =>
+      // A picture alone on its slide is a layout of its own, not a slide that forgot its title.
+      slideWarnings(chapters, (s) => s.headings.length === 0 && !isPictureOnly(s), 'heading-missing', 'slide has no heading', 'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it'),
+  },
+  {
+    name: 'slide-minutes',
+    check: ({ chapters }) =>
+      chapters.flatMap((c) =>
+        c.slides.flatMap((s) =>
+          s.minutes && !(Number(s.minutes.value) > 0 && Number(s.minutes.value) <= 600)
+            ? [{ severity: 'error' as const, code: 'slide-minutes', file: c.shownAs, line: s.minutes.line, message: `minutes must be a positive number, not ${JSON.stringify(s.minutes.value)}`, hint: 'write the time box in minutes, e.g. <!-- minutes: 10 -->' }]
+            : [],
+        ),
+      ),
+  },
+];
