@@ -4,6 +4,7 @@ import type { DeckModel } from '../deck-model.js';
 import { LecternError } from '../errors.js';
 import { THEMES_DIR } from '../package-root.js';
 import { FONT_FAMILY } from './embedded-font.js';
+import { isWithin } from '../path-within.js';
 
 /** Marp's own themes, usable by name. */
 const MARP_THEMES = ['default', 'gaia', 'uncover'];
@@ -63,7 +64,7 @@ async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ n
   const real = await realpath(path).catch(() => {
     throw unknown();
   });
-  if (deck.theme !== 'corporate' && relative(await realpath(deck.dir), real).startsWith('..')) {
+  if (deck.theme !== 'corporate' && !isWithin(await realpath(deck.dir), real)) {
     throw new LecternError(`theme ${deck.theme} lies outside the deck folder`, {
       code: 'INVALID_DECK',
       file: deck.deckFile,

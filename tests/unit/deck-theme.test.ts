@@ -1,4 +1,6 @@
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/temp.js';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/load/load-deck.js';
 import { renderDeck } from '../../src/render/render-deck.js';
@@ -17,5 +19,17 @@ describe('buildDeckTheme with Marp\'s own themes', () => {
     expect(css).not.toMatch(/@import\s+(url\()?\s*["']?https?:/i);
     expect(css).not.toContain('fonts.bunny.net');
     expect(css).toMatch(/code[^{]*\{[^}]*font-family:[^;}]*'Lectern Sans'/);
+  });
+});
+
+describe('buildDeckTheme with a theme file of the deck', () => {
+  it('accepts a theme whose name starts with two dots: it lies inside the deck folder', async () => {
+    const deck = join(tempDir('lectern-theme-'), 'deck');
+    cpSync(join(fixtures, 'valid'), deck, { recursive: true });
+    writeFileSync(join(deck, '..brand.css'), '/* @theme brand */\nsection { color: #123456; }\n');
+    const model = validateDeck(await loadDeck(deck, fixtures)).model!;
+    model.theme = './..brand.css';
+    const theme = await buildDeckTheme(model, undefined, '');
+    expect(theme.deckCss).toContain("@import 'brand';");
   });
 });
