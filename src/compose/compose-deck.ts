@@ -146,13 +146,14 @@ function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {
 
 function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Labels) {
   const cls = layoutClass(s.markdown);
+  const layout = cls ?? EXPLICIT_CLASS.exec(s.markdown)?.[1];
   const head = [cls ? `<!-- _class: ${cls} -->` : '', `<!-- _header: ${directiveValue(`${c.label} · ${c.title}`)} -->`].filter(Boolean);
   const minutes = s.minutes ? Number(s.minutes.value) : undefined;
   // The time box is lectern's setting: Marp would show its comment as a speaker note. It is
   // shown as the slide's last line, which the exercise and role-play layouts pin top right.
   let body = cls === 'checklist' ? withoutCheckboxes(embedImages(deck, s)) : embedImages(deck, s);
   if (minutes) {
-    const kind = /<!--\s*_?class\s*:[^>]*\broleplay\b/.test(s.markdown) ? 'roleplay' : 'exercise';
+    const kind = layout?.split(/\s+/).includes('roleplay') ? 'roleplay' : 'exercise';
     body = `${body.replace(TIME_BOX_COMMENT, '').trimEnd()}\n\n###### ${t.timeBox(kind, minutes)}`;
   }
   return {
@@ -165,13 +166,15 @@ function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Label
       heading: s.headings[0],
       notes: s.notes.join('\n\n'),
       body,
-      layout: cls ?? /<!--\s*_?class\s*:\s*([^>]*?)\s*-->/.exec(s.markdown)?.[1],
+      layout,
       ...(minutes ? { minutes } : {}),
     },
   };
 }
 
 const TIME_BOX_COMMENT = /<!--\s*minutes\s*:[^]*?-->/g;
+/** `<!-- _class: roleplay -->`: the author's own layout, which layoutClass leaves alone. */
+const EXPLICIT_CLASS = /<!--\s*_?class\s*:\s*([^>]*?)\s*-->/;
 
 function closingSlide(deck: DeckModel, t: Labels) {
   const codes = closingCodes(deck, t);
