@@ -76,7 +76,11 @@ function timed(cmd, args, sample = false) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const cpu0 = childrenCpuSeconds();
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: browser }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { ...process.env, CHROME_PATH: browser },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     let peak = 0;
     child.stderr.on('data', (d) => (stderr += d));
@@ -109,7 +113,12 @@ function bigDeck() {
   cpSync(join(ROOT, 'slides'), dir, { recursive: true });
   const bodies = readdirSync(dir)
     .filter((f) => /^\d\d-.*\.md$/.test(f))
-    .map((f) => readFileSync(join(dir, f), 'utf8').split(/\n---\n/).slice(2).join('\n---\n'));
+    .map((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split(/\n---\n/)
+        .slice(2)
+        .join('\n---\n'),
+    );
   const pool = bodies.flatMap((b) => b.split(/\n\n---\n\n/));
   readdirSync(dir)
     .filter((f) => /^\d\d-.*\.md$/.test(f))
@@ -124,7 +133,14 @@ function bigDeck() {
 
 /** marp-cli ×3 (HTML; PDF with outlines; PPTX) on one markdown file with the given themes. */
 function marpRuns(dir, markdown, themes) {
-  const base = [MARP, markdown, ...(themes.length ? ['--theme-set', ...themes] : []), '--browser-path', browser, '--no-config-file'];
+  const base = [
+    MARP,
+    markdown,
+    ...(themes.length ? ['--theme-set', ...themes] : []),
+    '--browser-path',
+    browser,
+    '--no-config-file',
+  ];
   return [
     [...base, '-o', join(dir, 'a.html')],
     [...base, '--pdf', '--pdf-outlines', '-o', join(dir, 'a.pdf')],
@@ -160,9 +176,15 @@ const out31 = join(work, 'out31');
 const out310 = join(work, 'out310');
 const results = { anchor: [], heavy: [], lectern: [], unchanged: [], big: [] };
 const memory = { anchor: 0, heavy: 0, lectern: 0, unchanged: 0, big: 0 };
-const lecternArgs = { lectern: [CLI, 'build', 'slides', '--out', out31, '--force', '--quiet'], unchanged: [CLI, 'build', 'slides', '--out', out31, '--quiet'], big: [CLI, 'build', big, '--out', out310, '--force', '--quiet'] };
+const lecternArgs = {
+  lectern: [CLI, 'build', 'slides', '--out', out31, '--force', '--quiet'],
+  unchanged: [CLI, 'build', 'slides', '--out', out31, '--quiet'],
+  big: [CLI, 'build', big, '--out', out310, '--force', '--quiet'],
+};
 
-console.log(`lectern bench: ${RUNS} runs each, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${mib(totalmem())} memory, Node ${process.version}`);
+console.log(
+  `lectern bench: ${RUNS} runs each, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${mib(totalmem())} memory, Node ${process.version}`,
+);
 for (let i = 0; i < (process.argv.includes('--only-big') ? 0 : RUNS); i++) {
   const anchor = await sumOf(anchorRuns);
   results.anchor.push(anchor);
@@ -184,7 +206,8 @@ for (let i = 0; i < (process.argv.includes('--no-big') ? 0 : Math.max(1, Math.ce
 }
 // Peak memory: one sampled run of each measured command.
 for (const k of Object.keys(memory).filter((k) => results[k].length)) {
-  for (const args of k === 'anchor' ? anchorRuns : k === 'heavy' ? heavyRuns : [lecternArgs[k]]) memory[k] = Math.max(memory[k], (await timed(process.execPath, args, true)).peak);
+  for (const args of k === 'anchor' ? anchorRuns : k === 'heavy' ? heavyRuns : [lecternArgs[k]])
+    memory[k] = Math.max(memory[k], (await timed(process.execPath, args, true)).peak);
 }
 
 // lectern dev: from saving a chapter to an open Chromium page showing the new text. The page
@@ -193,7 +216,10 @@ for (const k of Object.keys(memory).filter((k) => results[k].length)) {
 async function devLatency() {
   const deck = join(work, 'dev');
   cpSync(join(ROOT, 'slides'), deck, { recursive: true });
-  const child = spawn(process.execPath, [CLI, 'dev', deck, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [CLI, 'dev', deck, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   while (!/http:\/\/127\.0\.0\.1:\d+\//.test(out)) await new Promise((r) => setTimeout(r, 50));
@@ -211,7 +237,10 @@ async function devLatency() {
       const seen = page.evaluate(
         (text) =>
           new Promise((resolve) => {
-            const look = () => (document.body.innerText.includes(text) ? resolve(performance.timeOrigin + performance.now()) : requestAnimationFrame(look));
+            const look = () =>
+              document.body.innerText.includes(text)
+                ? resolve(performance.timeOrigin + performance.now())
+                : requestAnimationFrame(look);
             look();
           }),
         marker,
@@ -235,16 +264,40 @@ const cpu = (k) => median(results[k].map((r) => r.cpu));
 const peak = (k) => memory[k];
 const ratio = (r) => (Number.isFinite(r) ? r.toFixed(3) : 'n/a');
 const anchor = results.anchor.length ? m('anchor') : NaN;
-const perRun = results.lectern.map((r, i) => (results.anchor[i] ? (r.seconds / results.anchor[i].seconds).toFixed(3) : '')).filter(Boolean);
+const perRun = results.lectern
+  .map((r, i) => (results.anchor[i] ? (r.seconds / results.anchor[i].seconds).toFixed(3) : ''))
+  .filter(Boolean);
 const rows = [
   ['marp-cli ×3 (HTML; PDF + outlines; PPTX), plain anchor deck, 31 slides', 'anchor', '1.00', ''],
-  ['lectern build --force (all default outputs), 31 slides', 'lectern', ratio(m('lectern') / anchor), '≤ 0.4 (stretch 0.3)'],
+  [
+    'lectern build --force (all default outputs), 31 slides',
+    'lectern',
+    ratio(m('lectern') / anchor),
+    '≤ 0.4 (stretch 0.3)',
+  ],
   ['lectern build, unchanged, 31 slides', 'unchanged', ratio(m('unchanged') / anchor), '≤ 0.05'],
-  ['marp-cli ×3 on lectern\'s composed deck with the corporate theme (earlier anchor)', 'heavy', ratio(m('heavy') / anchor), ''],
+  [
+    "marp-cli ×3 on lectern's composed deck with the corporate theme (earlier anchor)",
+    'heavy',
+    ratio(m('heavy') / anchor),
+    '',
+  ],
 ];
-if (results.big.length) rows.push(['lectern build --force, 310 slides', 'big', `${(m('big') / m('lectern')).toFixed(2)}× of 31`, '≤ 10×, < 1 GiB']);
-console.log('\n| what | median s | CPU s | ratio | goal | peak memory (PSS) |\n| --- | --- | --- | --- | --- | --- |');
-for (const [what, k, r, goal] of rows.filter((row) => results[row[1]].length)) console.log(`| ${what} | ${m(k).toFixed(2)} | ${cpu(k).toFixed(1)} | ${r} | ${goal} | ${mib(peak(k))} |`);
+if (results.big.length)
+  rows.push([
+    'lectern build --force, 310 slides',
+    'big',
+    `${(m('big') / m('lectern')).toFixed(2)}× of 31`,
+    '≤ 10×, < 1 GiB',
+  ]);
+console.log(
+  '\n| what | median s | CPU s | ratio | goal | peak memory (PSS) |\n| --- | --- | --- | --- | --- | --- |',
+);
+for (const [what, k, r, goal] of rows.filter((row) => results[row[1]].length))
+  console.log(`| ${what} | ${m(k).toFixed(2)} | ${cpu(k).toFixed(1)} | ${r} | ${goal} | ${mib(peak(k))} |`);
 if (perRun.length) console.log(`\nper-run ratios, lectern / anchor: ${perRun.join(', ')}`);
-if (dev) console.log(`lectern dev, 31 slides: save to new text on an open page, median of 9: ${dev.median.toFixed(0)} ms (first save ${dev.first.toFixed(0)} ms; goal ≤ 200 ms, stretch 100 ms)`);
+if (dev)
+  console.log(
+    `lectern dev, 31 slides: save to new text on an open page, median of 9: ${dev.median.toFixed(0)} ms (first save ${dev.first.toFixed(0)} ms; goal ≤ 200 ms, stretch 100 ms)`,
+  );
 rmSync(work, { recursive: true, force: true });

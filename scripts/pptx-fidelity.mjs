@@ -46,24 +46,71 @@ try {
 async function measureDeck(name, deck) {
   const dir = join(work, name);
   const out = join(dir, 'out');
-  execFileSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'build', deck, '--out', out, '--format', 'pdf,pptx,pptx-editable', '--force', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'dist/cli/main.js'),
+      'build',
+      deck,
+      '--out',
+      out,
+      '--format',
+      'pdf,pptx,pptx-editable',
+      '--force',
+      '--quiet',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const files = readdirSync(out);
-  const pdf = join(out, files.find((f) => f.endsWith('.pdf')));
-  const editable = join(out, files.find((f) => f.endsWith('-editable.pptx')));
-  const pictures = join(out, files.find((f) => f.endsWith('.pptx') && !f.endsWith('-editable.pptx')));
+  const pdf = join(
+    out,
+    files.find((f) => f.endsWith('.pdf')),
+  );
+  const editable = join(
+    out,
+    files.find((f) => f.endsWith('-editable.pptx')),
+  );
+  const pictures = join(
+    out,
+    files.find((f) => f.endsWith('.pptx') && !f.endsWith('-editable.pptx')),
+  );
   const fontconfig = await deckFonts(dir, editable);
   const reference = pages(pdf, join(dir, 'pdf'));
   const measure = (pptx, label) => {
     const loDir = join(dir, `lo-${label}`);
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', loDir, pptx], {
-      stdio: 'ignore',
-      timeout: 300_000,
-      env: { ...process.env, FONTCONFIG_FILE: fontconfig },
-    });
-    const got = pages(join(loDir, readdirSync(loDir).find((f) => f.endsWith('.pdf'))), join(dir, label));
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        loDir,
+        pptx,
+      ],
+      {
+        stdio: 'ignore',
+        timeout: 300_000,
+        env: { ...process.env, FONTCONFIG_FILE: fontconfig },
+      },
+    );
+    const got = pages(
+      join(
+        loDir,
+        readdirSync(loDir).find((f) => f.endsWith('.pdf')),
+      ),
+      join(dir, label),
+    );
     return reference.map((ref, i) => (got[i] ? similarity(ref, got[i]) : 0));
   };
-  return { deck: name, slides: reference.length, editable: measure(editable, 'editable'), pictures: measure(pictures, 'pictures') };
+  return {
+    deck: name,
+    slides: reference.length,
+    editable: measure(editable, 'editable'),
+    pictures: measure(pictures, 'pictures'),
+  };
 }
 
 /**
@@ -75,7 +122,9 @@ async function deckFonts(dir, pptx) {
   const { default: subsetFont } = await import('subset-font');
   const zip = await JSZip.loadAsync(readFileSync(pptx));
   let text = ' 0123456789';
-  for (const f of Object.keys(zip.files).filter((n) => /^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(n))) {
+  for (const f of Object.keys(zip.files).filter((n) =>
+    /^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(n),
+  )) {
     for (const m of (await zip.file(f).async('string')).matchAll(/<a:t>([^<]*)<\/a:t>/g)) text += m[1];
   }
   const fonts = join(dir, 'fonts');
@@ -83,7 +132,10 @@ async function deckFonts(dir, pptx) {
   const pkg = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
   for (const weight of [400, 700]) {
     const woff2 = readFileSync(join(pkg, 'files', `noto-sans-sc-chinese-simplified-${weight}-normal.woff2`));
-    writeFileSync(join(fonts, `NotoSansSC-${weight}.ttf`), await subsetFont(woff2, [...new Set(text)].join(''), { targetFormat: 'truetype' }));
+    writeFileSync(
+      join(fonts, `NotoSansSC-${weight}.ttf`),
+      await subsetFont(woff2, [...new Set(text)].join(''), { targetFormat: 'truetype' }),
+    );
   }
   const conf = join(dir, 'fonts.conf');
   writeFileSync(
@@ -96,7 +148,15 @@ async function deckFonts(dir, pptx) {
 /** Every page of a PDF as PNG at SIZE. */
 function pages(pdf, dir) {
   mkdirSync(dir, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-scale-to-x', String(SIZE.x), '-scale-to-y', String(SIZE.y), pdf, join(dir, 'p')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-scale-to-x',
+    String(SIZE.x),
+    '-scale-to-y',
+    String(SIZE.y),
+    pdf,
+    join(dir, 'p'),
+  ]);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.png'))
     .sort()
@@ -117,9 +177,16 @@ function print(results) {
   for (const r of results) {
     console.log(`${r.deck} (${r.slides} slides)`);
     console.log('  slide  editable  pictures');
-    r.editable.forEach((e, i) => console.log(`  ${String(i + 1).padStart(5)}  ${pct(e).padStart(8)}  ${pct(r.pictures[i]).padStart(8)}${e < r.pictures[i] - 0.02 ? '  ←' : ''}`));
+    r.editable.forEach((e, i) =>
+      console.log(
+        `  ${String(i + 1).padStart(5)}  ${pct(e).padStart(8)}  ${pct(r.pictures[i]).padStart(8)}${e < r.pictures[i] - 0.02 ? '  ←' : ''}`,
+      ),
+    );
   }
   console.log('\n| deck | slides | editable mean | editable min | pictures mean | pictures min |');
   console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const r of results) console.log(`| ${r.deck} | ${r.slides} | ${pct(mean(r.editable))} | ${pct(Math.min(...r.editable))} | ${pct(mean(r.pictures))} | ${pct(Math.min(...r.pictures))} |`);
+  for (const r of results)
+    console.log(
+      `| ${r.deck} | ${r.slides} | ${pct(mean(r.editable))} | ${pct(Math.min(...r.editable))} | ${pct(mean(r.pictures))} | ${pct(Math.min(...r.pictures))} |`,
+    );
 }

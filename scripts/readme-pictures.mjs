@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const baseline = (deck, n) => PNG.sync.read(readFileSync(join(root, 'tests', 'visual', 'baselines', deck, `slide-${String(n).padStart(2, '0')}.png`)));
+const baseline = (deck, n) =>
+  PNG.sync.read(
+    readFileSync(join(root, 'tests', 'visual', 'baselines', deck, `slide-${String(n).padStart(2, '0')}.png`)),
+  );
 
 /** Slides at half size (each pixel the mean of a 2×2 block of the 640×360 snapshot), tiled. */
 function tile(slides, columns, gap) {
@@ -24,7 +27,8 @@ function tile(slides, columns, gap) {
       for (let x = 0; x < w; x++) {
         for (let c = 0; c < 4; c++) {
           const at = (sx, sy) => slide.data[(sy * slide.width + sx) * 4 + c];
-          const mean = (at(2 * x, 2 * y) + at(2 * x + 1, 2 * y) + at(2 * x, 2 * y + 1) + at(2 * x + 1, 2 * y + 1)) / 4;
+          const mean =
+            (at(2 * x, 2 * y) + at(2 * x + 1, 2 * y) + at(2 * x, 2 * y + 1) + at(2 * x + 1, 2 * y + 1)) / 4;
           out.data[((oy + y) * out.width + ox + x) * 4 + c] = Math.round(mean);
         }
       }
@@ -34,8 +38,29 @@ function tile(slides, columns, gap) {
 }
 
 mkdirSync(join(root, 'docs', 'layouts'), { recursive: true });
-writeFileSync(join(root, 'docs', 'gallery.png'), tile([4, 5, 6, 7, 10, 11, 13, 15].map((n) => baseline('gallery', n)), 4, 8));
+writeFileSync(
+  join(root, 'docs', 'gallery.png'),
+  tile(
+    [4, 5, 6, 7, 10, 11, 13, 15].map((n) => baseline('gallery', n)),
+    4,
+    8,
+  ),
+);
 /** The layouts deck's slide for each layout (tests/fixtures/layouts/). */
-const LAYOUT_SLIDES = { 'points-2': 4, 'points-3': 5, 'points-4': 6, bullets: 7, case: 8, exercise: 9, roleplay: 11, statement: 12, compare: 13, checklist: 14, split: 15, table: 16 };
-for (const [layout, n] of Object.entries(LAYOUT_SLIDES)) writeFileSync(join(root, 'docs', 'layouts', `${layout}.png`), tile([baseline('layouts', n)], 1, 0));
+const LAYOUT_SLIDES = {
+  'points-2': 4,
+  'points-3': 5,
+  'points-4': 6,
+  bullets: 7,
+  case: 8,
+  exercise: 9,
+  roleplay: 11,
+  statement: 12,
+  compare: 13,
+  checklist: 14,
+  split: 15,
+  table: 16,
+};
+for (const [layout, n] of Object.entries(LAYOUT_SLIDES))
+  writeFileSync(join(root, 'docs', 'layouts', `${layout}.png`), tile([baseline('layouts', n)], 1, 0));
 console.log(`docs/gallery.png and ${Object.keys(LAYOUT_SLIDES).length} pictures in docs/layouts/`);

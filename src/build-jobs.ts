@@ -26,7 +26,10 @@ export class Jobs {
   }
 
   async close(): Promise<void> {
-    await this.browser?.then((s) => s.close(), () => undefined);
+    await this.browser?.then(
+      (s) => s.close(),
+      () => undefined,
+    );
   }
 
   /**
@@ -64,7 +67,9 @@ export class Jobs {
     this.pictures ??= (async () => {
       if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides();
       const { pictureSlides } = await import('./export/pptx/image-pptx.js');
-      return pictureSlides(await this.session(), this.deck.model, this.deck.rendered, { format: this.pictureFormat() });
+      return pictureSlides(await this.session(), this.deck.model, this.deck.rendered, {
+        format: this.pictureFormat(),
+      });
     })();
     return this.pictures;
   }
@@ -80,7 +85,10 @@ export class Jobs {
     } catch (err) {
       if (err instanceof LecternError || format === 'html' || format === 'share') throw err;
       const { browserFailed } = await import('./export/browser/browser.js');
-      throw browserFailed(`the browser failed while writing the ${format}: ${String(err instanceof Error ? err.message : err).split('\n')[0]}`, err);
+      throw browserFailed(
+        `the browser failed while writing the ${format}: ${String(err instanceof Error ? err.message : err).split('\n')[0]}`,
+        err,
+      );
     }
   }
 
@@ -103,29 +111,45 @@ export class Jobs {
       case 'pdf': {
         const { chapterOutline } = await import('./export/pdf/slides-pdf.js');
         const printed = await this.printedSlides();
-        data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title, outline: chapterOutline(composed) }));
+        data = await this.onePdfAtATime(() =>
+          finishPdf(printed, model, { title: model.title, outline: chapterOutline(composed) }),
+        );
         break;
       }
       case 'handout': {
         const { writeHandout } = await import('./export/pdf/handout.js');
         const printed = await this.printedSlides();
-        data = await this.onePdfAtATime(async () => finishPdf(await writeHandout(printed, model, this.deck.font!), model, { title: model.title }));
+        data = await this.onePdfAtATime(async () =>
+          finishPdf(await writeHandout(printed, model, this.deck.font!), model, { title: model.title }),
+        );
         break;
       }
       case 'script': {
         const { printA4 } = await import('./export/pdf/print-a4.js');
         const { scriptDocument } = await import('./export/pdf/speaker-script.js');
-        const printed = await printA4(await this.session(), scriptDocument(model, composed, rendered), composed.slides.length, 'speaker script');
+        const printed = await printA4(
+          await this.session(),
+          scriptDocument(model, composed, rendered),
+          composed.slides.length,
+          'speaker script',
+        );
         data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title }));
         break;
       }
       case 'pptx':
-        data = await (await import('./export/pptx/image-pptx.js')).writeImagePptx(model, composed, rendered, await this.slidePictures(), this.pictureFormat());
+        data = await (
+          await import('./export/pptx/image-pptx.js')
+        ).writeImagePptx(model, composed, rendered, await this.slidePictures(), this.pictureFormat());
         break;
       case 'images': {
         const { writeSlideImages } = await import('./export/images/slide-images.js');
         const [folder, zip] = outputFiles(model.name, format);
-        return writeSlideImages(await this.slidePictures(), composed.slides.length, this.staging.path(folder!), this.staging.path(zip!));
+        return writeSlideImages(
+          await this.slidePictures(),
+          composed.slides.length,
+          this.staging.path(folder!),
+          this.staging.path(zip!),
+        );
       }
       case 'pptx-editable': {
         const { writeEditablePptx } = await import('./export/pptx/editable-pptx.js');
@@ -134,7 +158,8 @@ export class Jobs {
         const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), {
           picture: async (indices) => pictureSlides(await this.session(), model, rendered, { indices }),
           measure: async (indices) => measureBlockBoxes(await this.session(), model, rendered, indices),
-          svgToPng: async (svgs) => (await import('./export/pptx/svg-pictures.js')).svgToPng(await this.session(), svgs),
+          svgToPng: async (svgs) =>
+            (await import('./export/pptx/svg-pictures.js')).svgToPng(await this.session(), svgs),
         });
         this.warnings.push(...editable.warnings);
         data = editable.data;

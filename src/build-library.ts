@@ -31,7 +31,10 @@ export async function buildLibrary(opts: LibraryOptions): Promise<DeckOutcome[]>
   const names = opts.decks.map((d) => basename(resolve(cwd, d)));
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice) {
-    throw new LecternError(`two deck folders are named ${twice}: their outputs would share ${join(opts.out, twice)}`, { code: 'USAGE', hint: 'rename one of the folders, or build them in separate runs with --out' });
+    throw new LecternError(
+      `two deck folders are named ${twice}: their outputs would share ${join(opts.out, twice)}`,
+      { code: 'USAGE', hint: 'rename one of the folders, or build them in separate runs with --out' },
+    );
   }
   let session: Promise<BrowserSession> | undefined;
   const shared = () => {
@@ -41,7 +44,10 @@ export async function buildLibrary(opts: LibraryOptions): Promise<DeckOutcome[]>
   const closeBrowser = async () => {
     const s = session;
     session = undefined;
-    await s?.then((b) => b.close(), () => undefined);
+    await s?.then(
+      (b) => b.close(),
+      () => undefined,
+    );
   };
   const outcomes: DeckOutcome[] = [];
   try {
@@ -53,7 +59,12 @@ export async function buildLibrary(opts: LibraryOptions): Promise<DeckOutcome[]>
         const result = await build({ ...opts, deck, out, sharedBrowser: shared });
         outcome = { deck, out, result, exitCode: ExitCode.OK };
       } catch (error) {
-        outcome = { deck, out, error, exitCode: error instanceof LecternError ? error.exitCode : ExitCode.INTERNAL };
+        outcome = {
+          deck,
+          out,
+          error,
+          exitCode: error instanceof LecternError ? error.exitCode : ExitCode.INTERNAL,
+        };
         if (error instanceof LecternError && error.code === 'BROWSER_FAILED') await closeBrowser();
       }
       outcomes.push(outcome);
@@ -68,5 +79,8 @@ export async function buildLibrary(opts: LibraryOptions): Promise<DeckOutcome[]>
 /** The run's exit code: the worst deck's. A bug in lectern (1) counts worst, then the highest code. */
 export function worstExitCode(outcomes: readonly DeckOutcome[]): number {
   const rank = (code: number) => (code === ExitCode.INTERNAL ? Number.MAX_SAFE_INTEGER : code);
-  return outcomes.reduce((worst, o) => (rank(o.exitCode) > rank(worst) ? o.exitCode : worst), ExitCode.OK as number);
+  return outcomes.reduce(
+    (worst, o) => (rank(o.exitCode) > rank(worst) ? o.exitCode : worst),
+    ExitCode.OK as number,
+  );
 }

@@ -1,7 +1,14 @@
 import { join, resolve } from 'node:path';
 import { assertOutsideDeck } from './export/output/out-dir.js';
 import { createRequire } from 'node:module';
-import { CACHE_FILE, inputDigest, isCurrent, outputKey, pathBytes, readCache } from './export/output/build-cache.js';
+import {
+  CACHE_FILE,
+  inputDigest,
+  isCurrent,
+  outputKey,
+  pathBytes,
+  readCache,
+} from './export/output/build-cache.js';
 import { Staging } from './export/output/staging.js';
 import { BROWSER_FORMATS, outputFiles, type Format } from './formats.js';
 import { loadDeck } from './load/load-deck.js';
@@ -84,11 +91,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // A PPTX built beside the slide images holds their PNG pictures, alone it holds JPEG: two outputs.
     const key = outputKey(digest, format === 'pptx' && opts.formats.includes('images') ? 'pptx+png' : format);
     keys.set(format, key);
-    const current = await Promise.all(outputFiles(name, format).map((file) => isCurrent(outDir, cache, file, key)));
+    const current = await Promise.all(
+      outputFiles(name, format).map((file) => isCurrent(outDir, cache, file, key)),
+    );
     if (opts.force || current.includes(false)) stale.push(format);
   }
   if (stale.length === 0) {
-    const outputs = await Promise.all(opts.formats.flatMap((f) => outputFiles(name, f).map((file) => describe(f, join(outDir, file), true))));
+    const outputs = await Promise.all(
+      opts.formats.flatMap((f) => outputFiles(name, f).map((file) => describe(f, join(outDir, file), true))),
+    );
     return { outputs, warnings: warningsOf(validation.problems), slides };
   }
 
@@ -107,9 +118,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     try {
       // Wait for every job, even after one failed: cleanup must not race a job still writing.
       const settled = await Promise.allSettled(stale.map((format) => step(format, () => jobs.write(format))));
-      const blocked = browser ? await browser.then((s) => s.blocked(), () => []) : [];
+      const blocked = browser
+        ? await browser.then(
+            (s) => s.blocked(),
+            () => [],
+          )
+        : [];
       if (blocked.length > 0) {
-        throw new LecternError(`the deck made the browser ask for ${blocked.length} address${blocked.length === 1 ? '' : 'es'} outside it; nothing was written`, { code: 'INVALID_DECK', problems: blockedRequestProblems(blocked, composed) });
+        throw new LecternError(
+          `the deck made the browser ask for ${blocked.length} address${blocked.length === 1 ? '' : 'es'} outside it; nothing was written`,
+          { code: 'INVALID_DECK', problems: blockedRequestProblems(blocked, composed) },
+        );
       }
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
@@ -117,9 +136,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const outputs: BuiltOutput[] = [];
       for (const format of opts.formats) {
         for (const file of outputFiles(name, format)) {
-          if (stale.includes(format)) await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
-            throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, { code: 'OUTPUT', hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere' });
-          });
+          if (stale.includes(format))
+            await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
+              throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, {
+                code: 'OUTPUT',
+                hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere',
+              });
+            });
           const out = await describe(format, join(outDir, file), !stale.includes(format));
           record[file] = { key: keys.get(format)!, bytes: out.bytes };
           outputs.push(out);
@@ -133,7 +156,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       await staging.close();
     }
   } finally {
-    if (!shared) await browser?.then((s) => s.close(), () => undefined);
+    if (!shared)
+      await browser?.then(
+        (s) => s.close(),
+        () => undefined,
+      );
   }
 }
 

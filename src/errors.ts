@@ -35,7 +35,14 @@ export class LecternError extends Error {
 
   constructor(
     message: string,
-    opts: { code: ExitCodeName; file?: string; line?: number; hint?: string; cause?: unknown; problems?: readonly Problem[] },
+    opts: {
+      code: ExitCodeName;
+      file?: string;
+      line?: number;
+      hint?: string;
+      cause?: unknown;
+      problems?: readonly Problem[];
+    },
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'LecternError';

@@ -1,6 +1,15 @@
 import { LecternError } from './errors.js';
 
-export const FORMATS = ['html', 'pdf', 'handout', 'script', 'pptx', 'pptx-editable', 'images', 'share'] as const;
+export const FORMATS = [
+  'html',
+  'pdf',
+  'handout',
+  'script',
+  'pptx',
+  'pptx-editable',
+  'images',
+  'share',
+] as const;
 /** What `all` (the default) builds: the editable PPTX, slide pictures and the share copy are asked for by name. */
 export const DEFAULT_FORMATS: readonly Format[] = ['html', 'pdf', 'handout', 'script', 'pptx'];
 export type Format = (typeof FORMATS)[number];
@@ -44,7 +53,10 @@ export function parseFormats(value: string | undefined): Format[] {
     .flatMap((f) => (f === 'all' ? [...DEFAULT_FORMATS] : [f]));
   const unknown = wanted.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (unknown.length || wanted.length === 0) {
-    throw new LecternError(`unknown format ${unknown.join(', ') || '(empty)'}`, { code: 'USAGE', hint: `--format takes a comma list of ${FORMATS.join(', ')}; all means ${DEFAULT_FORMATS.join(', ')}` });
+    throw new LecternError(`unknown format ${unknown.join(', ') || '(empty)'}`, {
+      code: 'USAGE',
+      hint: `--format takes a comma list of ${FORMATS.join(', ')}; all means ${DEFAULT_FORMATS.join(', ')}`,
+    });
   }
   return FORMATS.filter((f) => wanted.includes(f));
 }

@@ -47,5 +47,13 @@ export async function prepareValidDeck(
   // The dev server's font URLs are lectern's own, served from loopback.
   const rendered = renderDeck(composed, theme, new Set(fontCss === undefined ? [] : cssUrls(fontCss)));
   const renderWarnings = font ? missingGlyphWarnings(composed, font.missing) : [];
-  return { model, composed, theme, rendered, font, warnings: [...warningsOf(problems), ...renderWarnings], renderWarnings };
+  return {
+    model,
+    composed,
+    theme,
+    rendered,
+    font,
+    warnings: [...warningsOf(problems), ...renderWarnings],
+    renderWarnings,
+  };
 }

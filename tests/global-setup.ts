@@ -19,7 +19,9 @@ export default function setup(): () => void {
     if (left.length > 0) {
       // vitest reports a teardown error but keeps exit code 0: fail the run explicitly.
       process.exitCode = 1;
-      throw new Error(`the tests left ${left.length} entries in the temp folder: ${left.slice(0, 10).join(', ')}`);
+      throw new Error(
+        `the tests left ${left.length} entries in the temp folder: ${left.slice(0, 10).join(', ')}`,
+      );
     }
   };
 }

@@ -18,7 +18,11 @@ export interface CheckResult {
  * Everything `build` would refuse, plus what needs a real browser (overflowing slides);
  * writes nothing. Overflow is only measured on a deck that validates.
  */
-export async function checkDeck(deckPath: string, cwd = process.cwd(), opts: { chapters?: string } = {}): Promise<CheckResult> {
+export async function checkDeck(
+  deckPath: string,
+  cwd = process.cwd(),
+  opts: { chapters?: string } = {},
+): Promise<CheckResult> {
   const loaded = await loadDeck(deckPath, cwd);
   const validation = validateDeck(loaded);
   const findings = [...validation.problems];
@@ -36,5 +40,10 @@ export async function checkDeck(deckPath: string, cwd = process.cwd(), opts: { c
       await session.close();
     }
   }
-  return { deck: loaded.shownDir, errors: errorsOf(findings).length, warnings: warningsOf(findings).length, findings };
+  return {
+    deck: loaded.shownDir,
+    errors: errorsOf(findings).length,
+    warnings: warningsOf(findings).length,
+    findings,
+  };
 }

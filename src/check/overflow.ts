@@ -11,6 +11,13 @@ import type { RenderedDeck } from '../render/render-deck.js';
  * Lays every slide out in Chromium with the deck's theme and reports each one whose content
  * runs past the slide box as an error: `check` is where a deck is held to it.
  */
-export async function findOverflow(session: BrowserSession, deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck): Promise<Problem[]> {
-  return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, async (page) => overflowProblems(composed, await measureOverflow(page), 'error'));
+export async function findOverflow(
+  session: BrowserSession,
+  deck: DeckModel,
+  composed: ComposedDeck,
+  rendered: RenderedDeck,
+): Promise<Problem[]> {
+  return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, async (page) =>
+    overflowProblems(composed, await measureOverflow(page), 'error'),
+  );
 }

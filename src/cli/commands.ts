@@ -8,10 +8,23 @@ import type { Reporter } from './report.js';
 // Each command loads its own modules when it runs: an unchanged rebuild should not pay for
 // loading Marp, and `new` should not pay for the browser.
 
-export async function runBuild(o: { decks: string[]; out: string; format: string; cwd: string; debug: boolean; force: boolean; chapters?: string }, reporter: Reporter): Promise<number> {
+export async function runBuild(
+  o: {
+    decks: string[];
+    out: string;
+    format: string;
+    cwd: string;
+    debug: boolean;
+    force: boolean;
+    chapters?: string;
+  },
+  reporter: Reporter,
+): Promise<number> {
   // Ctrl-C mid-build: remove the temporary files; the previous outputs were never touched.
   const interrupted = () => {
-    process.stderr.write(`\nlectern: interrupted; temporary files removed, previous outputs left as they were\n`);
+    process.stderr.write(
+      `\nlectern: interrupted; temporary files removed, previous outputs left as they were\n`,
+    );
     void removeLiveStaging().finally(() => process.exit(ExitCode.INTERRUPTED));
   };
   process.once('SIGINT', interrupted);
@@ -19,7 +32,15 @@ export async function runBuild(o: { decks: string[]; out: string; format: string
   try {
     const formats = parseFormats(o.format);
     if (o.decks.length > 1) return await runLibrary({ ...o, formats }, reporter);
-    const result = await build({ deck: o.decks[0]!, out: o.out, formats, cwd: o.cwd, force: o.force, chapters: o.chapters, onProgress: (e) => reporter.progress(e) });
+    const result = await build({
+      deck: o.decks[0]!,
+      out: o.out,
+      formats,
+      cwd: o.cwd,
+      force: o.force,
+      chapters: o.chapters,
+      onProgress: (e) => reporter.progress(e),
+    });
     reporter.problems(result.warnings);
     reporter.outputs(result.outputs, result.slides);
     return 0;
@@ -32,7 +53,18 @@ export async function runBuild(o: { decks: string[]; out: string; format: string
 }
 
 /** Several deck folders: each built into its own folder, every deck's messages as it ends, a summary table last. */
-async function runLibrary(o: { decks: string[]; out: string; formats: Format[]; cwd: string; debug: boolean; force: boolean; chapters?: string }, reporter: Reporter): Promise<number> {
+async function runLibrary(
+  o: {
+    decks: string[];
+    out: string;
+    formats: Format[];
+    cwd: string;
+    debug: boolean;
+    force: boolean;
+    chapters?: string;
+  },
+  reporter: Reporter,
+): Promise<number> {
   const { buildLibrary, worstExitCode } = await import('../build-library.js');
   const outcomes = await buildLibrary({
     decks: o.decks,
@@ -54,7 +86,10 @@ async function runLibrary(o: { decks: string[]; out: string; formats: Format[]; 
   return worstExitCode(outcomes);
 }
 
-export async function runCheck(o: { deck: string; cwd: string; json: boolean; debug: boolean; chapters?: string }, reporter: Reporter): Promise<number> {
+export async function runCheck(
+  o: { deck: string; cwd: string; json: boolean; debug: boolean; chapters?: string },
+  reporter: Reporter,
+): Promise<number> {
   try {
     const { checkDeck } = await import('../check/check-deck.js');
     const result = await checkDeck(o.deck, o.cwd, { chapters: o.chapters });
@@ -67,34 +102,59 @@ export async function runCheck(o: { deck: string; cwd: string; json: boolean; de
   } catch (err) {
     if (o.json && err instanceof LecternError) {
       // A deck refused after validation (its rendered slides, its theme) lists its problems, each with file:line.
-      const findings = err.problems.length > 0 ? err.problems : [{ severity: 'error', code: err.code, file: err.file, line: err.line, message: err.message, hint: err.hint }];
+      const findings =
+        err.problems.length > 0
+          ? err.problems
+          : [
+              {
+                severity: 'error',
+                code: err.code,
+                file: err.file,
+                line: err.line,
+                message: err.message,
+                hint: err.hint,
+              },
+            ];
       const errors = findings.filter((f) => f.severity === 'error').length;
-      process.stdout.write(`${JSON.stringify({ deck: o.deck, errors, warnings: findings.length - errors, findings }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ deck: o.deck, errors, warnings: findings.length - errors, findings }, null, 2)}\n`,
+      );
       return err.exitCode;
     }
     return reporter.fail(err, o.debug);
   }
 }
 
-export async function runDev(o: { deck: string; port: string; hostAllow?: string; cwd: string; debug: boolean }, reporter: Reporter): Promise<number> {
+export async function runDev(
+  o: { deck: string; port: string; hostAllow?: string; cwd: string; debug: boolean },
+  reporter: Reporter,
+): Promise<number> {
   try {
     const port = Number(o.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new LecternError(`--port must be a number from 0 to 65535, not ${o.port}`, { code: 'USAGE', hint: 'e.g. --port 8080' });
+      throw new LecternError(`--port must be a number from 0 to 65535, not ${o.port}`, {
+        code: 'USAGE',
+        hint: 'e.g. --port 8080',
+      });
     }
     const { startDevServer } = await import('../dev/dev-server.js');
     const server = await startDevServer({
       deck: o.deck,
       port,
       cwd: o.cwd,
-      hostAllow: (o.hostAllow ?? '').split(',').map((n) => n.trim()).filter(Boolean),
+      hostAllow: (o.hostAllow ?? '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
       onEvent: (e) => {
         const time = new Date().toLocaleTimeString();
         if (e.type === 'rebuilt') {
           process.stderr.write(`[${time}] ${e.slides} slides (${Math.round(e.ms)} ms)\n`);
           for (const w of e.warnings) process.stderr.write(`${formatProblem(w)}\n`);
         } else {
-          process.stderr.write(`[${time}] the deck has errors; the page shows them:\n${e.problems.join('\n')}\n`);
+          process.stderr.write(
+            `[${time}] the deck has errors; the page shows them:\n${e.problems.join('\n')}\n`,
+          );
         }
       },
     });
@@ -112,7 +172,10 @@ export async function runDev(o: { deck: string; port: string; hostAllow?: string
   }
 }
 
-export async function runNew(o: { dir: string; title?: string; chapters: string; cwd: string }, reporter: Reporter): Promise<number> {
+export async function runNew(
+  o: { dir: string; title?: string; chapters: string; cwd: string },
+  reporter: Reporter,
+): Promise<number> {
   try {
     const { newDeck } = await import('../scaffold/new-deck.js');
     const files = await newDeck({ dir: o.dir, title: o.title, chapters: Number(o.chapters), cwd: o.cwd });

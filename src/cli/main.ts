@@ -13,7 +13,9 @@ async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   let exit: number = ExitCode.OK;
   const program = new Command('lectern')
-    .description('Turns a folder of markdown training slides into HTML, PDF, handout, speaker script and PPTX through Marp.')
+    .description(
+      'Turns a folder of markdown training slides into HTML, PDF, handout, speaker script and PPTX through Marp.',
+    )
     .version(version)
     .showHelpAfterError()
     .exitOverride();
@@ -21,28 +23,63 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('build')
     .description('check the deck and write every output into the output folder')
-    .argument('[decks...]', 'deck folder holding deck.md and NN-<slug>.md chapters (default slides); several folders build each into <out>/<folder name>/')
+    .argument(
+      '[decks...]',
+      'deck folder holding deck.md and NN-<slug>.md chapters (default slides); several folders build each into <out>/<folder name>/',
+    )
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('-f, --format <list>', `comma list of ${FORMATS.join(', ')}`).default('all'))
-    .option('--chapters <list>', 'a part-day session of some chapters: 02-04, 03 or 02,05; outputs are named <name>-ch02-04.*')
+    .option(
+      '--chapters <list>',
+      'a part-day session of some chapters: 02-04, 03 or 02,05; outputs are named <name>-ch02-04.*',
+    )
     .option('--force', 'rebuild every output even if its inputs have not changed')
     .option('-q, --quiet', 'print only errors')
     .option('--debug', 'show stack traces for unexpected errors')
-    .action(async (decks: string[], o: { out: string; format: string; chapters?: string; force?: boolean; quiet?: boolean; debug?: boolean }) => {
-      const reporter = createReporter({ quiet: Boolean(o.quiet), cwd });
-      exit = await runBuild({ decks: decks.length ? decks : ['slides'], out: o.out, format: o.format, cwd, debug: Boolean(o.debug), force: Boolean(o.force), chapters: o.chapters }, reporter);
-    });
+    .action(
+      async (
+        decks: string[],
+        o: {
+          out: string;
+          format: string;
+          chapters?: string;
+          force?: boolean;
+          quiet?: boolean;
+          debug?: boolean;
+        },
+      ) => {
+        const reporter = createReporter({ quiet: Boolean(o.quiet), cwd });
+        exit = await runBuild(
+          {
+            decks: decks.length ? decks : ['slides'],
+            out: o.out,
+            format: o.format,
+            cwd,
+            debug: Boolean(o.debug),
+            force: Boolean(o.force),
+            chapters: o.chapters,
+          },
+          reporter,
+        );
+      },
+    );
 
   program
     .command('check')
     .description('validate the deck and report every problem, writing nothing')
     .argument('[deck]', 'deck folder', 'slides')
     .option('--json', 'print one JSON document with every finding')
-    .option('--chapters <list>', 'check the part-day session of these chapters (02-04, 03, 02,05) as build would make it')
+    .option(
+      '--chapters <list>',
+      'check the part-day session of these chapters (02-04, 03, 02,05) as build would make it',
+    )
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (deck: string, o: { json?: boolean; chapters?: string; debug?: boolean }) => {
       const reporter = createReporter({ quiet: false, cwd });
-      exit = await runCheck({ deck, cwd, json: Boolean(o.json), debug: Boolean(o.debug), chapters: o.chapters }, reporter);
+      exit = await runCheck(
+        { deck, cwd, json: Boolean(o.json), debug: Boolean(o.debug), chapters: o.chapters },
+        reporter,
+      );
     });
 
   program
@@ -50,11 +87,17 @@ async function main(argv: string[]): Promise<number> {
     .description('preview the deck in a browser; every save updates the open page')
     .argument('[deck]', 'deck folder', 'slides')
     .option('-p, --port <n>', 'port on 127.0.0.1 (0 picks a free one)', '8080')
-    .option('--host-allow <names>', 'comma list of host names to answer besides localhost, 127.0.0.1 and [::1]')
+    .option(
+      '--host-allow <names>',
+      'comma list of host names to answer besides localhost, 127.0.0.1 and [::1]',
+    )
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (deck: string, o: { port: string; hostAllow?: string; debug?: boolean }) => {
       const reporter = createReporter({ quiet: false, cwd });
-      exit = await runDev({ deck, port: o.port, hostAllow: o.hostAllow, cwd, debug: Boolean(o.debug) }, reporter);
+      exit = await runDev(
+        { deck, port: o.port, hostAllow: o.hostAllow, cwd, debug: Boolean(o.debug) },
+        reporter,
+      );
     });
 
   program
@@ -82,6 +125,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.exitCode = createReporter({ quiet: false, cwd: process.cwd() }).fail(err, process.argv.includes('--debug'));
+    process.exitCode = createReporter({ quiet: false, cwd: process.cwd() }).fail(
+      err,
+      process.argv.includes('--debug'),
+    );
   },
 );

@@ -58,7 +58,10 @@ export function createReporter(opts: { quiet: boolean; cwd: string }): Reporter 
     outputs(outs, slides) {
       if (opts.quiet) return;
       process.stdout.write(`${slides} slides\n`);
-      for (const o of outs) process.stdout.write(`  ${relative(opts.cwd, o.path).padEnd(36)} ${humanSize(o.bytes).padStart(9)}${o.unchanged ? '  (unchanged)' : ''}\n`);
+      for (const o of outs)
+        process.stdout.write(
+          `  ${relative(opts.cwd, o.path).padEnd(36)} ${humanSize(o.bytes).padStart(9)}${o.unchanged ? '  (unchanged)' : ''}\n`,
+        );
     },
     deckStart(deck, out) {
       if (!opts.quiet) err.write(`\n== ${deck} → ${out}/\n`);
@@ -79,7 +82,11 @@ export function createReporter(opts: { quiet: boolean; cwd: string }): Reporter 
       }
       const message = e instanceof Error ? e.message : String(e);
       err.write(`lectern: internal error: ${message}\n`);
-      err.write(debug && e instanceof Error && e.stack ? `${e.stack}\n` : '    hint: run again with --debug to see where it failed, and report it\n');
+      err.write(
+        debug && e instanceof Error && e.stack
+          ? `${e.stack}\n`
+          : '    hint: run again with --debug to see where it failed, and report it\n',
+      );
       return 1;
     },
   };
@@ -90,15 +97,37 @@ export function summaryTable(outcomes: readonly DeckOutcome[]): string {
   const rows = outcomes.map((o) => {
     const r = o.result;
     const built = r ? r.outputs.filter((x) => !x.unchanged) : [];
-    const status = r ? (built.length ? 'built' : 'unchanged') : o.error instanceof LecternError ? failure(o.error) : 'internal error';
+    const status = r
+      ? built.length
+        ? 'built'
+        : 'unchanged'
+      : o.error instanceof LecternError
+        ? failure(o.error)
+        : 'internal error';
     const size = r ? humanSize(r.outputs.reduce((n, x) => n + x.bytes, 0)) : '';
-    return [o.deck, status, r ? String(r.slides) : '', r ? `${r.outputs.length} in ${o.out}/` : '', size, String(o.exitCode)];
+    return [
+      o.deck,
+      status,
+      r ? String(r.slides) : '',
+      r ? `${r.outputs.length} in ${o.out}/` : '',
+      size,
+      String(o.exitCode),
+    ];
   });
   const head = ['deck', 'result', 'slides', 'outputs', 'size', 'exit'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 2 || c === 4 || c === 5 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 2 || c === 4 || c === 5 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   const failed = outcomes.filter((o) => o.exitCode !== ExitCode.OK).length;
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), `${outcomes.length - failed} of ${outcomes.length} decks built${failed ? `, ${failed} failed` : ''}`].join('\n');
+  return [
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    `${outcomes.length - failed} of ${outcomes.length} decks built${failed ? `, ${failed} failed` : ''}`,
+  ].join('\n');
 }
 
 function failure(e: LecternError): string {

@@ -20,12 +20,17 @@ export function parseChapterSelection(spec: string, deck: DeckModel): ChapterSel
   const wanted = new Set<number>();
   for (const part of spec.split(',').map((p) => p.trim())) {
     const m = /^(\d{1,2})(?:\s*-\s*(\d{1,2}))?$/.exec(part);
-    if (!m) throw new LecternError(`--chapters ${JSON.stringify(spec)} is not a chapter list`, { code: 'USAGE', hint });
+    if (!m)
+      throw new LecternError(`--chapters ${JSON.stringify(spec)} is not a chapter list`, {
+        code: 'USAGE',
+        hint,
+      });
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
     if (to < from) throw new LecternError(`--chapters ${part} runs backwards`, { code: 'USAGE', hint });
     for (let n = from; n <= to; n++) {
-      if (!known.includes(n)) throw new LecternError(`--chapters: the deck has no chapter ${two(n)}`, { code: 'USAGE', hint });
+      if (!known.includes(n))
+        throw new LecternError(`--chapters: the deck has no chapter ${two(n)}`, { code: 'USAGE', hint });
       wanted.add(n);
     }
   }
@@ -36,7 +41,7 @@ export function parseChapterSelection(spec: string, deck: DeckModel): ChapterSel
 /** 2,3,4,6 → 02-04, 06. */
 function runs(numbers: number[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
     out.push(i === j ? two(numbers[i]!) : `${two(numbers[i]!)}-${two(numbers[j]!)}`);

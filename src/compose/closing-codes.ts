@@ -17,7 +17,10 @@ export function closingCodes(deck: DeckModel, t: Labels): { url: string; caption
  * theme stays as it is.
  */
 export function qrStyle(urls: string[]): string {
-  const codes = urls.map((url, i) => `li:nth-child(${i + 1})::before { background-image: url("data:image/svg+xml;base64,${Buffer.from(qrSvg(url)).toString('base64')}"); }`);
+  const codes = urls.map(
+    (url, i) =>
+      `li:nth-child(${i + 1})::before { background-image: url("data:image/svg+xml;base64,${Buffer.from(qrSvg(url)).toString('base64')}"); }`,
+  );
   return [
     '<style scoped>',
     'ul { position: absolute; right: 56px; bottom: 44px; display: flex; gap: 24px; margin: 0; padding: 0; list-style: none; }',

@@ -42,7 +42,10 @@ export function composeDeck(deck: DeckModel): ComposedDeck {
   const parts: { markdown: string; info: SlideInfo }[] = [
     titleSlide(deck, t),
     agendaSlide(deck, t),
-    ...deck.chapters.flatMap((c) => [dividerSlide(deck, c, t), ...c.slides.map((s) => contentSlide(deck, c, s, t))]),
+    ...deck.chapters.flatMap((c) => [
+      dividerSlide(deck, c, t),
+      ...c.slides.map((s) => contentSlide(deck, c, s, t)),
+    ]),
     closingSlide(deck, t),
   ];
   return {
@@ -69,10 +72,17 @@ function frontMatter(deck: DeckModel): string {
   return lines.filter((l, i) => l !== '' || i === lines.length - 1).join('\n');
 }
 
-const generated = (cls: string) => [`<!-- _class: ${cls} -->`, '<!-- _paginate: false -->', '<!-- _footer: "" -->'];
+const generated = (cls: string) => [
+  `<!-- _class: ${cls} -->`,
+  '<!-- _paginate: false -->',
+  '<!-- _footer: "" -->',
+];
 
 function titleSlide(deck: DeckModel, t: Labels) {
-  const meta = [deck.presenter && `${t.presenter}：${escapeMarkdown(deck.presenter)}`, deck.date && `${t.date}：${escapeMarkdown(deck.date)}`].filter(Boolean);
+  const meta = [
+    deck.presenter && `${t.presenter}：${escapeMarkdown(deck.presenter)}`,
+    deck.date && `${t.date}：${escapeMarkdown(deck.date)}`,
+  ].filter(Boolean);
   const body = [
     ...generated('title'),
     '',
@@ -85,13 +95,21 @@ function titleSlide(deck: DeckModel, t: Labels) {
   ];
   return {
     markdown: body.filter((l) => l !== '').join('\n'),
-    info: { kind: 'title' as const, file: deck.deckFile, line: 1, heading: deck.title, notes: deck.titleNotes.join('\n\n') },
+    info: {
+      kind: 'title' as const,
+      file: deck.deckFile,
+      line: 1,
+      heading: deck.title,
+      notes: deck.titleNotes.join('\n\n'),
+    },
   };
 }
 
 function agendaSlide(deck: DeckModel, t: Labels) {
   const course = deck.course ?? deck.chapters;
-  const items = course.map((c) => `- **${c.label}** ${escapeMarkdown(c.title)}${c.minutes ? ` *${t.minutes(c.minutes)}*` : ''}`);
+  const items = course.map(
+    (c) => `- **${c.label}** ${escapeMarkdown(c.title)}${c.minutes ? ` *${t.minutes(c.minutes)}*` : ''}`,
+  );
   const sum = (cs: ChapterModel[]) => cs.reduce((n, c) => n + (c.minutes ?? 0), 0);
   const total = sum(course);
   const session = sum(deck.chapters);
@@ -111,7 +129,13 @@ function agendaSlide(deck: DeckModel, t: Labels) {
   ];
   return {
     markdown: body.join('\n').trim(),
-    info: { kind: 'agenda' as const, file: deck.deckFile, line: 1, heading: t.agenda, notes: deck.agendaNotes ?? '' },
+    info: {
+      kind: 'agenda' as const,
+      file: deck.deckFile,
+      line: 1,
+      heading: t.agenda,
+      notes: deck.agendaNotes ?? '',
+    },
   };
 }
 
@@ -140,14 +164,24 @@ function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {
   ];
   return {
     markdown: body.join('\n').trim(),
-    info: { kind: 'divider' as const, chapter: chapterRef(c), file: c.file, line: 1, heading: c.title, notes },
+    info: {
+      kind: 'divider' as const,
+      chapter: chapterRef(c),
+      file: c.file,
+      line: 1,
+      heading: c.title,
+      notes,
+    },
   };
 }
 
 function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Labels) {
   const cls = layoutClass(s.markdown);
   const layout = cls ?? EXPLICIT_CLASS.exec(s.markdown)?.[1];
-  const head = [cls ? `<!-- _class: ${cls} -->` : '', `<!-- _header: ${directiveValue(`${c.label} · ${c.title}`)} -->`].filter(Boolean);
+  const head = [
+    cls ? `<!-- _class: ${cls} -->` : '',
+    `<!-- _header: ${directiveValue(`${c.label} · ${c.title}`)} -->`,
+  ].filter(Boolean);
   const minutes = s.minutes ? Number(s.minutes.value) : undefined;
   // The time box is lectern's setting: Marp would show its comment as a speaker note. It is
   // shown as the slide's last line, which the exercise and role-play layouts pin top right.
@@ -185,13 +219,21 @@ function closingSlide(deck: DeckModel, t: Labels) {
     '',
     `## ${escapeMarkdown(deck.title)}`,
     deck.organization ? `\n${escapeMarkdown(deck.organization)}` : '',
-    codes.length ? `\n${qrStyle(codes.map((c) => c.url))}\n\n${codes.map((c) => `- ${c.caption}`).join('\n')}` : '',
+    codes.length
+      ? `\n${qrStyle(codes.map((c) => c.url))}\n\n${codes.map((c) => `- ${c.caption}`).join('\n')}`
+      : '',
     '',
     notesComment(deck.closingNotes ?? ''),
   ];
   return {
     markdown: body.join('\n').trim(),
-    info: { kind: 'closing' as const, file: deck.deckFile, line: 1, heading: deck.closing, notes: deck.closingNotes ?? '' },
+    info: {
+      kind: 'closing' as const,
+      file: deck.deckFile,
+      line: 1,
+      heading: deck.closing,
+      notes: deck.closingNotes ?? '',
+    },
   };
 }
 
@@ -206,7 +248,13 @@ function embedImages(deck: DeckModel, s: SourceSlide): string {
     const asset = deck.assets.get(resolve(deck.dir, normalizeImageSrc(img.src)));
     if (!asset) continue;
     const uri = `data:${asset.mime};base64,${asset.bytes.toString('base64')}`;
-    md = md.split(`(${img.src}`).join(`(${uri}`).split(`"${img.src}"`).join(`"${uri}"`).split(`'${img.src}'`).join(`'${uri}'`);
+    md = md
+      .split(`(${img.src}`)
+      .join(`(${uri}`)
+      .split(`"${img.src}"`)
+      .join(`"${uri}"`)
+      .split(`'${img.src}'`)
+      .join(`'${uri}'`);
   }
   return md;
 }

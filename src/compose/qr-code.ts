@@ -24,7 +24,7 @@ export function qrCode(text: string): QrCode {
   const n = modules.size;
   const parts: string[] = [];
   for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; ) {
+    for (let x = 0; x < n;) {
       if (!modules.get(y, x)) {
         x++;
         continue;

@@ -32,7 +32,8 @@ export function layoutClass(markdown: string): string | null {
   // A nested list is an outline, not a row of cards.
   if (items.some((i) => i.level > 0)) return 'bullets';
   if (headings.length > 1 || body.some((b) => b.kind !== 'list')) return 'bullets';
-  if (top.length >= 2 && top.length <= 4 && top.every((i) => i.runs[0]?.bold)) return `points points-${top.length}`;
+  if (top.length >= 2 && top.length <= 4 && top.every((i) => i.runs[0]?.bold))
+    return `points points-${top.length}`;
   return 'bullets';
 }
 

@@ -20,7 +20,9 @@ export interface DevState {
   problems: string[];
 }
 
-export type DevEvent = { type: 'rebuilt'; ms: number; slides: number; warnings: Problem[] } | { type: 'failed'; problems: string[] };
+export type DevEvent =
+  | { type: 'rebuilt'; ms: number; slides: number; warnings: Problem[] }
+  | { type: 'failed'; problems: string[] };
 
 export interface DevServer {
   url: string;
@@ -34,7 +36,13 @@ const SETTLE_MS = 25;
  * A preview server on loopback: rebuilds on every save of the deck or its theme and tells the
  * open page over server-sent events. Errors reach the page and `onEvent`; the server keeps running.
  */
-export async function startDevServer(opts: { deck: string; port: number; cwd: string; onEvent: (e: DevEvent) => void; hostAllow?: readonly string[] }): Promise<DevServer> {
+export async function startDevServer(opts: {
+  deck: string;
+  port: number;
+  cwd: string;
+  onEvent: (e: DevEvent) => void;
+  hostAllow?: readonly string[];
+}): Promise<DevServer> {
   const state: DevState = { version: 0, html: null, css: '', problems: [] };
   const clients = new Set<ServerResponse>();
   const fontCss = servedFontCss((w) => `/__lectern/font/${w}.woff2`);
@@ -52,9 +60,20 @@ export async function startDevServer(opts: { deck: string; port: number; cwd: st
       title = model.title;
       Object.assign(state, { html: prepared.rendered.html, css: prepared.rendered.css, problems: [] });
       watchTheme(themeFile(model));
-      opts.onEvent({ type: 'rebuilt', ms: performance.now() - t0, slides: prepared.composed.slides.length, warnings: prepared.warnings });
+      opts.onEvent({
+        type: 'rebuilt',
+        ms: performance.now() - t0,
+        slides: prepared.composed.slides.length,
+        warnings: prepared.warnings,
+      });
     } catch (err) {
-      const lines = err instanceof LecternError ? [...errorsOf(err.problems).map(formatProblem), ...(err.problems.length ? [] : [`${err.message}${err.hint ? `\n    hint: ${err.hint}` : ''}`])] : [String(err)];
+      const lines =
+        err instanceof LecternError
+          ? [
+              ...errorsOf(err.problems).map(formatProblem),
+              ...(err.problems.length ? [] : [`${err.message}${err.hint ? `\n    hint: ${err.hint}` : ''}`]),
+            ]
+          : [String(err)];
       state.problems = lines;
       opts.onEvent({ type: 'failed', problems: lines });
     }
@@ -75,14 +94,26 @@ export async function startDevServer(opts: { deck: string; port: number; cwd: st
   const deckDir = (await loadDeck(opts.deck, opts.cwd)).dir;
   // chokidar follows editors' atomic saves (write a temporary file, rename it over the old one),
   // which end a plain fs.watch on the file; the deck folder and the theme file are watched alike.
-  const watchOpts = { ignoreInitial: true, atomic: true, followSymlinks: false, ignorePermissionErrors: true, ignored: (p: string) => /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(p) };
-  const deckWatcher: FSWatcher = watch(deckDir, watchOpts).on('all', schedule).on('error', () => schedule());
+  const watchOpts = {
+    ignoreInitial: true,
+    atomic: true,
+    followSymlinks: false,
+    ignorePermissionErrors: true,
+    ignored: (p: string) => /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(p),
+  };
+  const deckWatcher: FSWatcher = watch(deckDir, watchOpts)
+    .on('all', schedule)
+    .on('error', () => schedule());
   await new Promise<void>((resolve) => deckWatcher.once('ready', () => resolve()));
   const watchTheme = (file: string | undefined) => {
     if (file === watchedTheme) return;
     void themeWatcher?.close();
     watchedTheme = file;
-    themeWatcher = file ? watch(file, watchOpts).on('all', schedule).on('error', () => undefined) : undefined;
+    themeWatcher = file
+      ? watch(file, watchOpts)
+          .on('all', schedule)
+          .on('error', () => undefined)
+      : undefined;
   };
 
   running = running.then(rebuild);
@@ -96,10 +127,16 @@ export async function startDevServer(opts: { deck: string; port: number; cwd: st
   });
   const handle = async (path: string, req: import('node:http').IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, listening, opts.hostAllow ?? [])) {
-      return void res.writeHead(403, { 'content-type': 'text/plain' }).end(`lectern dev answers only localhost, 127.0.0.1 and [::1] (and --host-allow names), not ${JSON.stringify(req.headers.host ?? '')}\n`);
+      return void res
+        .writeHead(403, { 'content-type': 'text/plain' })
+        .end(
+          `lectern dev answers only localhost, 127.0.0.1 and [::1] (and --host-allow names), not ${JSON.stringify(req.headers.host ?? '')}\n`,
+        );
     }
     if (path.startsWith('/__lectern/') && !path.startsWith('/__lectern/font/') && crossSite(req)) {
-      return void res.writeHead(403, { 'content-type': 'text/plain' }).end('lectern dev does not share the deck with other sites\n');
+      return void res
+        .writeHead(403, { 'content-type': 'text/plain' })
+        .end('lectern dev does not share the deck with other sites\n');
     }
     let url: URL;
     try {
@@ -110,23 +147,36 @@ export async function startDevServer(opts: { deck: string; port: number; cwd: st
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(devPage(title));
     } else if (url.pathname === '/__lectern/state') {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(state));
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify(state));
     } else if (url.pathname === '/__lectern/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(`data: ${state.version}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
     } else if (/^\/__lectern\/font\/\d+\.woff2$/.test(url.pathname)) {
       const weight = Number(/(\d+)\.woff2$/.exec(url.pathname)![1]);
       if (!(FONT_WEIGHTS as readonly number[]).includes(weight)) return res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'font/woff2', 'cache-control': 'max-age=3600' }).end(await readFile(fontFile(weight)));
+      res
+        .writeHead(200, { 'content-type': 'font/woff2', 'cache-control': 'max-age=3600' })
+        .end(await readFile(fontFile(weight)));
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   };
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new LecternError(`cannot listen on port ${opts.port}: ${err.code ?? err.message}`, { code: 'USAGE', hint: 'choose another port with --port, or --port 0 for any free one' })),
+      reject(
+        new LecternError(`cannot listen on port ${opts.port}: ${err.code ?? err.message}`, {
+          code: 'USAGE',
+          hint: 'choose another port with --port, or --port 0 for any free one',
+        }),
+      ),
     );
     server.listen(opts.port, '127.0.0.1', resolve);
   });

@@ -17,7 +17,10 @@ interface YamlErrorLike {
 }
 
 /** Splits front matter from body; a YAML error becomes a Problem that points at its line. */
-export function parseFrontMatter(text: string, shownAs: string): { ok: true; value: ParsedSource } | { ok: false; problem: Problem } {
+export function parseFrontMatter(
+  text: string,
+  shownAs: string,
+): { ok: true; value: ParsedSource } | { ok: false; problem: Problem } {
   const lines = text.split('\n');
   let close = -1;
   // gray-matter would run `---js` front matter as JavaScript: only plain YAML is read.
@@ -53,7 +56,10 @@ export function parseFrontMatter(text: string, shownAs: string): { ok: true; val
   try {
     // Passing options turns off gray-matter's cache, which would hand back stale objects.
     const parsed = matter(text, {});
-    const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? (parsed.data as Record<string, unknown>) : {};
+    const data =
+      parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)
+        ? (parsed.data as Record<string, unknown>)
+        : {};
     const keyLines: Record<string, number> = {};
     for (let i = 1; i < close; i++) {
       const key = /^([A-Za-z_][\w-]*)\s*:/.exec(lines[i] as string);

@@ -38,11 +38,14 @@ function jpegDamage(b: Buffer): string | undefined {
     }
     const length = b.readUInt16BE(at + 2);
     if (length < 2 || at + 2 + length > b.length) return 'is truncated (it ends inside a JPEG segment)';
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) sawFrame = true;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      sawFrame = true;
     if (marker === 0xda) {
       if (!sawFrame) return 'is damaged (the JPEG has no frame header)';
       // The picture data runs to the end-of-image marker (cameras may append data after it).
-      return b.indexOf(Buffer.from([0xff, 0xd9]), at) < 0 ? 'is truncated (the JPEG has no end marker)' : undefined;
+      return b.indexOf(Buffer.from([0xff, 0xd9]), at) < 0
+        ? 'is truncated (the JPEG has no end marker)'
+        : undefined;
     }
     at += 2 + length;
   }
@@ -53,6 +56,7 @@ function svgDanger(text: string): string | undefined {
   if (/<script\b/i.test(text)) return 'holds a script';
   if (/\son[a-z]+\s*=/i.test(text)) return 'holds an event handler (onload=, onclick=, …)';
   if (/javascript:/i.test(text)) return 'holds a javascript: link';
-  if (/(href|src)\s*=\s*["']?\s*(https?:)?\/\/|url\(\s*["']?\s*(https?:)?\/\/|@import/i.test(text)) return 'loads a file from the web';
+  if (/(href|src)\s*=\s*["']?\s*(https?:)?\/\/|url\(\s*["']?\s*(https?:)?\/\/|@import/i.test(text))
+    return 'loads a file from the web';
   return undefined;
 }

@@ -64,10 +64,21 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
       hint: 'pass the folder that holds deck.md and the chapter files, not a single file',
     });
   }
-  const loaded: LoadedDeck = { dir, shownDir: shown(dir), chapters: [], unreadableChapters: [], assets: new Map(), problems: [] };
+  const loaded: LoadedDeck = {
+    dir,
+    shownDir: shown(dir),
+    chapters: [],
+    unreadableChapters: [],
+    assets: new Map(),
+    problems: [],
+  };
   const names = (
     await readdir(dir).catch((err: NodeJS.ErrnoException) => {
-      throw new LecternError(`cannot read the deck folder ${deckPath} (${err.code ?? err.message})`, { code: 'INVALID_DECK', file: deckPath, hint: 'check that you may read the folder' });
+      throw new LecternError(`cannot read the deck folder ${deckPath} (${err.code ?? err.message})`, {
+        code: 'INVALID_DECK',
+        file: deckPath,
+        hint: 'check that you may read the folder',
+      });
     })
   ).sort();
   const realDir = await realpath(dir);
@@ -81,7 +92,9 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
       const logo = (parsed.data.brand as { logo?: unknown } | undefined)?.logo;
       if (typeof logo === 'string') {
         const line = parsed.keyLines.brand ?? 1;
-        loaded.problems.push(...(await loadImages(dir, [{ src: logo, line }], parsed.shownAs, loaded.assets)));
+        loaded.problems.push(
+          ...(await loadImages(dir, [{ src: logo, line }], parsed.shownAs, loaded.assets)),
+        );
       }
     }
   } else {
@@ -112,7 +125,14 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
     }
     const slides = splitSlides(parsed.body, parsed.bodyLine);
     loaded.chapters.push({ ...parsed, number: Number(m[1]), slug: m[2] as string, slides });
-    loaded.problems.push(...(await loadImages(dir, slides.flatMap((s) => s.images), parsed.shownAs, loaded.assets)));
+    loaded.problems.push(
+      ...(await loadImages(
+        dir,
+        slides.flatMap((s) => s.images),
+        parsed.shownAs,
+        loaded.assets,
+      )),
+    );
   }
   return loaded;
 }
@@ -122,13 +142,34 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
  * or something other than a regular file (reading a FIFO or a device would never end).
  */
 async function sourceFileProblem(file: string, shownAs: string, realDir: string): Promise<Problem | null> {
-  const fail = (code: string, message: string, hint: string): Problem => ({ severity: 'error', code, file: shownAs, line: 1, message, hint });
+  const fail = (code: string, message: string, hint: string): Problem => ({
+    severity: 'error',
+    code,
+    file: shownAs,
+    line: 1,
+    message,
+    hint,
+  });
   const real = await realpath(file).catch(() => null);
-  if (!real) return fail('unreadable', 'is a link to a file that does not exist', 'keep the file itself in the deck folder');
-  if (!isWithin(realDir, real) || real === realDir) return fail('source-outside', 'is a link to a file outside the deck folder', 'keep the file itself in the deck folder, not a link to it');
+  if (!real)
+    return fail(
+      'unreadable',
+      'is a link to a file that does not exist',
+      'keep the file itself in the deck folder',
+    );
+  if (!isWithin(realDir, real) || real === realDir)
+    return fail(
+      'source-outside',
+      'is a link to a file outside the deck folder',
+      'keep the file itself in the deck folder, not a link to it',
+    );
   const info = await stat(real).catch(() => null);
   if (info && !info.isFile() && !info.isDirectory()) {
-    return fail('not-a-file', 'is not a regular file (a FIFO, socket or device)', 'save the source as an ordinary markdown file');
+    return fail(
+      'not-a-file',
+      'is not a regular file (a FIFO, socket or device)',
+      'save the source as an ordinary markdown file',
+    );
   }
   return null;
 }

@@ -38,29 +38,54 @@ export async function loadImages(
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const realDeck = await realpath(deckDir);
-  const fail = (img: SourceImage, code: string, message: string, hint: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ severity, code, file: shownAs, line: img.line, message, hint });
+  const fail = (
+    img: SourceImage,
+    code: string,
+    message: string,
+    hint: string,
+    severity: Problem['severity'] = 'error',
+  ) => problems.push({ severity, code, file: shownAs, line: img.line, message, hint });
   for (const img of images) {
     if (KEEP.test(img.src)) continue;
     if (REMOTE.test(img.src)) {
-      fail(img, 'image-remote', `image ${img.src} is on the network`, 'download it into the deck\'s assets/ folder: outputs must open without a network');
+      fail(
+        img,
+        'image-remote',
+        `image ${img.src} is on the network`,
+        "download it into the deck's assets/ folder: outputs must open without a network",
+      );
       continue;
     }
     const wanted = normalizeImageSrc(img.src);
     const abs = resolve(deckDir, wanted);
     if (isAbsolute(wanted) || isOutside(deckDir, abs)) {
-      fail(img, 'image-outside', `image ${img.src} lies outside the deck folder`, 'copy the image into the deck\'s assets/ folder and link it as assets/<name>');
+      fail(
+        img,
+        'image-outside',
+        `image ${img.src} lies outside the deck folder`,
+        "copy the image into the deck's assets/ folder and link it as assets/<name>",
+      );
       continue;
     }
     let real: string;
     try {
       real = await realpath(abs);
     } catch {
-      fail(img, 'image-missing', `image ${img.src} does not exist`, `put the file at ${relative(process.cwd(), abs) || abs} or fix the path (paths are relative to the deck folder)`);
+      fail(
+        img,
+        'image-missing',
+        `image ${img.src} does not exist`,
+        `put the file at ${relative(process.cwd(), abs) || abs} or fix the path (paths are relative to the deck folder)`,
+      );
       continue;
     }
     if (isOutside(realDeck, real)) {
-      fail(img, 'image-outside', `image ${img.src} links to a file outside the deck folder`, 'copy the image itself into assets/ instead of linking to it');
+      fail(
+        img,
+        'image-outside',
+        `image ${img.src} links to a file outside the deck folder`,
+        'copy the image itself into assets/ instead of linking to it',
+      );
       continue;
     }
     const known = assets.get(real);
@@ -71,22 +96,45 @@ export async function loadImages(
     const info = await stat(real);
     const bytes = info.isFile() ? await readFile(real).catch(() => null) : null;
     if (!bytes) {
-      fail(img, 'image-missing', `image ${img.src} is not a readable file`, 'link an image file you may read, not a folder');
+      fail(
+        img,
+        'image-missing',
+        `image ${img.src} is not a readable file`,
+        'link an image file you may read, not a folder',
+      );
       continue;
     }
     const mime = sniffImage(bytes);
     if (!mime) {
-      fail(img, 'image-invalid', `image ${img.src} is not a PNG, JPEG, GIF, WebP or SVG image`, 're-export the picture in one of those formats');
+      fail(
+        img,
+        'image-invalid',
+        `image ${img.src} is not a PNG, JPEG, GIF, WebP or SVG image`,
+        're-export the picture in one of those formats',
+      );
       continue;
     }
     const damage = imageDamage(bytes, mime);
     if (damage) {
-      fail(img, 'image-damaged', `image ${img.src} ${damage}`, mime === 'image/svg+xml' ? 'export the SVG again as a plain drawing, or as PNG' : 're-export or download the picture again: the file is not whole');
+      fail(
+        img,
+        'image-damaged',
+        `image ${img.src} ${damage}`,
+        mime === 'image/svg+xml'
+          ? 'export the SVG again as a plain drawing, or as PNG'
+          : 're-export or download the picture again: the file is not whole',
+      );
       continue;
     }
     if (bytes.length > LARGE_IMAGE_BYTES) {
       const mb = (bytes.length / 1024 / 1024).toFixed(1);
-      fail(img, 'image-large', `image ${img.src} is ${mb} MB`, 'resize or compress it below 2 MB: it is embedded in every output', 'warning');
+      fail(
+        img,
+        'image-large',
+        `image ${img.src} is ${mb} MB`,
+        'resize or compress it below 2 MB: it is embedded in every output',
+        'warning',
+      );
     }
     const asset = { mime, bytes: mime === 'image/svg+xml' ? await withDeckFont(bytes) : bytes };
     // Keyed by both paths: compose looks images up by the path as written.
@@ -105,8 +153,14 @@ export function sniffImage(b: Buffer): string | null {
   if (b.length >= 8 && b.readUInt32BE(0) === 0x89504e47) return 'image/png';
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   if (b.length >= 6 && /^GIF8[79]a/.test(b.subarray(0, 6).toString('latin1'))) return 'image/gif';
-  if (b.length >= 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  if (
+    b.length >= 12 &&
+    b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    b.subarray(8, 12).toString('latin1') === 'WEBP'
+  )
+    return 'image/webp';
   const head = b.subarray(0, 1024).toString('utf8').trimStart();
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'image/svg+xml';
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head))
+    return 'image/svg+xml';
   return null;
 }

@@ -22,15 +22,29 @@ export async function readSource(path: string, shownAs: string): Promise<SourceT
   try {
     const { size } = await stat(path);
     if (size > LIMITS.fileBytes) {
-      return fail('file-too-large', `is ${(size / 1024 / 1024).toFixed(1)} MB (at most ${LIMITS.fileBytes / 1024 / 1024} MB)`, 'split it into several chapters or decks; keep pictures in assets/');
+      return fail(
+        'file-too-large',
+        `is ${(size / 1024 / 1024).toFixed(1)} MB (at most ${LIMITS.fileBytes / 1024 / 1024} MB)`,
+        'split it into several chapters or decks; keep pictures in assets/',
+      );
     }
     bytes = await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    return fail('unreadable', `cannot be read (${code})`, code === 'EISDIR' ? 'this name is for a markdown file, not a folder' : 'check that the file exists and that you may read it');
+    return fail(
+      'unreadable',
+      `cannot be read (${code})`,
+      code === 'EISDIR'
+        ? 'this name is for a markdown file, not a folder'
+        : 'check that the file exists and that you may read it',
+    );
   }
   if (bytes.subarray(0, 8192).includes(0)) {
-    return fail('not-text', 'is a binary file, not markdown text', 'keep only UTF-8 markdown files named NN-<slug>.md in the deck folder');
+    return fail(
+      'not-text',
+      'is a binary file, not markdown text',
+      'keep only UTF-8 markdown files named NN-<slug>.md in the deck folder',
+    );
   }
   let text: string;
   try {
@@ -53,7 +67,16 @@ export async function readSource(path: string, shownAs: string): Promise<SourceT
   text = text.replace(/\r\n?/g, '\n');
   const line = firstControlCharLine(text);
   const warnings: Problem[] = line
-    ? [{ severity: 'warning', code: 'control-characters', file: shownAs, line, message: 'holds control characters (such as a vertical tab from Word); they are read as spaces', hint: 'replace them with line breaks or spaces in your editor' }]
+    ? [
+        {
+          severity: 'warning',
+          code: 'control-characters',
+          file: shownAs,
+          line,
+          message: 'holds control characters (such as a vertical tab from Word); they are read as spaces',
+          hint: 'replace them with line breaks or spaces in your editor',
+        },
+      ]
     : [];
   return { ok: true, text: withoutControlChars(text), warnings };
 }

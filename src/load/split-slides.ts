@@ -74,7 +74,11 @@ function underlinesParagraph(ruler: string, prev: string): boolean {
   // Under a setext underline or another ruler there is no paragraph left to underline.
   if (RULER.test(prev) || /^ {0,3}=+\s*$/.test(prev)) return false;
   if (/^ {4,}/.test(prev)) return false;
-  return !/^ {0,3}(#{1,6}(\s|$)|[-*+]\s|\d+[.)]\s|>|<|`{3,}|~{3,})/.test(prev) && !/-->\s*$/.test(prev) && !/^\s{2,}\S/.test(prev);
+  return (
+    !/^ {0,3}(#{1,6}(\s|$)|[-*+]\s|\d+[.)]\s|>|<|`{3,}|~{3,})/.test(prev) &&
+    !/-->\s*$/.test(prev) &&
+    !/^\s{2,}\S/.test(prev)
+  );
 }
 
 function toSlide(lines: string[], startLine: number): SourceSlide {
@@ -86,7 +90,11 @@ function toSlide(lines: string[], startLine: number): SourceSlide {
   for (const m of withoutCode.matchAll(COMMENT)) {
     const inner = (m[1] as string).trim();
     const timeBox = MINUTES.exec(inner);
-    if (timeBox) minutes = { value: (timeBox[1] as string).trim(), line: startLine + withoutCode.slice(0, m.index).split('\n').length - 1 };
+    if (timeBox)
+      minutes = {
+        value: (timeBox[1] as string).trim(),
+        line: startLine + withoutCode.slice(0, m.index).split('\n').length - 1,
+      };
     else if (inner !== '' && !DIRECTIVE.test(inner) && !TOOL_COMMENT.test(inner)) notes.push(inner);
   }
   const visible = withoutCode.replace(COMMENT, '').trim();

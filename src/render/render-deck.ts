@@ -22,7 +22,11 @@ const SLIDE_SVG = /<svg data-marpit-svg=""[\s\S]*?<\/foreignObject><\/svg>/g;
  * refuses slides that would load anything lectern did not embed or link to a script. `trusted`
  * URLs are lectern's own (the fonts the dev server serves).
  */
-export function renderDeck(composed: ComposedDeck, theme: DeckTheme, trusted: ReadonlySet<string> = new Set()): RenderedDeck {
+export function renderDeck(
+  composed: ComposedDeck,
+  theme: DeckTheme,
+  trusted: ReadonlySet<string> = new Set(),
+): RenderedDeck {
   const marp = createMarp();
   for (const css of theme.css) marp.themeSet.add(css);
   let rendered: { html: string; css: string };
@@ -31,23 +35,34 @@ export function renderDeck(composed: ComposedDeck, theme: DeckTheme, trusted: Re
   } catch (err) {
     // Validation keeps slides within the limits Marp renders; this is the last guard.
     if (!(err instanceof RangeError)) throw err;
-    throw new LecternError('the deck is too large for Marp to render', { code: 'INVALID_DECK', file: composed.slides[0]?.file, hint: 'split long slides and chapters (README: limits)', cause: err });
+    throw new LecternError('the deck is too large for Marp to render', {
+      code: 'INVALID_DECK',
+      file: composed.slides[0]?.file,
+      hint: 'split long slides and chapters (README: limits)',
+      cause: err,
+    });
   }
   const { html, css } = rendered;
   const slideSvgs = html.match(SLIDE_SVG) ?? [];
   if (slideSvgs.length !== composed.slides.length) {
     // Lectern and Marp disagree on where slides start: the deck, not lectern, needs a fix.
     const culprit = composed.slides[firstDisagreement(marp, composed)];
-    throw new LecternError(`Marp sees ${slideSvgs.length} slides where lectern sees ${composed.slides.length}`, {
-      code: 'INVALID_DECK',
-      file: culprit?.file ?? composed.slides[0]?.file,
-      line: culprit?.line,
-      hint: 'a --- separator is written in a way the two read differently, or a comment, code fence or math block is never closed: put a blank line before and after each --- line and close every <!--, ``` and $$',
-    });
+    throw new LecternError(
+      `Marp sees ${slideSvgs.length} slides where lectern sees ${composed.slides.length}`,
+      {
+        code: 'INVALID_DECK',
+        file: culprit?.file ?? composed.slides[0]?.file,
+        line: culprit?.line,
+        hint: 'a --- separator is written in a way the two read differently, or a comment, code fence or math block is never closed: put a blank line before and after each --- line and close every <!--, ``` and $$',
+      },
+    );
   }
   const problems = auditRendered(slideSvgs, css, composed, trusted);
   if (problems.length > 0) {
-    throw new LecternError(`the deck would load or link to ${problems.length} address${problems.length === 1 ? '' : 'es'} outside it; nothing was written`, { code: 'INVALID_DECK', problems });
+    throw new LecternError(
+      `the deck would load or link to ${problems.length} address${problems.length === 1 ? '' : 'es'} outside it; nothing was written`,
+      { code: 'INVALID_DECK', problems },
+    );
   }
   const box = /viewBox="0 0 (\d+) (\d+)"/.exec(slideSvgs[0] ?? '');
   return { html, css, slideSvgs, width: Number(box?.[1] ?? 1280), height: Number(box?.[2] ?? 720) };
@@ -60,7 +75,12 @@ export function renderDeck(composed: ComposedDeck, theme: DeckTheme, trusted: Re
 function firstDisagreement(marp: Marp, composed: ComposedDeck): number {
   const parts = composed.parts;
   if (!parts) return 0;
-  const seen = (k: number) => (silently(() => marp.render([parts.head, parts.slides.slice(0, k).join('\n\n---\n\n')].join('\n'))).html.match(SLIDE_SVG) ?? []).length;
+  const seen = (k: number) =>
+    (
+      silently(() =>
+        marp.render([parts.head, parts.slides.slice(0, k).join('\n\n---\n\n')].join('\n')),
+      ).html.match(SLIDE_SVG) ?? []
+    ).length;
   let lo = 0;
   let hi = parts.slides.length;
   while (hi - lo > 1) {

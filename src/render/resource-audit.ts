@@ -19,11 +19,37 @@ export interface Finding {
 const SAFE_LINK = /^(https?|mailto|tel):/i;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** Attributes whose value the browser fetches. `href` counts on every element but `<a>`. */
-const RESOURCE_ATTRS = new Set(['src', 'srcset', 'poster', 'data', 'background', 'href', 'xlink:href', 'imagesrcset', 'action', 'formaction', 'manifest', 'ping']);
+const RESOURCE_ATTRS = new Set([
+  'src',
+  'srcset',
+  'poster',
+  'data',
+  'background',
+  'href',
+  'xlink:href',
+  'imagesrcset',
+  'action',
+  'formaction',
+  'manifest',
+  'ping',
+]);
 const TAG = /<([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
-const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", colon: ':', sol: '/', lpar: '(', rpar: ')', tab: '\t', newline: '\n', bsol: '\\' };
+const ENTITIES: Record<string, string> = {
+  quot: '"',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  apos: "'",
+  colon: ':',
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+  tab: '\t',
+  newline: '\n',
+  bsol: '\\',
+};
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, e: string) => {
@@ -58,7 +84,8 @@ const fetchesSomething = (url: string) => {
 export function cssUrls(css: string): string[] {
   const text = unescapeCss(css);
   const urls: string[] = [];
-  for (const m of text.matchAll(/\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)/gi)) urls.push((m[1] ?? m[2] ?? m[3] ?? '').trim());
+  for (const m of text.matchAll(/\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)/gi))
+    urls.push((m[1] ?? m[2] ?? m[3] ?? '').trim());
   for (const m of text.matchAll(/image-set\(/gi)) {
     let depth = 1;
     let i = (m.index ?? 0) + m[0].length;
@@ -66,7 +93,8 @@ export function cssUrls(css: string): string[] {
     for (; i < text.length && depth > 0; i++) depth += text[i] === '(' ? 1 : text[i] === ')' ? -1 : 0;
     for (const s of text.slice(start, i).matchAll(/"([^"]*)"|'([^']*)'/g)) urls.push(s[1] ?? s[2] ?? '');
   }
-  for (const m of text.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)'|([^\s;]+))/gi)) urls.push(m[1] ?? m[2] ?? m[3] ?? '');
+  for (const m of text.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)'|([^\s;]+))/gi))
+    urls.push(m[1] ?? m[2] ?? m[3] ?? '');
   return urls.filter(fetchesSomething);
 }
 
@@ -85,15 +113,19 @@ export function htmlFindings(html: string): Finding[] {
       if (attr === 'style') {
         for (const url of cssUrls(value)) out.push({ kind: 'resource', url });
       } else if ((attr === 'href' || attr === 'xlink:href') && name === 'a') {
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
         const scheme = SCHEME.exec(cleanUrl(value).replace(/[\u0000-\u001f\s]/g, ''));
         if (scheme && !SAFE_LINK.test(scheme[0])) out.push({ kind: 'link', url: cleanUrl(value) });
       } else if (RESOURCE_ATTRS.has(attr)) {
-        const urls = attr.endsWith('srcset') ? value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [value];
+        const urls = attr.endsWith('srcset')
+          ? value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '')
+          : [value];
         for (const url of urls.filter(fetchesSomething)) out.push({ kind: 'resource', url: cleanUrl(url) });
       }
     }
   }
-  for (const m of markup.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) for (const url of cssUrls(m[1] ?? '')) out.push({ kind: 'resource', url });
+  for (const m of markup.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
+    for (const url of cssUrls(m[1] ?? '')) out.push({ kind: 'resource', url });
   return out;
 }
 
@@ -102,13 +134,20 @@ export function htmlFindings(html: string): Finding[] {
  * comes from (the line of the slide that spells it, when one does); URLs in the stylesheet that
  * no slide spells come from the theme.
  */
-export function auditRendered(slideSvgs: readonly string[], css: string, composed: ComposedDeck, trusted: ReadonlySet<string> = new Set()): Problem[] {
+export function auditRendered(
+  slideSvgs: readonly string[],
+  css: string,
+  composed: ComposedDeck,
+  trusted: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   const at = (i: number, url: string) => {
     const slide = composed.slides[i] ?? composed.slides[0]!;
     const lines = (slide.body ?? '').split('\n');
     const needle = url.replace(/^[a-z]+:\/\//i, '').slice(0, 40);
-    const offset = lines.findIndex((l) => l.includes(url) || (needle !== '' && unescapeCss(decodeEntities(l)).includes(needle)));
+    const offset = lines.findIndex(
+      (l) => l.includes(url) || (needle !== '' && unescapeCss(decodeEntities(l)).includes(needle)),
+    );
     return { file: slide.file, line: slide.line + Math.max(offset, 0) };
   };
   slideSvgs.forEach((svg, i) => {
@@ -117,8 +156,14 @@ export function auditRendered(slideSvgs: readonly string[], css: string, compose
   const seen = new Set(problems.map((p) => p.message));
   for (const url of cssUrls(css).filter((u) => !trusted.has(u))) {
     const f: Finding = { kind: 'resource', url };
-    const i = composed.slides.findIndex((s) => s.body !== undefined && unescapeCss(decodeEntities(s.body)).includes(url));
-    const p = problem(f, i >= 0 ? at(i, url) : { file: composed.slides[0]?.file ?? 'deck.md', line: 1 }, i < 0);
+    const i = composed.slides.findIndex(
+      (s) => s.body !== undefined && unescapeCss(decodeEntities(s.body)).includes(url),
+    );
+    const p = problem(
+      f,
+      i >= 0 ? at(i, url) : { file: composed.slides[0]?.file ?? 'deck.md', line: 1 },
+      i < 0,
+    );
     if (!seen.has(p.message)) problems.push(p);
     seen.add(p.message);
   }
@@ -128,7 +173,13 @@ export function auditRendered(slideSvgs: readonly string[], css: string, compose
 function problem(f: Finding, where: { file: string; line: number }, fromTheme = false): Problem {
   const shown = f.url.length > 80 ? `${f.url.slice(0, 77)}…` : f.url;
   if (f.kind === 'link') {
-    return { severity: 'error', code: 'unsafe-link', ...where, message: `slide links to ${shown}, which would run a script when clicked`, hint: 'links may go to http(s):, mailto: or tel: addresses only' };
+    return {
+      severity: 'error',
+      code: 'unsafe-link',
+      ...where,
+      message: `slide links to ${shown}, which would run a script when clicked`,
+      hint: 'links may go to http(s):, mailto: or tel: addresses only',
+    };
   }
   return {
     severity: 'error',
@@ -142,14 +193,16 @@ function problem(f: Finding, where: { file: string; line: number }, fromTheme = 
 /** Problems for requests the browser made and lectern blocked, at the slide that spells the URL when one does. */
 export function blockedRequestProblems(urls: readonly string[], composed: ComposedDeck): Problem[] {
   return [...new Set(urls)].map((url) => {
-    const slide = composed.slides.find((s) => s.body !== undefined && unescapeCss(decodeEntities(s.body)).includes(url));
+    const slide = composed.slides.find(
+      (s) => s.body !== undefined && unescapeCss(decodeEntities(s.body)).includes(url),
+    );
     return {
       severity: 'error',
       code: 'network-request',
       file: slide?.file ?? composed.slides[0]?.file ?? 'deck.md',
       line: slide?.line ?? 1,
       message: `the browser was asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url} while building; lectern blocked it`,
-      hint: 'outputs must open without a network: put the file in the deck\'s assets/ folder and link it with a relative path',
+      hint: "outputs must open without a network: put the file in the deck's assets/ folder and link it with a relative path",
     };
   });
 }

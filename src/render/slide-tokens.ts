@@ -40,7 +40,14 @@ export type Block =
   | { kind: 'quote'; paragraphs: Run[][] }
   /** Pictures in one paragraph, shown side by side. */
   | { kind: 'pictures'; pictures: Picture[] }
-  | { kind: 'background'; src: string; png?: string; split?: 'left' | 'right'; share: number; fit: 'cover' | 'contain' }
+  | {
+      kind: 'background';
+      src: string;
+      png?: string;
+      split?: 'left' | 'right';
+      share: number;
+      fit: 'cover' | 'contain';
+    }
   | { kind: 'math' }
   | { kind: 'html' };
 
@@ -74,8 +81,15 @@ function parse(markdown: string): Token[] {
 
 /** A slide's HTML comments as Marp collects them: their text, and the directives Marp read in them. */
 export function slideComments(markdown: string): { text: string; directives: string[] }[] {
-  const comments = parse(markdown).flatMap((t) => [t, ...(t.children ?? [])]).filter((t) => t.type === 'marpit_comment');
-  return comments.map((t) => ({ text: t.content.trim(), directives: Object.keys((t.meta as { marpitParsedDirectives?: object } | null)?.marpitParsedDirectives ?? {}) }));
+  const comments = parse(markdown)
+    .flatMap((t) => [t, ...(t.children ?? [])])
+    .filter((t) => t.type === 'marpit_comment');
+  return comments.map((t) => ({
+    text: t.content.trim(),
+    directives: Object.keys(
+      (t.meta as { marpitParsedDirectives?: object } | null)?.marpitParsedDirectives ?? {},
+    ),
+  }));
 }
 
 /** The blocks of one slide's markdown, in order. Pure apart from a cached engine. */
@@ -108,7 +122,11 @@ export function slideBlocks(markdown: string): Block[] {
         break;
       case 'list_item_open': {
         const list = lists.at(-1)!;
-        items!.push({ runs: [], level: Math.min(lists.length - 1, 4), ...(list.ordered ? { number: list.next++ } : {}) });
+        items!.push({
+          runs: [],
+          level: Math.min(lists.length - 1, 4),
+          ...(list.ordered ? { number: list.next++ } : {}),
+        });
         break;
       }
       case 'blockquote_open':
@@ -134,8 +152,8 @@ export function slideBlocks(markdown: string): Block[] {
       case 'html_block':
         blocks.push({ kind: 'html' });
         break;
-      case 'inline':
       // A paragraph of background images alone, which Marp hides from the slide's flow.
+      case 'inline':
       case 'marpit_hidden_inline': {
         const { runs, pictures, backgrounds, other } = inlineParts(t.children ?? []);
         blocks.push(...backgrounds, ...other);
@@ -161,7 +179,12 @@ function appendRuns(to: Run[], runs: Run[]): void {
 }
 
 /** An inline token's children as runs, its pictures and backgrounds, and what only a picture can show. */
-function inlineParts(children: Token[]): { runs: Run[]; pictures: Picture[]; backgrounds: Block[]; other: Block[] } {
+function inlineParts(children: Token[]): {
+  runs: Run[];
+  pictures: Picture[];
+  backgrounds: Block[];
+  other: Block[];
+} {
   const runs: Run[] = [];
   const pictures: Picture[] = [];
   const backgrounds: Block[] = [];
@@ -188,7 +211,13 @@ function inlineParts(children: Token[]): { runs: Run[]; pictures: Picture[]; bac
       const src = img?.url ?? c.attrGet('src') ?? '';
       if (img?.background) {
         const split = img.backgroundSplit;
-        backgrounds.push({ kind: 'background', src, ...(split ? { split } : {}), share: split ? parseFloat(img.backgroundSplitSize ?? '50') / 100 : 1, fit: img.backgroundSize === 'contain' || img.backgroundSize === 'fit' ? 'contain' : 'cover' });
+        backgrounds.push({
+          kind: 'background',
+          src,
+          ...(split ? { split } : {}),
+          share: split ? parseFloat(img.backgroundSplitSize ?? '50') / 100 : 1,
+          fit: img.backgroundSize === 'contain' || img.backgroundSize === 'fit' ? 'contain' : 'cover',
+        });
       } else pictures.push({ src, ...px('width', img?.width), ...px('height', img?.height) });
     } else if (c.type === 'marp_math_inline' || c.type === 'math_inline') other.push({ kind: 'math' });
     else if (c.type === 'html_inline') {
@@ -199,7 +228,8 @@ function inlineParts(children: Token[]): { runs: Run[]; pictures: Picture[]; bac
   return { runs: joinSoftBreaks(runs), pictures, backgrounds, other };
 }
 
-const clean = (s: Omit<Run, 'text'>) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as Omit<Run, 'text'>;
+const clean = (s: Omit<Run, 'text'>) =>
+  Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as Omit<Run, 'text'>;
 
 function px(name: 'width' | 'height', value: string | undefined): Partial<Picture> {
   const n = value ? parseFloat(value) : NaN;

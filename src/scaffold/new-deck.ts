@@ -20,28 +20,46 @@ export async function newDeck(opts: NewDeckOptions): Promise<string[]> {
   const dir = resolve(cwd, opts.dir);
   const chapters = opts.chapters ?? 6;
   if (!Number.isInteger(chapters) || chapters < 1 || chapters > 98) {
-    throw new LecternError(`--chapters must be a whole number from 1 to 98, not ${opts.chapters}`, { code: 'USAGE', hint: 'e.g. lectern new my-course --chapters 4' });
+    throw new LecternError(`--chapters must be a whole number from 1 to 98, not ${opts.chapters}`, {
+      code: 'USAGE',
+      hint: 'e.g. lectern new my-course --chapters 4',
+    });
   }
   const existing = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return [];
-    throw new LecternError(`${opts.dir} is not a folder lectern can write into (${err.code})`, { code: 'OUTPUT', file: opts.dir, hint: 'choose a new folder name' });
+    throw new LecternError(`${opts.dir} is not a folder lectern can write into (${err.code})`, {
+      code: 'OUTPUT',
+      file: opts.dir,
+      hint: 'choose a new folder name',
+    });
   });
   if (existing.length > 0) {
-    throw new LecternError(`${opts.dir} is not empty; lectern new never overwrites files`, { code: 'OUTPUT', hint: 'choose a new folder name, or empty this one first' });
+    throw new LecternError(`${opts.dir} is not empty; lectern new never overwrites files`, {
+      code: 'OUTPUT',
+      hint: 'choose a new folder name, or empty this one first',
+    });
   }
   const title = opts.title?.trim() || '新的培训课程';
   const files: [string, string][] = [['deck.md', deckFile(title, chapters)]];
   for (let n = 1; n <= chapters + 1; n++) {
     const review = n === chapters + 1;
     const label = String(n).padStart(2, '0');
-    files.push([review ? `${label}-review.md` : `${label}-chapter-${n}.md`, chapterFile(review ? '总结回顾' : `第 ${n} 章`, review)]);
+    files.push([
+      review ? `${label}-review.md` : `${label}-chapter-${n}.md`,
+      chapterFile(review ? '总结回顾' : `第 ${n} 章`, review),
+    ]);
   }
   try {
     await mkdir(join(dir, 'assets'), { recursive: true });
     for (const [name, text] of files) await writeFile(join(dir, name), text, { flag: 'wx' });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new LecternError(`cannot create the deck in ${opts.dir}: ${code}`, { code: 'OUTPUT', file: opts.dir, hint: 'choose a folder you can write to (a read-only or full disk cannot hold the new deck)', cause: err });
+    throw new LecternError(`cannot create the deck in ${opts.dir}: ${code}`, {
+      code: 'OUTPUT',
+      file: opts.dir,
+      hint: 'choose a folder you can write to (a read-only or full disk cannot hold the new deck)',
+      cause: err,
+    });
   }
   return files.map(([name]) => relative(cwd, join(dir, name)));
 }

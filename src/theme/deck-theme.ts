@@ -24,7 +24,11 @@ export interface DeckTheme {
  * Resolves deck.md `theme:` (corporate, a Marp theme, or a CSS file in the deck folder) and
  * layers the font faces and the brand colours (as CSS custom properties) on top.
  */
-export async function buildDeckTheme(deck: DeckModel, deckLine: number | undefined, fontCss: string): Promise<DeckTheme> {
+export async function buildDeckTheme(
+  deck: DeckModel,
+  deckLine: number | undefined,
+  fontCss: string,
+): Promise<DeckTheme> {
   const { name, css } = await baseTheme(deck, deckLine);
   const brand = brandCss(deck);
   const deckCss = [
@@ -35,7 +39,9 @@ export async function buildDeckTheme(deck: DeckModel, deckLine: number | undefin
     MARP_THEMES.includes(deck.theme) ? `section { font-family: '${FONT_FAMILY}', sans-serif; }` : '',
     // Monospace faces have no Chinese, and browsers fall back only to system fonts, never to
     // a web font the stack does not name: a comment in a code block showed as boxes.
-    deck.theme === 'corporate' || MARP_THEMES.includes(deck.theme) ? `section pre, section code, section kbd, section samp { font-family: ${MONOSPACE}, '${FONT_FAMILY}', monospace; }` : '',
+    deck.theme === 'corporate' || MARP_THEMES.includes(deck.theme)
+      ? `section pre, section code, section kbd, section samp { font-family: ${MONOSPACE}, '${FONT_FAMILY}', monospace; }`
+      : '',
     brand,
   ].join('\n');
   return { css: [...css, deckCss], deckCss };
@@ -50,8 +56,12 @@ export function themeFile(deck: DeckModel): string | undefined {
 /** A stylesheet import of a Marp theme by name (`@import 'default'`), which Marp resolves itself. */
 const THEME_IMPORT = /@import(-theme)?\s+(["'])([\w-]+)\2\s*;/g;
 
-async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ name: string; css: string[] }> {
-  if (MARP_THEMES.includes(deck.theme)) return { name: deck.theme, css: [await offlineMarpTheme(deck.theme)] };
+async function baseTheme(
+  deck: DeckModel,
+  line: number | undefined,
+): Promise<{ name: string; css: string[] }> {
+  if (MARP_THEMES.includes(deck.theme))
+    return { name: deck.theme, css: [await offlineMarpTheme(deck.theme)] };
   const path = themeFile(deck);
   const unknown = () =>
     new LecternError(`unknown theme "${deck.theme}"`, {
@@ -96,16 +106,21 @@ async function baseTheme(deck: DeckModel, line: number | undefined): Promise<{ n
     });
   }
   if (name === DECK_THEME) {
-    throw new LecternError(`theme file ${deck.theme} is named ${DECK_THEME}, the name lectern gives the deck's own theme`, {
-      code: 'INVALID_DECK',
-      file: deck.deckFile,
-      line,
-      hint: 'rename it in its comment, e.g. /* @theme brand */',
-    });
+    throw new LecternError(
+      `theme file ${deck.theme} is named ${DECK_THEME}, the name lectern gives the deck's own theme`,
+      {
+        code: 'INVALID_DECK',
+        file: deck.deckFile,
+        line,
+        hint: 'rename it in its comment, e.g. /* @theme brand */',
+      },
+    );
   }
   await parseTheme(css, deck);
   // Marp's own themes it imports, without their web fonts, registered before it.
-  const imported = [...css.matchAll(THEME_IMPORT)].map((m) => m[3] as string).filter((n) => MARP_THEMES.includes(n));
+  const imported = [...css.matchAll(THEME_IMPORT)]
+    .map((m) => m[3] as string)
+    .filter((n) => MARP_THEMES.includes(n));
   return { name, css: [...(await Promise.all([...new Set(imported)].map(offlineMarpTheme))), css] };
 }
 

@@ -20,7 +20,8 @@ import { sfntToWoff } from './woff.js';
 export const FONT_FAMILY = 'Lectern Sans';
 const WEIGHTS = [400, 700] as const;
 /** Always kept, so generated text (page numbers, labels, the script's and the timers' words) never falls back. */
-const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—…‘’“”、。《》「」【】！（），：；？讲师讲稿本页无练习计时章用开始暂停重置';
+const ALWAYS =
+  ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—…‘’“”、。《》「」【】！（），：；？讲师讲稿本页无练习计时章用开始暂停重置';
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Promise<FontSubset>>();
@@ -37,7 +38,10 @@ export function fontFile(weight: number): string {
 /** The characters of a text, plus the ones lectern itself writes. */
 export function glyphsOf(text: string): string {
   const visible = text.replace(/data:[^)"'\s]+/g, '');
-  return [...new Set(ALWAYS + visible)].filter((c) => c >= ' ').sort().join('');
+  return [...new Set(ALWAYS + visible)]
+    .filter((c) => c >= ' ')
+    .sort()
+    .join('');
 }
 
 export interface FontSubset {
@@ -64,19 +68,30 @@ export function embeddedFont(text: string): Promise<FontSubset> {
 
 /** @font-face rules that load the whole font from a URL: the dev server's, where a subset per keystroke would be slow. */
 export function servedFontCss(urlFor: (weight: number) => string): string {
-  return WEIGHTS.map((weight) => `@font-face { font-family: '${FONT_FAMILY}'; font-weight: ${weight}; font-style: normal; src: url(${urlFor(weight)}) format('woff2'); }`).join('\n');
+  return WEIGHTS.map(
+    (weight) =>
+      `@font-face { font-family: '${FONT_FAMILY}'; font-weight: ${weight}; font-style: normal; src: url(${urlFor(weight)}) format('woff2'); }`,
+  ).join('\n');
 }
 
 async function buildSubset(glyphs: string, key: string): Promise<FontSubset> {
-  const main = await Promise.all(WEIGHTS.map((weight) => subsetOf(fontFile(weight), glyphs, `${key}-${weight}`)));
-  const lacking = await cached(`${key}-lacking.json`, async () => Buffer.from(JSON.stringify(charactersWithoutGlyph(main[0]!, glyphs))));
+  const main = await Promise.all(
+    WEIGHTS.map((weight) => subsetOf(fontFile(weight), glyphs, `${key}-${weight}`)),
+  );
+  const lacking = await cached(`${key}-lacking.json`, async () =>
+    Buffer.from(JSON.stringify(charactersWithoutGlyph(main[0]!, glyphs))),
+  );
   const plan = planFallback(JSON.parse(Buffer.from(lacking).toString('utf8')) as string[]);
   const faces = main.map((sfnt, i) => fontFace(WEIGHTS[i]!, sfnt));
   for (const slice of plan.slices) {
     const chars = slice.chars.join('');
     const range = slice.chars.map((c) => `U+${(c.codePointAt(0) as number).toString(16)}`).join(', ');
     for (const weight of WEIGHTS) {
-      const sfnt = await subsetOf(slice.file(weight), chars, `${key}-${slice.file(weight).split(/[\\/]/).pop()}`);
+      const sfnt = await subsetOf(
+        slice.file(weight),
+        chars,
+        `${key}-${slice.file(weight).split(/[\\/]/).pop()}`,
+      );
       faces.push(fontFace(weight, sfnt, range));
     }
   }
@@ -111,7 +126,9 @@ async function subsetOf(file: string, glyphs: string, name: string): Promise<Uin
 /** Harfbuzz subset of the deck font's regular weight to just `chars`, for text drawn by pdf-lib. */
 export async function regularSubsetFor(font: FontSubset, chars: string): Promise<Uint8Array> {
   const { default: subsetFont } = await import('subset-font');
-  return subsetFont(Buffer.from(font.regular), [...new Set(chars + '0123456789 /')].join(''), { targetFormat: 'sfnt' });
+  return subsetFont(Buffer.from(font.regular), [...new Set(chars + '0123456789 /')].join(''), {
+    targetFormat: 'sfnt',
+  });
 }
 
 async function cached(name: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {

@@ -10,7 +10,11 @@ import { dirname, join } from 'node:path';
  *   symbols such as → ① ☐ and traditional forms. HK covers about 1,700 Extension B
  *   characters, JP about 350 (𠮷 among them).
  */
-export const FALLBACK_PACKAGES = ['@fontsource/noto-emoji', '@fontsource/noto-sans-hk', '@fontsource/noto-sans-jp'] as const;
+export const FALLBACK_PACKAGES = [
+  '@fontsource/noto-emoji',
+  '@fontsource/noto-sans-hk',
+  '@fontsource/noto-sans-jp',
+] as const;
 type FallbackPackage = (typeof FALLBACK_PACKAGES)[number];
 
 const require = createRequire(import.meta.url);
@@ -35,7 +39,9 @@ function slicesOf(pkg: FallbackPackage): SliceRange[] {
   let slices = slicesByPackage.get(pkg);
   if (!slices) {
     const css = readFileSync(join(packageDir(pkg), '400.css'), 'utf8');
-    slices = [...css.matchAll(/url\(\.\/files\/([\w-]+?)-400-normal\.woff2\)[^;]*;\s*unicode-range:\s*([^;]+);/g)].map((m) => ({
+    slices = [
+      ...css.matchAll(/url\(\.\/files\/([\w-]+?)-400-normal\.woff2\)[^;]*;\s*unicode-range:\s*([^;]+);/g),
+    ].map((m) => ({
       slice: m[1] as string,
       ranges: (m[2] as string).split(',').map((r) => {
         const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
@@ -52,7 +58,9 @@ function packageDir(pkg: FallbackPackage): string {
 }
 
 export function fallbackPackageVersions(): string {
-  return FALLBACK_PACKAGES.map((p) => (require(`${p}/package.json`) as { version: string }).version).join(' ');
+  return FALLBACK_PACKAGES.map((p) => (require(`${p}/package.json`) as { version: string }).version).join(
+    ' ',
+  );
 }
 
 /** Emoji that are pictures by default are drawn from Noto Emoji first, even where a CJK face has a text form. */
@@ -67,15 +75,25 @@ export function planFallback(missing: readonly string[]): { slices: FallbackSlic
   const unrendered: string[] = [];
   for (const ch of missing) {
     const cp = ch.codePointAt(0) as number;
-    const order = EMOJI.test(ch) ? FALLBACK_PACKAGES : ([...FALLBACK_PACKAGES.slice(1), FALLBACK_PACKAGES[0]] as const);
-    const found = order.flatMap((pkg) => slicesOf(pkg).filter((s) => s.ranges.some(([a, b]) => cp >= a && cp <= b)).map((s) => ({ pkg, s })))[0];
+    const order = EMOJI.test(ch)
+      ? FALLBACK_PACKAGES
+      : ([...FALLBACK_PACKAGES.slice(1), FALLBACK_PACKAGES[0]] as const);
+    const found = order.flatMap((pkg) =>
+      slicesOf(pkg)
+        .filter((s) => s.ranges.some(([a, b]) => cp >= a && cp <= b))
+        .map((s) => ({ pkg, s })),
+    )[0];
     if (!found) {
       unrendered.push(ch);
       continue;
     }
     const key = `${found.pkg}/${found.s.slice}`;
     const dir = join(packageDir(found.pkg), 'files');
-    const slice = slices.get(key) ?? { pkg: found.pkg, file: (w: number) => join(dir, `${found.s.slice}-${w}-normal.woff2`), chars: [] };
+    const slice = slices.get(key) ?? {
+      pkg: found.pkg,
+      file: (w: number) => join(dir, `${found.s.slice}-${w}-normal.woff2`),
+      chars: [],
+    };
     slice.chars.push(ch);
     slices.set(key, slice);
   }

@@ -12,7 +12,9 @@ export function missingGlyphWarnings(composed: ComposedDeck, missing: readonly s
     const text = [slide.body ?? slide.heading ?? '', slide.notes].join('\n');
     const here = missing.filter((c) => text.includes(c));
     if (here.length === 0) return;
-    const lineInBody = slide.body ? slide.body.split('\n').findIndex((l) => here.some((c) => l.includes(c))) : -1;
+    const lineInBody = slide.body
+      ? slide.body.split('\n').findIndex((l) => here.some((c) => l.includes(c)))
+      : -1;
     problems.push({
       severity: 'warning',
       code: 'glyph-missing',

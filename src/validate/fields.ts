@@ -34,7 +34,19 @@ export const CHAPTER_FIELDS: Record<string, FieldType> = {
  * Marp's own directives, accepted and ignored in chapter front matter so a chapter file can
  * say `marp: true` and `theme: corporate` for the Marp for VS Code preview.
  */
-export const MARP_PREVIEW_KEYS = ['marp', 'theme', 'paginate', 'size', 'class', 'header', 'footer', 'style', 'math', 'headingDivider', 'lang'];
+export const MARP_PREVIEW_KEYS = [
+  'marp',
+  'theme',
+  'paginate',
+  'size',
+  'class',
+  'header',
+  'footer',
+  'style',
+  'math',
+  'headingDivider',
+  'lang',
+];
 
 export const BRAND_FIELDS = ['primary', 'accent', 'logo', 'organization'] as const;
 
@@ -59,13 +71,19 @@ export function typeError(type: FieldType, v: unknown): string | null {
     case 'text':
       return asText(v) === undefined && v !== null && v !== '' ? `must be text, not ${describe(v)}` : null;
     case 'positive-number':
-      return typeof v === 'number' && Number.isFinite(v) && v > 0 ? null : `must be a positive number of minutes, not ${describe(v)}`;
+      return typeof v === 'number' && Number.isFinite(v) && v > 0
+        ? null
+        : `must be a positive number of minutes, not ${describe(v)}`;
     case 'chapter-count':
-      return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 98 ? null : `must be a whole number from 1 to 98, not ${describe(v)}`;
+      return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 98
+        ? null
+        : `must be a whole number from 1 to 98, not ${describe(v)}`;
     case 'size':
       return v === '16:9' || v === '4:3' ? null : `must be "16:9" or "4:3", not ${describe(v)}`;
     case 'brand':
-      return v !== null && typeof v === 'object' && !Array.isArray(v) ? null : `must be a mapping with primary, accent, logo, organization`;
+      return v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? null
+        : `must be a mapping with primary, accent, logo, organization`;
     case 'web-address':
       return webAddress(v) ? null : `must be an http:// or https:// address, not ${describe(v)}`;
   }

@@ -6,7 +6,20 @@ import type { Problem } from '../problem.js';
  * `<!-- theme: gaia -->` would re-theme every slide and drop the brand and the embedded font,
  * and `<!-- style: … -->` would add CSS to all of them. deck.md sets these; a chapter may not.
  */
-const GLOBAL = ['theme', 'style', 'headingDivider', 'size', 'math', 'lang', 'title', 'author', 'description', 'image', 'keywords', 'url'];
+const GLOBAL = [
+  'theme',
+  'style',
+  'headingDivider',
+  'size',
+  'math',
+  'lang',
+  'title',
+  'author',
+  'description',
+  'image',
+  'keywords',
+  'url',
+];
 const COMMENT = /<!--([\s\S]*?)-->/g;
 /** Marpit reads a comment as directives when it is YAML keys and values. */
 const KEY_LINE = /^\s*\$?([\w-]+)\s*:/;
@@ -19,7 +32,9 @@ export function globalDirectiveProblems({ chapters }: LoadedDeck): Problem[] {
       for (const m of text.matchAll(COMMENT)) {
         const lines = (m[1] as string).split('\n').filter((l) => l.trim() !== '');
         if (lines.length === 0 || !lines.every((l) => KEY_LINE.test(l) || /^\s+\S/.test(l))) continue;
-        const key = lines.map((l) => KEY_LINE.exec(l)?.[1]).find((k) => k !== undefined && GLOBAL.includes(k));
+        const key = lines
+          .map((l) => KEY_LINE.exec(l)?.[1])
+          .find((k) => k !== undefined && GLOBAL.includes(k));
         if (!key) continue;
         const line = s.line + text.slice(0, m.index).split('\n').length - 1;
         out.push({
@@ -28,7 +43,12 @@ export function globalDirectiveProblems({ chapters }: LoadedDeck): Problem[] {
           file: c.shownAs,
           line,
           message: `<!-- ${key}: … --> in a chapter would change the whole deck`,
-          hint: key === 'theme' ? 'choose the theme once, with theme: in deck.md' : key === 'style' ? 'put CSS in a theme file named by theme: in deck.md, or in a <style scoped> on this slide' : `set ${key} in deck.md, or remove the comment`,
+          hint:
+            key === 'theme'
+              ? 'choose the theme once, with theme: in deck.md'
+              : key === 'style'
+                ? 'put CSS in a theme file named by theme: in deck.md, or in a <style scoped> on this slide'
+                : `set ${key} in deck.md, or remove the comment`,
         });
       }
     }

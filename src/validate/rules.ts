@@ -5,7 +5,16 @@ import { slideRules } from './slide-rules.js';
 import { globalDirectiveProblems } from './global-directives.js';
 import { sizeLimitProblems } from './size-limits.js';
 import { outputNameProblems } from './output-name.js';
-import { BRAND_FIELDS, CHAPTER_FIELDS, CSS_COLOR, DECK_FIELDS, MARP_PREVIEW_KEYS, asText, typeError, type FieldType } from './fields.js';
+import {
+  BRAND_FIELDS,
+  CHAPTER_FIELDS,
+  CSS_COLOR,
+  DECK_FIELDS,
+  MARP_PREVIEW_KEYS,
+  asText,
+  typeError,
+  type FieldType,
+} from './fields.js';
 
 /**
  * Validation as a list of small named rules, each returning every problem it sees
@@ -30,7 +39,12 @@ function at(file: SourceFile, key: string): number {
   return file.keyLines[key] ?? 1;
 }
 
-function fieldProblems(file: SourceFile, fields: Record<string, FieldType>, kind: string, ignored: readonly string[] = []): Problem[] {
+function fieldProblems(
+  file: SourceFile,
+  fields: Record<string, FieldType>,
+  kind: string,
+  ignored: readonly string[] = [],
+): Problem[] {
   const out: Problem[] = [];
   for (const [key, value] of Object.entries(file.data)) {
     if (ignored.includes(key)) continue;
@@ -47,7 +61,15 @@ function fieldProblems(file: SourceFile, fields: Record<string, FieldType>, kind
       continue;
     }
     const why = typeError(type, value);
-    if (why) out.push({ severity: 'error', code: 'field-type', file: file.shownAs, line: at(file, key), message: `${key} ${why}`, hint: hintFor(type) });
+    if (why)
+      out.push({
+        severity: 'error',
+        code: 'field-type',
+        file: file.shownAs,
+        line: at(file, key),
+        message: `${key} ${why}`,
+        hint: hintFor(type),
+      });
   }
   return out;
 }
@@ -74,7 +96,16 @@ export const rules: Rule[] = [
     name: 'deck-title',
     check: ({ deck }) =>
       deck && asText(deck.data.title) === undefined
-        ? [{ severity: 'error', code: 'deck-title', file: deck.shownAs, line: at(deck, 'title'), message: 'deck.md has no title', hint: 'add `title: <course title>` to the front matter' }]
+        ? [
+            {
+              severity: 'error',
+              code: 'deck-title',
+              file: deck.shownAs,
+              line: at(deck, 'title'),
+              message: 'deck.md has no title',
+              hint: 'add `title: <course title>` to the front matter',
+            },
+          ]
         : [],
   },
   {
@@ -90,11 +121,35 @@ export const rules: Rule[] = [
       for (const [key, value] of Object.entries(brand as Record<string, unknown>)) {
         const line = at(deck, 'brand');
         if (!(BRAND_FIELDS as readonly string[]).includes(key)) {
-          out.push({ severity: 'warning', code: 'unknown-key', file: deck.shownAs, line, message: `unknown brand key "${key}"`, hint: `known keys: ${BRAND_FIELDS.join(', ')}` });
-        } else if ((key === 'primary' || key === 'accent') && !(typeof value === 'string' && CSS_COLOR.test(value.trim()))) {
-          out.push({ severity: 'error', code: 'brand-color', file: deck.shownAs, line, message: `brand.${key} is not a colour: ${JSON.stringify(value)}`, hint: 'write a hex colour in quotes, e.g. "#0b3d91"' });
+          out.push({
+            severity: 'warning',
+            code: 'unknown-key',
+            file: deck.shownAs,
+            line,
+            message: `unknown brand key "${key}"`,
+            hint: `known keys: ${BRAND_FIELDS.join(', ')}`,
+          });
+        } else if (
+          (key === 'primary' || key === 'accent') &&
+          !(typeof value === 'string' && CSS_COLOR.test(value.trim()))
+        ) {
+          out.push({
+            severity: 'error',
+            code: 'brand-color',
+            file: deck.shownAs,
+            line,
+            message: `brand.${key} is not a colour: ${JSON.stringify(value)}`,
+            hint: 'write a hex colour in quotes, e.g. "#0b3d91"',
+          });
         } else if ((key === 'logo' || key === 'organization') && typeof value !== 'string') {
-          out.push({ severity: 'error', code: 'field-type', file: deck.shownAs, line, message: `brand.${key} must be text`, hint: 'e.g. logo: assets/logo.png' });
+          out.push({
+            severity: 'error',
+            code: 'field-type',
+            file: deck.shownAs,
+            line,
+            message: `brand.${key} must be text`,
+            hint: 'e.g. logo: assets/logo.png',
+          });
         }
       }
       return out;
@@ -113,9 +168,16 @@ export const rules: Rule[] = [
       for (let num = 1; num <= n + 1; num++) {
         if (byNumber.has(num) || deck.unreadableChapters.includes(num)) continue;
         const what = num === n + 1 ? `${two(num)} (the closing review) is missing` : `${two(num)} is missing`;
-        const before = num > 1 ? name(num - 1) ?? `${two(num - 1)}-…` : null;
-        const after = num <= n ? name(num + 1) ?? `${two(num + 1)}-…` : null;
-        const between = before && after ? ` between ${before} and ${after}` : before ? ` after ${before}` : after ? ` before ${after}` : '';
+        const before = num > 1 ? (name(num - 1) ?? `${two(num - 1)}-…`) : null;
+        const after = num <= n ? (name(num + 1) ?? `${two(num + 1)}-…`) : null;
+        const between =
+          before && after
+            ? ` between ${before} and ${after}`
+            : before
+              ? ` after ${before}`
+              : after
+                ? ` before ${after}`
+                : '';
         out.push({
           severity: 'error',
           code: 'chapter-missing',
@@ -127,7 +189,14 @@ export const rules: Rule[] = [
       for (const [num, files] of byNumber) {
         if (files.length > 1) {
           for (const f of files.slice(1)) {
-            out.push({ severity: 'error', code: 'chapter-duplicate', file: f.shownAs, line: 1, message: `chapter ${two(num)} is defined twice (also in ${files[0]?.shownAs})`, hint: 'renumber or merge the two files' });
+            out.push({
+              severity: 'error',
+              code: 'chapter-duplicate',
+              file: f.shownAs,
+              line: 1,
+              message: `chapter ${two(num)} is defined twice (also in ${files[0]?.shownAs})`,
+              hint: 'renumber or merge the two files',
+            });
           }
         }
         if (num < 1 || num > n + 1) {
@@ -138,7 +207,10 @@ export const rules: Rule[] = [
               file: f.shownAs,
               line: 1,
               message: `chapter ${two(num)} is outside the outline: deck.md says chapters: ${n}, the review is ${two(n + 1)}`,
-              hint: num < 1 ? 'chapters start at 01' : `raise \`chapters:\` in deck.md to ${num - 1} or renumber the file`,
+              hint:
+                num < 1
+                  ? 'chapters start at 01'
+                  : `raise \`chapters:\` in deck.md to ${num - 1} or renumber the file`,
             });
           }
         }
@@ -148,21 +220,36 @@ export const rules: Rule[] = [
   },
   {
     name: 'chapter-fields',
-    check: ({ chapters }) => chapters.flatMap((c) => fieldProblems(c, CHAPTER_FIELDS, 'a chapter', MARP_PREVIEW_KEYS)),
+    check: ({ chapters }) =>
+      chapters.flatMap((c) => fieldProblems(c, CHAPTER_FIELDS, 'a chapter', MARP_PREVIEW_KEYS)),
   },
   {
     name: 'chapter-title',
     check: ({ chapters }) =>
       chapters
         .filter((c) => asText(c.data.title) === undefined)
-        .map((c) => ({ severity: 'error', code: 'chapter-title', file: c.shownAs, line: at(c, 'title'), message: 'chapter has no title', hint: 'add front matter:\n      ---\n      title: <chapter title>\n      ---' })),
+        .map((c) => ({
+          severity: 'error',
+          code: 'chapter-title',
+          file: c.shownAs,
+          line: at(c, 'title'),
+          message: 'chapter has no title',
+          hint: 'add front matter:\n      ---\n      title: <chapter title>\n      ---',
+        })),
   },
   {
     name: 'chapter-slides',
     check: ({ chapters }) =>
       chapters
         .filter((c) => !c.slides.some((s) => s.hasContent))
-        .map((c) => ({ severity: 'error', code: 'chapter-empty', file: c.shownAs, line: c.bodyLine, message: 'chapter has no slides', hint: 'write at least one slide below the front matter; separate slides with a line holding only ---' })),
+        .map((c) => ({
+          severity: 'error',
+          code: 'chapter-empty',
+          file: c.shownAs,
+          line: c.bodyLine,
+          message: 'chapter has no slides',
+          hint: 'write at least one slide below the front matter; separate slides with a line holding only ---',
+        })),
   },
   ...slideRules,
   {
@@ -170,8 +257,12 @@ export const rules: Rule[] = [
     check: ({ deck, chapters, unreadableChapters }) => {
       const duration = deck?.data.duration;
       // A chapter that could not be read has unknown minutes: a sum without it would mislead.
-      if (!deck || typeof duration !== 'number' || !(duration > 0) || unreadableChapters.length > 0) return [];
-      const planned = chapters.reduce((sum, c) => sum + (typeof c.data.minutes === 'number' && c.data.minutes > 0 ? c.data.minutes : 0), 0);
+      if (!deck || typeof duration !== 'number' || !(duration > 0) || unreadableChapters.length > 0)
+        return [];
+      const planned = chapters.reduce(
+        (sum, c) => sum + (typeof c.data.minutes === 'number' && c.data.minutes > 0 ? c.data.minutes : 0),
+        0,
+      );
       if (planned === duration) return [];
       return [
         {
@@ -180,7 +271,10 @@ export const rules: Rule[] = [
           file: deck.shownAs,
           line: at(deck, 'duration'),
           message: `the chapters plan ${planned} minutes but deck.md says duration: ${duration}`,
-          hint: planned < duration ? `add ${duration - planned} minutes to the chapters or lower duration` : `cut ${planned - duration} minutes from the chapters or raise duration`,
+          hint:
+            planned < duration
+              ? `add ${duration - planned} minutes to the chapters or lower duration`
+              : `cut ${planned - duration} minutes from the chapters or raise duration`,
         },
       ];
     },
@@ -195,13 +289,29 @@ export const rules: Rule[] = [
           ? []
           : ['agendaNotes', 'closingNotes', 'notes']
               .filter((k) => typeof f.data[k] === 'string' && /url\(/i.test(f.data[k] as string))
-              .map((k) => ({ severity: 'error' as const, code: 'remote-resource', file: f.shownAs, line: at(f, k), message: `${k} holds a CSS url(), which Marp could load as a background`, hint: 'write the address without url( … )' })),
+              .map((k) => ({
+                severity: 'error' as const,
+                code: 'remote-resource',
+                file: f.shownAs,
+                line: at(f, k),
+                message: `${k} holds a CSS url(), which Marp could load as a background`,
+                hint: 'write the address without url( … )',
+              })),
       ),
       ...chapters.flatMap((c) =>
         c.slides.flatMap((s) =>
           s.markdown.split('\n').flatMap((text, i) =>
             /url\(\s*['"]?\s*(https?:)?\/\/|@import\b/i.test(text)
-              ? [{ severity: 'error' as const, code: 'remote-resource', file: c.shownAs, line: s.line + i, message: 'slide loads a stylesheet or url() from outside the deck', hint: 'put the file in the deck\'s assets/ folder and link it with a relative path: outputs must open without a network' }]
+              ? [
+                  {
+                    severity: 'error' as const,
+                    code: 'remote-resource',
+                    file: c.shownAs,
+                    line: s.line + i,
+                    message: 'slide loads a stylesheet or url() from outside the deck',
+                    hint: "put the file in the deck's assets/ folder and link it with a relative path: outputs must open without a network",
+                  },
+                ]
               : [],
           ),
         ),
@@ -212,4 +322,3 @@ export const rules: Rule[] = [
   { name: 'size-limits', check: sizeLimitProblems },
   { name: 'output-name', check: outputNameProblems },
 ];
-

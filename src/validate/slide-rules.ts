@@ -13,9 +13,17 @@ function isPictureOnly(s: SourceSlide): boolean {
 }
 
 /** A warning at each content slide for which `lacks` holds. */
-function slideWarnings(chapters: ChapterSource[], lacks: (s: SourceSlide) => boolean, code: string, message: string, hint: string): Problem[] {
+function slideWarnings(
+  chapters: ChapterSource[],
+  lacks: (s: SourceSlide) => boolean,
+  code: string,
+  message: string,
+  hint: string,
+): Problem[] {
   return chapters.flatMap((c) =>
-    c.slides.filter((s) => s.hasContent && lacks(s)).map((s) => ({ severity: 'warning' as const, code, file: c.shownAs, line: s.line, message, hint })),
+    c.slides
+      .filter((s) => s.hasContent && lacks(s))
+      .map((s) => ({ severity: 'warning' as const, code, file: c.shownAs, line: s.line, message, hint })),
   );
 }
 
@@ -23,13 +31,25 @@ export const slideRules: Rule[] = [
   {
     name: 'slide-notes',
     check: ({ chapters }) =>
-      slideWarnings(chapters, (s) => s.notes.length === 0, 'notes-missing', 'slide has no speaker notes', 'add what to say as an HTML comment: <!-- … -->'),
+      slideWarnings(
+        chapters,
+        (s) => s.notes.length === 0,
+        'notes-missing',
+        'slide has no speaker notes',
+        'add what to say as an HTML comment: <!-- … -->',
+      ),
   },
   {
     name: 'slide-heading',
     check: ({ chapters }) =>
       // A picture alone on its slide is a layout of its own, not a slide that forgot its title.
-      slideWarnings(chapters, (s) => s.headings.length === 0 && !isPictureOnly(s), 'heading-missing', 'slide has no heading', 'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it'),
+      slideWarnings(
+        chapters,
+        (s) => s.headings.length === 0 && !isPictureOnly(s),
+        'heading-missing',
+        'slide has no heading',
+        'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it',
+      ),
   },
   {
     name: 'slide-minutes',
@@ -37,7 +57,16 @@ export const slideRules: Rule[] = [
       chapters.flatMap((c) =>
         c.slides.flatMap((s) =>
           s.minutes && !(Number(s.minutes.value) > 0 && Number(s.minutes.value) <= 600)
-            ? [{ severity: 'error' as const, code: 'slide-minutes', file: c.shownAs, line: s.minutes.line, message: `minutes must be a positive number, not ${JSON.stringify(s.minutes.value)}`, hint: 'write the time box in minutes, e.g. <!-- minutes: 10 -->' }]
+            ? [
+                {
+                  severity: 'error' as const,
+                  code: 'slide-minutes',
+                  file: c.shownAs,
+                  line: s.minutes.line,
+                  message: `minutes must be a positive number, not ${JSON.stringify(s.minutes.value)}`,
+                  hint: 'write the time box in minutes, e.g. <!-- minutes: 10 -->',
+                },
+              ]
             : [],
         ),
       ),

@@ -19,10 +19,13 @@ const CLOSING_BY_LANG: Record<string, string> = { zh: '谢谢', en: 'Thank you',
 export function requireValid(loaded: LoadedDeck, validation: Validation): DeckModel {
   const errors = errorsOf(validation.problems);
   if (errors.length === 0 && validation.model) return validation.model;
-  throw new LecternError(`${loaded.shownDir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written`, {
-    code: 'INVALID_DECK',
-    problems: validation.problems,
-  });
+  throw new LecternError(
+    `${loaded.shownDir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written`,
+    {
+      code: 'INVALID_DECK',
+      problems: validation.problems,
+    },
+  );
 }
 
 /** Runs every rule, then, when nothing blocks, resolves settings and defaults into a DeckModel. */
@@ -59,7 +62,8 @@ function toModel(loaded: LoadedDeck): DeckModel {
     subtitle: asText(d.subtitle),
     presenter: asText(d.presenter),
     date: asText(d.date),
-    organization: asText(d.organization) ?? asText((d.brand as Record<string, unknown> | undefined)?.organization),
+    organization:
+      asText(d.organization) ?? asText((d.brand as Record<string, unknown> | undefined)?.organization),
     lang,
     theme: asText(d.theme) ?? 'corporate',
     size: d.size === '4:3' ? '4:3' : '16:9',

@@ -48,7 +48,9 @@ describe('lectern dev', () => {
   it('updates the open page on save, shows errors in the page, and stops cleanly on Ctrl-C', async () => {
     const dir = join(tmp(), 'deck');
     expect(lectern(['new', dir, '--chapters', '2']).code).toBe(0);
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'dev', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'dev', dir, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -72,15 +74,28 @@ describe('lectern dev', () => {
       const chapter = join(dir, '01-chapter-1.md');
       const original = readFileSync(chapter, 'utf8');
       writeFileSync(chapter, original.replace('## 本章的第一页', '## 改过的标题'));
-      await page.waitForFunction(() => document.querySelector('#deck')?.textContent?.includes('改过的标题'), { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelector('#deck')?.textContent?.includes('改过的标题'), {
+        timeout: 10_000,
+      });
 
       writeFileSync(chapter, original.replace('minutes: 10', 'minutes: [10'));
-      await page.waitForFunction(() => /01-chapter-1\.md:\d+: error: front matter is not valid YAML/.test(document.querySelector('#problems')?.textContent ?? ''), { timeout: 10_000 });
+      await page.waitForFunction(
+        () =>
+          /01-chapter-1\.md:\d+: error: front matter is not valid YAML/.test(
+            document.querySelector('#problems')?.textContent ?? '',
+          ),
+        { timeout: 10_000 },
+      );
       expect(await page.$eval('#deck', (d) => d.textContent?.includes('改过的标题'))).toBe(true);
       expect(stderr).toMatch(/the deck has errors/);
 
       writeFileSync(chapter, original);
-      await page.waitForFunction(() => document.querySelector('#problems')?.textContent === '' && document.querySelector('#deck')?.textContent?.includes('本章的第一页'), { timeout: 10_000 });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('#problems')?.textContent === '' &&
+          document.querySelector('#deck')?.textContent?.includes('本章的第一页'),
+        { timeout: 10_000 },
+      );
       await page.close();
     } finally {
       child.kill('SIGINT');

@@ -26,43 +26,60 @@ describe('the build browser', () => {
   // Two windows take slides (or parts of a large deck) as they come free: each picture must
   // still be its own slide's.
   it.each([
-    ['the whole deck\'s document', {}],
+    ["the whole deck's document", {}],
     ['documents of 6 slides each, as for a large deck', { whole: 10, part: 6 }],
-  ])('pictures every slide as itself, whole and in order, from two windows showing %s', async (_, layout) => {
-    const colours = Array.from({ length: 20 }, (_, i) => [(i * 67) % 256, (i * 151 + 40) % 256, (i * 29 + 200) % 256] as const);
-    const slideSvgs = colours.map(
-      ([r, g, b]) => `<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section style="width:1280px;height:720px;background:rgb(${r},${g},${b})"></section></foreignObject></svg>`,
-    );
-    const rendered: RenderedDeck = { html: `<div class="marpit">${slideSvgs.join('')}</div>`, css: '', slideSvgs, width: 1280, height: 720 };
-    const session = await openBrowser();
-    try {
-      const pictures = await pictureSlides(session, { lang: 'en' } as DeckModel, rendered, layout);
-      expect([...pictures.keys()].sort((a, b) => a - b)).toEqual(colours.map((_, i) => i));
-      const page = (await session.window('<p>check</p>', 1)).page;
-      const centres = await page.evaluate(async (jpegs: string[]) => {
-        const canvas = document.createElement('canvas');
-        const ctx = canvas.getContext('2d')!;
-        return Promise.all(
-          jpegs.map(async (data) => {
-            const img = new Image();
-            img.src = `data:image/jpeg;base64,${data}`;
-            await img.decode();
-            canvas.width = img.width;
-            canvas.height = img.height;
-            ctx.drawImage(img, 0, 0);
-            // The right edge too: a scrollbar there would be grey.
-            const centre = ctx.getImageData(img.width / 2, img.height / 2, 1, 1).data;
-            const edge = ctx.getImageData(img.width - 3, img.height / 2, 1, 1).data;
-            return [img.width, img.height, ...centre.slice(0, 3), ...edge.slice(0, 3)];
-          }),
+  ])(
+    'pictures every slide as itself, whole and in order, from two windows showing %s',
+    async (_, layout) => {
+      const colours = Array.from(
+        { length: 20 },
+        (_, i) => [(i * 67) % 256, (i * 151 + 40) % 256, (i * 29 + 200) % 256] as const,
+      );
+      const slideSvgs = colours.map(
+        ([r, g, b]) =>
+          `<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section style="width:1280px;height:720px;background:rgb(${r},${g},${b})"></section></foreignObject></svg>`,
+      );
+      const rendered: RenderedDeck = {
+        html: `<div class="marpit">${slideSvgs.join('')}</div>`,
+        css: '',
+        slideSvgs,
+        width: 1280,
+        height: 720,
+      };
+      const session = await openBrowser();
+      try {
+        const pictures = await pictureSlides(session, { lang: 'en' } as DeckModel, rendered, layout);
+        expect([...pictures.keys()].sort((a, b) => a - b)).toEqual(colours.map((_, i) => i));
+        const page = (await session.window('<p>check</p>', 1)).page;
+        const centres = await page.evaluate(
+          async (jpegs: string[]) => {
+            const canvas = document.createElement('canvas');
+            const ctx = canvas.getContext('2d')!;
+            return Promise.all(
+              jpegs.map(async (data) => {
+                const img = new Image();
+                img.src = `data:image/jpeg;base64,${data}`;
+                await img.decode();
+                canvas.width = img.width;
+                canvas.height = img.height;
+                ctx.drawImage(img, 0, 0);
+                // The right edge too: a scrollbar there would be grey.
+                const centre = ctx.getImageData(img.width / 2, img.height / 2, 1, 1).data;
+                const edge = ctx.getImageData(img.width - 3, img.height / 2, 1, 1).data;
+                return [img.width, img.height, ...centre.slice(0, 3), ...edge.slice(0, 3)];
+              }),
+            );
+          },
+          colours.map((_, i) => pictures.get(i)!.toString('base64')),
         );
-      }, colours.map((_, i) => pictures.get(i)!.toString('base64')));
-      centres.forEach(([w, h, ...rgb], i) => {
-        expect([w, h]).toEqual([1920, 1080]);
-        rgb.forEach((v, c) => expect(Math.abs(v! - colours[i]![c % 3]!)).toBeLessThanOrEqual(6));
-      });
-    } finally {
-      await session.close();
-    }
-  }, 60_000);
+        centres.forEach(([w, h, ...rgb], i) => {
+          expect([w, h]).toEqual([1920, 1080]);
+          rgb.forEach((v, c) => expect(Math.abs(v! - colours[i]![c % 3]!)).toBeLessThanOrEqual(6));
+        });
+      } finally {
+        await session.close();
+      }
+    },
+    60_000,
+  );
 });

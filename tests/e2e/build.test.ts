@@ -32,7 +32,14 @@ describe('lectern build (every output of a fixture deck)', () => {
     for (const name of ['valid.html', 'valid.pdf', 'valid-handout.pdf', 'valid-script.pdf', 'valid.pptx']) {
       expect(run.stdout).toMatch(new RegExp(`${name.replace('.', '\\.')}\\s+[\\d.]+ (KB|MB)`));
     }
-    expect(readdirSync(out).sort()).toEqual(['.lectern-cache.json', 'valid-handout.pdf', 'valid-script.pdf', 'valid.html', 'valid.pdf', 'valid.pptx']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.lectern-cache.json',
+      'valid-handout.pdf',
+      'valid-script.pdf',
+      'valid.html',
+      'valid.pdf',
+      'valid.pptx',
+    ]);
     expect(treeHash(deck)).toBe(sourcesBefore);
   });
 
@@ -48,7 +55,9 @@ describe('lectern build (every output of a fixture deck)', () => {
     });
 
     it('has every slide: title, agenda, dividers, content and closing', async () => {
-      const classes = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (ss) => ss.map((s) => s.className));
+      const classes = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (ss) =>
+        ss.map((s) => s.className),
+      );
       expect(classes).toHaveLength(10);
       expect(classes[0]).toContain('title');
       expect(classes[1]).toContain('agenda');
@@ -58,7 +67,9 @@ describe('lectern build (every output of a fixture deck)', () => {
     });
 
     it('shows the agenda with numbers, titles and minutes, and the dividers with CHAPTER and title', async () => {
-      const texts = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (ss) => ss.map((s) => (s.textContent ?? '').replace(/\s+/g, ' ')));
+      const texts = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (ss) =>
+        ss.map((s) => (s.textContent ?? '').replace(/\s+/g, ' ')),
+      );
       expect(texts[1]).toMatch(/01 倾听的力量 10 分钟/);
       expect(texts[1]).toMatch(/03 总结回顾 8 分钟/);
       expect(texts[1]).toMatch(/合计 30 分钟/);
@@ -103,7 +114,9 @@ describe('lectern build (every output of a fixture deck)', () => {
     });
 
     it('makes no request outside the file itself', () => {
-      const outside = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
+      const outside = requests.filter(
+        (u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'),
+      );
       expect(outside).toEqual([]);
     });
 
@@ -158,7 +171,7 @@ describe('lectern build (every output of a fixture deck)', () => {
   });
 
   describe('speaker script', () => {
-    it('is A4 with every slide\'s notes, chapter headings and planned minutes', () => {
+    it("is A4 with every slide's notes, chapter headings and planned minutes", () => {
       expect(pdfInfo(file('valid-script.pdf'))['Page size']).toMatch(/\(A4\)/);
       const text = pdfText(file('valid-script.pdf'));
       expect(text).toContain('讲解倾听三要点，请学员两两练习复述');
@@ -189,10 +202,20 @@ describe('a deck on another topic', () => {
     expect(r.code).toBe(0);
     const page = await browser.newPage();
     await page.goto(pathToFileURL(join(dir, 'other-topic.html')).href, { waitUntil: 'load' });
-    const texts = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (ss) => ss.map((s) => (s.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const texts = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (ss) =>
+      ss.map((s) => (s.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
     expect(texts).toHaveLength(20);
-    expect(texts[1]).toMatch(/Agenda CONTENTS 01 Daily checks 10 min 02 Loading 15 min 03 Driving 15 min 04 Parking 10 min 05 Review 10 min 60 min in all/);
-    expect(texts.filter((t) => /^\d\d CHAPTER /.test(t)).map((t) => t.slice(0, 2))).toEqual(['01', '02', '03', '04', '05']);
+    expect(texts[1]).toMatch(
+      /Agenda CONTENTS 01 Daily checks 10 min 02 Loading 15 min 03 Driving 15 min 04 Parking 10 min 05 Review 10 min 60 min in all/,
+    );
+    expect(texts.filter((t) => /^\d\d CHAPTER /.test(t)).map((t) => t.slice(0, 2))).toEqual([
+      '01',
+      '02',
+      '03',
+      '04',
+      '05',
+    ]);
     expect(texts[19]).toMatch(/^Thank you/);
     await page.close();
   });
@@ -218,7 +241,10 @@ describe('unchanged rebuilds', () => {
     expect(forced.stdout).not.toMatch(/unchanged/);
     expect(readFileSync(html).equals(first.bytes)).toBe(true);
 
-    writeFileSync(join(src, '02-speaking.md'), readFileSync(join(src, '02-speaking.md'), 'utf8').replace('用短句说清要点', '用短句讲清要点'));
+    writeFileSync(
+      join(src, '02-speaking.md'),
+      readFileSync(join(src, '02-speaking.md'), 'utf8').replace('用短句说清要点', '用短句讲清要点'),
+    );
     const edited = lectern(['build', src, '--out', outDir, '--format', 'html']);
     expect(edited.stdout).not.toMatch(/unchanged/);
     expect(readFileSync(html, 'utf8')).toContain('用短句讲清要点');

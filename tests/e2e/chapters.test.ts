@@ -31,7 +31,11 @@ describe('lectern build --chapters (a part-day session)', () => {
     expect(full.code).toBe(0);
     expect(part.stderr).not.toMatch(/error/i);
     expect(part.code).toBe(0);
-    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['valid-ch02.html', 'valid-ch02.pdf', 'valid.html', 'valid.pdf']);
+    expect(
+      readdirSync(out)
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(['valid-ch02.html', 'valid-ch02.pdf', 'valid.html', 'valid.pdf']);
     expect(statSync(join(out, 'valid.pdf')).mtimeMs).toBe(fullPdfTime);
     expect(pdfInfo(join(out, 'valid.pdf')).Pages).toBe('10');
   });
@@ -51,7 +55,10 @@ describe('lectern build --chapters (a part-day session)', () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(join(out, 'valid-ch02.html')).href, { waitUntil: 'load' });
     const items = await page.$$eval('svg[data-marpit-svg] > foreignObject > section.agenda li', (lis) =>
-      lis.map((li) => ({ text: (li.textContent ?? '').replace(/\s+/g, ' ').trim(), opacity: getComputedStyle(li).opacity })),
+      lis.map((li) => ({
+        text: (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        opacity: getComputedStyle(li).opacity,
+      })),
     );
     expect(items).toEqual([
       { text: '01 倾听的力量 10 分钟', opacity: '0.3' },
@@ -62,7 +69,9 @@ describe('lectern build --chapters (a part-day session)', () => {
     expect(agenda).toContain('本场 12 分钟 · 全课 30 分钟');
     // The full deck's agenda is unchanged: nothing faded.
     await page.goto(pathToFileURL(join(out, 'valid.html')).href, { waitUntil: 'load' });
-    expect(await page.$$eval('section.agenda li', (lis) => lis.map((li) => getComputedStyle(li).opacity))).toEqual(['1', '1', '1']);
+    expect(
+      await page.$$eval('section.agenda li', (lis) => lis.map((li) => getComputedStyle(li).opacity)),
+    ).toEqual(['1', '1', '1']);
     await page.close();
   });
 

@@ -10,10 +10,16 @@ const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+\(.+:\d+:\d
 
 describe('lectern build refuses bad input', () => {
   it.each([
-    ['missing-chapter', /missing-chapter\/02-<slug>\.md: error: 02 is missing: expected 02-<slug>\.md between 01-listening\.md and 03-review\.md/],
+    [
+      'missing-chapter',
+      /missing-chapter\/02-<slug>\.md: error: 02 is missing: expected 02-<slug>\.md between 01-listening\.md and 03-review\.md/,
+    ],
     ['bad-yaml', /bad-yaml\/02-speaking\.md:4: error: front matter is not valid YAML/],
     ['not-utf8', /not-utf8\/02-speaking\.md:2: error: is not UTF-8 text/],
-    ['image-outside', /image-outside\/01-listening\.md:28: error: image \.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd lies outside the deck folder/],
+    [
+      'image-outside',
+      /image-outside\/01-listening\.md:28: error: image \.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd lies outside the deck folder/,
+    ],
   ])('%s: one line with file:line and a hint, exit 3, no stack, nothing written', (fixture, message) => {
     const out = join(tmp(), 'out');
     const before = treeHash(join(FIXTURES, fixture));
@@ -56,7 +62,9 @@ describe('lectern build refuses bad input', () => {
     expect(lectern(['build', 'tests/fixtures/valid', '--format', 'html', '--out', out]).code).toBe(0);
     const html = join(out, 'valid.html');
     const before = { bytes: readFileSync(html), mtime: statSync(html).mtimeMs };
-    const r = lectern(['build', 'tests/fixtures/valid', '--out', out], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    const r = lectern(['build', 'tests/fixtures/valid', '--out', out], {
+      env: { CHROME_PATH: '/nonexistent/chrome' },
+    });
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/apt-get install chromium/);
     noStack(r.stderr);
@@ -70,27 +78,47 @@ describe('lectern check', () => {
   it('reports an overflowing slide with its file and line, as text and as JSON', () => {
     const text = lectern(['check', 'tests/fixtures/overflow']);
     expect(text.code).toBe(3);
-    expect(text.stderr).toMatch(/tests\/fixtures\/overflow\/01-too-long\.md:14: error: slide 5 overflows by \d+ px/);
+    expect(text.stderr).toMatch(
+      /tests\/fixtures\/overflow\/01-too-long\.md:14: error: slide 5 overflows by \d+ px/,
+    );
     const json = lectern(['check', 'tests/fixtures/overflow', '--json']);
     expect(json.code).toBe(3);
-    const report = JSON.parse(json.stdout) as { errors: number; findings: { code: string; file: string; line: number; slide: number; severity: string }[] };
+    const report = JSON.parse(json.stdout) as {
+      errors: number;
+      findings: { code: string; file: string; line: number; slide: number; severity: string }[];
+    };
     expect(report.errors).toBe(1);
-    expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'error', code: 'slide-overflow', file: 'tests/fixtures/overflow/01-too-long.md', line: 14, slide: 5 }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        code: 'slide-overflow',
+        file: 'tests/fixtures/overflow/01-too-long.md',
+        line: 14,
+        slide: 5,
+      }),
+    );
   });
 
   it('warns with file and line about characters no embedded font can draw, and build warns about overflow', () => {
     const dir = tmp();
     const deck = join(dir, 'rare');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
-    const chapter = readFileSync(join(deck, '02-speaking.md'), 'utf8').replace('## ', '## 线形文字 \u{10000} ');
+    const chapter = readFileSync(join(deck, '02-speaking.md'), 'utf8').replace(
+      '## ',
+      '## 线形文字 \u{10000} ',
+    );
     writeFileSync(join(deck, '02-speaking.md'), chapter);
     const line = chapter.split('\n').findIndex((l) => l.includes('\u{10000}')) + 1;
     const r = lectern(['check', deck]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`rare/02-speaking.md:${line}: warning: slide 7 uses \u{10000} (U+10000), which no embedded font can draw`);
+    expect(r.stderr).toContain(
+      `rare/02-speaking.md:${line}: warning: slide 7 uses \u{10000} (U+10000), which no embedded font can draw`,
+    );
     const build = lectern(['build', 'tests/fixtures/overflow', '--format', 'pdf', '--out', join(dir, 'out')]);
     expect(build.code).toBe(0);
-    expect(build.stderr).toMatch(/tests\/fixtures\/overflow\/01-too-long\.md:14: warning: slide 5 overflows by \d+ px/);
+    expect(build.stderr).toMatch(
+      /tests\/fixtures\/overflow\/01-too-long\.md:14: warning: slide 5 overflows by \d+ px/,
+    );
   });
 
   it('is clean on the valid fixture and on the course deck', () => {
@@ -106,8 +134,14 @@ describe('speaker script with long notes', () => {
     const dir = tmp();
     const deck = join(dir, 'long');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
-    const long = Array.from({ length: 60 }, (_, i) => `第${i + 1}段：这是一段很长的讲稿，讲师需要在课堂上完整地讲出来，不能被截断。`).join('\n\n');
-    const chapter = readFileSync(join(deck, '02-speaking.md'), 'utf8').replace('<!-- 强调准确性，时间：约 12 分钟 -->', `<!--\n${long}\n最后一句：讲稿到此结束。\n-->`);
+    const long = Array.from(
+      { length: 60 },
+      (_, i) => `第${i + 1}段：这是一段很长的讲稿，讲师需要在课堂上完整地讲出来，不能被截断。`,
+    ).join('\n\n');
+    const chapter = readFileSync(join(deck, '02-speaking.md'), 'utf8').replace(
+      '<!-- 强调准确性，时间：约 12 分钟 -->',
+      `<!--\n${long}\n最后一句：讲稿到此结束。\n-->`,
+    );
     writeFileSync(join(deck, '02-speaking.md'), chapter);
     const r = lectern(['build', deck, '--format', 'script', '--out', join(dir, 'out')]);
     expect(r.code).toBe(0);

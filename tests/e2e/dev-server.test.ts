@@ -11,7 +11,11 @@ import { pdfInfo } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** A raw request, so the Host, Origin and Sec-Fetch-Site headers are exactly what a test says. */
-function get(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
       let body = '';
@@ -38,7 +42,11 @@ describe('lectern dev: only its own browser can read it', () => {
   beforeAll(async () => {
     deck = join(tempDir('lectern-dev-'), 'deck');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
-    child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'dev', deck, '--port', '0', '--host-allow', 'slides.test'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli', 'main.js'), 'dev', deck, '--port', '0', '--host-allow', 'slides.test'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     let stdout = '';
     port = await new Promise<number>((resolve, reject) => {
@@ -51,7 +59,9 @@ describe('lectern dev: only its own browser can read it', () => {
     });
     browser = await startChromium();
     // A page of another site, as a rebinding attacker would serve it.
-    other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>other</title>'));
+    other = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<title>other</title>'),
+    );
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
   }, 120_000);
   afterAll(async () => {
@@ -66,7 +76,13 @@ describe('lectern dev: only its own browser can read it', () => {
       expect(r.status, host).toBe(200);
       expect(JSON.parse(r.body).html).toContain('表达两原则');
     }
-    for (const host of ['evil.example.com', `evil.example.com:${port}`, `127.0.0.1.evil.example.com:${port}`, `localhost:${port + 1}`, `localhost.evil.example.com:${port}`]) {
+    for (const host of [
+      'evil.example.com',
+      `evil.example.com:${port}`,
+      `127.0.0.1.evil.example.com:${port}`,
+      `localhost:${port + 1}`,
+      `localhost.evil.example.com:${port}`,
+    ]) {
       for (const path of ['/', '/__lectern/state', '/__lectern/events', '/__lectern/font/400.woff2']) {
         const r = await get(port, path, { host });
         expect(r.status, `${host} ${path}`).toBe(403);
@@ -77,7 +93,11 @@ describe('lectern dev: only its own browser can read it', () => {
 
   it('sends no CORS headers and refuses cross-site Origin or Sec-Fetch-Site on the deck endpoints', async () => {
     const host = `127.0.0.1:${port}`;
-    const ok = await get(port, '/__lectern/state', { host, origin: `http://${host}`, 'sec-fetch-site': 'same-origin' });
+    const ok = await get(port, '/__lectern/state', {
+      host,
+      origin: `http://${host}`,
+      'sec-fetch-site': 'same-origin',
+    });
     expect(ok.status).toBe(200);
     expect(Object.keys(ok.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     for (const path of ['/__lectern/state', '/__lectern/events']) {

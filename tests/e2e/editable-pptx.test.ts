@@ -17,13 +17,17 @@ let run: ReturnType<typeof lectern>;
 const xml = (name: string) => zip.file(name)!.async('string');
 const runs = (x: string) => [...x.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!);
 /** Text of each shape (one text frame) of a slide. */
-const frames = (x: string) => [...x.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m) => runs(m[1]!).join('')).filter(Boolean);
+const frames = (x: string) =>
+  [...x.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m) => runs(m[1]!).join('')).filter(Boolean);
 
 beforeAll(async () => {
   cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
   // One slide lectern cannot map to native shapes (math): it must become a picture, with a warning.
   const chapter = join(deck, '02-speaking.md');
-  writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n$$\nE = mc^2\n$$\n\n<!-- 讲解公式 -->\n`);
+  writeFileSync(
+    chapter,
+    `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n$$\nE = mc^2\n$$\n\n<!-- 讲解公式 -->\n`,
+  );
   run = lectern(['build', deck, '--out', out, '--format', 'pptx-editable']);
   zip = await JSZip.loadAsync(readFileSync(file));
 });
@@ -52,28 +56,51 @@ describe('editable PPTX', () => {
     const theme = await xml('ppt/theme/theme1.xml');
     expect(theme).toContain('<a:ea typeface="Microsoft YaHei"/>');
     expect(theme).toContain('<a:font script="Hans" typeface="Microsoft YaHei"/>');
-    const layouts = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).map((n) => xml(n)));
+    const layouts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n))
+        .map((n) => xml(n)),
+    );
     expect(layouts.join('\n')).toMatch(/LECTERN_CONTENT/);
     expect(layouts.join('\n')).toMatch(/LECTERN_DIVIDER/);
     expect(layouts.join('\n')).toContain('7A1F3D');
   });
 
-  it('puts every slide\'s notes in the notes pane and embeds images', async () => {
-    const notes = await Promise.all(Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).map(async (n) => runs(await xml(n)).join('')));
+  it("puts every slide's notes in the notes pane and embeds images", async () => {
+    const notes = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))
+        .map(async (n) => runs(await xml(n)).join('')),
+    );
     expect(notes.join('\n')).toContain('讲解倾听三要点');
     expect(notes.join('\n')).toContain('欢迎来到沟通技巧训练营');
     expect(Object.keys(zip.files).some((n) => /^ppt\/media\/.*\.png$/.test(n))).toBe(true);
   });
 
   it('shows an unmappable slide as a picture and says which one', async () => {
-    expect(run.stderr).toMatch(/02-speaking\.md:\d+: warning: slide 8 has math: the editable PPTX shows it as a picture/);
+    expect(run.stderr).toMatch(
+      /02-speaking\.md:\d+: warning: slide 8 has math: the editable PPTX shows it as a picture/,
+    );
     expect(frames(await xml('ppt/slides/slide8.xml'))).toEqual([]);
     expect(await xml('ppt/slides/_rels/slide8.xml.rels')).toMatch(/\.jpe?g"/);
   });
 
   it('opens in LibreOffice Impress with every slide', () => {
     const pdfDir = join(dir, 'lo');
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', pdfDir, file], { stdio: 'ignore', timeout: 170_000 });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        pdfDir,
+        file,
+      ],
+      { stdio: 'ignore', timeout: 170_000 },
+    );
     const pdf = join(pdfDir, 'deck-editable.pdf');
     expect(pdfInfo(pdf).Pages).toBe('11');
     expect(pdfText(pdf, 4)).toContain('倾听三要点');

@@ -25,7 +25,11 @@ function decodeAll(png: PNG): string[] {
     for (let y0 = 0; y0 + h <= png.height; y0 += Math.max(1, Math.floor(h / 2))) {
       for (let x0 = 0; x0 + w <= png.width; x0 += Math.max(1, Math.floor(w / 2))) {
         const window = new Uint8ClampedArray(w * h * 4);
-        for (let y = 0; y < h; y++) window.set(png.data.subarray(((y0 + y) * png.width + x0) * 4, ((y0 + y) * png.width + x0 + w) * 4), y * w * 4);
+        for (let y = 0; y < h; y++)
+          window.set(
+            png.data.subarray(((y0 + y) * png.width + x0) * 4, ((y0 + y) * png.width + x0 + w) * 4),
+            y * w * 4,
+          );
         const code = jsQR(window, w, h);
         if (code) found.add(code.data);
       }
@@ -51,7 +55,10 @@ describe('deck.md feedback: and materials: as QR codes', () => {
   it('draws them as vectors with their captions: the closing page of the slides PDF holds no picture', () => {
     const pdf = join(out, 'feedback.pdf');
     expect(pdfText(pdf, 10)).toMatch(/扫码填写课程反馈[\s\S]*扫码获取课程资料/);
-    const images = execFileSync('pdfimages', ['-list', '-f', '10', '-l', '10', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    const images = execFileSync('pdfimages', ['-list', '-f', '10', '-l', '10', pdf], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean);
     expect(images).toEqual([]);
   });
 
@@ -62,10 +69,22 @@ describe('deck.md feedback: and materials: as QR codes', () => {
     expect(pages).toBe(4);
     expect(pdfText(handout, pages)).toMatch(/扫码填写课程反馈\s+扫码获取课程资料/);
     const prefix = join(out, 'handout-last');
-    execFileSync('pdftoppm', ['-r', '110', '-png', '-f', String(pages), '-l', String(pages), '-singlefile', handout, prefix]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '110',
+      '-png',
+      '-f',
+      String(pages),
+      '-l',
+      String(pages),
+      '-singlefile',
+      handout,
+      prefix,
+    ]);
     const page = PNG.sync.read(readFileSync(`${prefix}.png`));
     // The closing slide on the page carries the codes too, small: blank it out to read the printed ones alone.
-    for (let y = 0; y < Math.round(page.height * 0.36); y++) page.data.fill(255, y * page.width * 4, (y + 1) * page.width * 4);
+    for (let y = 0; y < Math.round(page.height * 0.36); y++)
+      page.data.fill(255, y * page.width * 4, (y + 1) * page.width * 4);
     expect(decodeAll(page)).toHaveLength(2);
     expect(decodeAll(page)).toEqual([MATERIALS, FEEDBACK].sort());
   });
@@ -80,7 +99,9 @@ describe('deck.md feedback: and materials: as QR codes', () => {
   it('refuses an address that is not http or https, with deck.md:line', () => {
     const bad = lectern(['build', join(FIXTURES, 'bad-feedback-url'), '--out', out, '--format', 'html']);
     expect(bad.code).toBe(3);
-    expect(bad.stderr).toMatch(/deck\.md:14: error: feedback must be an http:\/\/ or https:\/\/ address, not "javascript:alert\(1\)"/);
+    expect(bad.stderr).toMatch(
+      /deck\.md:14: error: feedback must be an http:\/\/ or https:\/\/ address, not "javascript:alert\(1\)"/,
+    );
     expect(bad.stderr).toMatch(/deck\.md:15: error: materials must be an http:\/\/ or https:\/\/ address/);
     expect(readdirSync(out).some((f) => f.startsWith('bad-feedback-url'))).toBe(false);
   });

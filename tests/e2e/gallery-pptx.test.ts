@@ -19,14 +19,22 @@ let zip: JSZip;
 let run: ReturnType<typeof lectern>;
 
 const xml = (name: string) => zip.file(name)!.async('string');
-const slideNames = () => Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort((a, b) => num(a) - num(b));
+const slideNames = () =>
+  Object.keys(zip.files)
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => num(a) - num(b));
 const num = (n: string) => Number(/(\d+)\.xml$/.exec(n)![1]);
 const texts = (x: string) => [...x.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!);
 /** A slide whose text holds the given words. */
 async function slideWith(words: string): Promise<{ name: string; xml: string; rels: string }> {
   for (const name of slideNames()) {
     const x = await xml(name);
-    if (texts(x).join('').includes(words)) return { name, xml: x, rels: await xml(name.replace('slides/', 'slides/_rels/').replace('.xml', '.xml.rels')) };
+    if (texts(x).join('').includes(words))
+      return {
+        name,
+        xml: x,
+        rels: await xml(name.replace('slides/', 'slides/_rels/').replace('.xml', '.xml.rels')),
+      };
   }
   throw new Error(`no slide says ${words}`);
 }
@@ -59,14 +67,29 @@ describe('the gallery deck as an editable PPTX', () => {
     const s = await slideWith('暂时困难型');
     expect(s.xml).toContain('<a:tbl>');
     const cells = [...s.xml.matchAll(/<a:tc\b[\s\S]*?<\/a:tc>/g)].map((m) => texts(m[0]).join(''));
-    expect(cells).toEqual(['类型', '特征', '沟通重点', '暂时困难型', '有还款意愿，收入中断', '共同制定分期方案', '情绪激动型', '语气急躁，容易争执', '先共情，再谈方案', '拖延观望型', '反复承诺，迟迟不还', '明确时间节点']);
+    expect(cells).toEqual([
+      '类型',
+      '特征',
+      '沟通重点',
+      '暂时困难型',
+      '有还款意愿，收入中断',
+      '共同制定分期方案',
+      '情绪激动型',
+      '语气急躁，容易争执',
+      '先共情，再谈方案',
+      '拖延观望型',
+      '反复承诺，迟迟不还',
+      '明确时间节点',
+    ]);
     expect(s.xml).toMatch(/<a:tcPr[^>]*>[\s\S]*?<a:srgbClr val="0B3D6E"/);
   });
 
   it('holds the code block as monospace text on the code background, line by line', async () => {
     const s = await slideWith('日期：2026-12-01');
     const frame = /<p:sp>(?:(?!<\/p:sp>)[\s\S])*日期：2026-12-01[\s\S]*?<\/p:sp>/.exec(s.xml)![0];
-    expect(texts(frame).join('\n')).toBe('日期：2026-12-01\n客户：张先生（尾号 1234）\n结果：承诺 12 月 15 日前还款 500 元\n下次跟进：12 月 16 日');
+    expect(texts(frame).join('\n')).toBe(
+      '日期：2026-12-01\n客户：张先生（尾号 1234）\n结果：承诺 12 月 15 日前还款 500 元\n下次跟进：12 月 16 日',
+    );
     expect(frame).toContain('<a:latin typeface="Consolas"');
     expect(frame).toContain('<a:ea typeface="Noto Sans SC"');
     expect(frame).toMatch(/<a:solidFill><a:srgbClr val="F2F5F9"/);
@@ -82,19 +105,25 @@ describe('the gallery deck as an editable PPTX', () => {
     expect(s.xml).toMatch(/<a:pPr[^>]*lvl="1"[^>]*>[\s\S]*?<a:buChar/);
     const link = /<a:hlinkClick r:id="(rId\d+)"/.exec(s.xml);
     expect(link).not.toBeNull();
-    expect(s.rels).toMatch(new RegExp(`Id="${link![1]}"[^>]*Target="https://example.com/handbook"[^>]*TargetMode="External"|Target="https://example.com/handbook"[^>]*Id="${link![1]}"`));
+    expect(s.rels).toMatch(
+      new RegExp(
+        `Id="${link![1]}"[^>]*Target="https://example.com/handbook"[^>]*TargetMode="External"|Target="https://example.com/handbook"[^>]*Id="${link![1]}"`,
+      ),
+    );
     // One paragraph per item: the runs of an item share it.
     expect((s.xml.match(/<a:pPr\b/g) ?? []).length).toBe((s.xml.match(/<a:p>/g) ?? []).length);
   });
 
-  it('places the pictures as pictures, both of a row of two, the sized chart at Marp\'s width', async () => {
+  it("places the pictures as pictures, both of a row of two, the sized chart at Marp's width", async () => {
     const chart = await slideWith('柱状图按月展示回款金额');
     expect(media(chart.rels).filter((m) => /\.png$/.test(m))).toHaveLength(1);
     const ext = /<p:pic>[\s\S]*?<a:ext cx="(\d+)" cy="(\d+)"/.exec(chart.xml)!;
     // w:400 of a 1280-pixel slide: 400/1280 of 13.333 in, in EMU.
     expect(Number(ext[1]) / 914400).toBeCloseTo((400 / 1280) * 13.333, 1);
     const badges = await slideWith('合规徽章');
-    expect(media(badges.rels).map((m) => m.split('.').pop())).toEqual(expect.arrayContaining(['gif', 'jpeg']));
+    expect(media(badges.rels).map((m) => m.split('.').pop())).toEqual(
+      expect.arrayContaining(['gif', 'jpeg']),
+    );
     expect((badges.xml.match(/<p:pic>/g) ?? []).length).toBe(2);
   });
 
@@ -104,20 +133,46 @@ describe('the gallery deck as an editable PPTX', () => {
     for (const name of names) {
       const rels = await xml(name.replace('slides/', 'slides/_rels/').replace('.xml', '.xml.rels'));
       const notes = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(rels)![1]!;
-      const said = texts(await xml(`ppt/notesSlides/${notes}`)).join('').replace(/^\d+$|\d+$/, '');
+      const said = texts(await xml(`ppt/notesSlides/${notes}`))
+        .join('')
+        .replace(/^\d+$|\d+$/, '');
       expect(said.trim().length, `${name} has no notes`).toBeGreaterThan(3);
     }
   });
 
   it('opens in LibreOffice Impress with every slide and the table and code as text', () => {
     const pdfDir = join(dir, 'lo');
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', pdfDir, file], { stdio: 'ignore', timeout: 170_000 });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        pdfDir,
+        file,
+      ],
+      { stdio: 'ignore', timeout: 170_000 },
+    );
     const pdf = join(pdfDir, 'gallery-editable.pdf');
     expect(pdfInfo(pdf).Pages).toBe('19');
     expect(pdfText(pdf, 11)).toMatch(/2026-12-01/);
     expect(pdfText(pdf, 13)).toMatch(/1\.[\s\S]*2\.[\s\S]*3\.[\s\S]*4\./);
     // The closing slide's feedback QR code is drawn as a vector shape and scans.
-    execFileSync('pdftoppm', ['-r', '110', '-png', '-f', '19', '-l', '19', '-singlefile', pdf, join(pdfDir, 'closing')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '110',
+      '-png',
+      '-f',
+      '19',
+      '-l',
+      '19',
+      '-singlefile',
+      pdf,
+      join(pdfDir, 'closing'),
+    ]);
     const page = PNG.sync.read(readFileSync(join(pdfDir, 'closing.png')));
     const right = { w: Math.round(page.width / 3), h: Math.round(page.height / 2) };
     const crop = new Uint8ClampedArray(right.w * right.h * 4);

@@ -12,7 +12,18 @@ import { FIXTURES, ROOT, lectern } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** Every layout of the theme, as the class that chooses it. */
-const LAYOUTS = ['points', 'bullets', 'case', 'exercise', 'roleplay', 'statement', 'compare', 'checklist', 'split', 'table'];
+const LAYOUTS = [
+  'points',
+  'bullets',
+  'case',
+  'exercise',
+  'roleplay',
+  'statement',
+  'compare',
+  'checklist',
+  'split',
+  'table',
+];
 const fixture = join(FIXTURES, 'layouts');
 const out = tempDir('lectern-layouts-');
 let browser: Browser;
@@ -25,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('the layouts fixture deck', () => {
-  it('uses every layout of the theme, each chosen by the slide\'s shape or its class', async () => {
+  it("uses every layout of the theme, each chosen by the slide's shape or its class", async () => {
     const composed = composeDeck(validateDeck(await loadDeck(fixture, FIXTURES)).model!);
     const used = new Set(composed.slides.flatMap((s) => s.layout?.split(/\s+/) ?? []));
     expect(LAYOUTS.filter((l) => !used.has(l))).toEqual([]);
@@ -53,8 +64,11 @@ describe('the layouts fixture deck', () => {
         .filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n))
         .map(async (n) => /<p:cSld name="([^"]+)"/.exec(await zip.file(n)!.async('string'))?.[1]),
     );
-    for (const l of ['CASE', 'EXERCISE', 'ROLEPLAY', 'STATEMENT', 'COMPARE', 'CHECKLIST', 'SPLIT', 'TABLE']) expect(layoutNames).toContain(`LECTERN_${l}`);
-    const slides = await Promise.all(Array.from({ length: 19 }, (_, i) => zip.file(`ppt/slides/slide${i + 1}.xml`)!.async('string')));
+    for (const l of ['CASE', 'EXERCISE', 'ROLEPLAY', 'STATEMENT', 'COMPARE', 'CHECKLIST', 'SPLIT', 'TABLE'])
+      expect(layoutNames).toContain(`LECTERN_${l}`);
+    const slides = await Promise.all(
+      Array.from({ length: 19 }, (_, i) => zip.file(`ppt/slides/slide${i + 1}.xml`)!.async('string')),
+    );
     const slideWith = (text: string) => slides.find((x) => x.includes(text)) ?? '';
     expect(slideWith('客户类型与沟通重点')).toContain('<a:tbl>');
     expect(slideWith('客户类型与沟通重点')).toContain('情绪激动型');
@@ -76,25 +90,35 @@ describe('the course deck', () => {
     const page = await browser.newPage();
     try {
       await page.goto(pathToFileURL(join(out, 'slides.html')).href, { waitUntil: 'load' });
-      const slides = await page.$$eval('svg[data-marpit-svg] > foreignObject > section:not([data-marpit-advanced-background="background"])', (sections) =>
-        sections.map((s) => {
-          const box = s.querySelector('h6:last-of-type');
-          const rect = box?.getBoundingClientRect();
-          return {
-            classes: [...s.classList],
-            header: s.querySelector('header')?.textContent ?? '',
-            timeBox: box && rect && rect.width > 0 && rect.height > 0 ? box.textContent ?? '' : '',
-          };
-        }),
+      const slides = await page.$$eval(
+        'svg[data-marpit-svg] > foreignObject > section:not([data-marpit-advanced-background="background"])',
+        (sections) =>
+          sections.map((s) => {
+            const box = s.querySelector('h6:last-of-type');
+            const rect = box?.getBoundingClientRect();
+            return {
+              classes: [...s.classList],
+              header: s.querySelector('header')?.textContent ?? '',
+              timeBox: box && rect && rect.width > 0 && rect.height > 0 ? (box.textContent ?? '') : '',
+            };
+          }),
       );
       const layouts = new Set(slides.flatMap((s) => s.classes.filter((c) => LAYOUTS.includes(c))));
       expect(layouts.size).toBeGreaterThanOrEqual(5);
       for (const chapter of ['01', '02', '03', '04', '05', '06', '07']) {
-        const mix = new Set(slides.filter((s) => s.header.startsWith(chapter)).flatMap((s) => s.classes.filter((c) => LAYOUTS.includes(c))));
+        const mix = new Set(
+          slides
+            .filter((s) => s.header.startsWith(chapter))
+            .flatMap((s) => s.classes.filter((c) => LAYOUTS.includes(c))),
+        );
         expect(mix.size, `layouts of chapter ${chapter}`).toBeGreaterThanOrEqual(3);
       }
       for (const chapter of ['02', '03', '04', '05', '06']) {
-        const exercise = slides.find((s) => s.header.startsWith(chapter) && (s.classes.includes('exercise') || s.classes.includes('roleplay')));
+        const exercise = slides.find(
+          (s) =>
+            s.header.startsWith(chapter) &&
+            (s.classes.includes('exercise') || s.classes.includes('roleplay')),
+        );
         expect(exercise?.timeBox, `chapter ${chapter}`).toMatch(/^(练习|角色扮演) · \d+ 分钟$/);
       }
     } finally {

@@ -21,9 +21,15 @@ beforeAll(() => {
   cpSync(join(FIXTURES, 'valid'), join(courses, 'alpha'), { recursive: true });
   cpSync(join(FIXTURES, 'bad-feedback-url'), join(courses, 'broken'), { recursive: true });
   cpSync(join(FIXTURES, 'other-topic'), join(courses, 'forklift'), { recursive: true });
-  writeFileSync(wrapper, `#!/bin/sh\necho start >> '${launches}'\nexec '${findBrowser({ PATH: process.env.PATH })}' "$@"\n`);
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\necho start >> '${launches}'\nexec '${findBrowser({ PATH: process.env.PATH })}' "$@"\n`,
+  );
   chmodSync(wrapper, 0o755);
-  run = lectern(['build', ...decks.map((d) => `${d}/`), '--out', out, '--format', 'html,pdf'], { cwd: root, env });
+  run = lectern(['build', ...decks.map((d) => `${d}/`), '--out', out, '--format', 'html,pdf'], {
+    cwd: root,
+    env,
+  });
 });
 
 const starts = () => (existsSync(launches) ? readFileSync(launches, 'utf8').trim().split('\n').length : 0);
@@ -35,7 +41,10 @@ describe('lectern build courses/*/ (a library of decks)', () => {
     expect(Number(pdfInfo(join(out, 'forklift', 'forklift.pdf')).Pages)).toBeGreaterThan(5);
     expect(existsSync(join(out, 'broken'))).toBe(false);
     // Each deck keeps its own cache beside its outputs.
-    expect(Object.keys(JSON.parse(readFileSync(join(out, 'alpha', '.lectern-cache.json'), 'utf8')))).toEqual(['alpha.html', 'alpha.pdf']);
+    expect(Object.keys(JSON.parse(readFileSync(join(out, 'alpha', '.lectern-cache.json'), 'utf8')))).toEqual([
+      'alpha.html',
+      'alpha.pdf',
+    ]);
     expect(existsSync(join(out, 'forklift', '.lectern-cache.json'))).toBe(true);
   });
 
@@ -66,7 +75,10 @@ describe('lectern build courses/*/ (a library of decks)', () => {
   });
 
   it('exits 0 when every deck builds', () => {
-    const good = lectern(['build', decks[0]!, decks[2]!, '--out', out, '--format', 'html'], { cwd: root, env });
+    const good = lectern(['build', decks[0]!, decks[2]!, '--out', out, '--format', 'html'], {
+      cwd: root,
+      env,
+    });
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/2 of 2 decks built$/m);
   });
@@ -74,7 +86,10 @@ describe('lectern build courses/*/ (a library of decks)', () => {
   it('refuses two deck folders of the same name, whose outputs would collide', () => {
     mkdirSync(join(root, 'other'));
     cpSync(join(FIXTURES, 'valid'), join(root, 'other', 'alpha'), { recursive: true });
-    const clash = lectern(['build', decks[0]!, join(root, 'other', 'alpha'), '--out', out, '--format', 'html'], { cwd: root, env });
+    const clash = lectern(
+      ['build', decks[0]!, join(root, 'other', 'alpha'), '--out', out, '--format', 'html'],
+      { cwd: root, env },
+    );
     expect(clash.code).toBe(2);
     expect(clash.stderr).toMatch(/two deck folders are named alpha/);
   });

@@ -15,7 +15,9 @@ const requests: string[] = [];
 let notes: string[];
 
 const visible = (p: Page) =>
-  p.$$eval('svg[data-marpit-svg]', (ss) => ss.flatMap((s, i) => (s.getBoundingClientRect().width > 0 ? [i + 1] : [])));
+  p.$$eval('svg[data-marpit-svg]', (ss) =>
+    ss.flatMap((s, i) => (s.getBoundingClientRect().width > 0 ? [i + 1] : [])),
+  );
 const counter = (p: Page) => p.$eval('.lectern-share-page', (e) => e.textContent);
 
 beforeAll(async () => {
@@ -39,14 +41,19 @@ afterAll(async () => {
 describe('--format share: a notes-free copy for trainees', () => {
   it('holds no speaker note anywhere in the file', () => {
     expect(run.code).toBe(0);
-    const lines = notes.flatMap((n) => n.split('\n')).map((l) => l.trim()).filter((l) => l.length >= 4);
+    const lines = notes
+      .flatMap((n) => n.split('\n'))
+      .map((l) => l.trim())
+      .filter((l) => l.length >= 4);
     expect(lines.length).toBeGreaterThan(8);
     expect(lines).toContain('欢迎来到沟通技巧训练营。');
     const share = readFileSync(join(out, 'valid-share.html'), 'utf8');
     for (const line of lines) {
       expect(share, line).not.toContain(line);
       // also not as HTML-escaped text
-      expect(share, line).not.toContain(line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+      expect(share, line).not.toContain(
+        line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+      );
     }
     expect(share).not.toMatch(/bespoke-marp-note|presenter/i);
   });
@@ -70,7 +77,10 @@ describe('--format share: a notes-free copy for trainees', () => {
     const cdp = await page.createCDPSession();
     const swipe = async (from: number, to: number) => {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from, y: 300 }] });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: (from + to) / 2, y: 300 }] });
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [{ x: (from + to) / 2, y: 300 }],
+      });
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     };
     await swipe(900, 300);
@@ -84,7 +94,9 @@ describe('--format share: a notes-free copy for trainees', () => {
     await page.keyboard.press('p');
     await new Promise((r) => setTimeout(r, 300));
     expect((await browser.pages()).length).toBe(before);
-    await page.goto(`${pathToFileURL(join(out, 'valid-share.html')).href}?view=presenter#4`, { waitUntil: 'load' });
+    await page.goto(`${pathToFileURL(join(out, 'valid-share.html')).href}?view=presenter#4`, {
+      waitUntil: 'load',
+    });
     expect(await visible(page)).toEqual([4]);
     expect(await page.$$('.bespoke-marp-presenter-container, .bespoke-marp-note')).toHaveLength(0);
   });

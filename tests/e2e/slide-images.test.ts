@@ -14,9 +14,14 @@ let run: ReturnType<typeof lectern>;
 async function pptxPictures(file: string): Promise<Map<number, Buffer>> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const pictures = new Map<number, Buffer>();
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/_rels\/slide\d+\.xml\.rels$/.test(n))) {
+  for (const name of Object.keys(zip.files).filter((n) =>
+    /^ppt\/slides\/_rels\/slide\d+\.xml\.rels$/.test(n),
+  )) {
     const media = /Target="\.\.\/media\/([^"]+)"/.exec(await zip.file(name)!.async('string'))![1];
-    pictures.set(Number(/slide(\d+)\.xml/.exec(name)![1]), await zip.file(`ppt/media/${media}`)!.async('nodebuffer'));
+    pictures.set(
+      Number(/slide(\d+)\.xml/.exec(name)![1]),
+      await zip.file(`ppt/media/${media}`)!.async('nodebuffer'),
+    );
   }
   return pictures;
 }
@@ -55,7 +60,10 @@ describe('--format images: one PNG per slide for chat groups', () => {
   it('takes the PPTX pictures from the same captures (no second pass): slide N of the PPTX is N.png', async () => {
     const pictures = await pptxPictures(join(out, 'valid.pptx'));
     expect(pictures.size).toBe(10);
-    for (const [n, data] of pictures) expect(data.equals(readFileSync(join(folder, `${String(n).padStart(2, '0')}.png`))), `slide ${n}`).toBe(true);
+    for (const [n, data] of pictures)
+      expect(data.equals(readFileSync(join(folder, `${String(n).padStart(2, '0')}.png`))), `slide ${n}`).toBe(
+        true,
+      );
   });
 
   it('a second build with nothing changed keeps the pictures', () => {

@@ -15,7 +15,12 @@ const requests: string[] = [];
 const url = () => pathToFileURL(join(out, 'timers.html')).href;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const seconds = (clock: string) => Number(clock.split(':')[0]) * 60 + Number(clock.split(':')[1]);
-const countdown = (p: Page) => p.$eval('.lectern-countdown', (e) => ({ shown: !(e as HTMLElement).hidden && (e as HTMLElement).getBoundingClientRect().width > 0, text: e.textContent ?? '', running: (e as HTMLElement).dataset.running }));
+const countdown = (p: Page) =>
+  p.$eval('.lectern-countdown', (e) => ({
+    shown: !(e as HTMLElement).hidden && (e as HTMLElement).getBoundingClientRect().width > 0,
+    text: e.textContent ?? '',
+    running: (e as HTMLElement).dataset.running,
+  }));
 
 beforeAll(async () => {
   // timers: slide 5 (练习材料, chapter 01 of 10 minutes) has <!-- minutes: 2 -->.
@@ -60,7 +65,10 @@ describe('exercise timers in the HTML', () => {
     presenter.on('request', (r) => requests.push(r.url()));
     await presenter.goto(`${url()}?view=presenter#5`, { waitUntil: 'load' });
     await wait(400);
-    const shown = await presenter.$eval('.lectern-presenter-timers .lectern-countdown', (e) => ({ text: e.textContent ?? '', visible: (e as HTMLElement).getBoundingClientRect().width > 0 }));
+    const shown = await presenter.$eval('.lectern-presenter-timers .lectern-countdown', (e) => ({
+      text: e.textContent ?? '',
+      visible: (e as HTMLElement).getBoundingClientRect().width > 0,
+    }));
     expect(shown.visible).toBe(true);
     expect(Math.abs(seconds(shown.text) - seconds((await countdown(audience)).text))).toBeLessThanOrEqual(1);
     // Shift+T in the presenter view sets it back to the full time; T starts it again, seen in the audience view.
@@ -81,7 +89,9 @@ describe('exercise timers in the HTML', () => {
     expect(first).toMatch(/01: 0:0\d \/ 10:00$/);
     await wait(1600);
     const later = await presenter.$eval('.lectern-chapter-time', (e) => e.textContent ?? '');
-    expect(seconds(later.split(': ')[1]!.split(' /')[0]!)).toBeGreaterThan(seconds(first.split(': ')[1]!.split(' /')[0]!));
+    expect(seconds(later.split(': ')[1]!.split(' /')[0]!)).toBeGreaterThan(
+      seconds(first.split(': ')[1]!.split(' /')[0]!),
+    );
     // The next-slide preview (the same file in a frame) carries no timers of its own.
     const next = presenter.frames().find((f) => f.url().includes('view=next'));
     expect(next).toBeDefined();

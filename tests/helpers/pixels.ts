@@ -37,7 +37,8 @@ function parsePgm(buf: Buffer): Grey {
     while (!/\s/.test(String.fromCharCode(buf[at]!))) token += String.fromCharCode(buf[at++]!);
     fields.push(token);
   }
-  if (fields[0] !== 'P5' || fields[3] !== '255') throw new Error(`not an 8-bit binary PGM: ${fields.join(' ')}`);
+  if (fields[0] !== 'P5' || fields[3] !== '255')
+    throw new Error(`not an 8-bit binary PGM: ${fields.join(' ')}`);
   const width = Number(fields[1]);
   const height = Number(fields[2]);
   return { width, height, data: buf.subarray(at + 1, at + 1 + width * height) };
@@ -55,15 +56,24 @@ export interface PdfWord {
 
 /** Every word a PDF carries as text, with its box, from `pdftotext -bbox`. */
 export function pdfWords(pdf: string): PdfWord[] {
-  const xhtml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const xhtml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const words: PdfWord[] = [];
   let page = 0;
-  for (const m of xhtml.matchAll(/<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+  for (const m of xhtml.matchAll(
+    /<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
     if (m[0] === '<page') {
       page++;
       continue;
     }
-    const text = m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+    const text = m[5]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"');
     words.push({ page, text, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) });
   }
   return words;

@@ -6,7 +6,12 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 /** Real readers for the outputs: poppler's tools for PDF, pdf-lib for its outline, JSZip for PPTX. */
 export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 export function pdfText(file: string, page?: number): string {
@@ -56,11 +61,12 @@ export interface PptxContent {
 /** Width and height from a JPEG's start-of-frame segment; undefined when it is no JPEG. */
 export function jpegSize(data: Uint8Array): { width: number; height: number } | undefined {
   if (data[0] !== 0xff || data[1] !== 0xd8) return undefined;
-  for (let at = 2; at + 9 < data.length; ) {
+  for (let at = 2; at + 9 < data.length;) {
     if (data[at] !== 0xff) return undefined;
     const marker = data[at + 1]!;
     const length = (data[at + 2]! << 8) | data[at + 3]!;
-    if (marker >= 0xc0 && marker <= 0xc3) return { height: (data[at + 5]! << 8) | data[at + 6]!, width: (data[at + 7]! << 8) | data[at + 8]! };
+    if (marker >= 0xc0 && marker <= 0xc3)
+      return { height: (data[at + 5]! << 8) | data[at + 6]!, width: (data[at + 7]! << 8) | data[at + 8]! };
     at += 2 + length;
   }
   return undefined;
@@ -83,5 +89,10 @@ export async function readPptx(file: string): Promise<PptxContent> {
     const xml = await zip.file(`ppt/notesSlides/${target}`)!.async('string');
     notes.set(slide, [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('\n'));
   }
-  return { slides, notes, media: names.filter((n) => n.startsWith('ppt/media/') && !n.endsWith('/')).length, pictures };
+  return {
+    slides,
+    notes,
+    media: names.filter((n) => n.startsWith('ppt/media/') && !n.endsWith('/')).length,
+    pictures,
+  };
 }

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
@@ -16,10 +25,24 @@ export const UPDATING = process.env.LECTERN_UPDATE_SNAPSHOTS === '1';
 const MAX_DIFF_SHARE = 0.002;
 
 /** Pages of a PDF as PNG files of a fixed size, rendered by poppler; returns their paths in order. */
-export function renderPdfPngs(pdf: string, width: number, height: number, pages?: { first: number; last: number }): { files: string[]; dispose: () => void } {
+export function renderPdfPngs(
+  pdf: string,
+  width: number,
+  height: number,
+  pages?: { first: number; last: number },
+): { files: string[]; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-snap-'));
   const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
-  execFileSync('pdftoppm', ['-png', '-scale-to-x', String(width), '-scale-to-y', String(height), ...range, pdf, join(dir, 'p')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-scale-to-x',
+    String(width),
+    '-scale-to-y',
+    String(height),
+    ...range,
+    pdf,
+    join(dir, 'p'),
+  ]);
   const files = readdirSync(dir)
     .sort()
     .map((n) => join(dir, n));
@@ -44,7 +67,8 @@ export function compareSnapshot(name: string, actualPng: string): SnapshotResult
     copyFileSync(actualPng, baseline);
     return { name, share: 0 };
   }
-  if (!existsSync(baseline)) return { name, problem: `no baseline ${baseline}: review the picture, then run npm run snapshots` };
+  if (!existsSync(baseline))
+    return { name, problem: `no baseline ${baseline}: review the picture, then run npm run snapshots` };
   const want = PNG.sync.read(readFileSync(baseline));
   const got = PNG.sync.read(readFileSync(actualPng));
   const keep = (suffix: string, png: Buffer) => {
@@ -61,7 +85,11 @@ export function compareSnapshot(name: string, actualPng: string): SnapshotResult
   if (share > MAX_DIFF_SHARE) {
     keep('-actual', readFileSync(actualPng));
     keep('-diff', PNG.sync.write(diff));
-    return { name, share, problem: `${(share * 100).toFixed(2)}% of pixels differ (see ${join(DIFFS, `${name}-diff.png`)})` };
+    return {
+      name,
+      share,
+      problem: `${(share * 100).toFixed(2)}% of pixels differ (see ${join(DIFFS, `${name}-diff.png`)})`,
+    };
   }
   return { name, share };
 }

@@ -15,6 +15,7 @@ export interface Case {
   env?: (dir: string) => NodeJS.ProcessEnv;
 }
 
-export const edit = (file: string, fn: (text: string) => string) => writeFileSync(file, fn(readFileSync(file, 'utf8')));
+export const edit = (file: string, fn: (text: string) => string) =>
+  writeFileSync(file, fn(readFileSync(file, 'utf8')));
 export const ch = (deck: string, name: string) => join(deck, name);
 export const PNG_HEAD = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');

@@ -37,7 +37,9 @@ function browsersOf(lecternPid: number): string[] {
     if (!/^\d+$/.test(pid)) return [];
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      return cmdline.includes(`lectern-chromium-${lecternPid}-`) ? [cmdline.replace(/\0/g, ' ').slice(0, 160)] : [];
+      return cmdline.includes(`lectern-chromium-${lecternPid}-`)
+        ? [cmdline.replace(/\0/g, ' ').slice(0, 160)]
+        : [];
     } catch {
       return [];
     }
@@ -45,12 +47,17 @@ function browsersOf(lecternPid: number): string[] {
 }
 
 function startBuild(args: string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let stderr = '';
   let stdout = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, done, output: () => ({ stderr, stdout }) };
 }
 
@@ -68,7 +75,9 @@ async function waitForStaging(out: string, timeoutMs = 60_000) {
 describe('faults', () => {
   it('a browser that crashes at start: exit 6, clear message, nothing written', () => {
     const dir = tmp();
-    const r = lectern(['build', 'tests/fixtures/valid', '--out', join(dir, 'out'), '--format', 'pdf'], { env: { CHROME_PATH: fakeBrowser(dir, 'exit 1') } });
+    const r = lectern(['build', 'tests/fixtures/valid', '--out', join(dir, 'out'), '--format', 'pdf'], {
+      env: { CHROME_PATH: fakeBrowser(dir, 'exit 1') },
+    });
     expect(r.code).toBe(6);
     expect(r.stderr).toMatch(/lectern: the browser at .*fake-chrome did not start/);
     expect(r.stderr).toMatch(/hint: the browser crashed or timed out/);
@@ -88,7 +97,10 @@ describe('faults', () => {
 
   it('--debug shows the stack that users are otherwise spared', () => {
     const dir = tmp();
-    const r = lectern(['build', 'tests/fixtures/valid', '--out', join(dir, 'out'), '--format', 'pdf', '--debug'], { env: { CHROME_PATH: fakeBrowser(dir, 'exit 1') } });
+    const r = lectern(
+      ['build', 'tests/fixtures/valid', '--out', join(dir, 'out'), '--format', 'pdf', '--debug'],
+      { env: { CHROME_PATH: fakeBrowser(dir, 'exit 1') } },
+    );
     expect(r.code).toBe(6);
     expect(r.stderr).toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
@@ -97,20 +109,31 @@ describe('faults', () => {
     const dir = tmp();
     const out = join(dir, 'out');
     expect(lectern(['build', 'tests/fixtures/valid', '--out', out]).code).toBe(0);
-    const before = Object.fromEntries(readdirSync(out).filter((f) => !f.startsWith('.')).map((f) => [f, readFileSync(join(out, f))]));
+    const before = Object.fromEntries(
+      readdirSync(out)
+        .filter((f) => !f.startsWith('.'))
+        .map((f) => [f, readFileSync(join(out, f))]),
+    );
     const build = startBuild(['build', 'tests/fixtures/valid', '--out', out, '--force']);
     await waitForStaging(out);
     process.kill(-build.child.pid!, 'SIGKILL');
     await build.done;
     // Chromium talks to lectern over a pipe: it must not outlive the killed build.
     const t0 = Date.now();
-    while (browsersOf(build.child.pid!).length > 0 && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 200));
+    while (browsersOf(build.child.pid!).length > 0 && Date.now() - t0 < 30_000)
+      await new Promise((r) => setTimeout(r, 200));
     expect(browsersOf(build.child.pid!)).toEqual([]);
     // The killed build could not remove its browser profile: the test does.
-    for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(`lectern-chromium-${build.child.pid}-`))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
+    for (const name of readdirSync(tmpdir()).filter((n) =>
+      n.startsWith(`lectern-chromium-${build.child.pid}-`),
+    ))
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    for (const [f, bytes] of Object.entries(before))
+      expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
     await expectWhole(out, 'valid', 10);
-    expect(lectern(['build', 'tests/fixtures/valid', '--out', out, '--format', 'html', '--force']).code).toBe(0);
+    expect(lectern(['build', 'tests/fixtures/valid', '--out', out, '--format', 'html', '--force']).code).toBe(
+      0,
+    );
     expect(readdirSync(out).filter((f) => f.startsWith('.lectern-tmp-'))).toEqual([]);
   });
 
@@ -142,7 +165,10 @@ describe('faults', () => {
 
   it('sources are never modified by a build', () => {
     const before = treeHash(join(FIXTURES, 'valid'));
-    expect(lectern(['build', 'tests/fixtures/valid', '--out', join(tmp(), 'out'), '--format', 'html,handout']).code).toBe(0);
+    expect(
+      lectern(['build', 'tests/fixtures/valid', '--out', join(tmp(), 'out'), '--format', 'html,handout'])
+        .code,
+    ).toBe(0);
     expect(treeHash(join(FIXTURES, 'valid'))).toBe(before);
   });
 });
@@ -188,7 +214,9 @@ describe('untrusted markdown', () => {
     await page.goto(pathToFileURL(join(out, 'hostile.html')).href, { waitUntil: 'load' });
     for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
     await new Promise((r) => setTimeout(r, 300));
-    expect(await page.evaluate(() => (window as unknown as { __lecternPwned?: string }).__lecternPwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __lecternPwned?: string }).__lecternPwned),
+    ).toBeUndefined();
     expect(requests.filter((u) => !/^(file|data|blob):/.test(u))).toEqual([]);
     await page.close();
   });

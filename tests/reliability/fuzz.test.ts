@@ -29,7 +29,9 @@ async function runPipeline(dir: string): Promise<void> {
   stats.cases++;
   const t0 = performance.now();
   // Core code never prints: a library that writes to the console mid-pipeline is a finding.
-  const printed = ['error', 'warn', 'log', 'info'].map((k) => vi.spyOn(console, k as 'error').mockImplementation(() => undefined));
+  const printed = ['error', 'warn', 'log', 'info'].map((k) =>
+    vi.spyOn(console, k as 'error').mockImplementation(() => undefined),
+  );
   try {
     const loaded = await loadDeck(dir, dir);
     const { problems, model } = validateDeck(loaded);
@@ -65,30 +67,138 @@ async function runPipeline(dir: string): Promise<void> {
 // Pieces of markdown that have broken parsers before: separators, unbalanced comments and
 // fences, directives, control and bidi characters, long lines, math, HTML, images.
 const piece = fc.oneof(
-  fc.constantFrom('---', '***', '___', ' ---', '--- ', '----', '<!--', '-->', '<!-- 备注 -->', '```', '~~~', '```js', '$$', '$x^2$', '\\href{x}{y}'),
-  fc.constantFrom('<!-- _class: cards -->', '<!-- theme: gaia -->', '<!-- minutes: 5 -->', '<!-- minutes: x -->', '<!-- paginate: false -->', '<!-- _backgroundColor: red -->', '<!-- header: "h" -->', '<!-- fit -->', '<!--\nstyle: x\n-->'),
-  fc.constantFrom('## 标题', '# H1', '- **要点** 文字', '1. 第一', '> 引用', '| a | b |\n| - | - |', '![图](assets/dot.png)', '<img src="assets/dot.png">', '<style scoped>h2{color:red}</style>', '[链接](https://example.com)', '<br>', '<div>'),
-  fc.constantFrom('\u000b', '\u0001', '\u007f', '\u202e', '\u2066', '\u200d', '\ufeff', '\ud800', '\udfff', '\u0000', '\r', '\t'),
+  fc.constantFrom(
+    '---',
+    '***',
+    '___',
+    ' ---',
+    '--- ',
+    '----',
+    '<!--',
+    '-->',
+    '<!-- 备注 -->',
+    '```',
+    '~~~',
+    '```js',
+    '$$',
+    '$x^2$',
+    '\\href{x}{y}',
+  ),
+  fc.constantFrom(
+    '<!-- _class: cards -->',
+    '<!-- theme: gaia -->',
+    '<!-- minutes: 5 -->',
+    '<!-- minutes: x -->',
+    '<!-- paginate: false -->',
+    '<!-- _backgroundColor: red -->',
+    '<!-- header: "h" -->',
+    '<!-- fit -->',
+    '<!--\nstyle: x\n-->',
+  ),
+  fc.constantFrom(
+    '## 标题',
+    '# H1',
+    '- **要点** 文字',
+    '1. 第一',
+    '> 引用',
+    '| a | b |\n| - | - |',
+    '![图](assets/dot.png)',
+    '<img src="assets/dot.png">',
+    '<style scoped>h2{color:red}</style>',
+    '[链接](https://example.com)',
+    '<br>',
+    '<div>',
+  ),
+  fc.constantFrom(
+    '\u000b',
+    '\u0001',
+    '\u007f',
+    '\u202e',
+    '\u2066',
+    '\u200d',
+    '\ufeff',
+    '\ud800',
+    '\udfff',
+    '\u0000',
+    '\r',
+    '\t',
+  ),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ maxLength: 40 }),
   fc.integer({ min: 1, max: 10_000 }).map((n) => '长'.repeat(n)),
 );
-const body = fc.array(piece, { maxLength: 30 }).chain((pieces) => fc.array(fc.constantFrom('\n', '\n\n', ' ', ''), { minLength: pieces.length, maxLength: pieces.length }).map((gaps) => pieces.map((p, i) => p + gaps[i]).join('')));
+const body = fc
+  .array(piece, { maxLength: 30 })
+  .chain((pieces) =>
+    fc
+      .array(fc.constantFrom('\n', '\n\n', ' ', ''), { minLength: pieces.length, maxLength: pieces.length })
+      .map((gaps) => pieces.map((p, i) => p + gaps[i]).join('')),
+  );
 
 // Front matter values of every YAML type, and YAML that is barely YAML.
 const yamlValue = fc.oneof(
-  fc.constantFrom('', '~', 'null', 'true', 'no', '0', '-1', '1e999', '.nan', '2026-12-01', '12:30', '0x1F', '[1, 2]', '{a: 1}', '"\\v\\u0000\\x01"', "'引号'", '|\n  块\n  文本', '>\n  折叠', '&a x', '*a', '!!binary aGk=', '!!js/function x', '[', '{', '"未闭合', '- a\n- b'),
+  fc.constantFrom(
+    '',
+    '~',
+    'null',
+    'true',
+    'no',
+    '0',
+    '-1',
+    '1e999',
+    '.nan',
+    '2026-12-01',
+    '12:30',
+    '0x1F',
+    '[1, 2]',
+    '{a: 1}',
+    '"\\v\\u0000\\x01"',
+    "'引号'",
+    '|\n  块\n  文本',
+    '>\n  折叠',
+    '&a x',
+    '*a',
+    '!!binary aGk=',
+    '!!js/function x',
+    '[',
+    '{',
+    '"未闭合',
+    '- a\n- b',
+  ),
   fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)),
   fc.double().map(String),
   fc.integer().map(String),
 );
-const key = fc.constantFrom('title', 'minutes', 'notes', 'subtitle', 'chapters', 'duration', 'theme', 'name', 'lang', 'size', 'brand', 'closing', 'agendaNotes', 'marp', 'class', 'unknown', '');
-const frontMatter = fc.array(fc.tuple(key, yamlValue), { maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${k}: ${v}`).join('\n'));
+const key = fc.constantFrom(
+  'title',
+  'minutes',
+  'notes',
+  'subtitle',
+  'chapters',
+  'duration',
+  'theme',
+  'name',
+  'lang',
+  'size',
+  'brand',
+  'closing',
+  'agendaNotes',
+  'marp',
+  'class',
+  'unknown',
+  '',
+);
+const frontMatter = fc
+  .array(fc.tuple(key, yamlValue), { maxLength: 6 })
+  .map((pairs) => pairs.map(([k, v]) => `${k}: ${v}`).join('\n'));
 
 function writeDeck(dir: string, deckFm: string, chapterFm: string, chapterBody: string, reviewBody: string) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(FIXTURES, 'valid', 'assets'), join(dir, 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'deck.md'), `---\ntitle: 模糊测试\nchapters: 1\n${deckFm}\n---\n\n<!-- 标题备注 -->\n`);
+  writeFileSync(
+    join(dir, 'deck.md'),
+    `---\ntitle: 模糊测试\nchapters: 1\n${deckFm}\n---\n\n<!-- 标题备注 -->\n`,
+  );
   writeFileSync(join(dir, '01-fuzz.md'), `---\ntitle: 第一章\n${chapterFm}\n---\n\n${chapterBody}\n`);
   writeFileSync(join(dir, '02-review.md'), `---\ntitle: 回顾\n---\n\n${reviewBody}\n`);
 }
@@ -122,8 +232,13 @@ describe('fuzzing load → validate → compose → render', () => {
 
   it('mutations of the fixture decks: cut, duplicated and inserted lines', async () => {
     const dir = join(root, 'mutations');
-    const sources = ['01-listening.md', '02-speaking.md', '03-review.md'].map((f) => readFileSync(join(FIXTURES, 'valid', f), 'utf8'));
-    const mutation = fc.array(fc.tuple(fc.constantFrom('cut', 'dup', 'insert', 'swap'), fc.nat(), fc.nat(), piece), { minLength: 1, maxLength: 6 });
+    const sources = ['01-listening.md', '02-speaking.md', '03-review.md'].map((f) =>
+      readFileSync(join(FIXTURES, 'valid', f), 'utf8'),
+    );
+    const mutation = fc.array(
+      fc.tuple(fc.constantFrom('cut', 'dup', 'insert', 'swap'), fc.nat(), fc.nat(), piece),
+      { minLength: 1, maxLength: 6 },
+    );
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: 2 }), mutation, async (which, steps) => {
         let lines = (sources[which] as string).split('\n');
@@ -131,13 +246,17 @@ describe('fuzzing load → validate → compose → render', () => {
           const at = i % (lines.length + 1);
           const to = j % (lines.length + 1);
           if (op === 'cut') lines = [...lines.slice(0, Math.min(at, to)), ...lines.slice(Math.max(at, to))];
-          else if (op === 'dup') lines = [...lines.slice(0, at), ...lines.slice(at, at + 3), ...lines.slice(at)];
+          else if (op === 'dup')
+            lines = [...lines.slice(0, at), ...lines.slice(at, at + 3), ...lines.slice(at)];
           else if (op === 'insert') lines = [...lines.slice(0, at), text, ...lines.slice(at)];
           else [lines[at], lines[to]] = [lines[to] ?? '', lines[at] ?? ''];
         }
         rmSync(dir, { recursive: true, force: true });
         cpSync(join(FIXTURES, 'valid'), dir, { recursive: true });
-        writeFileSync(join(dir, ['01-listening.md', '02-speaking.md', '03-review.md'][which] as string), lines.join('\n'));
+        writeFileSync(
+          join(dir, ['01-listening.md', '02-speaking.md', '03-review.md'][which] as string),
+          lines.join('\n'),
+        );
         await runPipeline(dir);
       }),
       params,
@@ -146,7 +265,14 @@ describe('fuzzing load → validate → compose → render', () => {
 
   it('ran every case', () => {
     // Printed so the counts in reports come from a run, not from memory.
-    console.log(`fuzz: ${stats.cases} cases, ${stats.rendered} rendered, ${stats.refused} refused with file:line (${Object.entries(stats.why).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')})`);
+    console.log(
+      `fuzz: ${stats.cases} cases, ${stats.rendered} rendered, ${stats.refused} refused with file:line (${Object.entries(
+        stats.why,
+      )
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')})`,
+    );
     expect(stats.cases).toBeGreaterThanOrEqual(3 * RUNS);
   });
 });

@@ -41,6 +41,7 @@ describe('the build browser makes no network request', () => {
     });
     expect(hits).toEqual([]);
     const blocked = session.blocked();
-    for (const name of ['sheet.css', 'img.png', 'bg.png', 'poster.png', 'svg-image.png']) expect(blocked, name).toContain(`${base}/${name}`);
+    for (const name of ['sheet.css', 'img.png', 'bg.png', 'poster.png', 'svg-image.png'])
+      expect(blocked, name).toContain(`${base}/${name}`);
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import { tempDir } from '../helpers/temp.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 /** Characters XML 1.0 forbids: any of them makes a PPTX part malformed. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 describe('resources and faults', () => {
@@ -18,13 +19,21 @@ describe('resources and faults', () => {
     const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]));
     // 150 KiB: smaller than the HTML (about 200 KB). `ulimit -f` counts 1024-byte blocks in sh
     // and bash alike; Node ignores SIGXFSZ, so writes fail with EFBIG.
-    const r = spawnSync('sh', ['-c', `ulimit -f 150 && exec "${process.execPath}" "${CLI}" build tests/fixtures/valid --out "${out}" --format html --force`], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `ulimit -f 150 && exec "${process.execPath}" "${CLI}" build tests/fixtures/valid --out "${out}" --format html --force`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 170_000 },
+    );
     expect(r.status, r.stderr).toBe(4);
     expect(r.stderr).toMatch(/lectern: cannot write .*out\/valid\.html: EFBIG/);
     expect(r.stderr).toMatch(/hint: the disk is full or the file is larger than allowed/);
     expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(readdirSync(out).sort()).toEqual(Object.keys(before).sort());
-    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
+    for (const [f, bytes] of Object.entries(before))
+      expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
   });
 
   it('control characters (a vertical tab from Word, YAML escapes) never reach the PPTX XML, and notes survive', async () => {
@@ -65,11 +74,31 @@ describe('resources and faults', () => {
 
 describe('check --json names file and line for decks refused after validation', () => {
   const cases: [string, (deck: string) => void, RegExp, number][] = [
-    ['a script link from MathJax', (d) => writeFileSync(join(d, '02-speaking.md'), readFileSync(join(d, '02-speaking.md'), 'utf8').replace('## 表达两原则', '$\\href{javascript:alert(1)}{x}$\n\n## 表达两原则')), /02-speaking\.md$/, 6],
-    ['a theme CSS syntax error', (d) => {
-      writeFileSync(join(d, 'brand.css'), '/* @theme brand */\nsection {\n  color: red;\n');
-      writeFileSync(join(d, 'deck.md'), readFileSync(join(d, 'deck.md'), 'utf8').replace('chapters: 2', 'chapters: 2\ntheme: brand.css'));
-    }, /brand\.css$/, 2],
+    [
+      'a script link from MathJax',
+      (d) =>
+        writeFileSync(
+          join(d, '02-speaking.md'),
+          readFileSync(join(d, '02-speaking.md'), 'utf8').replace(
+            '## 表达两原则',
+            '$\\href{javascript:alert(1)}{x}$\n\n## 表达两原则',
+          ),
+        ),
+      /02-speaking\.md$/,
+      6,
+    ],
+    [
+      'a theme CSS syntax error',
+      (d) => {
+        writeFileSync(join(d, 'brand.css'), '/* @theme brand */\nsection {\n  color: red;\n');
+        writeFileSync(
+          join(d, 'deck.md'),
+          readFileSync(join(d, 'deck.md'), 'utf8').replace('chapters: 2', 'chapters: 2\ntheme: brand.css'),
+        );
+      },
+      /brand\.css$/,
+      2,
+    ],
   ];
   it.each(cases)('%s', (_name, change, file, line) => {
     const dir = tempDir('lectern-fault-');

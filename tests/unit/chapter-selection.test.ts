@@ -8,7 +8,8 @@ import { loadDeck } from '../../src/load/load-deck.js';
 import { validateDeck } from '../../src/validate/validate-deck.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
-const model = async (): Promise<DeckModel> => validateDeck(await loadDeck(join(fixtures, 'other-topic'), fixtures)).model!;
+const model = async (): Promise<DeckModel> =>
+  validateDeck(await loadDeck(join(fixtures, 'other-topic'), fixtures)).model!;
 
 describe('--chapters', () => {
   it('reads a range, one chapter and a list, and names the outputs after them', async () => {
@@ -36,9 +37,16 @@ describe('--chapters', () => {
     const full = composeDeck(deck);
     const part = composeDeck(selectChapters(deck, parseChapterSelection('02-03', deck)));
     const chapterOf = (s: (typeof full.slides)[number]) => s.chapter?.label;
-    expect(part.slides.map((s) => s.kind)).toEqual(['title', 'agenda', ...full.slides.filter((s) => ['02', '03'].includes(chapterOf(s) ?? '')).map((s) => s.kind), 'closing']);
+    expect(part.slides.map((s) => s.kind)).toEqual([
+      'title',
+      'agenda',
+      ...full.slides.filter((s) => ['02', '03'].includes(chapterOf(s) ?? '')).map((s) => s.kind),
+      'closing',
+    ]);
     const agenda = part.markdown.split(/\n\n---\n\n/)[1]!;
     for (const c of deck.chapters) expect(agenda).toContain(`**${c.label}** ${c.title}`);
-    expect(agenda).toContain('<style scoped>li:nth-child(1), li:nth-child(4), li:nth-child(5) { opacity: 0.3; }</style>');
+    expect(agenda).toContain(
+      '<style scoped>li:nth-child(1), li:nth-child(4), li:nth-child(5) { opacity: 0.3; }</style>',
+    );
   });
 });

@@ -6,12 +6,24 @@ import { loadDeck } from '../../src/load/load-deck.js';
 import { validateDeck } from '../../src/validate/validate-deck.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
-const compose = async (name: string) => composeDeck(validateDeck(await loadDeck(join(fixtures, name), fixtures)).model!);
+const compose = async (name: string) =>
+  composeDeck(validateDeck(await loadDeck(join(fixtures, name), fixtures)).model!);
 
 describe('composeDeck', () => {
   it('generates title, agenda, a divider per chapter, the chapters and a closing slide', async () => {
     const { slides, markdown } = await compose('valid');
-    expect(slides.map((s) => s.kind)).toEqual(['title', 'agenda', 'divider', 'content', 'content', 'divider', 'content', 'divider', 'content', 'closing']);
+    expect(slides.map((s) => s.kind)).toEqual([
+      'title',
+      'agenda',
+      'divider',
+      'content',
+      'content',
+      'divider',
+      'content',
+      'divider',
+      'content',
+      'closing',
+    ]);
     expect(markdown.split(/\n\n---\n\n/)).toHaveLength(slides.length);
     expect(markdown).toMatch(/- \*\*01\*\* 倾听的力量 \*10 分钟\*/);
     expect(markdown).toMatch(/- \*\*03\*\* 总结回顾 \*8 分钟\*/);
@@ -22,14 +34,19 @@ describe('composeDeck', () => {
 
   it('keeps file and line of every content slide and carries notes for generated slides', async () => {
     const { slides } = await compose('valid');
-    expect(slides[3]).toMatchObject({ kind: 'content', file: 'valid/01-listening.md', line: 7, heading: '倾听三要点' });
+    expect(slides[3]).toMatchObject({
+      kind: 'content',
+      file: 'valid/01-listening.md',
+      line: 7,
+      heading: '倾听三要点',
+    });
     expect(slides[2]?.notes).toContain('我们从倾听开始');
     expect(slides[2]?.notes).toContain('本章计划 10 分钟');
     expect(slides[0]?.notes).toContain('欢迎来到沟通技巧训练营');
     expect(slides[1]?.notes).toBe('先介绍今天的三个部分。');
   });
 
-  it('carries a slide\'s time box and keeps its comment out of the notes Marp shows', async () => {
+  it("carries a slide's time box and keeps its comment out of the notes Marp shows", async () => {
     const loaded = await loadDeck(join(fixtures, 'valid'), fixtures);
     const slide = loaded.chapters[0]!.slides[0]!;
     slide.markdown += '\n\n<!-- minutes: 10 -->';
@@ -48,7 +65,13 @@ describe('composeDeck', () => {
   it('builds a deck on another topic with its own chapter and slide counts', async () => {
     const { slides, markdown } = await compose('other-topic');
     expect(slides).toHaveLength(1 + 1 + 5 + (1 + 3 + 2 + 5 + 1) + 1);
-    expect(slides.filter((s) => s.kind === 'divider').map((s) => s.chapter?.label)).toEqual(['01', '02', '03', '04', '05']);
+    expect(slides.filter((s) => s.kind === 'divider').map((s) => s.chapter?.label)).toEqual([
+      '01',
+      '02',
+      '03',
+      '04',
+      '05',
+    ]);
     expect(markdown).toContain('# Agenda');
     expect(markdown).toContain('- **04** Parking *10 min*');
     expect(markdown).toMatch(/# Thank you/);

@@ -10,16 +10,19 @@ import { validateDeck } from '../../src/validate/validate-deck.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 
-describe('buildDeckTheme with Marp\'s own themes', () => {
-  it.each(['default', 'gaia', 'uncover'])('renders %s with no stylesheet or font from the web, code falling back to the embedded font', async (name) => {
-    const model = validateDeck(await loadDeck(join(fixtures, 'valid'), fixtures)).model!;
-    model.theme = name;
-    const theme = await buildDeckTheme(model, undefined, '');
-    const { css } = renderDeck(composeDeck(model), theme);
-    expect(css).not.toMatch(/@import\s+(url\()?\s*["']?https?:/i);
-    expect(css).not.toContain('fonts.bunny.net');
-    expect(css).toMatch(/code[^{]*\{[^}]*font-family:[^;}]*'Lectern Sans'/);
-  });
+describe("buildDeckTheme with Marp's own themes", () => {
+  it.each(['default', 'gaia', 'uncover'])(
+    'renders %s with no stylesheet or font from the web, code falling back to the embedded font',
+    async (name) => {
+      const model = validateDeck(await loadDeck(join(fixtures, 'valid'), fixtures)).model!;
+      model.theme = name;
+      const theme = await buildDeckTheme(model, undefined, '');
+      const { css } = renderDeck(composeDeck(model), theme);
+      expect(css).not.toMatch(/@import\s+(url\()?\s*["']?https?:/i);
+      expect(css).not.toContain('fonts.bunny.net');
+      expect(css).toMatch(/code[^{]*\{[^}]*font-family:[^;}]*'Lectern Sans'/);
+    },
+  );
 });
 
 describe('buildDeckTheme with a theme file of the deck', () => {

@@ -35,23 +35,40 @@ describe('missingGlyphWarnings', () => {
       ],
     };
     expect(missingGlyphWarnings(composed, ['\u{10000}'])).toMatchObject([
-      { severity: 'warning', code: 'glyph-missing', file: 'd/01-a.md', line: 9, slide: 2, message: expect.stringContaining('U+10000') },
+      {
+        severity: 'warning',
+        code: 'glyph-missing',
+        file: 'd/01-a.md',
+        line: 9,
+        slide: 2,
+        message: expect.stringContaining('U+10000'),
+      },
     ]);
   });
 });
 
 describe('SVG pictures', () => {
   it('reads the text an SVG shows, entities decoded, markup and styles left out', () => {
-    expect(svgText('<svg><style>.a{}</style><text x="1">核实&amp;身份 &#x2705;</text><!-- 注释 --></svg>').replace(/\s+/g, ' ').trim()).toBe('核实&身份 ✅');
+    expect(
+      svgText('<svg><style>.a{}</style><text x="1">核实&amp;身份 &#x2705;</text><!-- 注释 --></svg>')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('核实&身份 ✅');
   });
 
   it('carries its own subset of the deck font, so its labels never depend on system fonts', async () => {
-    const svg = await withDeckFont(Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>说明来意</text></svg>'));
+    const svg = await withDeckFont(
+      Buffer.from(
+        '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>说明来意</text></svg>',
+      ),
+    );
     const text = svg.toString('utf8');
     expect(text).toMatch(/^<\?xml version="1.0"\?>\n<svg [^>]*><style><!\[CDATA\[\n@font-face \{/);
     expect(text).toContain("font-family: 'Lectern Sans', sans-serif !important");
     expect(text).toContain('<text>说明来意</text>');
-    const untouched = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>');
+    const untouched = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>',
+    );
     expect(await withDeckFont(untouched)).toBe(untouched);
   });
 });

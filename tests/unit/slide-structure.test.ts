@@ -3,7 +3,9 @@ import { inlineText, slideStructure } from '../../src/export/pptx/slide-structur
 
 describe('slideStructure', () => {
   it('reads a point-card slide into a heading and points', () => {
-    const s = slideStructure('## 心态对催收效果影响\n\n- **心态影响效率**\n  积极的心态\n  提高效率。\n- **取得信任**\n  更易获得信任。\n\n<!-- 备注 -->');
+    const s = slideStructure(
+      '## 心态对催收效果影响\n\n- **心态影响效率**\n  积极的心态\n  提高效率。\n- **取得信任**\n  更易获得信任。\n\n<!-- 备注 -->',
+    );
     expect(s.heading).toBe('心态对催收效果影响');
     expect(s.points).toEqual([
       { heading: '心态影响效率', text: '积极的心态提高效率。' },
@@ -13,7 +15,9 @@ describe('slideStructure', () => {
   });
 
   it('reads bullets with levels, paragraphs and images', () => {
-    const s = slideStructure('## T\n\nIntro *text*.\n\n- one\n  - nested `code`\n- [link](https://x)\n\n![a](data:image/png;base64,AAAA)');
+    const s = slideStructure(
+      '## T\n\nIntro *text*.\n\n- one\n  - nested `code`\n- [link](https://x)\n\n![a](data:image/png;base64,AAAA)',
+    );
     expect(s.paragraphs).toEqual(['Intro text.']);
     expect(s.bullets).toEqual([
       { text: 'one', level: 0 },
@@ -47,7 +51,9 @@ describe('slideStructure', () => {
   });
 
   it('reads what Marp reads: an image inside a code span or an indented code block is text', () => {
-    const s = slideStructure('## T\n\n`![a](data:image/png;base64,AA)`\n\n    ![b](data:image/png;base64,AA)');
+    const s = slideStructure(
+      '## T\n\n`![a](data:image/png;base64,AA)`\n\n    ![b](data:image/png;base64,AA)',
+    );
     expect(s.images).toEqual([]);
     expect(s.blocks.map((b) => b.kind)).toEqual(['paragraph', 'code']);
   });
@@ -71,7 +77,11 @@ describe('slideStructure', () => {
   it('numbers ordered items and nests levels', () => {
     const s = slideStructure('## T\n\n3. a\n   - b\n4. c');
     const list = s.blocks[0];
-    expect(list?.kind === 'list' && list.items.map((i) => [i.level, i.number])).toEqual([[0, 3], [1, undefined], [0, 4]]);
+    expect(list?.kind === 'list' && list.items.map((i) => [i.level, i.number])).toEqual([
+      [0, 3],
+      [1, undefined],
+      [0, 4],
+    ]);
   });
 
   it('reads a table into rows of cells with runs', () => {

@@ -27,35 +27,57 @@ describe('validateDeck on fixture decks', () => {
   const cases: [fixture: string, code: string, where: string, text: RegExp][] = [
     ['no-deck-md', 'deck-missing', 'no-deck-md/deck.md', /deck\.md is missing/],
     ['no-title', 'deck-title', 'no-title/deck.md:1', /deck\.md has no title/],
-    ['missing-chapter', 'chapter-missing', 'missing-chapter/02-<slug>.md', /02 is missing: expected 02-<slug>\.md between 01-listening\.md and 03-review\.md/],
-    ['duplicate-chapter', 'chapter-duplicate', 'duplicate-chapter/02-speaking.md:1', /chapter 02 is defined twice/],
+    [
+      'missing-chapter',
+      'chapter-missing',
+      'missing-chapter/02-<slug>.md',
+      /02 is missing: expected 02-<slug>\.md between 01-listening\.md and 03-review\.md/,
+    ],
+    [
+      'duplicate-chapter',
+      'chapter-duplicate',
+      'duplicate-chapter/02-speaking.md:1',
+      /chapter 02 is defined twice/,
+    ],
     ['extra-chapter', 'chapter-extra', 'extra-chapter/04-extra.md:1', /chapter 04 is outside the outline/],
     ['bad-yaml', 'yaml-invalid', 'bad-yaml/02-speaking.md:4', /not valid YAML/],
     ['chapter-no-title', 'chapter-title', 'chapter-no-title/02-speaking.md:1', /chapter has no title/],
     ['empty-chapter', 'chapter-empty', 'empty-chapter/02-speaking.md:4', /chapter has no slides/],
     ['bad-minutes', 'field-type', 'bad-minutes/02-speaking.md:3', /minutes must be a positive number/],
-    ['missing-image', 'image-missing', 'missing-image/01-listening.md:28', /assets\/missing\.png does not exist/],
+    [
+      'missing-image',
+      'image-missing',
+      'missing-image/01-listening.md:28',
+      /assets\/missing\.png does not exist/,
+    ],
     ['image-outside', 'image-outside', 'image-outside/01-listening.md:28', /outside the deck folder/],
     ['not-utf8', 'not-utf8', 'not-utf8/02-speaking.md:2', /not UTF-8/],
   ];
 
-  it.each(cases)('%s: reports %s at %s, once, with a hint, and builds no model', async (fixture, code, where, text) => {
-    const { problems, model } = await check(fixture);
-    const errors = errorsOf(problems);
-    expect(model).toBeUndefined();
-    expect(errors.map((e) => e.code)).toEqual([code]);
-    const [error] = errors;
-    expect(`${error!.file}${error!.line ? `:${error!.line}` : ''}`).toBe(where);
-    expect(error!.message).toMatch(text);
-    expect(error!.hint).toBeTruthy();
-    expect(formatProblem(error!).split('\n')[0]).toMatch(new RegExp(`^${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: error: `));
-  });
+  it.each(cases)(
+    '%s: reports %s at %s, once, with a hint, and builds no model',
+    async (fixture, code, where, text) => {
+      const { problems, model } = await check(fixture);
+      const errors = errorsOf(problems);
+      expect(model).toBeUndefined();
+      expect(errors.map((e) => e.code)).toEqual([code]);
+      const [error] = errors;
+      expect(`${error!.file}${error!.line ? `:${error!.line}` : ''}`).toBe(where);
+      expect(error!.message).toMatch(text);
+      expect(error!.hint).toBeTruthy();
+      expect(formatProblem(error!).split('\n')[0]).toMatch(
+        new RegExp(`^${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: error: `),
+      );
+    },
+  );
 
   it('collects every problem of a deck, not just the first', async () => {
     const loaded = await loadDeck(join(fixtures, 'valid'), fixtures);
     loaded.chapters[1]!.data.minutes = 'soon';
     delete loaded.chapters[2]!.data.title;
-    const codes = errorsOf(validateDeck(loaded).problems).map((p) => p.code).sort();
+    const codes = errorsOf(validateDeck(loaded).problems)
+      .map((p) => p.code)
+      .sort();
     expect(codes).toEqual(['chapter-title', 'field-type']);
   });
 
@@ -64,12 +86,16 @@ describe('validateDeck on fixture decks', () => {
     loaded.chapters[0]!.slides[0]!.notes = [];
     const { problems, model } = validateDeck(loaded);
     expect(model).toBeDefined();
-    expect(problems).toMatchObject([{ severity: 'warning', code: 'notes-missing', file: 'valid/01-listening.md', line: 7 }]);
+    expect(problems).toMatchObject([
+      { severity: 'warning', code: 'notes-missing', file: 'valid/01-listening.md', line: 7 },
+    ]);
   });
 
   it('refuses a time box that is not a positive number, at its line', async () => {
     const loaded = await loadDeck(join(fixtures, 'valid'), fixtures);
     loaded.chapters[0]!.slides[0]!.minutes = { value: 'ten', line: 12 };
-    expect(errorsOf(validateDeck(loaded).problems)).toMatchObject([{ code: 'slide-minutes', file: 'valid/01-listening.md', line: 12 }]);
+    expect(errorsOf(validateDeck(loaded).problems)).toMatchObject([
+      { code: 'slide-minutes', file: 'valid/01-listening.md', line: 12 },
+    ]);
   });
 });

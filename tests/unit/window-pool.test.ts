@@ -37,7 +37,10 @@ describe('WindowPool', () => {
     const slides = await pool.take('slides', 10);
     const script = await pool.take('script', 10);
     const order: string[] = [];
-    const waiters = [pool.take('other', 10).then((w) => (order.push('other'), w)), pool.take('slides', 10).then((w) => (order.push('slides'), w))];
+    const waiters = [
+      pool.take('other', 10).then((w) => (order.push('other'), w)),
+      pool.take('slides', 10).then((w) => (order.push('slides'), w)),
+    ];
     await slides.show();
     await tick();
     expect(log.filter((l) => l.startsWith('open'))).toEqual(['open 1', 'open 2']);
@@ -52,7 +55,9 @@ describe('WindowPool', () => {
 
   it('closes a window that failed midway and opens a new one for the next job', async () => {
     const { session, log } = fakePool(1);
-    await expect(inWindow(session, 'slides', 10, async () => Promise.reject(new Error('crashed')))).rejects.toThrow('crashed');
+    await expect(
+      inWindow(session, 'slides', 10, async () => Promise.reject(new Error('crashed'))),
+    ).rejects.toThrow('crashed');
     const page = await inWindow(session, 'slides', 10, async (p) => p);
     expect((page as unknown as { id: number }).id).toBe(2);
     expect(log).toEqual(['open 1', 'load 1 slides', 'close 1', 'open 2', 'load 2 slides']);
@@ -95,7 +100,10 @@ describe('WindowPool', () => {
     const { pool } = fakePool(1);
     const first = await pool.take('slides', 10);
     const order: string[] = [];
-    const waiters = [pool.take('pictures', 10, true).then(() => order.push('pictures')), pool.take('script', 10).then((w) => (order.push('script'), w.release()))];
+    const waiters = [
+      pool.take('pictures', 10, true).then(() => order.push('pictures')),
+      pool.take('script', 10).then((w) => (order.push('script'), w.release())),
+    ];
     first.release();
     await Promise.all(waiters);
     expect(order).toEqual(['script', 'pictures']);

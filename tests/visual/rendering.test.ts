@@ -15,11 +15,17 @@ import { compareSnapshot, renderPdfPngs } from '../helpers/snapshots.js';
  * uses every construct a trainer plausibly writes: words painted, pictures decoded, and
  * slides compared with reviewed snapshots pixel by pixel.
  */
-const DECKS = { course: join(ROOT, 'slides'), 'other-topic': join(FIXTURES, 'other-topic'), gallery: join(FIXTURES, 'gallery'), layouts: join(FIXTURES, 'layouts') } as const;
+const DECKS = {
+  course: join(ROOT, 'slides'),
+  'other-topic': join(FIXTURES, 'other-topic'),
+  gallery: join(FIXTURES, 'gallery'),
+  layouts: join(FIXTURES, 'layouts'),
+} as const;
 type DeckName = keyof typeof DECKS;
 const SNAPSHOT_DECKS: DeckName[] = ['course', 'gallery', 'layouts'];
 const out = mkdtempSync(join(tmpdir(), 'lectern-visual-'));
-const built = (deck: DeckName, suffix: string) => join(out, deck, `${deck === 'course' ? 'slides' : deck}${suffix}`);
+const built = (deck: DeckName, suffix: string) =>
+  join(out, deck, `${deck === 'course' ? 'slides' : deck}${suffix}`);
 const runs = new Map<DeckName, ReturnType<typeof lectern>>();
 let browser: Browser;
 
@@ -52,7 +58,9 @@ describe.each(Object.keys(DECKS) as DeckName[])('the %s deck', (deck) => {
   it.each(['.pdf', '-handout.pdf', '-script.pdf'])('paints every word that its %s carries', (suffix) => {
     const pdf = built(deck, suffix);
     const pages = renderPdfGrey(pdf, DPI);
-    const words = pdfWords(pdf).filter((w) => w.y1 - w.y0 >= MIN_HEIGHT_PT && /[\p{L}\p{N}\p{So}]/u.test(w.text));
+    const words = pdfWords(pdf).filter(
+      (w) => w.y1 - w.y0 >= MIN_HEIGHT_PT && /[\p{L}\p{N}\p{So}]/u.test(w.text),
+    );
     expect(words.length).toBeGreaterThan(20);
     const unpainted = words.filter((w) => inkedShare(pages[w.page - 1]!, w, DPI) < 0.75);
     expect(unpainted.map((w) => `page ${w.page}: ${w.text}`)).toEqual([]);
@@ -65,9 +73,15 @@ describe.each(Object.keys(DECKS) as DeckName[])('the %s deck', (deck) => {
       const report = await page.evaluate(async () => {
         const sections = [...document.querySelectorAll('section')];
         const slides = [...document.querySelectorAll('svg[data-marpit-svg]')];
-        const shownAsText = slides.map((s, i) => [i + 1, [...s.querySelectorAll('section')].map((x) => x.innerText).join('\n')] as const).filter(([, t]) => /!\[|\]\(|data:/.test(t));
+        const shownAsText = slides
+          .map(
+            (s, i) => [i + 1, [...s.querySelectorAll('section')].map((x) => x.innerText).join('\n')] as const,
+          )
+          .filter(([, t]) => /!\[|\]\(|data:/.test(t));
         const images = [...document.querySelectorAll('img')];
-        const backgrounds = sections.flatMap((s) => [...s.querySelectorAll('figure')]).flatMap((f) => /url\("?([^")]+)"?\)/.exec(getComputedStyle(f).backgroundImage)?.[1] ?? []);
+        const backgrounds = sections
+          .flatMap((s) => [...s.querySelectorAll('figure')])
+          .flatMap((f) => /url\("?([^")]+)"?\)/.exec(getComputedStyle(f).backgroundImage)?.[1] ?? []);
         const broken: string[] = [];
         for (const img of images) {
           await img.decode().catch(() => broken.push(`img ${img.src.slice(0, 40)}`));
@@ -78,7 +92,11 @@ describe.each(Object.keys(DECKS) as DeckName[])('the %s deck', (deck) => {
           probe.src = url;
           await probe.decode().catch(() => broken.push(`background ${url.slice(0, 40)}`));
         }
-        return { shownAsText: shownAsText.map(([n, t]) => `slide ${n}: ${t.slice(0, 60)}`), pictures: images.length + backgrounds.length, broken };
+        return {
+          shownAsText: shownAsText.map(([n, t]) => `slide ${n}: ${t.slice(0, 60)}`),
+          pictures: images.length + backgrounds.length,
+          broken,
+        };
       });
       expect(report.shownAsText).toEqual([]);
       expect(report.broken).toEqual([]);

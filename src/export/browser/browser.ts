@@ -7,7 +7,15 @@ import { LecternError } from '../../errors.js';
 import { removeAbandoned } from '../output/abandoned.js';
 import { WindowPool, type BrowserWindow, type WindowLimits } from './window-pool.js';
 
-const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable', 'brave-browser'];
+const NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'microsoft-edge',
+  'microsoft-edge-stable',
+  'brave-browser',
+];
 const FIXED: Partial<Record<NodeJS.Platform, string[]>> = {
   darwin: [
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
@@ -16,7 +24,10 @@ const FIXED: Partial<Record<NodeJS.Platform, string[]>> = {
   ],
   win32: [
     join(process.env.PROGRAMFILES ?? 'C:\\Program Files', 'Google\\Chrome\\Application\\chrome.exe'),
-    join(process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', 'Microsoft\\Edge\\Application\\msedge.exe'),
+    join(
+      process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)',
+      'Microsoft\\Edge\\Application\\msedge.exe',
+    ),
   ],
 };
 
@@ -123,10 +134,13 @@ export const WINDOW_LIMITS: WindowLimits = { windows: 2, slides: 320 };
 /** Starts one headless browser for the whole build; every printed output shares it. */
 export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise<BrowserSession> {
   if (Number.isNaN(BROWSER_TIMEOUT_MS)) {
-    throw new LecternError(`LECTERN_BROWSER_TIMEOUT_MS must be a whole number of milliseconds, at least 1000, not ${JSON.stringify(process.env.LECTERN_BROWSER_TIMEOUT_MS)}`, {
-      code: 'USAGE',
-      hint: 'e.g. LECTERN_BROWSER_TIMEOUT_MS=120000, or unset it for the default of 60000',
-    });
+    throw new LecternError(
+      `LECTERN_BROWSER_TIMEOUT_MS must be a whole number of milliseconds, at least 1000, not ${JSON.stringify(process.env.LECTERN_BROWSER_TIMEOUT_MS)}`,
+      {
+        code: 'USAGE',
+        hint: 'e.g. LECTERN_BROWSER_TIMEOUT_MS=120000, or unset it for the default of 60000',
+      },
+    );
   }
   const executablePath = findBrowser();
   const { launch } = await import('puppeteer-core');

@@ -16,7 +16,10 @@ export async function measureOverflow(page: Page): Promise<number[]> {
     .$$eval('div.marpit > svg[data-marpit-svg]', (svgs) =>
       svgs.map((svg) => {
         const sections = [...svg.querySelectorAll(':scope > foreignObject > section')];
-        const s = sections.find((x) => (x.getAttribute('data-marpit-advanced-background') ?? 'content') === 'content') ?? sections[0];
+        const s =
+          sections.find(
+            (x) => (x.getAttribute('data-marpit-advanced-background') ?? 'content') === 'content',
+          ) ?? sections[0];
         return s ? Math.max(s.scrollHeight - s.clientHeight, s.scrollWidth - s.clientWidth, 0) : 0;
       }),
     )

@@ -90,7 +90,8 @@ export class WindowPool {
       const idle = this.slots.filter((s) => !s.busy);
       const busy = this.slots.length - idle.length + this.opening.length;
       const heldByBusy = this.held() - idle.reduce((sum, s) => sum + s.slides, 0);
-      const fitsWithoutIdle = busy < this.limits.windows && (busy === 0 || heldByBusy + waiter.slides <= this.limits.slides);
+      const fitsWithoutIdle =
+        busy < this.limits.windows && (busy === 0 || heldByBusy + waiter.slides <= this.limits.slides);
       if (idle.length === 0 || !fitsWithoutIdle) return;
       for (const slot of idle) this.close(slot);
       if (!this.serve(waiter)) return;
@@ -105,7 +106,8 @@ export class WindowPool {
       other = undefined;
     }
     if (other && this.fits(Math.max(0, waiter.slides - other.slides), 0)) this.grant(waiter, other);
-    else if (this.slots.length + this.opening.length < this.limits.windows && this.fits(waiter.slides, 1)) this.openFor(waiter);
+    else if (this.slots.length + this.opening.length < this.limits.windows && this.fits(waiter.slides, 1))
+      this.openFor(waiter);
     else return false;
     return true;
   }

@@ -13,7 +13,13 @@ import { join } from 'node:path';
  * The bespoke HTML through marp-cli: keyboard navigation, presenter view with notes, next
  * slide and timer. Images and fonts are already data: URIs, so the file is self-contained.
  */
-export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, staging: Staging, fileName: string, lang: string): Promise<void> {
+export async function writeHtml(
+  composed: ComposedDeck,
+  theme: DeckTheme,
+  staging: Staging,
+  fileName: string,
+  lang: string,
+): Promise<void> {
   // marp-cli's inputs go beside the output: when they cannot be written, the HTML cannot be either.
   const inputs = await Promise.all([
     staging.write('deck.md', composed.markdown),
@@ -24,7 +30,18 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
   });
   const [md, config, ...themes] = inputs as [string, string, ...string[]];
   const engine = fileURLToPath(new URL('../../render/html-engine.js', import.meta.url));
-  const args = [md, '--config-file', config, '--engine', engine, '--theme-set', ...themes, '--bespoke.progress', '--output', staging.path(fileName)];
+  const args = [
+    md,
+    '--config-file',
+    config,
+    '--engine',
+    engine,
+    '--theme-set',
+    ...themes,
+    '--bespoke.progress',
+    '--output',
+    staging.path(fileName),
+  ];
   const { code, messages } = await marpCliQuietly(args).catch((err: unknown) => {
     // marp-cli writes the file itself and throws on some write errors (a full disk).
     if (WRITE_FAILURES.test(String(err))) throw cannotWrite(join(staging.outDir, fileName), err);
@@ -34,13 +51,20 @@ export async function writeHtml(composed: ComposedDeck, theme: DeckTheme, stagin
     // marp-cli writes the file itself: a full disk shows only in its messages.
     const write = messages.find((m) => WRITE_FAILURES.test(m));
     if (write) throw cannotWrite(join(staging.outDir, fileName), new Error(write));
-    throw new LecternError(`marp-cli could not write the HTML (exit ${code})`, { code: 'INTERNAL', hint: messages.join('\n') || 'run with --debug for details' });
+    throw new LecternError(`marp-cli could not write the HTML (exit ${code})`, {
+      code: 'INTERNAL',
+      hint: messages.join('\n') || 'run with --debug for details',
+    });
   }
   // Exercise timers and chapter time join marp-cli's page at its end, after its own script;
   // the presenter view's font goes into its head.
   const page = await readFile(staging.path(fileName), 'utf8');
   const end = page.lastIndexOf('</body>');
-  if (end < 0) throw new LecternError('marp-cli wrote an HTML page without </body>', { code: 'INTERNAL', hint: 'run with --debug for details' });
+  if (end < 0)
+    throw new LecternError('marp-cli wrote an HTML page without </body>', {
+      code: 'INTERNAL',
+      hint: 'run with --debug for details',
+    });
   const withTimers = page.slice(0, end) + presenterTimers(composed, lang) + page.slice(end);
   await staging.write(fileName, withTimers.replace('</head>', `<style>${PRESENTER_FONT}</style></head>`));
 }

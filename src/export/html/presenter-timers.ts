@@ -22,8 +22,14 @@ export function presenterTimers(composed: ComposedDeck, lang: string): string {
   const zh = lang.toLowerCase().startsWith('zh');
   const data: TimerData = {
     slides: composed.slides.map((s) => [s.minutes ?? 0, s.chapter?.label ?? '']),
-    chapters: Object.fromEntries(composed.slides.flatMap((s) => (s.chapter ? [[s.chapter.label, { minutes: s.chapter.minutes ?? 0, title: s.chapter.title }]] : []))),
-    words: zh ? { exercise: '练习计时', chapter: '本章用时', keys: 'T 开始/暂停 · Shift+T 重置' } : { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
+    chapters: Object.fromEntries(
+      composed.slides.flatMap((s) =>
+        s.chapter ? [[s.chapter.label, { minutes: s.chapter.minutes ?? 0, title: s.chapter.title }]] : [],
+      ),
+    ),
+    words: zh
+      ? { exercise: '练习计时', chapter: '本章用时', keys: 'T 开始/暂停 · Shift+T 重置' }
+      : { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
   };
   // `<` escaped: the data sits inside a <script> element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
@@ -49,7 +55,7 @@ function timerScript(data: TimerData): void {
   const store = `lectern-timers:${location.pathname}`;
   const spentStore = `lectern-chapter-time:${location.pathname}`;
   type Timer = { left: number; since: number | null };
-  const read = <T,>(key: string, fallback: T): T => {
+  const read = <T>(key: string, fallback: T): T => {
     try {
       return (JSON.parse(localStorage.getItem(key) ?? 'null') as T) ?? fallback;
     } catch {
@@ -69,7 +75,8 @@ function timerScript(data: TimerData): void {
   };
   const current = () => {
     const slides = document.querySelectorAll('svg[data-marpit-svg]');
-    for (let i = 0; i < slides.length; i++) if (slides[i]!.classList.contains('bespoke-marp-active')) return i;
+    for (let i = 0; i < slides.length; i++)
+      if (slides[i]!.classList.contains('bespoke-marp-active')) return i;
     return 0;
   };
   const timers = () => read<Record<string, Timer>>(store, {});
@@ -103,7 +110,8 @@ function timerScript(data: TimerData): void {
     const all = timers();
     const t = all[i] ?? { left: minutes * 60_000, since: null };
     if (e.shiftKey) delete all[i];
-    else all[i] = t.since === null ? { left: t.left, since: Date.now() } : { left: remaining(t), since: null };
+    else
+      all[i] = t.since === null ? { left: t.left, since: Date.now() } : { left: remaining(t), since: null };
     write(store, all);
     e.preventDefault();
     render();

@@ -12,7 +12,12 @@ export function pictureNames(count: number): string[] {
  * of 01.png … and the same files in a zip, to send in one go. `pictures` are the PPTX's own
  * captures, by slide index.
  */
-export async function writeSlideImages(pictures: Map<number, Buffer>, count: number, folder: string, zipFile: string): Promise<void> {
+export async function writeSlideImages(
+  pictures: Map<number, Buffer>,
+  count: number,
+  folder: string,
+  zipFile: string,
+): Promise<void> {
   const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   await mkdir(folder, { recursive: true });

@@ -11,7 +11,8 @@ export async function removeAbandoned(dir: string, prefix: string): Promise<void
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = /^(\d+)-/.exec(name.slice(prefix.length))?.[1];
-    if (pid && !isRunning(Number(pid))) await rm(join(dir, name), { recursive: true, force: true }).catch(() => undefined);
+    if (pid && !isRunning(Number(pid)))
+      await rm(join(dir, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 

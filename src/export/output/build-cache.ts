@@ -8,14 +8,25 @@ import type { Format } from '../../formats.js';
 
 const require = createRequire(import.meta.url);
 /** The renderers and the font shape every output too. */
-const ENGINE_VERSIONS = ['@marp-team/marp-core', '@marp-team/marp-cli', '@fontsource/noto-sans-sc', 'pptxgenjs', 'qrcode'].map(packageVersion).join(' ');
+const ENGINE_VERSIONS = [
+  '@marp-team/marp-core',
+  '@marp-team/marp-cli',
+  '@fontsource/noto-sans-sc',
+  'pptxgenjs',
+  'qrcode',
+]
+  .map(packageVersion)
+  .join(' ');
 
 /** `name@version` of an installed package, found from its entry point (some do not export package.json). */
 function packageVersion(name: string): string {
   let dir = dirname(require.resolve(name));
   while (dir !== dirname(dir)) {
     try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === name) return `${name}@${pkg.version}`;
     } catch {
       // no package.json at this level
@@ -35,7 +46,12 @@ type CacheRecord = Record<string, { key: string; bytes: number }>;
  * assets, a custom theme), the theme files lectern ships, lectern's version and the output name.
  * Read once per build; each output's key adds its format.
  */
-export async function inputDigest(deckDir: string, themeFiles: string[], version: string, name: string): Promise<string> {
+export async function inputDigest(
+  deckDir: string,
+  themeFiles: string[],
+  version: string,
+  name: string,
+): Promise<string> {
   const h = createHash('sha256').update(`lectern ${version}\0${ENGINE_VERSIONS}\0${name}\0`);
   for (const file of [...(await listFiles(deckDir)), ...themeFiles]) {
     // A link that is not hashed by content is named by its target (path\0target).
@@ -84,7 +100,12 @@ export async function readCache(outDir: string): Promise<CacheRecord> {
 }
 
 /** An output is current when it was built from the same inputs and is still what lectern wrote (same size; a folder's files added up). */
-export async function isCurrent(outDir: string, cache: CacheRecord, fileName: string, key: string): Promise<boolean> {
+export async function isCurrent(
+  outDir: string,
+  cache: CacheRecord,
+  fileName: string,
+  key: string,
+): Promise<boolean> {
   const entry = cache[fileName];
   if (!entry || entry.key !== key) return false;
   return (await pathBytes(join(outDir, fileName)).catch(() => -1)) === entry.bytes;

@@ -26,6 +26,10 @@ export async function futureRealPath(path: string): Promise<string> {
 export async function assertOutsideDeck(deckDir: string, outDir: string, shownOut: string): Promise<void> {
   const [deck, out] = await Promise.all([futureRealPath(deckDir), futureRealPath(outDir)]);
   if (isWithin(deckDir, outDir) || isWithin(deck, out)) {
-    throw new LecternError(`the output folder ${shownOut} is inside the deck folder`, { code: 'OUTPUT', file: shownOut, hint: 'sources stay read-only: choose an output folder outside the deck, e.g. --out out' });
+    throw new LecternError(`the output folder ${shownOut} is inside the deck folder`, {
+      code: 'OUTPUT',
+      file: shownOut,
+      hint: 'sources stay read-only: choose an output folder outside the deck, e.g. --out out',
+    });
   }
 }

@@ -20,7 +20,11 @@ export class Staging {
   static async open(outDir: string): Promise<Staging> {
     const info = await stat(outDir).catch(() => null);
     if (info && !info.isDirectory()) {
-      throw new LecternError(`output path ${outDir} is a file`, { code: 'OUTPUT', file: outDir, hint: 'pass a folder with --out, e.g. --out out' });
+      throw new LecternError(`output path ${outDir} is a file`, {
+        code: 'OUTPUT',
+        file: outDir,
+        hint: 'pass a folder with --out, e.g. --out out',
+      });
     }
     try {
       await mkdir(outDir, { recursive: true });
@@ -29,12 +33,15 @@ export class Staging {
       live.add(dir);
       return new Staging(outDir, dir);
     } catch (err) {
-      throw new LecternError(`cannot write to ${outDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, {
-        code: 'OUTPUT',
-        file: outDir,
-        hint: 'choose a folder you can write to with --out',
-        cause: err,
-      });
+      throw new LecternError(
+        `cannot write to ${outDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+        {
+          code: 'OUTPUT',
+          file: outDir,
+          hint: 'choose a folder you can write to with --out',
+          cause: err,
+        },
+      );
     }
   }
 
@@ -80,7 +87,10 @@ export function cannotWrite(output: string, err: unknown): LecternError {
   const code = (err as NodeJS.ErrnoException).code ?? WRITE_FAILURES.exec(String(err))?.[1] ?? String(err);
   return new LecternError(`cannot write ${output}: ${code}`, {
     code: 'OUTPUT',
-    hint: code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT' ? 'the disk is full or the file is larger than allowed: free space (or raise the limit) and build again; the previous outputs are as they were' : 'choose an output folder you can write to with --out',
+    hint:
+      code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT'
+        ? 'the disk is full or the file is larger than allowed: free space (or raise the limit) and build again; the previous outputs are as they were'
+        : 'choose an output folder you can write to with --out',
     cause: err,
   });
 }

@@ -22,7 +22,11 @@ const RULE = rgb(0.6, 0.64, 0.69);
  * slides PDF's own pages embedded as vector graphics (text stays text), so no second layout
  * in the browser; speaker notes are the trainer's and never appear here.
  */
-export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font: FontSubset): Promise<Document> {
+export async function writeHandout(
+  slidesPdf: Uint8Array,
+  deck: DeckModel,
+  font: FontSubset,
+): Promise<Document> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(loadFontkit());
   const source = await PDFDocument.load(slidesPdf);
@@ -49,7 +53,12 @@ export async function writeHandout(slidesPdf: Uint8Array, deck: DeckModel, font:
       const left = MARGIN_X + SLIDE_WIDTH + GUTTER;
       for (let l = 1; l <= LINES; l++) {
         const ly = y + height - (l * height) / LINES;
-        page.drawLine({ start: { x: left, y: ly }, end: { x: A4.width - MARGIN_X, y: ly }, thickness: 0.6, color: RULE });
+        page.drawLine({
+          start: { x: left, y: ly },
+          end: { x: A4.width - MARGIN_X, y: ly },
+          thickness: 0.6,
+          color: RULE,
+        });
       }
     });
   }
@@ -67,6 +76,19 @@ function drawFrame(page: PDFPage, font: PDFFont, left: string, right: string, fo
   const size = 9;
   const y = A4.height - 36;
   if (left) page.drawText(left, { x: MARGIN_X, y, size, font, color: GREY });
-  if (right) page.drawText(right, { x: A4.width - MARGIN_X - font.widthOfTextAtSize(right, size), y, size, font, color: GREY });
-  page.drawText(footer, { x: (A4.width - font.widthOfTextAtSize(footer, size)) / 2, y: 30, size, font, color: GREY });
+  if (right)
+    page.drawText(right, {
+      x: A4.width - MARGIN_X - font.widthOfTextAtSize(right, size),
+      y,
+      size,
+      font,
+      color: GREY,
+    });
+  page.drawText(footer, {
+    x: (A4.width - font.widthOfTextAtSize(footer, size)) / 2,
+    y: 30,
+    size,
+    font,
+    color: GREY,
+  });
 }

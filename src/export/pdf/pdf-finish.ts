@@ -7,7 +7,11 @@ import { addOutline, type OutlineEntry } from './pdf-outline.js';
  * Stamps document metadata (Title = deck title, Author = presenter) and an outline onto a
  * printed PDF, or onto a document pdf-lib built (the handout), which then is saved only once.
  */
-export async function finishPdf(printed: Uint8Array | Document, deck: DeckModel, opts: { title: string; outline?: OutlineEntry[] }): Promise<Uint8Array> {
+export async function finishPdf(
+  printed: Uint8Array | Document,
+  deck: DeckModel,
+  opts: { title: string; outline?: OutlineEntry[] },
+): Promise<Uint8Array> {
   const pdf = printed instanceof Uint8Array ? await PDFDocument.load(printed) : printed;
   pdf.setTitle(opts.title, { showInWindowTitleBar: true });
   if (deck.presenter) pdf.setAuthor(deck.presenter);

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
  */
 const require = createRequire(import.meta.url);
 
-export const { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, rgb } = require('pdf-lib') as typeof import('pdf-lib');
+export const { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, rgb } =
+  require('pdf-lib') as typeof import('pdf-lib');
 
 /** fontkit is needed only to draw text with the deck's font (the handout), so it loads on first use. */
 export function loadFontkit(): Parameters<import('pdf-lib').PDFDocument['registerFontkit']>[0] {

@@ -15,7 +15,10 @@ export function addOutline(pdf: PDFDocument, entries: OutlineEntry[]): void {
   const pages = pdf.getPages();
   const root = ctx.nextRef();
 
-  const writeLevel = (items: OutlineEntry[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+  const writeLevel = (
+    items: OutlineEntry[],
+    parent: PDFRef,
+  ): { first: PDFRef; last: PDFRef; count: number } => {
     const refs = items.map(() => ctx.nextRef());
     let visible = 0;
     items.forEach((item, i) => {

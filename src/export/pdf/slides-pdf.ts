@@ -29,12 +29,23 @@ export interface PrintedSlides {
  * Prints the slides: one page per slide, text stays text, fonts embedded as subsets. The
  * window has every slide laid out already, so measuring overflow there costs a few ms.
  */
-export async function printSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck): Promise<PrintedSlides> {
+export async function printSlides(
+  session: BrowserSession,
+  deck: DeckModel,
+  rendered: RenderedDeck,
+): Promise<PrintedSlides> {
   return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, async (page) => {
     const overflow = await measureOverflow(page);
-    const pdf = await page.pdf({ width: `${rendered.width}px`, height: `${rendered.height}px`, printBackground: true, preferCSSPageSize: true }).catch((err: unknown) => {
-      throw browserFailed(`the browser could not print the slides: ${String(err)}`, err);
-    });
+    const pdf = await page
+      .pdf({
+        width: `${rendered.width}px`,
+        height: `${rendered.height}px`,
+        printBackground: true,
+        preferCSSPageSize: true,
+      })
+      .catch((err: unknown) => {
+        throw browserFailed(`the browser could not print the slides: ${String(err)}`, err);
+      });
     return { pdf, overflow };
   });
 }
@@ -43,8 +54,10 @@ export async function printSlides(session: BrowserSession, deck: DeckModel, rend
 export function chapterOutline(composed: ComposedDeck): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
   composed.slides.forEach((s, page) => {
-    if (s.kind === 'divider' && s.chapter) entries.push({ title: `${s.chapter.label} ${s.chapter.title}`, page, children: [] });
-    else if (s.kind === 'content' && s.heading) entries[entries.length - 1]?.children?.push({ title: s.heading, page });
+    if (s.kind === 'divider' && s.chapter)
+      entries.push({ title: `${s.chapter.label} ${s.chapter.title}`, page, children: [] });
+    else if (s.kind === 'content' && s.heading)
+      entries[entries.length - 1]?.children?.push({ title: s.heading, page });
   });
   return entries;
 }

@@ -37,7 +37,10 @@ article.entry::after { content: ''; display: block; clear: both; }
 `;
   const total = deck.chapters.reduce((s, c) => s + (c.minutes ?? 0), 0);
   const meta = [deck.presenter, deck.date, total ? t.total(total) : ''].filter(Boolean).join(' · ');
-  const body = [`<h1 class="script-title">${escapeHtml(title)}</h1>`, meta ? `<p class="script-meta">${escapeHtml(meta)}</p>` : ''];
+  const body = [
+    `<h1 class="script-title">${escapeHtml(title)}</h1>`,
+    meta ? `<p class="script-meta">${escapeHtml(meta)}</p>` : '',
+  ];
   composed.slides.forEach((slide, i) => {
     if (slide.kind === 'divider' && slide.chapter) body.push(chapterHeading(slide, t.minutes));
     body.push(entry(slide, i, slideFragment(rendered, i), deck.lang));
@@ -53,6 +56,8 @@ function chapterHeading(slide: SlideInfo, minutes: (n: number) => string): strin
 
 function entry(slide: SlideInfo, index: number, fragment: string, lang: string): string {
   const heading = slide.heading ? ` · ${escapeHtml(slide.heading)}` : '';
-  const notes = slide.notes.trim() ? notesHtml(slide.notes) : `<p class="none">${lang.startsWith('zh') ? '（本页无讲稿）' : '(no notes)'}</p>`;
+  const notes = slide.notes.trim()
+    ? notesHtml(slide.notes)
+    : `<p class="none">${lang.startsWith('zh') ? '（本页无讲稿）' : '(no notes)'}</p>`;
   return `<article class="entry"><div class="thumb">${fragment}</div><p class="slide-no">${index + 1}${heading}</p><div class="notes">${notes}</div></article>`;
 }

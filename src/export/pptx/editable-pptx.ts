@@ -2,7 +2,21 @@ import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
 import { labelsFor } from '../../compose/labels.js';
 import type { DeckModel } from '../../deck-model.js';
 import type { Problem } from '../../problem.js';
-import { FONT, W, agendaSlide, closingSlide, colours, defineMasters, dividerSlide, text, titleSlide, type Colours, type Pptx, type PptxClass, type Slide } from './pptx-layouts.js';
+import {
+  FONT,
+  W,
+  agendaSlide,
+  closingSlide,
+  colours,
+  defineMasters,
+  dividerSlide,
+  text,
+  titleSlide,
+  type Colours,
+  type Pptx,
+  type PptxClass,
+  type Slide,
+} from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { imageSize } from './image-size.js';
 import { CODE_FONT, drawBlocks, runProps } from './pptx-blocks.js';
@@ -57,7 +71,9 @@ export async function writeEditablePptx(
     return slideStructure(s.body ?? '');
   });
   const unmapped = structures.flatMap((st, i) => (st?.unmappable ? [i] : []));
-  const placed = structures.flatMap((st, i) => (st && !st.unmappable && placementMatters(st, composed.slides[i]!) ? [i] : []));
+  const placed = structures.flatMap((st, i) =>
+    st && !st.unmappable && placementMatters(st, composed.slides[i]!) ? [i] : [],
+  );
   const svgs = [...new Set(structures.flatMap((st) => (st && !st.unmappable ? svgSources(st) : [])))];
   const [pictures, boxes, pngs] = await Promise.all([
     unmapped.length ? browser.picture(unmapped) : new Map<number, Buffer>(),
@@ -77,10 +93,15 @@ export async function writeEditablePptx(
     else if (info.kind === 'closing') {
       slide = closingSlide(pptx, deck, H);
       closingQrCodes(pptx, slide, deck, t, H);
-    }
-    else if (st?.unmappable) {
+    } else if (st?.unmappable) {
       slide = pptx.addSlide();
-      slide.addImage({ data: `image/jpeg;base64,${pictures.get(i)?.toString('base64') ?? ''}`, x: 0, y: 0, w: W, h: H });
+      slide.addImage({
+        data: `image/jpeg;base64,${pictures.get(i)?.toString('base64') ?? ''}`,
+        x: 0,
+        y: 0,
+        w: W,
+        h: H,
+      });
       warnings.push({
         severity: 'warning',
         code: 'pptx-picture',
@@ -92,8 +113,12 @@ export async function writeEditablePptx(
       });
     } else {
       const layout = trainingLayout(info);
-      const timeBox = info.minutes ? t.timeBox(layout === 'roleplay' ? 'roleplay' : 'exercise', info.minutes) : undefined;
-      slide = layout ? trainingSlide(pptx, info, layout, timeBox, c, H, st!, boxes.get(i)) : contentSlide(pptx, info, st!, c, H, boxes.get(i));
+      const timeBox = info.minutes
+        ? t.timeBox(layout === 'roleplay' ? 'roleplay' : 'exercise', info.minutes)
+        : undefined;
+      slide = layout
+        ? trainingSlide(pptx, info, layout, timeBox, c, H, st!, boxes.get(i))
+        : contentSlide(pptx, info, st!, c, H, boxes.get(i));
     }
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
@@ -115,12 +140,23 @@ async function withFontFallback(pptx: Buffer): Promise<Buffer> {
   if (!theme) return pptx;
   const xml = (await theme.async('string'))
     .replace(/<a:ea typeface=""\/>/g, `<a:ea typeface="${FALLBACK_FONT}"/>`)
-    .replace(/<a:font script="Hans" typeface="[^"]*"\/>/g, `<a:font script="Hans" typeface="${FALLBACK_FONT}"/>`);
+    .replace(
+      /<a:font script="Hans" typeface="[^"]*"\/>/g,
+      `<a:font script="Hans" typeface="${FALLBACK_FONT}"/>`,
+    );
   zip.file('ppt/theme/theme1.xml', xml);
   // Code runs name the monospace face for Latin; their Chinese falls back to the deck's font.
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
     const slide = await zip.file(name)!.async('string');
-    zip.file(name, onePprPerParagraph(slide.replace(new RegExp(`<a:ea typeface="${CODE_FONT}"[^>]*/>`, 'g'), `<a:ea typeface="${FONT}" pitchFamily="34" charset="-122"/>`)));
+    zip.file(
+      name,
+      onePprPerParagraph(
+        slide.replace(
+          new RegExp(`<a:ea typeface="${CODE_FONT}"[^>]*/>`, 'g'),
+          `<a:ea typeface="${FONT}" pitchFamily="34" charset="-122"/>`,
+        ),
+      ),
+    );
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
@@ -132,7 +168,9 @@ async function withFontFallback(pptx: Buffer): Promise<Buffer> {
 function onePprPerParagraph(xml: string): string {
   return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_m, inner: string) => {
     let seen = false;
-    const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (ppr) => (seen ? '' : ((seen = true), ppr)));
+    const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (ppr) =>
+      seen ? '' : ((seen = true), ppr),
+    );
     return `<a:p>${kept}</a:p>`;
   });
 }
@@ -140,7 +178,11 @@ function onePprPerParagraph(xml: string): string {
 const isSvg = (src: string) => src.startsWith('data:image/svg+xml');
 
 function svgSources(st: SlideStructure): string[] {
-  return st.blocks.flatMap((b) => (b.kind === 'pictures' ? b.pictures.map((p) => p.src) : b.kind === 'background' ? [b.src] : [])).filter(isSvg);
+  return st.blocks
+    .flatMap((b) =>
+      b.kind === 'pictures' ? b.pictures.map((p) => p.src) : b.kind === 'background' ? [b.src] : [],
+    )
+    .filter(isSvg);
 }
 
 /** SVG pictures and backgrounds get their PNG, which PowerPoint and LibreOffice both show. */
@@ -159,15 +201,51 @@ function placementMatters(st: SlideStructure, info: SlideInfo): boolean {
   return st.blocks.some((b) => b.kind !== 'paragraph' && b.kind !== 'list' && b.kind !== 'heading');
 }
 
-function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colours, H: number, measured?: SlideBoxes): Slide {
+function contentSlide(
+  pptx: Pptx,
+  info: SlideInfo,
+  st: SlideStructure,
+  c: Colours,
+  H: number,
+  measured?: SlideBoxes,
+): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
   // A slide-number field, so numbers follow when a colleague reorders slides.
-  slide.slideNumber = { x: W - 1.3, y: H - 0.58, w: 0.8, h: 0.38, fontFace: FONT, fontSize: 12, color: c.primary, bold: true, align: 'center' };
+  slide.slideNumber = {
+    x: W - 1.3,
+    y: H - 0.58,
+    w: 0.8,
+    h: 0.38,
+    fontFace: FONT,
+    fontSize: 12,
+    color: c.primary,
+    bold: true,
+    align: 'center',
+  };
   const ch = info.chapter!;
-  slide.addText(`${ch.label} · ${ch.title}`, { x: 0.8, y: 0.18, w: 9, h: 0.35, fontFace: FONT, fontSize: 12, bold: true, color: c.primary });
+  slide.addText(`${ch.label} · ${ch.title}`, {
+    x: 0.8,
+    y: 0.18,
+    w: 9,
+    h: 0.35,
+    fontFace: FONT,
+    fontSize: 12,
+    bold: true,
+    color: c.primary,
+  });
   if (st.heading) {
-    slide.addText(runProps(st.headingRuns ?? [{ text: st.heading }], { ...c, ink: c.primary }, 30, { bold: true }), { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, valign: 'bottom', fit: 'shrink' });
-    slide.addShape(pptx.ShapeType.rect, { x: 0.82, y: 1.52, w: 0.75, h: 0.06, fill: { color: c.accent }, line: { color: c.accent } });
+    slide.addText(
+      runProps(st.headingRuns ?? [{ text: st.heading }], { ...c, ink: c.primary }, 30, { bold: true }),
+      { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, valign: 'bottom', fit: 'shrink' },
+    );
+    slide.addShape(pptx.ShapeType.rect, {
+      x: 0.82,
+      y: 1.52,
+      w: 0.75,
+      h: 0.06,
+      fill: { color: c.accent },
+      line: { color: c.accent },
+    });
   }
   const top = 1.9;
   const bottom = H - 0.8;
@@ -181,14 +259,36 @@ function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colour
     st.points.forEach((p, i) => {
       const x = 0.8 + (i % cols) * (w + gap);
       const y = top + Math.floor(i / cols) * (h + gap);
-      slide.addShape(pptx.ShapeType.rect, { x, y, w, h: 0.07, fill: { color: c.primary }, line: { color: c.primary } });
+      slide.addShape(pptx.ShapeType.rect, {
+        x,
+        y,
+        w,
+        h: 0.07,
+        fill: { color: c.primary },
+        line: { color: c.primary },
+      });
       slide.addText(
         [
-          text(String(i + 1).padStart(2, '0'), { fontSize: 26, bold: true, color: c.accent, breakLine: true, paraSpaceAfter: 6 }),
+          text(String(i + 1).padStart(2, '0'), {
+            fontSize: 26,
+            bold: true,
+            color: c.accent,
+            breakLine: true,
+            paraSpaceAfter: 6,
+          }),
           text(p.heading, { fontSize: 20, bold: true, color: c.primary, breakLine: true, paraSpaceAfter: 6 }),
           text(p.text, { fontSize: 16, color: c.ink }),
         ],
-        { x, y: y + 0.07, w, h: h - 0.07, fill: { color: c.card }, valign: 'top', margin: 12, lineSpacingMultiple: 1.15 },
+        {
+          x,
+          y: y + 0.07,
+          w,
+          h: h - 0.07,
+          fill: { color: c.card },
+          valign: 'top',
+          margin: 12,
+          lineSpacingMultiple: 1.15,
+        },
       );
     });
     return slide;
@@ -203,11 +303,33 @@ function contentSlide(pptx: Pptx, info: SlideInfo, st: SlideStructure, c: Colour
       // Marp's `contain`: the whole picture, centred in its part of the slide.
       const n = imageSize(bg.src) ?? { width: w, height: H };
       const k = Math.min(w / n.width, H / n.height);
-      slide.addImage({ data: `${m[1]};base64,${m[2]}`, x: x + (w - n.width * k) / 2, y: (H - n.height * k) / 2, w: n.width * k, h: n.height * k });
-    } else if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, x, y: 0, w, h: H, sizing: { type: 'cover', w, h: H } });
+      slide.addImage({
+        data: `${m[1]};base64,${m[2]}`,
+        x: x + (w - n.width * k) / 2,
+        y: (H - n.height * k) / 2,
+        w: n.width * k,
+        h: n.height * k,
+      });
+    } else if (m)
+      slide.addImage({
+        data: `${m[1]};base64,${m[2]}`,
+        x,
+        y: 0,
+        w,
+        h: H,
+        sizing: { type: 'cover', w, h: H },
+      });
     if (bg.split === 'right') box = { ...box, w: W - w - 1.3 };
     else if (bg.split === 'left') box = { ...box, x: w + 0.5, w: W - w - 1.3 };
   }
-  drawBlocks(pptx, slide, st.blocks.filter((b) => b.kind !== 'background'), box, c, measured, st.heading !== undefined);
+  drawBlocks(
+    pptx,
+    slide,
+    st.blocks.filter((b) => b.kind !== 'background'),
+    box,
+    c,
+    measured,
+    st.heading !== undefined,
+  );
   return slide;
 }

@@ -18,7 +18,13 @@ export type PictureFormat = 'jpeg' | 'png';
  * A PPTX with one picture per slide (from pictureSlides) and the speaker notes in PowerPoint's
  * notes pane, so a colleague can present from PowerPoint or LibreOffice Impress with the same look.
  */
-export async function writeImagePptx(deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck, pictures: Map<number, Buffer>, format: PictureFormat = 'jpeg'): Promise<Buffer> {
+export async function writeImagePptx(
+  deck: DeckModel,
+  composed: ComposedDeck,
+  rendered: RenderedDeck,
+  pictures: Map<number, Buffer>,
+  format: PictureFormat = 'jpeg',
+): Promise<Buffer> {
   const PptxGenJS = (await import('pptxgenjs')).default as unknown as typeof import('pptxgenjs').default;
   const pptx = new PptxGenJS();
   const width = 13.333;
@@ -35,7 +41,10 @@ export async function writeImagePptx(deck: DeckModel, composed: ComposedDeck, re
     if (notes) slide.addNotes(notes);
   });
   const written = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
-  return withPictures(written, rendered.slideSvgs.map((_, i) => pictures.get(i) ?? Buffer.alloc(0)));
+  return withPictures(
+    written,
+    rendered.slideSvgs.map((_, i) => pictures.get(i) ?? Buffer.alloc(0)),
+  );
 }
 
 /**
@@ -53,7 +62,8 @@ async function withPictures(pptx: Buffer, pictures: Buffer[]): Promise<Buffer> {
     const rels = await zip.file(`ppt/slides/_rels/slide${i + 1}.xml.rels`)?.async('string');
     const media = rels && /Target="\.\.\/media\/([^"]+)"/.exec(rels)?.[1];
     // One picture file per slide, or one slide's picture would overwrite another's.
-    if (!media || used.has(media)) throw new Error(`the PPTX writer gave slide ${i + 1} no picture of its own`);
+    if (!media || used.has(media))
+      throw new Error(`the PPTX writer gave slide ${i + 1} no picture of its own`);
     used.add(media);
     zip.file(`ppt/media/${media}`, picture, { compression: 'STORE' });
   }
@@ -100,7 +110,12 @@ interface Task {
  * One picture per slide (1920×1080 for 16:9), by slide index. Each window shows a slides document in a slide-sized
  * viewport, scrolls to the slides of the next task nobody has taken yet and pictures them.
  */
-export async function pictureSlides(session: BrowserSession, deck: DeckModel, rendered: RenderedDeck, opts: PictureOptions = {}): Promise<Map<number, Buffer>> {
+export async function pictureSlides(
+  session: BrowserSession,
+  deck: DeckModel,
+  rendered: RenderedDeck,
+  opts: PictureOptions = {},
+): Promise<Map<number, Buffer>> {
   const { indices, whole = WHOLE, part: partSize = PART, format = 'jpeg' } = opts;
   const wanted = indices ?? rendered.slideSvgs.map((_, i) => i);
   const shots = new Map<number, Buffer>();
@@ -112,7 +127,14 @@ export async function pictureSlides(session: BrowserSession, deck: DeckModel, re
     for (let at = 0; at < wanted.length; at += partSize) {
       const slides = wanted.slice(at, at + partSize);
       const svgs = slides.map((i) => rendered.slideSvgs[i]!);
-      const part = { html: slidesDocument(deck, { ...rendered, slideSvgs: svgs, html: `<div class="marpit">${svgs.join('')}</div>` }), slides };
+      const part = {
+        html: slidesDocument(deck, {
+          ...rendered,
+          slideSvgs: svgs,
+          html: `<div class="marpit">${svgs.join('')}</div>`,
+        }),
+        slides,
+      };
       tasks.push({ part, slides });
     }
   }
@@ -134,10 +156,20 @@ export async function pictureSlides(session: BrowserSession, deck: DeckModel, re
           part = task.part;
         }
         for (const i of task.slides) {
-          await win!.page.evaluate((y) => window.scrollTo(0, y), task.part.slides.indexOf(i) * rendered.height);
-          const shot = await cdp.send('Page.captureScreenshot', format === 'jpeg' ? { format, quality: QUALITY, optimizeForSpeed: true } : { format, optimizeForSpeed: true }).catch((err: unknown) => {
-            throw browserFailed(`the browser could not picture slide ${i + 1}: ${String(err)}`, err);
-          });
+          await win!.page.evaluate(
+            (y) => window.scrollTo(0, y),
+            task.part.slides.indexOf(i) * rendered.height,
+          );
+          const shot = await cdp
+            .send(
+              'Page.captureScreenshot',
+              format === 'jpeg'
+                ? { format, quality: QUALITY, optimizeForSpeed: true }
+                : { format, optimizeForSpeed: true },
+            )
+            .catch((err: unknown) => {
+              throw browserFailed(`the browser could not picture slide ${i + 1}: ${String(err)}`, err);
+            });
           shots.set(i, Buffer.from(shot.data, 'base64'));
         }
       }
@@ -159,7 +191,12 @@ export async function pictureSlides(session: BrowserSession, deck: DeckModel, re
 async function pictureSession(win: BrowserWindow, rendered: RenderedDeck): Promise<CDPSession> {
   await win.show();
   const cdp = await win.page.createCDPSession();
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: rendered.width, height: rendered.height, deviceScaleFactor: SCALE, mobile: false });
+  await cdp.send('Emulation.setDeviceMetricsOverride', {
+    width: rendered.width,
+    height: rendered.height,
+    deviceScaleFactor: SCALE,
+    mobile: false,
+  });
   await cdp.send('Emulation.setScrollbarsHidden', { hidden: true });
   return cdp;
 }

@@ -4,7 +4,8 @@ export function imageSize(dataUri: string): { width: number; height: number } | 
   if (!m) return undefined;
   const mime = m[1] as string;
   const b = Buffer.from(m[2] as string, 'base64');
-  if (mime === 'image/png' && b.length >= 24) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  if (mime === 'image/png' && b.length >= 24)
+    return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
   if (mime === 'image/gif' && b.length >= 10) return { width: b.readUInt16LE(6), height: b.readUInt16LE(8) };
   if (mime === 'image/jpeg') return jpegSize(b);
   if (mime === 'image/webp') return webpSize(b);
@@ -18,7 +19,8 @@ function jpegSize(b: Buffer): { width: number; height: number } | undefined {
     if (b[i] !== 0xff) return undefined;
     const marker = b[i + 1] as number;
     // Start-of-frame markers (baseline, progressive, …) carry the size; DHT, JPG and DAC do not.
-    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker))
+      return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
     i += 2 + b.readUInt16BE(i + 2);
   }
   return undefined;
@@ -37,7 +39,8 @@ function webpSize(b: Buffer): { width: number; height: number } | undefined {
 
 function svgSize(svg: string): { width: number; height: number } | undefined {
   const tag = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
-  const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']\\s*([\\d.]+)(px)?\\s*["']`, 'i').exec(tag)?.[1];
+  const attr = (name: string) =>
+    new RegExp(`\\s${name}\\s*=\\s*["']\\s*([\\d.]+)(px)?\\s*["']`, 'i').exec(tag)?.[1];
   const w = Number(attr('width'));
   const h = Number(attr('height'));
   if (w > 0 && h > 0) return { width: w, height: h };

@@ -26,7 +26,12 @@ export interface Box {
 const PARAGRAPH_KEYS = new Set(['bullet', 'indentLevel', 'paraSpaceAfter', 'paraSpaceBefore', 'align']);
 
 /** Text runs with their formatting: bold, italic, strike, code and hyperlinks. */
-export function runProps(runs: Run[], c: Colours, size: number, para: Record<string, unknown> = {}): TextProps[] {
+export function runProps(
+  runs: Run[],
+  c: Colours,
+  size: number,
+  para: Record<string, unknown> = {},
+): TextProps[] {
   const parts = runs.length ? runs : [{ text: '' }];
   return parts.map((r, i) =>
     text(r.text === '\n' ? '' : r.text, {
@@ -49,7 +54,8 @@ function listProps(items: ListItem[], c: Colours, size: number): TextProps[] {
     runProps(it.runs, c, size, {
       indentLevel: it.level,
       paraSpaceAfter: 6,
-      bullet: it.number !== undefined ? { type: 'number', numberStartAt: it.number, indent: 22 } : { indent: 22 },
+      bullet:
+        it.number !== undefined ? { type: 'number', numberStartAt: it.number, indent: 22 } : { indent: 22 },
     }),
   );
 }
@@ -75,7 +81,15 @@ interface Placed {
 }
 
 /** Draws blocks where the rendered slide shows them, or else top to bottom in a box. */
-export function drawBlocks(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, c: Colours, measured?: SlideBoxes, skipHeading = false): void {
+export function drawBlocks(
+  pptx: Pptx,
+  slide: Slide,
+  blocks: Block[],
+  box: Box,
+  c: Colours,
+  measured?: SlideBoxes,
+  skipHeading = false,
+): void {
   const at = measured && placeMeasured(blocks, measured, skipHeading);
   if (at) return drawPlaced(pptx, slide, blocks, at, c);
   drawFlow(pptx, slide, blocks, box, c);
@@ -94,7 +108,12 @@ type Placement = { box: Box; fontPx: number; cols?: number[]; rows?: number[] } 
 
 /** Each block's measured box, matched to the section's children in order; undefined when they disagree. */
 function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Placement[] | undefined {
-  const inches = (b: { x: number; y: number; w: number; h: number }): Box => ({ x: b.x * IN_PER_PX, y: b.y * IN_PER_PX, w: b.w * IN_PER_PX, h: b.h * IN_PER_PX });
+  const inches = (b: { x: number; y: number; w: number; h: number }): Box => ({
+    x: b.x * IN_PER_PX,
+    y: b.y * IN_PER_PX,
+    w: b.w * IN_PER_PX,
+    h: b.h * IN_PER_PX,
+  });
   let next = 0;
   if (skipHeading && /^H\d$/.test(m.blocks[0]?.tag ?? '')) next = 1;
   let picture = 0;
@@ -110,7 +129,13 @@ function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Pl
     }
     const el = m.blocks[next++];
     if (!el || !TAGS[b.kind]?.includes(el.tag) || el.onlyPictures) return undefined;
-    out.push({ box: inches(el), fontPx: el.fontPx, ...(el.cols ? { cols: el.cols.map((w) => w * IN_PER_PX), rows: el.rows!.map((h) => h * IN_PER_PX) } : {}) });
+    out.push({
+      box: inches(el),
+      fontPx: el.fontPx,
+      ...(el.cols
+        ? { cols: el.cols.map((w) => w * IN_PER_PX), rows: el.rows!.map((h) => h * IN_PER_PX) }
+        : {}),
+    });
   }
   return out;
 }
@@ -119,15 +144,22 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
   blocks.forEach((b, i) => {
     const p = at[i]!;
     if ('pictures' in p) {
-      if (b.kind === 'pictures') b.pictures.forEach((pic, j) => addPicture(slide, pic.png ?? pic.src, p.pictures[j]!));
+      if (b.kind === 'pictures')
+        b.pictures.forEach((pic, j) => addPicture(slide, pic.png ?? pic.src, p.pictures[j]!));
       return;
     }
     const body = (p.fontPx || BODY_PX) * PT_PER_PX;
     // A little room below, since PowerPoint's line height differs from the browser's; the frame shrinks text that still overflows.
     const box = { ...p.box, h: p.box.h + 0.1 };
     if (b.kind === 'paragraph' || b.kind === 'heading') {
-      slide.addText(runProps(b.runs, c, body, b.kind === 'heading' ? { bold: true, color: c.primary } : {}), { ...box, valign: 'top', fit: 'shrink', margin: 0 });
-    } else if (b.kind === 'list') slide.addText(listProps(b.items, c, body), { ...box, valign: 'top', fit: 'shrink', margin: 0 });
+      slide.addText(runProps(b.runs, c, body, b.kind === 'heading' ? { bold: true, color: c.primary } : {}), {
+        ...box,
+        valign: 'top',
+        fit: 'shrink',
+        margin: 0,
+      });
+    } else if (b.kind === 'list')
+      slide.addText(listProps(b.items, c, body), { ...box, valign: 'top', fit: 'shrink', margin: 0 });
     else blockShape(pptx, b, box, c, p.cols, p.rows, p.fontPx)?.draw(slide, box.y, p.box.h);
   });
 }
@@ -149,18 +181,30 @@ function drawFlow(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, c: Colour
   const flushText = () => {
     if (!textRun.length) return;
     const runs = textRun;
-    placed.push({ h: textH, draw: (s, y, h) => s.addText(runs, { x: box.x, y, w: box.w, h, valign: 'top', fit: 'shrink', margin: 0 }) });
+    placed.push({
+      h: textH,
+      draw: (s, y, h) =>
+        s.addText(runs, { x: box.x, y, w: box.w, h, valign: 'top', fit: 'shrink', margin: 0 }),
+    });
     textRun = [];
     textH = 0;
   };
   for (const b of blocks) {
     if (b.kind === 'paragraph' || b.kind === 'heading') {
       const pt = b.kind === 'heading' ? headingPx(b.level) * PT_PER_PX : body;
-      textRun.push(...runProps(b.runs, c, pt, { paraSpaceAfter: 10, ...(b.kind === 'heading' ? { bold: true, color: c.primary } : {}) }));
+      textRun.push(
+        ...runProps(b.runs, c, pt, {
+          paraSpaceAfter: 10,
+          ...(b.kind === 'heading' ? { bold: true, color: c.primary } : {}),
+        }),
+      );
       textH += lines(plainOf(b.runs), box.w, pt) * lineOf(pt) + 0.15;
     } else if (b.kind === 'list') {
       textRun.push(...listProps(b.items, c, body));
-      textH += b.items.reduce((n, it) => n + lines(plainOf(it.runs), box.w - 0.35 * (it.level + 1), body) * lineOf(body) + 0.09, 0);
+      textH += b.items.reduce(
+        (n, it) => n + lines(plainOf(it.runs), box.w - 0.35 * (it.level + 1), body) * lineOf(body) + 0.09,
+        0,
+      );
     } else {
       flushText();
       const p = blockShape(pptx, b, box, c);
@@ -178,25 +222,62 @@ function drawFlow(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, c: Colour
   }
 }
 
-function blockShape(pptx: Pptx, b: Block, box: Box, c: Colours, colWidths?: number[], rowHeights?: number[], fontPx?: number): Placed | undefined {
+function blockShape(
+  pptx: Pptx,
+  b: Block,
+  box: Box,
+  c: Colours,
+  colWidths?: number[],
+  rowHeights?: number[],
+  fontPx?: number,
+): Placed | undefined {
   if (b.kind === 'code') {
     const pt = (fontPx || CODE_PX) * PT_PER_PX;
     const h = b.text.split('\n').length * lineIn(pt, 1.35) + 0.45;
     return {
       h,
       draw: (s, y, hh) =>
-        s.addText([text(b.text, { fontFace: CODE_FONT, fontSize: pt, color: c.ink })], { x: box.x, y, w: box.w, h: hh, fill: { color: c.card }, margin: [12, 16, 12, 16], valign: 'top', fit: 'shrink', rectRadius: 0.08, lineSpacingMultiple: 1.1 }),
+        s.addText([text(b.text, { fontFace: CODE_FONT, fontSize: pt, color: c.ink })], {
+          x: box.x,
+          y,
+          w: box.w,
+          h: hh,
+          fill: { color: c.card },
+          margin: [12, 16, 12, 16],
+          valign: 'top',
+          fit: 'shrink',
+          rectRadius: 0.08,
+          lineSpacingMultiple: 1.1,
+        }),
     };
   }
   if (b.kind === 'quote') {
     const pt = (fontPx || BODY_PX) * PT_PER_PX;
     const runs = b.paragraphs.flatMap((p) => runProps(p, { ...c, ink: c.muted }, pt, { paraSpaceAfter: 8 }));
-    const h = b.paragraphs.reduce((n, p) => n + lines(plainOf(p), box.w - 0.5, pt) * lineIn(pt, 1.5) + 0.12, 0.2);
+    const h = b.paragraphs.reduce(
+      (n, p) => n + lines(plainOf(p), box.w - 0.5, pt) * lineIn(pt, 1.5) + 0.12,
+      0.2,
+    );
     return {
       h,
       draw: (s, y, hh) => {
-        s.addShape(pptx.ShapeType.rect, { x: box.x, y, w: 0.06, h: hh, fill: { color: c.accent }, line: { color: c.accent } });
-        s.addText(runs, { x: box.x + 0.2, y, w: box.w - 0.2, h: hh, valign: 'middle', fit: 'shrink', margin: [4, 12, 4, 12] });
+        s.addShape(pptx.ShapeType.rect, {
+          x: box.x,
+          y,
+          w: 0.06,
+          h: hh,
+          fill: { color: c.accent },
+          line: { color: c.accent },
+        });
+        s.addText(runs, {
+          x: box.x + 0.2,
+          y,
+          w: box.w - 0.2,
+          h: hh,
+          valign: 'middle',
+          fit: 'shrink',
+          margin: [4, 12, 4, 12],
+        });
       },
     };
   }
@@ -207,25 +288,35 @@ function blockShape(pptx: Pptx, b: Block, box: Box, c: Colours, colWidths?: numb
     // Header in the brand colour, every second body row on the card colour, as the theme draws them.
     const cell = (runs: Run[], header: boolean, row = 0) => ({
       text: runProps(runs, header ? { ...c, ink: 'FFFFFF' } : c, pt, header ? { bold: true } : {}),
-      options: { fill: { color: header ? c.primary : row % 2 ? c.card : 'FFFFFF' }, valign: 'middle' as const },
+      options: {
+        fill: { color: header ? c.primary : row % 2 ? c.card : 'FFFFFF' },
+        valign: 'middle' as const,
+      },
     });
     const cols = head.length;
-    const rowH = (row: Run[][]) => Math.max(...row.map((r) => lines(plainOf(r), box.w / cols - 0.2, pt))) * lineIn(pt, 1.4) + 0.2;
+    const rowH = (row: Run[][]) =>
+      Math.max(...row.map((r) => lines(plainOf(r), box.w / cols - 0.2, pt))) * lineIn(pt, 1.4) + 0.2;
     const h = b.rows.reduce((n, r) => n + rowH(r), 0);
     return {
       h,
       draw: (s, y) =>
-        s.addTable([head.map((r) => cell(r, true)), ...rest.map((row, n) => row.map((r) => cell(r, false, n)))] as never, {
-          x: box.x,
-          y,
-          w: box.w,
-          ...(colWidths?.length === head.length ? { colW: colWidths } : {}),
-          rowH: rowHeights?.length === b.rows.length ? rowHeights : b.rows.map(rowH),
-          fontFace: FONT,
-          fontSize: pt,
-          border: { type: 'solid', pt: 1, color: 'C9D2DE' },
-          margin: 0.08,
-        }),
+        s.addTable(
+          [
+            head.map((r) => cell(r, true)),
+            ...rest.map((row, n) => row.map((r) => cell(r, false, n))),
+          ] as never,
+          {
+            x: box.x,
+            y,
+            w: box.w,
+            ...(colWidths?.length === head.length ? { colW: colWidths } : {}),
+            rowH: rowHeights?.length === b.rows.length ? rowHeights : b.rows.map(rowH),
+            fontFace: FONT,
+            fontSize: pt,
+            border: { type: 'solid', pt: 1, color: 'C9D2DE' },
+            margin: 0.08,
+          },
+        ),
     };
   }
   if (b.kind === 'pictures') return pictureRow(b.pictures, box);

@@ -26,19 +26,41 @@ export function colours(deck: DeckModel): Colours {
     const h = m[1] as string;
     return (h.length === 3 ? [...h].map((x) => x + x).join('') : h).toUpperCase();
   };
-  return { ...DEFAULTS, primary: hex(deck.brand.primary) ?? DEFAULTS.primary, accent: hex(deck.brand.accent) ?? DEFAULTS.accent };
+  return {
+    ...DEFAULTS,
+    primary: hex(deck.brand.primary) ?? DEFAULTS.primary,
+    accent: hex(deck.brand.accent) ?? DEFAULTS.accent,
+  };
 }
 
 export function defineMasters(pptx: Pptx, deck: DeckModel, c: Colours, H: number): void {
   const logo = deck.brand.logo ? deck.assets.get(deck.brand.logo) : undefined;
-  const logoObject = logo ? [{ image: { x: W - 1.3, y: 0.25, w: 0.9, h: 0.45, data: `${logo.mime};base64,${logo.bytes.toString('base64')}`, sizing: { type: 'contain' as const, w: 0.9, h: 0.45 } } }] : [];
+  const logoObject = logo
+    ? [
+        {
+          image: {
+            x: W - 1.3,
+            y: 0.25,
+            w: 0.9,
+            h: 0.45,
+            data: `${logo.mime};base64,${logo.bytes.toString('base64')}`,
+            sizing: { type: 'contain' as const, w: 0.9, h: 0.45 },
+          },
+        },
+      ]
+    : [];
   pptx.defineSlideMaster({
     title: 'LECTERN_CONTENT',
     background: { color: 'FFFFFF' },
     objects: [
       { rect: { x: 0, y: 0, w: W * 0.78, h: 0.1, fill: { color: c.primary } } },
       { rect: { x: W * 0.78, y: 0, w: W * 0.22, h: 0.1, fill: { color: c.accent } } },
-      { text: { text: deck.title, options: { x: 0.8, y: H - 0.55, w: 8, h: 0.35, fontFace: FONT, fontSize: 11, color: c.muted } } },
+      {
+        text: {
+          text: deck.title,
+          options: { x: 0.8, y: H - 0.55, w: 8, h: 0.35, fontFace: FONT, fontSize: 11, color: c.muted },
+        },
+      },
       ...logoObject,
     ],
   });
@@ -46,20 +68,50 @@ export function defineMasters(pptx: Pptx, deck: DeckModel, c: Colours, H: number
     pptx.defineSlideMaster({
       title: name,
       background: { color: c.primary },
-      objects: [{ rect: { x: 0, y: H - 0.15, w: W, h: 0.15, fill: { color: c.accent } } }, ...(name === 'LECTERN_COVER' ? logoObject : [])],
+      objects: [
+        { rect: { x: 0, y: H - 0.15, w: W, h: 0.15, fill: { color: c.accent } } },
+        ...(name === 'LECTERN_COVER' ? logoObject : []),
+      ],
     });
   }
 }
 
-export const text = (value: string, options: TextOptions = {}): TextProps => ({ text: value, options: { fontFace: FONT, ...options } });
+export const text = (value: string, options: TextOptions = {}): TextProps => ({
+  text: value,
+  options: { fontFace: FONT, ...options },
+});
 
-export function titleSlide(pptx: Pptx, deck: DeckModel, c: Colours, H: number, presenter: string, date: string): Slide {
+export function titleSlide(
+  pptx: Pptx,
+  deck: DeckModel,
+  c: Colours,
+  H: number,
+  presenter: string,
+  date: string,
+): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_COVER' });
-  slide.addText([text(deck.title, { fontSize: 44, bold: true, color: 'FFFFFF' })], { x: 1.1, y: H * 0.3, w: W - 2.2, h: 1.1, valign: 'bottom' });
-  slide.addShape(pptx.ShapeType.rect, { x: 1.15, y: H * 0.3 + 1.2, w: 1.2, h: 0.07, fill: { color: c.accent }, line: { color: c.accent } });
-  const meta = [deck.presenter && `${presenter}：${deck.presenter}`, deck.date && `${date}：${deck.date}`].filter(Boolean).join('　　');
+  slide.addText([text(deck.title, { fontSize: 44, bold: true, color: 'FFFFFF' })], {
+    x: 1.1,
+    y: H * 0.3,
+    w: W - 2.2,
+    h: 1.1,
+    valign: 'bottom',
+  });
+  slide.addShape(pptx.ShapeType.rect, {
+    x: 1.15,
+    y: H * 0.3 + 1.2,
+    w: 1.2,
+    h: 0.07,
+    fill: { color: c.accent },
+    line: { color: c.accent },
+  });
+  const meta = [deck.presenter && `${presenter}：${deck.presenter}`, deck.date && `${date}：${deck.date}`]
+    .filter(Boolean)
+    .join('　　');
   const lines = [
-    deck.subtitle ? text(deck.subtitle, { fontSize: 22, color: 'FFFFFF', breakLine: true, paraSpaceAfter: 14 }) : undefined,
+    deck.subtitle
+      ? text(deck.subtitle, { fontSize: 22, color: 'FFFFFF', breakLine: true, paraSpaceAfter: 14 })
+      : undefined,
     meta ? text(meta, { fontSize: 16, color: 'E6ECF3', breakLine: true }) : undefined,
     deck.organization ? text(deck.organization, { fontSize: 16, color: 'E6ECF3' }) : undefined,
   ].filter((x): x is TextProps => x !== undefined);
@@ -69,18 +121,51 @@ export function titleSlide(pptx: Pptx, deck: DeckModel, c: Colours, H: number, p
 
 export function agendaSlide(pptx: Pptx, deck: DeckModel, c: Colours, t: ReturnType<typeof labelsFor>): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
-  slide.addText([text(t.agenda, { fontSize: 32, bold: true, color: c.primary, breakLine: true }), text(t.agendaKicker, { fontSize: 13, color: c.accent, charSpacing: 6 })], { x: 0.8, y: 0.45, w: 8, h: 1.1 });
+  slide.addText(
+    [
+      text(t.agenda, { fontSize: 32, bold: true, color: c.primary, breakLine: true }),
+      text(t.agendaKicker, { fontSize: 13, color: c.accent, charSpacing: 6 }),
+    ],
+    { x: 0.8, y: 0.45, w: 8, h: 1.1 },
+  );
   const columns = deck.chapters.length > 5 ? 2 : 1;
   const rows = Math.ceil(deck.chapters.length / columns);
   const colWidth = (W - 1.6 - (columns - 1) * 0.5) / columns;
   deck.chapters.forEach((ch, i) => {
     const x = 0.8 + Math.floor(i / rows) * (colWidth + 0.5);
     const y = 1.8 + (i % rows) * 0.72;
-    slide.addText(ch.label, { x, y, w: 0.75, h: 0.5, fontFace: FONT, fontSize: 16, bold: true, color: 'FFFFFF', align: 'center', fill: { color: c.primary } });
-    slide.addText([text(ch.title, { fontSize: 18, color: c.ink }), ...(ch.minutes ? [text(`  ${t.minutes(ch.minutes)}`, { fontSize: 14, color: c.muted })] : [])], { x: x + 0.9, y, w: colWidth - 0.9, h: 0.5 });
+    slide.addText(ch.label, {
+      x,
+      y,
+      w: 0.75,
+      h: 0.5,
+      fontFace: FONT,
+      fontSize: 16,
+      bold: true,
+      color: 'FFFFFF',
+      align: 'center',
+      fill: { color: c.primary },
+    });
+    slide.addText(
+      [
+        text(ch.title, { fontSize: 18, color: c.ink }),
+        ...(ch.minutes ? [text(`  ${t.minutes(ch.minutes)}`, { fontSize: 14, color: c.muted })] : []),
+      ],
+      { x: x + 0.9, y, w: colWidth - 0.9, h: 0.5 },
+    );
   });
   const total = deck.chapters.reduce((s, ch) => s + (ch.minutes ?? 0), 0);
-  if (total) slide.addText(t.total(total), { x: W - 4.8, y: 1.8 + rows * 0.72 + 0.1, w: 4, h: 0.4, fontFace: FONT, fontSize: 14, color: c.muted, align: 'right' });
+  if (total)
+    slide.addText(t.total(total), {
+      x: W - 4.8,
+      y: 1.8 + rows * 0.72 + 0.1,
+      w: 4,
+      h: 0.4,
+      fontFace: FONT,
+      fontSize: 14,
+      color: c.muted,
+      align: 'right',
+    });
   return slide;
 }
 
@@ -110,4 +195,3 @@ export function closingSlide(pptx: Pptx, deck: DeckModel, H: number): Slide {
   );
   return slide;
 }
-

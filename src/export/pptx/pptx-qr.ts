@@ -23,15 +23,48 @@ export function closingQrCodes(pptx: Pptx, slide: Slide, deck: DeckModel, t: Lab
     const right = 56 + (codes.length - 1 - i) * (CARD_W + 24);
     const x = W - (right + CARD_W) * PX;
     const y = H - (44 + CARD_H) * PX;
-    slide.addShape(pptx.ShapeType.roundRect, { x, y, w: CARD_W * PX, h: CARD_H * PX, fill: { color: 'FFFFFF' }, line: { color: 'FFFFFF' }, rectRadius: 0.08 });
+    slide.addShape(pptx.ShapeType.roundRect, {
+      x,
+      y,
+      w: CARD_W * PX,
+      h: CARD_H * PX,
+      fill: { color: 'FFFFFF' },
+      line: { color: 'FFFFFF' },
+      rectRadius: 0.08,
+    });
     const qr = qrCode(code.url);
     const m = (CODE * PX) / qr.size;
     const points: NonNullable<Parameters<Slide['addShape']>[1]>['points'] = [];
     for (const [, mx, my, run] of qr.path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
       const [a, b, r] = [Number(mx), Number(my), Number(run)];
-      points.push({ x: a * m, y: b * m, moveTo: true }, { x: (a + r) * m, y: b * m }, { x: (a + r) * m, y: (b + 1) * m }, { x: a * m, y: (b + 1) * m }, { close: true });
+      points.push(
+        { x: a * m, y: b * m, moveTo: true },
+        { x: (a + r) * m, y: b * m },
+        { x: (a + r) * m, y: (b + 1) * m },
+        { x: a * m, y: (b + 1) * m },
+        { close: true },
+      );
     }
-    slide.addShape('custGeom' as never, { x: x + PAD * PX, y: y + PAD * PX, w: CODE * PX, h: CODE * PX, points, fill: { color: '000000' }, line: { type: 'none' } });
-    slide.addText(code.caption, { x, y: y + (PAD + CODE + 4) * PX, w: CARD_W * PX, h: (CAPTION * 1.2 + 6) * PX, fontFace: FONT, fontSize: CAPTION * PX * 72, color: '1F2933', align: 'center', valign: 'middle', margin: 0 });
+    slide.addShape('custGeom' as never, {
+      x: x + PAD * PX,
+      y: y + PAD * PX,
+      w: CODE * PX,
+      h: CODE * PX,
+      points,
+      fill: { color: '000000' },
+      line: { type: 'none' },
+    });
+    slide.addText(code.caption, {
+      x,
+      y: y + (PAD + CODE + 4) * PX,
+      w: CARD_W * PX,
+      h: (CAPTION * 1.2 + 6) * PX,
+      fontFace: FONT,
+      fontSize: CAPTION * PX * 72,
+      color: '1F2933',
+      align: 'center',
+      valign: 'middle',
+      margin: 0,
+    });
   });
 }

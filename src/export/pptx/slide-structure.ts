@@ -33,7 +33,8 @@ export function slideStructure(markdown: string): SlideStructure {
     }
     s.blocks.push(b);
     if (b.kind === 'heading' || b.kind === 'paragraph') s.paragraphs.push(oneLine(b.runs));
-    else if (b.kind === 'list') s.bullets.push(...b.items.map((it) => ({ text: oneLine(it.runs), level: it.level })));
+    else if (b.kind === 'list')
+      s.bullets.push(...b.items.map((it) => ({ text: oneLine(it.runs), level: it.level })));
     else if (b.kind === 'pictures') s.images.push(...b.pictures.map((p) => p.src));
   }
   if (layoutClass(markdown)?.startsWith('points')) {
@@ -48,7 +49,12 @@ export function slideStructure(markdown: string): SlideStructure {
 function point(runs: Run[]): { heading: string; text: string } {
   const [first, ...rest] = runs;
   if (!first?.bold) return { heading: plain(runs).replace(/\n/g, ''), text: '' };
-  return { heading: first.text.trim(), text: plain(rest).replace(/\n/g, '').replace(/^\s*[:：]?\s*/, '') };
+  return {
+    heading: first.text.trim(),
+    text: plain(rest)
+      .replace(/\n/g, '')
+      .replace(/^\s*[:：]?\s*/, ''),
+  };
 }
 
 const oneLine = (runs: Run[]) => plain(runs).replace(/\n/g, ' ').trim();

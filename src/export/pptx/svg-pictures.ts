@@ -17,11 +17,16 @@ export async function svgToPng(session: BrowserSession, svgs: string[]): Promise
     return { w: Math.round(n.width * k), h: Math.round(n.height * k) };
   });
   const html = `<!DOCTYPE html><html><body style="margin:0;background:transparent">${svgs
-    .map((src, i) => `<img id="svg${i}" src="${src}" style="display:block;width:${sizes[i]!.w}px;height:${sizes[i]!.h}px">`)
+    .map(
+      (src, i) =>
+        `<img id="svg${i}" src="${src}" style="display:block;width:${sizes[i]!.w}px;height:${sizes[i]!.h}px">`,
+    )
     .join('')}</body></html>`;
   const pngs = await inWindow(session, html, 1, async (page) => {
     const out: string[] = [];
-    await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))));
+    await page.evaluate(() =>
+      Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))),
+    );
     for (let i = 0; i < svgs.length; i++) {
       const el = await page.$(`#svg${i}`);
       const shot = (await el!.screenshot({ type: 'png', omitBackground: true })) as Uint8Array;
@@ -29,7 +34,10 @@ export async function svgToPng(session: BrowserSession, svgs: string[]): Promise
     }
     return out;
   }).catch((err: unknown) => {
-    throw browserFailed(`the browser could not draw the SVG pictures for the editable PPTX: ${String(err)}`, err);
+    throw browserFailed(
+      `the browser could not draw the SVG pictures for the editable PPTX: ${String(err)}`,
+      err,
+    );
   });
   return new Map(svgs.map((src, i) => [src, pngs[i]!]));
 }
