@@ -5,22 +5,21 @@ import type { Problem } from '../../problem.js';
 import {
   FONT,
   W,
-  agendaSlide,
-  closingSlide,
   colours,
   defineMasters,
-  dividerSlide,
-  text,
-  titleSlide,
   type Colours,
   type Pptx,
   type PptxClass,
   type Slide,
 } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
-import { imageSize } from './image-size.js';
-import { CODE_FONT, drawBlocks, runProps } from './pptx-blocks.js';
-import { closingQrCodes } from './pptx-qr.js';
+import { coverSize, imageSize } from './image-size.js';
+import { drawBlocks, runProps } from './pptx-blocks.js';
+import { generatedSlide } from './generated-slides.js';
+import { pointCards } from './pptx-point-cards.js';
+import { bar, frameAt, pt } from './measured-text.js';
+import { finishPptx } from './pptx-finish.js';
+import { slideChrome } from './pptx-chrome.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
 
@@ -71,9 +70,9 @@ export async function writeEditablePptx(
     return slideStructure(s.body ?? '');
   });
   const unmapped = structures.flatMap((st, i) => (st?.unmappable ? [i] : []));
-  const placed = structures.flatMap((st, i) =>
-    st && !st.unmappable && placementMatters(st, composed.slides[i]!) ? [i] : [],
-  );
+  // Every slide drawn natively is measured: generated slides and headings go where the slides
+  // document shows them; a slide's body only where placement matters (placementMatters).
+  const placed = structures.flatMap((st, i) => (st?.unmappable ? [] : [i]));
   const svgs = [...new Set(structures.flatMap((st) => (st && !st.unmappable ? svgSources(st) : [])))];
   const [pictures, boxes, pngs] = await Promise.all([
     unmapped.length ? browser.picture(unmapped) : new Map<number, Buffer>(),
@@ -87,13 +86,8 @@ export async function writeEditablePptx(
   composed.slides.forEach((info, i) => {
     const st = structures[i];
     let slide: Slide;
-    if (info.kind === 'title') slide = titleSlide(pptx, deck, c, H, t.presenter, t.date);
-    else if (info.kind === 'agenda') slide = agendaSlide(pptx, deck, c, t);
-    else if (info.kind === 'divider') slide = dividerSlide(pptx, info, c, H, t.chapter);
-    else if (info.kind === 'closing') {
-      slide = closingSlide(pptx, deck, H);
-      closingQrCodes(pptx, slide, deck, t, H);
-    } else if (st?.unmappable) {
+    if (info.kind !== 'content') slide = generatedSlide(pptx, info.kind, boxes.get(i), deck, c, t, H);
+    else if (st?.unmappable) {
       slide = pptx.addSlide();
       slide.addImage({
         data: `image/jpeg;base64,${pictures.get(i)?.toString('base64') ?? ''}`,
@@ -118,61 +112,12 @@ export async function writeEditablePptx(
         : undefined;
       slide = layout
         ? trainingSlide(pptx, info, layout, timeBox, c, H, st!, boxes.get(i))
-        : contentSlide(pptx, info, st!, c, H, boxes.get(i));
+        : contentSlide(pptx, info, st!, c, H, boxes.get(i), placementMatters(st!, info));
     }
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
   const data = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
-  return { data: await withFontFallback(data), warnings };
-}
-
-/** A Chinese font every Windows viewer has; macOS maps it to PingFang SC. */
-const FALLBACK_FONT = 'Microsoft YaHei';
-
-/**
- * Runs name Noto Sans SC (the theme's font) with a GB2312 charset, so PowerPoint substitutes
- * a Chinese sans where it is missing; the theme's East Asian fonts name Microsoft YaHei too.
- */
-async function withFontFallback(pptx: Buffer): Promise<Buffer> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(pptx);
-  const theme = zip.file('ppt/theme/theme1.xml');
-  if (!theme) return pptx;
-  const xml = (await theme.async('string'))
-    .replace(/<a:ea typeface=""\/>/g, `<a:ea typeface="${FALLBACK_FONT}"/>`)
-    .replace(
-      /<a:font script="Hans" typeface="[^"]*"\/>/g,
-      `<a:font script="Hans" typeface="${FALLBACK_FONT}"/>`,
-    );
-  zip.file('ppt/theme/theme1.xml', xml);
-  // Code runs name the monospace face for Latin; their Chinese falls back to the deck's font.
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
-    const slide = await zip.file(name)!.async('string');
-    zip.file(
-      name,
-      onePprPerParagraph(
-        slide.replace(
-          new RegExp(`<a:ea typeface="${CODE_FONT}"[^>]*/>`, 'g'),
-          `<a:ea typeface="${FONT}" pitchFamily="34" charset="-122"/>`,
-        ),
-      ),
-    );
-  }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
-/**
- * pptxgenjs writes paragraph properties before every run of a paragraph; only the first is
- * valid DrawingML, and LibreOffice drops the bullet or number when more follow.
- */
-function onePprPerParagraph(xml: string): string {
-  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_m, inner: string) => {
-    let seen = false;
-    const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (ppr) =>
-      seen ? '' : ((seen = true), ppr),
-    );
-    return `<a:p>${kept}</a:p>`;
-  });
+  return { data: await finishPptx(data, c), warnings };
 }
 
 const isSvg = (src: string) => src.startsWith('data:image/svg+xml');
@@ -207,33 +152,21 @@ function contentSlide(
   st: SlideStructure,
   c: Colours,
   H: number,
-  measured?: SlideBoxes,
+  measured: SlideBoxes | undefined,
+  placeBody: boolean,
 ): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
-  // A slide-number field, so numbers follow when a colleague reorders slides.
-  slide.slideNumber = {
-    x: W - 1.3,
-    y: H - 0.58,
-    w: 0.8,
-    h: 0.38,
-    fontFace: FONT,
-    fontSize: 12,
-    color: c.primary,
-    bold: true,
-    align: 'center',
-  };
-  const ch = info.chapter!;
-  slide.addText(`${ch.label} · ${ch.title}`, {
-    x: 0.8,
-    y: 0.18,
-    w: 9,
-    h: 0.35,
-    fontFace: FONT,
-    fontSize: 12,
-    bold: true,
-    color: c.primary,
-  });
-  if (st.heading) {
+  slideChrome(slide, info, c, H);
+  const first = measured?.blocks[0];
+  const head = first && /^H\d$/.test(first.tag) ? first : undefined;
+  if (st.heading && head) {
+    // Where the slide shows it, inline formatting kept, with the theme's accent rule under it.
+    const runs = runProps(st.headingRuns ?? [{ text: st.heading }], { ...c, ink: head.color }, 0, {
+      bold: head.bold,
+    }).map((r) => ({ ...r, options: { ...r.options, fontSize: pt(head.sizePx) } }));
+    slide.addText(runs, frameAt(head.after ? { ...head, h: head.after.y - head.y } : head, head));
+    if (head.after) bar(pptx, slide, head.after, head.after.color, head.after.h / 2);
+  } else if (st.heading) {
     slide.addText(
       runProps(st.headingRuns ?? [{ text: st.heading }], { ...c, ink: c.primary }, 30, { bold: true }),
       { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, valign: 'bottom', fit: 'shrink' },
@@ -250,47 +183,7 @@ function contentSlide(
   const top = 1.9;
   const bottom = H - 0.8;
   if (st.points.length) {
-    const n = st.points.length;
-    const cols = n === 4 ? 2 : n;
-    const rows = Math.ceil(n / cols);
-    const gap = 0.35;
-    const w = (W - 1.6 - gap * (cols - 1)) / cols;
-    const h = Math.min((bottom - top - gap * (rows - 1)) / rows, rows === 1 ? 3.6 : 2.2);
-    st.points.forEach((p, i) => {
-      const x = 0.8 + (i % cols) * (w + gap);
-      const y = top + Math.floor(i / cols) * (h + gap);
-      slide.addShape(pptx.ShapeType.rect, {
-        x,
-        y,
-        w,
-        h: 0.07,
-        fill: { color: c.primary },
-        line: { color: c.primary },
-      });
-      slide.addText(
-        [
-          text(String(i + 1).padStart(2, '0'), {
-            fontSize: 26,
-            bold: true,
-            color: c.accent,
-            breakLine: true,
-            paraSpaceAfter: 6,
-          }),
-          text(p.heading, { fontSize: 20, bold: true, color: c.primary, breakLine: true, paraSpaceAfter: 6 }),
-          text(p.text, { fontSize: 16, color: c.ink }),
-        ],
-        {
-          x,
-          y: y + 0.07,
-          w,
-          h: h - 0.07,
-          fill: { color: c.card },
-          valign: 'top',
-          margin: 12,
-          lineSpacingMultiple: 1.15,
-        },
-      );
-    });
+    pointCards(pptx, slide, st.points, c, H, measured);
     return slide;
   }
   const bg = st.blocks.find((b) => b.kind === 'background');
@@ -315,8 +208,8 @@ function contentSlide(
         data: `${m[1]};base64,${m[2]}`,
         x,
         y: 0,
-        w,
-        h: H,
+        // pptxgenjs crops `cover` from the picture's own proportions, given as w and h.
+        ...coverSize(imageSize(bg.src), w, H),
         sizing: { type: 'cover', w, h: H },
       });
     if (bg.split === 'right') box = { ...box, w: W - w - 1.3 };
@@ -328,7 +221,7 @@ function contentSlide(
     st.blocks.filter((b) => b.kind !== 'background'),
     box,
     c,
-    measured,
+    placeBody ? measured : undefined,
     st.heading !== undefined,
   );
   return slide;

@@ -47,3 +47,11 @@ function svgSize(svg: string): { width: number; height: number } | undefined {
   const box = /\sviewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(tag);
   return box ? { width: Number(box[1]), height: Number(box[2]) } : undefined;
 }
+
+/**
+ * The w and h pptxgenjs needs to crop a picture to cover a box: the picture's proportions at
+ * the box's width (pptxgenjs takes them as the picture's own size), or the box when unknown.
+ */
+export function coverSize(natural: { width: number; height: number } | undefined, w: number, h: number) {
+  return natural ? { w, h: (w * natural.height) / natural.width } : { w, h };
+}

@@ -1,9 +1,6 @@
-import type { SlideInfo } from '../../compose/compose-deck.js';
-import type { labelsFor } from '../../compose/labels.js';
 import type { DeckModel } from '../../deck-model.js';
 
-// Slide masters and the generated slides (title, agenda, divider, closing) of the editable
-// PPTX, in the corporate theme's colours and layouts.
+// Slide masters of the editable PPTX, in the corporate theme's colours and layouts.
 
 // pptxgenjs's types are a CommonJS namespace; these name the parts lectern uses.
 export type PptxClass = typeof import('pptxgenjs').default;
@@ -49,20 +46,17 @@ export function defineMasters(pptx: Pptx, deck: DeckModel, c: Colours, H: number
         },
       ]
     : [];
+  const content = contentBase(deck, c, H);
   pptx.defineSlideMaster({
     title: 'LECTERN_CONTENT',
     background: { color: 'FFFFFF' },
-    objects: [
-      { rect: { x: 0, y: 0, w: W * 0.78, h: 0.1, fill: { color: c.primary } } },
-      { rect: { x: W * 0.78, y: 0, w: W * 0.22, h: 0.1, fill: { color: c.accent } } },
-      {
-        text: {
-          text: deck.title,
-          options: { x: 0.8, y: H - 0.55, w: 8, h: 0.35, fontFace: FONT, fontSize: 11, color: c.muted },
-        },
-      },
-      ...logoObject,
-    ],
+    objects: [...content, ...logoObject],
+  });
+  // The agenda has the brand bar, and neither footer nor page number.
+  pptx.defineSlideMaster({
+    title: 'LECTERN_AGENDA',
+    background: { color: 'FFFFFF' },
+    objects: [...content.slice(0, 2), ...logoObject],
   });
   for (const name of ['LECTERN_COVER', 'LECTERN_DIVIDER']) {
     pptx.defineSlideMaster({
@@ -81,117 +75,32 @@ export const text = (value: string, options: TextOptions = {}): TextProps => ({
   options: { fontFace: FONT, ...options },
 });
 
-export function titleSlide(
-  pptx: Pptx,
-  deck: DeckModel,
-  c: Colours,
-  H: number,
-  presenter: string,
-  date: string,
-): Slide {
-  const slide = pptx.addSlide({ masterName: 'LECTERN_COVER' });
-  slide.addText([text(deck.title, { fontSize: 44, bold: true, color: 'FFFFFF' })], {
-    x: 1.1,
-    y: H * 0.3,
-    w: W - 2.2,
-    h: 1.1,
-    valign: 'bottom',
-  });
-  slide.addShape(pptx.ShapeType.rect, {
-    x: 1.15,
-    y: H * 0.3 + 1.2,
-    w: 1.2,
-    h: 0.07,
-    fill: { color: c.accent },
-    line: { color: c.accent },
-  });
-  const meta = [deck.presenter && `${presenter}：${deck.presenter}`, deck.date && `${date}：${deck.date}`]
-    .filter(Boolean)
-    .join('　　');
-  const lines = [
-    deck.subtitle
-      ? text(deck.subtitle, { fontSize: 22, color: 'FFFFFF', breakLine: true, paraSpaceAfter: 14 })
-      : undefined,
-    meta ? text(meta, { fontSize: 16, color: 'E6ECF3', breakLine: true }) : undefined,
-    deck.organization ? text(deck.organization, { fontSize: 16, color: 'E6ECF3' }) : undefined,
-  ].filter((x): x is TextProps => x !== undefined);
-  if (lines.length) slide.addText(lines, { x: 1.1, y: H * 0.3 + 1.45, w: W - 2.2, h: 1.8, valign: 'top' });
-  return slide;
-}
-
-export function agendaSlide(pptx: Pptx, deck: DeckModel, c: Colours, t: ReturnType<typeof labelsFor>): Slide {
-  const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
-  slide.addText(
-    [
-      text(t.agenda, { fontSize: 32, bold: true, color: c.primary, breakLine: true }),
-      text(t.agendaKicker, { fontSize: 13, color: c.accent, charSpacing: 6 }),
-    ],
-    { x: 0.8, y: 0.45, w: 8, h: 1.1 },
-  );
-  const columns = deck.chapters.length > 5 ? 2 : 1;
-  const rows = Math.ceil(deck.chapters.length / columns);
-  const colWidth = (W - 1.6 - (columns - 1) * 0.5) / columns;
-  deck.chapters.forEach((ch, i) => {
-    const x = 0.8 + Math.floor(i / rows) * (colWidth + 0.5);
-    const y = 1.8 + (i % rows) * 0.72;
-    slide.addText(ch.label, {
-      x,
-      y,
-      w: 0.75,
-      h: 0.5,
-      fontFace: FONT,
-      fontSize: 16,
-      bold: true,
-      color: 'FFFFFF',
-      align: 'center',
-      fill: { color: c.primary },
-    });
-    slide.addText(
-      [
-        text(ch.title, { fontSize: 18, color: c.ink }),
-        ...(ch.minutes ? [text(`  ${t.minutes(ch.minutes)}`, { fontSize: 14, color: c.muted })] : []),
-      ],
-      { x: x + 0.9, y, w: colWidth - 0.9, h: 0.5 },
-    );
-  });
-  const total = deck.chapters.reduce((s, ch) => s + (ch.minutes ?? 0), 0);
-  if (total)
-    slide.addText(t.total(total), {
-      x: W - 4.8,
-      y: 1.8 + rows * 0.72 + 0.1,
-      w: 4,
-      h: 0.4,
-      fontFace: FONT,
-      fontSize: 14,
-      color: c.muted,
-      align: 'right',
-    });
-  return slide;
-}
-
-export function dividerSlide(pptx: Pptx, info: SlideInfo, c: Colours, H: number, chapter: string): Slide {
-  const slide = pptx.addSlide({ masterName: 'LECTERN_DIVIDER' });
-  const ch = info.chapter!;
-  slide.addText(
-    [
-      text(ch.label, { fontSize: 96, bold: true, color: c.accent, breakLine: true }),
-      text(chapter, { fontSize: 18, color: 'DDE5EE', charSpacing: 10, breakLine: true }),
-      text(ch.title, { fontSize: 40, bold: true, color: 'FFFFFF' }),
-    ],
-    { x: 1.4, y: H * 0.18, w: W - 2.4, h: H * 0.62, valign: 'middle' },
-  );
-  return slide;
-}
-
-export function closingSlide(pptx: Pptx, deck: DeckModel, H: number): Slide {
-  const slide = pptx.addSlide({ masterName: 'LECTERN_COVER' });
-  slide.addText(
-    [
-      text(deck.closing, { fontSize: 60, bold: true, color: 'FFFFFF', breakLine: true }),
-      text(deck.title, { fontSize: 22, color: 'E6ECF3', breakLine: Boolean(deck.organization) }),
-      ...(deck.organization ? [text(deck.organization, { fontSize: 16, color: 'E6ECF3' })] : []),
-    ],
-    { x: 1, y: H * 0.25, w: W - 2, h: H * 0.5, align: 'center', valign: 'middle' },
-  );
-  return slide;
+/**
+ * What every content master draws (themes/corporate.css): the brand bar along the top edge
+ * (10 px, primary to 78 %, then accent) and the deck title in the footer (20 px, 22 px from
+ * the bottom), in CSS pixels of the 1280-wide slide.
+ */
+export function contentBase(deck: DeckModel, c: Colours, H: number) {
+  const px = W / 1280;
+  return [
+    { rect: { x: 0, y: 0, w: W * 0.78, h: 10 * px, fill: { color: c.primary } } },
+    { rect: { x: W * 0.78, y: 0, w: W * 0.22, h: 10 * px, fill: { color: c.accent } } },
+    {
+      text: {
+        text: deck.title,
+        options: {
+          x: 80 * px,
+          y: H - 52 * px,
+          w: 1040 * px,
+          h: 30 * px,
+          margin: 0,
+          valign: 'top' as const,
+          fontFace: FONT,
+          fontSize: 15,
+          lineSpacing: 22.5,
+          color: c.muted,
+        },
+      },
+    },
+  ];
 }

@@ -1,9 +1,20 @@
 import type { SlideInfo } from '../../compose/compose-deck.js';
 import type { DeckModel } from '../../deck-model.js';
-import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
+import {
+  FONT,
+  W,
+  contentBase,
+  text,
+  type Colours,
+  type Pptx,
+  type Slide,
+  type TextProps,
+} from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
-import { imageSize } from './image-size.js';
+import { coverSize, imageSize } from './image-size.js';
 import { drawBlocks } from './pptx-blocks.js';
+import { slideChrome } from './pptx-chrome.js';
+import { placeBlock } from './measured-text.js';
 import type { SlideStructure } from './slide-structure.js';
 import { plain, slideBlocks, type Run } from '../../render/slide-tokens.js';
 
@@ -36,16 +47,7 @@ export function trainingLayout(info: SlideInfo): TrainingLayout | undefined {
 
 /** One master per layout: the content master's brand bar and footer, plus the layout's own mark. */
 export function defineTrainingMasters(pptx: Pptx, deck: DeckModel, c: Colours, H: number): void {
-  const base = [
-    { rect: { x: 0, y: 0, w: W * 0.78, h: 0.1, fill: { color: c.primary } } },
-    { rect: { x: W * 0.78, y: 0, w: W * 0.22, h: 0.1, fill: { color: c.accent } } },
-    {
-      text: {
-        text: deck.title,
-        options: { x: 0.8, y: H - 0.55, w: 8, h: 0.35, fontFace: FONT, fontSize: 11, color: c.muted },
-      },
-    },
-  ];
+  const base = contentBase(deck, c, H);
   const marks: Record<TrainingLayout, object[]> = {
     case: [{ rect: { x: 0.8, y: 1.9, w: 0.08, h: H - 3.6, fill: { color: c.primary } } }],
     exercise: [{ rect: { x: 0.8, y: 1.9, w: 0.08, h: 0.7, fill: { color: c.accent } } }],
@@ -230,54 +232,18 @@ export function trainingSlide(
   measured?: SlideBoxes,
 ): Slide {
   const slide = pptx.addSlide({ masterName: masterName(layout) });
-  slide.slideNumber = {
-    x: W - 1.3,
-    y: H - 0.58,
-    w: 0.8,
-    h: 0.38,
-    fontFace: FONT,
-    fontSize: 12,
-    color: c.primary,
-    bold: true,
-    align: 'center',
-  };
-  const ch = info.chapter!;
-  slide.addText(`${ch.label} · ${ch.title}`, {
-    x: 0.8,
-    y: 0.18,
-    w: 9,
-    h: 0.35,
-    fontFace: FONT,
-    fontSize: 12,
-    bold: true,
-    color: c.primary,
-  });
+  slideChrome(slide, info, c, H);
   const p = trainingParts(info.body ?? '');
   const bg = st.blocks.find((b) => b.kind === 'background');
   if (p.background && bg?.kind === 'background' && bg.png) p.background.data = bg.png;
   const split = layout === 'split' && p.background;
   const textW = split ? W * (1 - p.background!.share) - 1.3 : W - 1.6;
   const textX = split && p.background!.side === 'left' ? W * p.background!.share + 0.5 : 0.8;
-  // A split slide centres its heading and points beside the picture: both go where the PDF shows them.
-  const head =
-    layout === 'split' && measured && /^H\d$/.test(measured.blocks[0]?.tag ?? '')
-      ? measured.blocks[0]
-      : undefined;
-  const px = W / 1280;
-  if (p.heading && head)
-    slide.addText(p.heading, {
-      x: head.x * px,
-      y: head.y * px,
-      w: head.w * px,
-      h: head.h * px + 0.1,
-      fontFace: FONT,
-      fontSize: head.fontPx * px * 72,
-      bold: true,
-      color: c.primary,
-      valign: 'top',
-      margin: 0,
-      fit: 'shrink',
-    });
+  // The heading where the slide shows it, with the theme's accent rule under it; a statement's
+  // label stays with its quote, which is drawn on a fixed grid.
+  const first = layout === 'statement' ? undefined : measured?.blocks[0];
+  const head = first && /^H\d$/.test(first.tag) ? first : undefined;
+  if (p.heading && head) placeBlock(pptx, slide, head, 'FFFFFF');
   else if (p.heading)
     slide.addText(p.heading, {
       x: textX,
@@ -527,8 +493,8 @@ export function trainingSlide(
             data: `${m[1]};base64,${m[2]}`,
             x,
             y: 0,
-            w,
-            h: H,
+            // pptxgenjs crops `cover` from the picture's own proportions, given as w and h.
+            ...coverSize(imageSize(p.background.natural), w, H),
             sizing: { type: 'cover', w, h: H },
           });
       }

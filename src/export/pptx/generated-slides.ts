@@ -1,0 +1,44 @@
+import type { Labels } from '../../compose/labels.js';
+import type { DeckModel } from '../../deck-model.js';
+import type { SlideBoxes } from './block-boxes.js';
+import { placeAgendaItems, placeBlock } from './measured-text.js';
+import type { Colours, Pptx, Slide } from './pptx-layouts.js';
+import { closingQrCodes } from './pptx-qr.js';
+
+/** The slides lectern writes itself, besides the chapters' content. */
+export type GeneratedKind = 'title' | 'agenda' | 'divider' | 'closing';
+
+const MASTER: Record<GeneratedKind, string> = {
+  title: 'LECTERN_COVER',
+  agenda: 'LECTERN_AGENDA',
+  divider: 'LECTERN_DIVIDER',
+  closing: 'LECTERN_COVER',
+};
+
+/**
+ * A generated slide on its master, every line of text where the rendered slide shows it, at
+ * the theme's size, weight, colour and letter spacing: measured in the slides document, so
+ * a brand colour or a longer title moves the PPTX as it moves the PDF.
+ */
+export function generatedSlide(
+  pptx: Pptx,
+  kind: GeneratedKind,
+  boxes: SlideBoxes | undefined,
+  deck: DeckModel,
+  c: Colours,
+  t: Labels,
+  H: number,
+): Slide {
+  const slide = pptx.addSlide({ masterName: MASTER[kind] });
+  const bg = kind === 'agenda' ? 'FFFFFF' : c.primary;
+  for (const b of boxes?.blocks ?? []) {
+    if (b.onlyPictures) continue;
+    const list = b.tag === 'UL' || b.tag === 'OL';
+    // The closing slide's list is its QR cards, drawn below as vector codes.
+    if (list && kind === 'closing') continue;
+    if (list && kind === 'agenda') placeAgendaItems(pptx, slide, b, c);
+    else placeBlock(pptx, slide, b, bg);
+  }
+  if (kind === 'closing') closingQrCodes(pptx, slide, deck, t, H);
+  return slide;
+}

@@ -1,0 +1,127 @@
+import type { MeasuredBlock, PxBox, TextLook } from './block-boxes.js';
+import { FONT, W, type Pptx, type Slide } from './pptx-layouts.js';
+
+// Text frames placed where the rendered slide shows the text, at the size, weight, colour and
+// spacing the theme gives it: the generated slides (title, agenda, dividers, closing) and the
+// slides' headings come out of PowerPoint looking like the PDF, for any theme.
+
+/** Inches per CSS pixel of the 1280-wide slide. */
+export const PX = W / 1280;
+/** Points per CSS pixel (1280 px = 13.333 in = 960 pt). */
+const PT = 0.75;
+
+/** A colour drawn at `alpha` over `bg`, as one opaque `RRGGBB` (PowerPoint text has no opacity here). */
+export function blend(color: string, alpha: number, bg: string): string {
+  if (alpha >= 0.999) return color;
+  const ch = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
+  return [0, 2, 4]
+    .map((i) =>
+      Math.round(ch(color, i) * alpha + ch(bg, i) * (1 - alpha))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase();
+}
+
+/** Browsers and PowerPoint measure text a little differently: a frame this much wider never wraps early. */
+const SLACK = 0.06;
+
+/** Points for CSS pixels, to a tenth. */
+export const pt = (px: number) => round(px * PT);
+
+/** A text frame's place and paragraph spacing for text drawn with the look of `t` over the box `b`. */
+export function frameAt(b: PxBox, t: TextLook) {
+  const slack = b.w * SLACK;
+  const x = t.align === 'center' ? b.x - slack / 2 : t.align === 'right' ? b.x - slack : b.x;
+  return {
+    x: x * PX,
+    y: b.y * PX,
+    w: (b.w + slack) * PX,
+    h: Math.max(b.h, t.lineHeightPx) * PX,
+    margin: 0,
+    valign: 'top' as const,
+    align: t.align,
+    lineSpacing: pt(t.lineHeightPx),
+  };
+}
+
+/** A text frame with the look of `t`, over the box `b`, on a slide whose background is `bg`. */
+export function placeText(
+  slide: Slide,
+  b: PxBox,
+  t: TextLook,
+  fontPx: number,
+  bg: string,
+  extra: Record<string, unknown> = {},
+): void {
+  if (!t.text) return;
+  slide.addText(t.text.replace(/\n+/g, '\n'), {
+    ...frameAt(b, t),
+    fontFace: FONT,
+    fontSize: pt(fontPx),
+    bold: t.bold,
+    color: blend(t.color, t.alpha, bg),
+    ...(t.letterSpacingPx ? { charSpacing: pt(t.letterSpacingPx) } : {}),
+    ...extra,
+  });
+}
+
+/** A measured block: its text without the accent rule's height, then the rule itself. */
+export function placeBlock(pptx: Pptx, slide: Slide, b: MeasuredBlock, bg: string): void {
+  const textBox = b.after ? { ...b, h: b.after.y - b.y } : b;
+  placeText(slide, textBox, b, b.fontPx, bg);
+  if (b.after) bar(pptx, slide, b.after, b.after.color, b.after.h / 2);
+}
+
+/** A filled rectangle in CSS pixels, rounded by `radiusPx`. */
+export function bar(pptx: Pptx, slide: Slide, b: PxBox, color: string, radiusPx = 0): void {
+  slide.addShape(radiusPx ? pptx.ShapeType.roundRect : pptx.ShapeType.rect, {
+    x: b.x * PX,
+    y: b.y * PX,
+    w: b.w * PX,
+    h: b.h * PX,
+    fill: { color },
+    line: { color, width: 0 },
+    ...(radiusPx ? { rectRadius: radiusPx * PX } : {}),
+  });
+}
+
+/**
+ * The agenda's chapter list: a label badge, the title and the minutes on one ruled line per
+ * chapter, where the theme's grid puts them.
+ */
+export function placeAgendaItems(
+  pptx: Pptx,
+  slide: Slide,
+  list: MeasuredBlock,
+  c: { primary: string },
+): void {
+  for (const item of list.items ?? []) {
+    const { strong, em } = item;
+    if (strong) {
+      bar(pptx, slide, strong, blend(c.primary, 1, 'FFFFFF'), 8);
+      placeText(
+        slide,
+        { ...strong, y: strong.y + (strong.h - strong.lineHeightPx) / 2 },
+        { ...strong, align: 'center' },
+        strong.sizePx,
+        c.primary,
+      );
+    }
+    const left = strong ? strong.x + strong.w + 18 : item.x;
+    const right = em ? em.x - 12 : item.x + item.w;
+    placeText(
+      slide,
+      { x: left, y: item.y + (item.h - list.lineHeightPx) / 2, w: right - left, h: list.lineHeightPx },
+      { ...list, text: item.rest, bold: false },
+      list.fontPx,
+      'FFFFFF',
+    );
+    if (em)
+      placeText(slide, { ...em, x: em.x - 20, w: em.w + 20 }, { ...em, align: 'right' }, em.sizePx, 'FFFFFF');
+    bar(pptx, slide, { x: item.x, y: item.y + item.h - 2, w: item.w, h: 2 }, 'DFE5EE');
+  }
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,0 +1,112 @@
+import type { MeasuredBlock } from './block-boxes.js';
+import type { SlideBoxes } from './block-boxes.js';
+import { bar, PX, pt } from './measured-text.js';
+import { W, text, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
+
+/** A point card: its bold phrase and the text after it. */
+export interface Point {
+  heading: string;
+  text: string;
+}
+
+/**
+ * Numbered point cards: one card per point, where the theme's grid puts them when the slide
+ * was measured (the card's box, its top rule, its content centred in its padding at the
+ * theme's sizes), else on a fixed grid.
+ */
+export function pointCards(
+  pptx: Pptx,
+  slide: Slide,
+  points: Point[],
+  c: Colours,
+  H: number,
+  measured?: SlideBoxes,
+): void {
+  const list = measured?.blocks.find((b) => (b.tag === 'UL' || b.tag === 'OL') && b.items);
+  if (list?.items?.length === points.length) return measuredCards(pptx, slide, points, list, c);
+  const top = 1.9;
+  const bottom = H - 0.8;
+  const n = points.length;
+  const cols = n === 4 ? 2 : n;
+  const rows = Math.ceil(n / cols);
+  const gap = 0.35;
+  const w = (W - 1.6 - gap * (cols - 1)) / cols;
+  const h = Math.min((bottom - top - gap * (rows - 1)) / rows, rows === 1 ? 3.6 : 2.2);
+  points.forEach((p, i) => {
+    const x = 0.8 + (i % cols) * (w + gap);
+    const y = top + Math.floor(i / cols) * (h + gap);
+    slide.addShape(pptx.ShapeType.rect, {
+      x,
+      y,
+      w,
+      h: 0.07,
+      fill: { color: c.primary },
+      line: { color: c.primary },
+    });
+    slide.addText(
+      [
+        text(String(i + 1).padStart(2, '0'), {
+          fontSize: 26,
+          bold: true,
+          color: c.accent,
+          breakLine: true,
+          paraSpaceAfter: 6,
+        }),
+        text(p.heading, { fontSize: 20, bold: true, color: c.primary, breakLine: true, paraSpaceAfter: 6 }),
+        text(p.text, { fontSize: 16, color: c.ink }),
+      ],
+      {
+        x,
+        y: y + 0.07,
+        w,
+        h: h - 0.07,
+        fill: { color: c.card },
+        valign: 'top',
+        margin: 12,
+        lineSpacingMultiple: 1.15,
+      },
+    );
+  });
+}
+
+function measuredCards(pptx: Pptx, slide: Slide, points: Point[], list: MeasuredBlock, c: Colours): void {
+  const size = list.fontPx;
+  list.items!.forEach((item, i) => {
+    const p = points[i]!;
+    bar(pptx, slide, item, c.card, 10);
+    bar(pptx, slide, { ...item, h: 6 }, c.primary, 3);
+    const headPx = item.strong?.sizePx ?? size;
+    const [t = 0, r = 0, b = 0, l = 0] = item.pad;
+    // Four cards sit two by two, their number on the heading's line (corporate.css points-4).
+    const inline = points.length === 4;
+    const number = text(`${String(i + 1).padStart(2, '0')}${inline ? '  ' : ''}`, {
+      fontSize: pt(item.beforePx || size),
+      bold: true,
+      color: c.accent,
+      breakLine: !inline,
+      lineSpacing: pt((item.beforePx || size) * 1.3),
+    });
+    slide.addText(
+      [
+        number,
+        text(p.heading, {
+          fontSize: pt(headPx),
+          bold: true,
+          color: c.primary,
+          breakLine: true,
+          lineSpacing: pt(headPx * 1.6),
+        }),
+        text(p.text, { fontSize: pt(size), color: c.ink, lineSpacing: pt(size * 1.6) }),
+      ],
+      {
+        x: item.x * PX,
+        y: (item.y + 6) * PX,
+        w: item.w * PX,
+        h: (item.h - 6) * PX,
+        margin: [pt(t), pt(r), pt(b), pt(l)],
+        valign: 'middle',
+        fit: 'shrink',
+      },
+    );
+  });
+}
