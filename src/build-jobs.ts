@@ -136,7 +136,7 @@ export class Jobs {
         data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title }));
         break;
       }
-      case 'pptx':
+      case 'pptx-pictures':
         data = await (
           await import('./export/pptx/image-pptx.js')
         ).writeImagePptx(model, composed, rendered, await this.slidePictures(), this.pictureFormat());
@@ -151,7 +151,7 @@ export class Jobs {
           this.staging.path(zip!),
         );
       }
-      case 'pptx-editable': {
+      case 'pptx': {
         const { writeEditablePptx } = await import('./export/pptx/editable-pptx.js');
         const { pictureSlides } = await import('./export/pptx/image-pptx.js');
         const { measureBlockBoxes } = await import('./export/pptx/block-boxes.js');

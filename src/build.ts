@@ -89,7 +89,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const digest = await inputDigest(loaded.dir, themes, version, name);
   for (const format of opts.formats) {
     // A PPTX built beside the slide images holds their PNG pictures, alone it holds JPEG: two outputs.
-    const key = outputKey(digest, format === 'pptx' && opts.formats.includes('images') ? 'pptx+png' : format);
+    const key = outputKey(
+      digest,
+      format === 'pptx-pictures' && opts.formats.includes('images') ? 'pptx+png' : format,
+    );
     keys.set(format, key);
     const current = await Promise.all(
       outputFiles(name, format).map((file) => isCurrent(outDir, cache, file, key)),

@@ -6,16 +6,23 @@ export const FORMATS = [
   'handout',
   'script',
   'pptx',
-  'pptx-editable',
+  'pptx-pictures',
   'images',
   'share',
 ] as const;
-/** What `all` (the default) builds: the editable PPTX, slide pictures and the share copy are asked for by name. */
+/** What `all` (the default) builds: the picture PPTX, slide pictures and the share copy are asked for by name. */
 export const DEFAULT_FORMATS: readonly Format[] = ['html', 'pdf', 'handout', 'script', 'pptx'];
 export type Format = (typeof FORMATS)[number];
 
-/** Formats printed by a browser. */
-export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'script', 'pptx', 'images'];
+/** Formats printed or measured by a browser (the editable PPTX places its frames where Chromium shows them). */
+export const BROWSER_FORMATS: readonly Format[] = [
+  'pdf',
+  'handout',
+  'script',
+  'pptx',
+  'pptx-pictures',
+  'images',
+];
 
 export function outputFileName(name: string, format: Format): string {
   switch (format) {
@@ -29,8 +36,8 @@ export function outputFileName(name: string, format: Format): string {
       return `${name}-script.pdf`;
     case 'pptx':
       return `${name}.pptx`;
-    case 'pptx-editable':
-      return `${name}-editable.pptx`;
+    case 'pptx-pictures':
+      return `${name}-pictures.pptx`;
     case 'images':
       return `${name}-images`;
     case 'share':
@@ -44,13 +51,16 @@ export function outputFiles(name: string, format: Format): string[] {
   return format === 'images' ? [main, `${main}.zip`] : [main];
 }
 
+/** Names kept for scripts written before the editable PPTX became `pptx` (0.1: pptx-editable). */
+const ALIASES: Record<string, Format> = { 'pptx-editable': 'pptx' };
+
 /** Reads `--format html,pdf`; `all` (or nothing) stands for the default five. */
 export function parseFormats(value: string | undefined): Format[] {
   const wanted = (value ?? 'all')
     .split(',')
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean)
-    .flatMap((f) => (f === 'all' ? [...DEFAULT_FORMATS] : [f]));
+    .flatMap((f) => (f === 'all' ? [...DEFAULT_FORMATS] : [ALIASES[f] ?? f]));
   const unknown = wanted.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (unknown.length || wanted.length === 0) {
     throw new LecternError(`unknown format ${unknown.join(', ') || '(empty)'}`, {

@@ -24,7 +24,7 @@ const STEP_NAMES: Record<string, string> = {
   handout: 'handout PDF',
   script: 'speaker script PDF',
   pptx: 'PPTX',
-  'pptx-editable': 'editable PPTX',
+  'pptx-pictures': 'PPTX of slide pictures',
   images: 'slide pictures (PNG)',
   share: 'share copy (HTML, no notes)',
 };

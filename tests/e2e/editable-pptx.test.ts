@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/temp.js';
 const dir = tempDir('lectern-editable-');
 const deck = join(dir, 'deck');
 const out = join(dir, 'out');
-const file = join(out, 'deck-editable.pptx');
+const file = join(out, 'deck.pptx');
 let zip: JSZip;
 let run: ReturnType<typeof lectern>;
 
@@ -28,14 +28,14 @@ beforeAll(async () => {
     chapter,
     `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n$$\nE = mc^2\n$$\n\n<!-- 讲解公式 -->\n`,
   );
-  run = lectern(['build', deck, '--out', out, '--format', 'pptx-editable']);
+  run = lectern(['build', deck, '--out', out, '--format', 'pptx']);
   zip = await JSZip.loadAsync(readFileSync(file));
 });
 
 describe('editable PPTX', () => {
-  it('is written as <name>-editable.pptx with one slide per page', () => {
+  it('is written as <name>.pptx (what --format pptx and all write) with one slide per page', () => {
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/deck-editable\.pptx/);
+    expect(run.stdout).toMatch(/deck\.pptx/);
     expect(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(11);
   });
 
@@ -101,7 +101,7 @@ describe('editable PPTX', () => {
       ],
       { stdio: 'ignore', timeout: 170_000 },
     );
-    const pdf = join(pdfDir, 'deck-editable.pdf');
+    const pdf = join(pdfDir, 'deck.pdf');
     expect(pdfInfo(pdf).Pages).toBe('11');
     expect(pdfText(pdf, 4)).toContain('倾听三要点');
   });

@@ -14,7 +14,7 @@ import { tempDir } from '../helpers/temp.js';
 
 const dir = tempDir('lectern-gallery-pptx-');
 const out = join(dir, 'out');
-const file = join(out, 'gallery-editable.pptx');
+const file = join(out, 'gallery.pptx');
 let zip: JSZip;
 let run: ReturnType<typeof lectern>;
 
@@ -41,7 +41,7 @@ async function slideWith(words: string): Promise<{ name: string; xml: string; re
 const media = (rels: string) => [...rels.matchAll(/Target="\.\.\/media\/([^"]+)"/g)].map((m) => m[1]!);
 
 beforeAll(async () => {
-  run = lectern(['build', join(FIXTURES, 'gallery'), '--out', out, '--format', 'pptx-editable']);
+  run = lectern(['build', join(FIXTURES, 'gallery'), '--out', out, '--format', 'pptx']);
   zip = await JSZip.loadAsync(readFileSync(file));
 });
 
@@ -156,7 +156,7 @@ describe('the gallery deck as an editable PPTX', () => {
       ],
       { stdio: 'ignore', timeout: 170_000 },
     );
-    const pdf = join(pdfDir, 'gallery-editable.pdf');
+    const pdf = join(pdfDir, 'gallery.pdf');
     expect(pdfInfo(pdf).Pages).toBe('19');
     expect(pdfText(pdf, 11)).toMatch(/2026-12-01/);
     expect(pdfText(pdf, 13)).toMatch(/1\.[\s\S]*2\.[\s\S]*3\.[\s\S]*4\./);

@@ -55,10 +55,10 @@ describe('the layouts fixture deck', () => {
   });
 
   it('has a master for every layout in the editable PPTX, with native frames: a table, role cards, the time box', async () => {
-    const run = lectern(['build', fixture, '--format', 'pptx-editable', '--out', out]);
+    const run = lectern(['build', fixture, '--format', 'pptx', '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(/as a picture/);
-    const zip = await JSZip.loadAsync(readFileSync(join(out, 'layouts-editable.pptx')));
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'layouts.pptx')));
     const layoutNames = await Promise.all(
       Object.keys(zip.files)
         .filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n))

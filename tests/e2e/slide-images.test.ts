@@ -27,7 +27,7 @@ async function pptxPictures(file: string): Promise<Map<number, Buffer>> {
 }
 
 beforeAll(() => {
-  run = lectern(['build', join(FIXTURES, 'valid'), '--out', out, '--format', 'pptx,images']);
+  run = lectern(['build', join(FIXTURES, 'valid'), '--out', out, '--format', 'pptx-pictures,images']);
 });
 
 describe('--format images: one PNG per slide for chat groups', () => {
@@ -58,7 +58,7 @@ describe('--format images: one PNG per slide for chat groups', () => {
   });
 
   it('takes the PPTX pictures from the same captures (no second pass): slide N of the PPTX is N.png', async () => {
-    const pictures = await pptxPictures(join(out, 'valid.pptx'));
+    const pictures = await pptxPictures(join(out, 'valid-pictures.pptx'));
     expect(pictures.size).toBe(10);
     for (const [n, data] of pictures)
       expect(data.equals(readFileSync(join(folder, `${String(n).padStart(2, '0')}.png`))), `slide ${n}`).toBe(

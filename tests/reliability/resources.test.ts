@@ -46,10 +46,10 @@ describe('resources and faults', () => {
       .replace('用短句说清要点。', '用短句\u000b说清要点\u0001。')
       .replace('<!-- 强调准确性，时间：约 12 分钟 -->', '<!-- 强调\u000b准确性\u001f，时间：约 12 分钟 -->');
     writeFileSync(file, text);
-    const r = lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'pptx,pptx-editable']);
+    const r = lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'pptx,pptx-pictures']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/02-speaking\.md:\d+: warning: holds control characters/);
-    for (const name of ['deck.pptx', 'deck-editable.pptx']) {
+    for (const name of ['deck.pptx', 'deck-pictures.pptx']) {
       const zip = await JSZip.loadAsync(readFileSync(join(dir, 'out', name)));
       const parts = Object.keys(zip.files).filter((n) => n.endsWith('.xml'));
       let notes = '';

@@ -70,8 +70,8 @@ export async function writeEditablePptx(
     return slideStructure(s.body ?? '');
   });
   const unmapped = structures.flatMap((st, i) => (st?.unmappable ? [i] : []));
-  // Every slide drawn natively is measured: generated slides and headings go where the slides
-  // document shows them; a slide's body only where placement matters (placementMatters).
+  // Every slide drawn natively is measured: its text frames, tables and pictures go where the
+  // slides document shows them.
   const placed = structures.flatMap((st, i) => (st?.unmappable ? [] : [i]));
   const svgs = [...new Set(structures.flatMap((st) => (st && !st.unmappable ? svgSources(st) : [])))];
   const [pictures, boxes, pngs] = await Promise.all([
@@ -112,7 +112,7 @@ export async function writeEditablePptx(
         : undefined;
       slide = layout
         ? trainingSlide(pptx, info, layout, timeBox, c, H, st!, boxes.get(i))
-        : contentSlide(pptx, info, st!, c, H, boxes.get(i), placementMatters(st!, info));
+        : contentSlide(pptx, info, st!, c, H, boxes.get(i));
     }
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
@@ -138,14 +138,6 @@ function withPngs(st: SlideStructure, pngs: Map<string, string>): void {
   }
 }
 
-/** Slides whose pictures, tables, code or quotes should sit where the PDF shows them. */
-function placementMatters(st: SlideStructure, info: SlideInfo): boolean {
-  const layout = trainingLayout(info);
-  if (layout) return layout === 'table' || layout === 'split' || layout === 'exercise';
-  if (info.layout?.startsWith('points')) return false;
-  return st.blocks.some((b) => b.kind !== 'paragraph' && b.kind !== 'list' && b.kind !== 'heading');
-}
-
 function contentSlide(
   pptx: Pptx,
   info: SlideInfo,
@@ -153,7 +145,6 @@ function contentSlide(
   c: Colours,
   H: number,
   measured: SlideBoxes | undefined,
-  placeBody: boolean,
 ): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
   slideChrome(slide, info, c, H);
@@ -221,7 +212,7 @@ function contentSlide(
     st.blocks.filter((b) => b.kind !== 'background'),
     box,
     c,
-    placeBody ? measured : undefined,
+    measured,
     st.heading !== undefined,
   );
   return slide;

@@ -1,5 +1,5 @@
 import type { Block, ListItem, Picture, Run } from '../../render/slide-tokens.js';
-import type { SlideBoxes } from './block-boxes.js';
+import type { MeasuredBlock, SlideBoxes } from './block-boxes.js';
 import { imageSize } from './image-size.js';
 import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
 
@@ -23,7 +23,14 @@ export interface Box {
   h: number;
 }
 
-const PARAGRAPH_KEYS = new Set(['bullet', 'indentLevel', 'paraSpaceAfter', 'paraSpaceBefore', 'align']);
+const PARAGRAPH_KEYS = new Set([
+  'bullet',
+  'indentLevel',
+  'paraSpaceAfter',
+  'paraSpaceBefore',
+  'align',
+  'lineSpacing',
+]);
 
 /** Text runs with their formatting: bold, italic, strike, code and hyperlinks. */
 export function runProps(
@@ -49,16 +56,35 @@ export function runProps(
   );
 }
 
-function listProps(items: ListItem[], c: Colours, size: number): TextProps[] {
+function listProps(
+  items: ListItem[],
+  c: Colours,
+  size: number,
+  measured: { lineSpacing?: number; paraSpaceAfter?: number; indent?: number } = {},
+): TextProps[] {
+  const { indent = 22, paraSpaceAfter = 6, ...spacing } = measured;
   return items.flatMap((it) =>
     runProps(it.runs, c, size, {
       indentLevel: it.level,
-      paraSpaceAfter: 6,
-      bullet:
-        it.number !== undefined ? { type: 'number', numberStartAt: it.number, indent: 22 } : { indent: 22 },
+      paraSpaceAfter,
+      ...spacing,
+      bullet: it.number !== undefined ? { type: 'number', numberStartAt: it.number, indent } : { indent },
     }),
   );
 }
+
+/** A measured list's item gap (the items' margins) and its text indent (the list's padding), in points. */
+function itemSpacing(list: MeasuredBlock): { paraSpaceAfter?: number; indent?: number } {
+  const items = list.items ?? [];
+  const gaps = items.slice(1).map((it, i) => it.y - (items[i]!.y + items[i]!.h));
+  const first = items[0];
+  return {
+    ...(gaps.length ? { paraSpaceAfter: round1(Math.max(0, Math.min(...gaps)) * PT_PER_PX) } : {}),
+    ...(first && first.x > list.x ? { indent: round1((first.x - list.x) * PT_PER_PX) } : {}),
+  };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Width of text in ems: a Chinese character one em, other characters about half. */
 function ems(s: string): number {
@@ -104,7 +130,8 @@ const TAGS: Partial<Record<Block['kind'], string[]>> = {
   quote: ['BLOCKQUOTE'],
 };
 
-type Placement = { box: Box; fontPx: number; cols?: number[]; rows?: number[] } | { pictures: Box[] };
+type Placement =
+  { box: Box; fontPx: number; cols?: number[]; rows?: number[]; el: MeasuredBlock } | { pictures: Box[] };
 
 /** Each block's measured box, matched to the section's children in order; undefined when they disagree. */
 function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Placement[] | undefined {
@@ -130,6 +157,7 @@ function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Pl
     const el = m.blocks[next++];
     if (!el || !TAGS[b.kind]?.includes(el.tag) || el.onlyPictures) return undefined;
     out.push({
+      el,
       box: inches(el),
       fontPx: el.fontPx,
       ...(el.cols
@@ -151,15 +179,23 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
     const body = (p.fontPx || BODY_PX) * PT_PER_PX;
     // A little room below, since PowerPoint's line height differs from the browser's; the frame shrinks text that still overflows.
     const box = { ...p.box, h: p.box.h + 0.1 };
+    // Lines as far apart as the browser sets them (line-height), items as far as their margins.
+    const spacing = p.el.lineHeightPx ? { lineSpacing: round1(p.el.lineHeightPx * PT_PER_PX) } : {};
     if (b.kind === 'paragraph' || b.kind === 'heading') {
-      slide.addText(runProps(b.runs, c, body, b.kind === 'heading' ? { bold: true, color: c.primary } : {}), {
+      slide.addText(
+        runProps(b.runs, c, body, {
+          ...spacing,
+          ...(b.kind === 'heading' ? { bold: true, color: c.primary } : {}),
+        }),
+        { ...box, valign: 'top', fit: 'shrink', margin: 0 },
+      );
+    } else if (b.kind === 'list')
+      slide.addText(listProps(b.items, c, body, { ...spacing, ...itemSpacing(p.el) }), {
         ...box,
         valign: 'top',
         fit: 'shrink',
         margin: 0,
       });
-    } else if (b.kind === 'list')
-      slide.addText(listProps(b.items, c, body), { ...box, valign: 'top', fit: 'shrink', margin: 0 });
     else blockShape(pptx, b, box, c, p.cols, p.rows, p.fontPx)?.draw(slide, box.y, p.box.h);
   });
 }
