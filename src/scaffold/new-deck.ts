@@ -1,6 +1,7 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { LecternError } from '../errors.js';
+import { makeFolder } from '../make-folder.js';
 
 export interface NewDeckOptions {
   dir: string;
@@ -50,7 +51,7 @@ export async function newDeck(opts: NewDeckOptions): Promise<string[]> {
     ]);
   }
   try {
-    await mkdir(join(dir, 'assets'), { recursive: true });
+    await makeFolder(join(dir, 'assets'));
     for (const [name, text] of files) await writeFile(join(dir, name), text, { flag: 'wx' });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);

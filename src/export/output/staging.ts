@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { removeAbandoned } from './abandoned.js';
 import { join } from 'node:path';
 import { LecternError } from '../../errors.js';
+import { makeFolder } from '../../make-folder.js';
 
 /** Temporary folders of builds under way, so an interrupted process can remove them. */
 const live = new Set<string>();
@@ -27,7 +28,7 @@ export class Staging {
       });
     }
     try {
-      await mkdir(outDir, { recursive: true });
+      await makeFolder(outDir);
       await removeAbandoned(outDir, '.lectern-tmp-');
       const dir = await mkdtemp(join(outDir, `.lectern-tmp-${process.pid}-`));
       live.add(dir);
