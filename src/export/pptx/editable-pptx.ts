@@ -14,13 +14,13 @@ import {
   titleSlide,
   type Colours,
   type Pptx,
-  type PptxClass,
   type Slide,
 } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { imageSize } from './image-size.js';
 import { CODE_FONT, drawBlocks, runProps } from './pptx-blocks.js';
 import { closingQrCodes } from './pptx-qr.js';
+import { newPresentation } from './pptx-presentation.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
 
@@ -53,14 +53,8 @@ export async function writeEditablePptx(
   height: number,
   browser: SlideBrowser,
 ): Promise<EditablePptx> {
-  const PptxGenJS = (await import('pptxgenjs')).default as unknown as PptxClass;
-  const pptx = new PptxGenJS();
   const H = (W * height) / 1280;
-  pptx.defineLayout({ name: 'LECTERN', width: W, height: H });
-  pptx.layout = 'LECTERN';
-  pptx.title = deck.title;
-  if (deck.presenter) pptx.author = deck.presenter;
-  if (deck.organization) pptx.company = deck.organization;
+  const pptx = await newPresentation(deck, H);
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   const c = colours(deck);
   defineMasters(pptx, deck, c, H);

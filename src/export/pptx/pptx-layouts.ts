@@ -1,6 +1,6 @@
 import type { SlideInfo } from '../../compose/compose-deck.js';
 import type { labelsFor } from '../../compose/labels.js';
-import type { DeckModel } from '../../deck-model.js';
+import { plannedMinutes, type DeckModel } from '../../deck-model.js';
 
 // Slide masters and the generated slides (title, agenda, divider, closing) of the editable
 // PPTX, in the corporate theme's colours and layouts.
@@ -154,7 +154,7 @@ export function agendaSlide(pptx: Pptx, deck: DeckModel, c: Colours, t: ReturnTy
       { x: x + 0.9, y, w: colWidth - 0.9, h: 0.5 },
     );
   });
-  const total = deck.chapters.reduce((s, ch) => s + (ch.minutes ?? 0), 0);
+  const total = plannedMinutes(deck.chapters);
   if (total)
     slide.addText(t.total(total), {
       x: W - 4.8,
