@@ -120,7 +120,7 @@ export const rules: Rule[] = [
       if (!deck || !brand || typeof brand !== 'object' || Array.isArray(brand)) return [];
       const out: Problem[] = [];
       for (const [key, value] of Object.entries(brand as Record<string, unknown>)) {
-        const line = at(deck, 'brand');
+        const line = deck.keyLines[`brand.${key}`] ?? at(deck, 'brand');
         if (!(BRAND_FIELDS as readonly string[]).includes(key)) {
           out.push({
             severity: 'warning',

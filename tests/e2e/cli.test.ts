@@ -14,7 +14,7 @@ describe('lectern build refuses bad input', () => {
       'missing-chapter',
       /missing-chapter\/02-<slug>\.md: error: 02 is missing: expected 02-<slug>\.md between 01-listening\.md and 03-review\.md/,
     ],
-    ['bad-yaml', /bad-yaml\/02-speaking\.md:4: error: front matter is not valid YAML/],
+    ['bad-yaml', /bad-yaml\/02-speaking\.md:3: error: front matter is not valid YAML/], // the unclosed [ is on line 3,
     ['not-utf8', /not-utf8\/02-speaking\.md:2: error: is not UTF-8 text/],
     [
       'image-outside',
