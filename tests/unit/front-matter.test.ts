@@ -83,6 +83,21 @@ describe('parseFrontMatter', () => {
     });
   });
 
+  it('refuses aliases that would expand without end (billion laughs), at the first line', () => {
+    const levels = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(9)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    expect(problem(`---\n${levels.join('\n')}\ntitle: x\n---\n`)).toMatchObject({
+      code: 'yaml-invalid',
+      line: 2,
+      message: expect.stringMatching(/alias/i) as unknown,
+    });
+  });
+
   it('refuses front matter in another language and front matter never closed, at line 1', () => {
     expect(problem('---js\n{ title: "x" }\n---\n')).toMatchObject({ code: 'front-matter-language', line: 1 });
     expect(problem('---\ntitle: x\n')).toMatchObject({ code: 'front-matter-unclosed', line: 1 });
