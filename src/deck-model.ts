@@ -53,3 +53,14 @@ export interface ChapterModel {
   file: string;
   slides: SourceSlide[];
 }
+
+/**
+ * Minutes the chapters plan in all. Read from a validated model or from raw front matter, so
+ * anything but a positive number counts as none.
+ */
+export function plannedMinutes(chapters: readonly { minutes?: unknown }[]): number {
+  return chapters.reduce<number>(
+    (sum, c) => sum + (typeof c.minutes === 'number' && c.minutes > 0 ? c.minutes : 0),
+    0,
+  );
+}

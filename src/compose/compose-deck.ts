@@ -1,4 +1,4 @@
-import type { ChapterModel, DeckModel } from '../deck-model.js';
+import { plannedMinutes, type ChapterModel, type DeckModel } from '../deck-model.js';
 import { resolve } from 'node:path';
 import { normalizeImageSrc } from '../load/load-images.js';
 import type { SourceSlide } from '../load/split-slides.js';
@@ -110,9 +110,8 @@ function agendaSlide(deck: DeckModel, t: Labels) {
   const items = course.map(
     (c) => `- **${c.label}** ${escapeMarkdown(c.title)}${c.minutes ? ` *${t.minutes(c.minutes)}*` : ''}`,
   );
-  const sum = (cs: ChapterModel[]) => cs.reduce((n, c) => n + (c.minutes ?? 0), 0);
-  const total = sum(course);
-  const session = sum(deck.chapters);
+  const total = plannedMinutes(course);
+  const session = plannedMinutes(deck.chapters);
   const columns = course.length > 5 ? 'agenda two-columns' : 'agenda';
   const body = [
     ...generated(columns),

@@ -16,6 +16,13 @@ export interface Labels {
   /** Captions under the closing slide's QR codes. */
   scanFeedback: string;
   scanMaterials: string;
+  /** The closing slide's text when deck.md sets no `closing`. */
+  closing: string;
+  /** The speaker script's running title after the course title, and its line for a slide without notes. */
+  script: string;
+  noNotes: string;
+  /** The HTML's exercise countdown and presenter chapter timer, and their keys. */
+  timers: { exercise: string; chapter: string; keys: string };
 }
 
 const zh: Labels = {
@@ -32,6 +39,10 @@ const zh: Labels = {
   timeBox: (kind, n) => `${kind === 'roleplay' ? '角色扮演' : '练习'} · ${n} 分钟`,
   scanFeedback: '扫码填写课程反馈',
   scanMaterials: '扫码获取课程资料',
+  closing: '谢谢',
+  script: '讲师讲稿',
+  noNotes: '（本页无讲稿）',
+  timers: { exercise: '练习计时', chapter: '本章用时', keys: 'T 开始/暂停 · Shift+T 重置' },
 };
 
 const en: Labels = {
@@ -48,8 +59,28 @@ const en: Labels = {
   timeBox: (kind, n) => `${kind === 'roleplay' ? 'Role-play' : 'Exercise'} · ${n} min`,
   scanFeedback: 'Scan to give feedback',
   scanMaterials: 'Scan for the course materials',
+  closing: 'Thank you',
+  script: 'Speaker script',
+  noNotes: '(no notes)',
+  timers: { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
 };
+
+/** Closing texts for languages that otherwise get the English words. */
+const CLOSING_ONLY: Record<string, string> = { ja: 'ありがとうございました' };
 
 export function labelsFor(lang: string): Labels {
   return lang.toLowerCase().startsWith('zh') ? zh : en;
+}
+
+/** The closing slide's default text in the deck's language. */
+export function defaultClosing(lang: string): string {
+  return CLOSING_ONLY[lang.toLowerCase().split('-')[0] ?? ''] ?? labelsFor(lang).closing;
+}
+
+/**
+ * Words lectern writes outside the slides' markdown (the script's pages, the HTML's timers),
+ * in every language: the embedded font keeps their characters, since no deck text brings them.
+ */
+export function wordsOutsideSlides(): string {
+  return [zh, en].flatMap((t) => [t.script, t.noNotes, ...Object.values(t.timers)]).join('');
 }

@@ -1,4 +1,15 @@
-import matter from 'gray-matter';
+import {
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type DocumentOptions,
+  type Node,
+  type ParseOptions,
+  type SchemaOptions,
+  type YAMLError,
+} from 'yaml';
 import type { Problem } from '../problem.js';
 
 export interface ParsedSource {
@@ -6,15 +17,22 @@ export interface ParsedSource {
   body: string;
   /** 1-based line where the body starts. */
   bodyLine: number;
-  /** 1-based line of each top-level front matter key, for messages about its value. */
+  /**
+   * 1-based line of each front matter key by its path (`brand`, `brand.primary`, `list.0`),
+   * for messages about its value.
+   */
   keyLines: Record<string, number>;
 }
 
-interface YamlErrorLike {
-  name?: string;
-  reason?: string;
-  mark?: { line?: number };
-}
+/**
+ * YAML 1.2 as the `yaml` package reads it, plus the YAML 1.1 types js-yaml's safe schema read
+ * before (dates, binary, ordered maps, pairs, sets, merge keys): `date: 2026-12-01` stays a date.
+ */
+const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  customTags: ['timestamp', 'binary', 'omap', 'pairs', 'set'],
+  merge: true,
+  prettyErrors: false,
+};
 
 /** Splits front matter from body; a YAML error becomes a Problem that points at its line. */
 export function parseFrontMatter(
@@ -23,7 +41,7 @@ export function parseFrontMatter(
 ): { ok: true; value: ParsedSource } | { ok: false; problem: Problem } {
   const lines = text.split('\n');
   let close = -1;
-  // gray-matter would run `---js` front matter as JavaScript: only plain YAML is read.
+  // Front matter opened by ---js or ---coffee is a script to some tools: only plain YAML is read.
   if (/^---\S/.test(lines[0] ?? '')) {
     return {
       ok: false,
@@ -53,36 +71,84 @@ export function parseFrontMatter(
       };
     }
   }
-  try {
-    // Passing options turns off gray-matter's cache, which would hand back stale objects.
-    const parsed = matter(text, {});
-    const data =
-      parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)
-        ? (parsed.data as Record<string, unknown>)
-        : {};
-    const keyLines: Record<string, number> = {};
-    for (let i = 1; i < close; i++) {
-      const key = /^([A-Za-z_][\w-]*)\s*:/.exec(lines[i] as string);
-      if (key) keyLines[key[1] as string] = i + 1;
+  const body = lines.slice(close + 1).join('\n');
+  const bodyLine = close === -1 ? 1 : close + 2;
+  if (close === -1) return { ok: true, value: { data: {}, body, bodyLine, keyLines: {} } };
+
+  // The YAML starts on file line 2: its line n is file line n + 1.
+  const counter = new LineCounter();
+  const fileLine = (offset: number) => counter.linePos(offset).line + 1;
+  const doc = parseDocument(lines.slice(1, close).join('\n'), { ...YAML_OPTIONS, lineCounter: counter });
+  // An unknown tag (`!!js/function`) is only a warning to the yaml package; it was always refused.
+  const failure = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  let data: unknown;
+  let message = failure?.message;
+  if (!failure) {
+    try {
+      data = doc.toJS();
+    } catch (err) {
+      // Aliases that would expand past the yaml package's limit (a "billion laughs" document).
+      message = err instanceof Error ? err.message : String(err);
     }
-    const bodyLine = close === -1 ? 1 : close + 2;
-    return { ok: true, value: { data, body: lines.slice(close + 1).join('\n'), bodyLine, keyLines } };
-  } catch (err) {
-    const e = err as YamlErrorLike;
-    // gray-matter hands js-yaml the text from the end of the opening ---, so js-yaml's line 0
-    // is that line's remainder and its line n is file line n + 1.
-    const mark = e.mark?.line;
-    const line = typeof mark === 'number' ? Math.min(mark + 1, close + 1) : 1;
+  }
+  if (message !== undefined) {
     return {
       ok: false,
       problem: {
         severity: 'error',
         code: 'yaml-invalid',
         file: shownAs,
-        line,
-        message: `front matter is not valid YAML: ${e.reason ?? String(err)}`,
+        line: failure ? Math.min(fileLine(lastOffset(failure, doc.errors)), close + 1) : 2,
+        message: `front matter is not valid YAML: ${message}`,
         hint: 'check indentation and quote values that contain ": " or start with a special character',
       },
     };
+  }
+  const keyLines: Record<string, number> = {};
+  recordKeyLines(doc.contents, '', fileLine, keyLines);
+  return {
+    ok: true,
+    value: {
+      data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
+      body,
+      bodyLine,
+      keyLines,
+    },
+  };
+}
+
+/**
+ * Where a YAML error is best shown: the yaml package reports an over-indented line as errors
+ * that start at the key above it and end on that line, so the end of the errors starting with
+ * the first one is the line to fix.
+ */
+function lastOffset(first: YAMLError, errors: YAMLError[]): number {
+  const end = (e: YAMLError) => Math.max(e.pos[0], e.pos[1] - 1);
+  return Math.max(end(first), ...errors.filter((e) => e.pos[0] === first.pos[0]).map(end));
+}
+
+/** The line of every key and item under a node, by its dotted path; the first spelling wins. */
+function recordKeyLines(
+  node: Node | null,
+  prefix: string,
+  fileLine: (offset: number) => number,
+  out: Record<string, number>,
+): void {
+  const entries: [string, number | undefined, Node | null][] = [];
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      entries.push([String(pair.key.value), pair.key.range?.[0], pair.value as Node | null]);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const n = item as Node | null;
+      entries.push([String(i), n?.range?.[0], n]);
+    });
+  }
+  for (const [key, offset, value] of entries) {
+    const path = prefix + key;
+    if (offset !== undefined && !(path in out)) out[path] = fileLine(offset);
+    recordKeyLines(value, `${path}.`, fileLine, out);
   }
 }

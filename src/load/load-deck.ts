@@ -91,7 +91,7 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
       loaded.deck = { ...parsed, notes: splitSlides(parsed.body, parsed.bodyLine).flatMap((s) => s.notes) };
       const logo = (parsed.data.brand as { logo?: unknown } | undefined)?.logo;
       if (typeof logo === 'string') {
-        const line = parsed.keyLines.brand ?? 1;
+        const line = parsed.keyLines['brand.logo'] ?? 1;
         loaded.problems.push(
           ...(await loadImages(dir, [{ src: logo, line }], parsed.shownAs, loaded.assets)),
         );

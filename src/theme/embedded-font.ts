@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { wordsOutsideSlides } from '../compose/labels.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { charactersWithoutGlyph } from './font-coverage.js';
 import { fallbackPackageVersions, planFallback } from './fallback-fonts.js';
@@ -21,7 +22,8 @@ export const FONT_FAMILY = 'Lectern Sans';
 const WEIGHTS = [400, 700] as const;
 /** Always kept, so generated text (page numbers, labels, the script's and the timers' words) never falls back. */
 const ALWAYS =
-  ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—…‘’“”、。《》「」【】！（），：；？讲师讲稿本页无练习计时章用开始暂停重置';
+  ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·—…‘’“”、。《》「」【】！（），：；？' +
+  wordsOutsideSlides();
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Promise<FontSubset>>();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ChapterSource, LoadedDeck, SourceFile } from '../load/load-deck.js';
 import type { Problem } from '../problem.js';
+import { plannedMinutes } from '../deck-model.js';
 import { slideRules } from './slide-rules.js';
 import { globalDirectiveProblems } from './global-directives.js';
 import { sizeLimitProblems } from './size-limits.js';
@@ -119,7 +120,7 @@ export const rules: Rule[] = [
       if (!deck || !brand || typeof brand !== 'object' || Array.isArray(brand)) return [];
       const out: Problem[] = [];
       for (const [key, value] of Object.entries(brand as Record<string, unknown>)) {
-        const line = at(deck, 'brand');
+        const line = deck.keyLines[`brand.${key}`] ?? at(deck, 'brand');
         if (!(BRAND_FIELDS as readonly string[]).includes(key)) {
           out.push({
             severity: 'warning',
@@ -259,10 +260,7 @@ export const rules: Rule[] = [
       // A chapter that could not be read has unknown minutes: a sum without it would mislead.
       if (!deck || typeof duration !== 'number' || !(duration > 0) || unreadableChapters.length > 0)
         return [];
-      const planned = chapters.reduce(
-        (sum, c) => sum + (typeof c.data.minutes === 'number' && c.data.minutes > 0 ? c.data.minutes : 0),
-        0,
-      );
+      const planned = plannedMinutes(chapters.map((c) => c.data));
       if (planned === duration) return [];
       return [
         {

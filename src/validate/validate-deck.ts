@@ -1,4 +1,5 @@
 import { basename, resolve } from 'node:path';
+import { defaultClosing } from '../compose/labels.js';
 import type { Brand, ChapterModel, DeckModel } from '../deck-model.js';
 import type { LoadedDeck } from '../load/load-deck.js';
 import { normalizeImageSrc } from '../load/load-images.js';
@@ -12,8 +13,6 @@ export interface Validation {
   /** Present only when there are no errors. */
   model?: DeckModel;
 }
-
-const CLOSING_BY_LANG: Record<string, string> = { zh: '谢谢', en: 'Thank you', ja: 'ありがとうございました' };
 
 /** The model of a deck that validated; otherwise the error that lists every problem. */
 export function requireValid(loaded: LoadedDeck, validation: Validation): DeckModel {
@@ -68,7 +67,7 @@ function toModel(loaded: LoadedDeck): DeckModel {
     theme: asText(d.theme) ?? 'corporate',
     size: d.size === '4:3' ? '4:3' : '16:9',
     duration: typeof d.duration === 'number' ? d.duration : undefined,
-    closing: asText(d.closing) ?? CLOSING_BY_LANG[lang.split('-')[0] as string] ?? 'Thank you',
+    closing: asText(d.closing) ?? defaultClosing(lang),
     brand: toBrand(loaded),
     titleNotes: deck.notes,
     agendaNotes: asText(d.agendaNotes),

@@ -5,6 +5,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
+import { fixtureDeck } from '../helpers/fixture-decks.js';
 import { pdfInfo, pdfText } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -39,7 +40,7 @@ function decodeAll(png: PNG): string[] {
 }
 
 beforeAll(() => {
-  run = lectern(['build', join(FIXTURES, 'feedback'), '--out', out, '--format', 'pdf,handout,images']);
+  run = lectern(['build', fixtureDeck('feedback'), '--out', out, '--format', 'pdf,handout,images']);
 });
 
 describe('deck.md feedback: and materials: as QR codes', () => {
@@ -97,7 +98,7 @@ describe('deck.md feedback: and materials: as QR codes', () => {
   });
 
   it('refuses an address that is not http or https, with deck.md:line', () => {
-    const bad = lectern(['build', join(FIXTURES, 'bad-feedback-url'), '--out', out, '--format', 'html']);
+    const bad = lectern(['build', fixtureDeck('bad-feedback-url'), '--out', out, '--format', 'html']);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(
       /deck\.md:14: error: feedback must be an http:\/\/ or https:\/\/ address, not "javascript:alert\(1\)"/,

@@ -1,8 +1,9 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/export/browser/browser.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
+import { fixtureDeck } from '../helpers/fixture-decks.js';
 import { pdfInfo } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -19,7 +20,7 @@ const env = { CHROME_PATH: wrapper };
 beforeAll(() => {
   mkdirSync(courses);
   cpSync(join(FIXTURES, 'valid'), join(courses, 'alpha'), { recursive: true });
-  cpSync(join(FIXTURES, 'bad-feedback-url'), join(courses, 'broken'), { recursive: true });
+  renameSync(fixtureDeck('bad-feedback-url', courses), join(courses, 'broken'));
   cpSync(join(FIXTURES, 'other-topic'), join(courses, 'forklift'), { recursive: true });
   writeFileSync(
     wrapper,

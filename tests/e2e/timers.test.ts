@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from '../helpers/chromium.js';
-import { FIXTURES, lectern } from '../helpers/cli.js';
+import { lectern } from '../helpers/cli.js';
+import { fixtureDeck } from '../helpers/fixture-decks.js';
 import { tempDir } from '../helpers/temp.js';
 
 const out = tempDir('lectern-timers-');
@@ -24,7 +25,7 @@ const countdown = (p: Page) =>
 
 beforeAll(async () => {
   // timers: slide 5 (练习材料, chapter 01 of 10 minutes) has <!-- minutes: 2 -->.
-  run = lectern(['build', join(FIXTURES, 'timers'), '--out', out, '--format', 'html']);
+  run = lectern(['build', fixtureDeck('timers'), '--out', out, '--format', 'html']);
   browser = await startChromium();
   audience = await browser.newPage();
   await audience.setViewport({ width: 1280, height: 720 });

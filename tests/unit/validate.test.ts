@@ -1,11 +1,17 @@
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/load/load-deck.js';
 import { errorsOf, formatProblem } from '../../src/problem.js';
 import { validateDeck } from '../../src/validate/validate-deck.js';
+import { fixtureDeck, type FixtureDeck } from '../helpers/fixture-decks.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
-const check = async (name: string) => validateDeck(await loadDeck(join(fixtures, name), fixtures));
+/** The valid deck, or valid/ with one change in a temporary folder named as the change. */
+const check = async (name: FixtureDeck) => {
+  const deck = fixtureDeck(name);
+  return validateDeck(await loadDeck(deck, dirname(deck)));
+};
 
 describe('validateDeck on fixture decks', () => {
   it('accepts the valid deck and resolves its settings', async () => {
@@ -24,7 +30,7 @@ describe('validateDeck on fixture decks', () => {
     ]);
   });
 
-  const cases: [fixture: string, code: string, where: string, text: RegExp][] = [
+  const cases: [fixture: FixtureDeck, code: string, where: string, text: RegExp][] = [
     ['no-deck-md', 'deck-missing', 'no-deck-md/deck.md', /deck\.md is missing/],
     ['no-title', 'deck-title', 'no-title/deck.md:1', /deck\.md has no title/],
     [
@@ -40,7 +46,8 @@ describe('validateDeck on fixture decks', () => {
       /chapter 02 is defined twice/,
     ],
     ['extra-chapter', 'chapter-extra', 'extra-chapter/04-extra.md:1', /chapter 04 is outside the outline/],
-    ['bad-yaml', 'yaml-invalid', 'bad-yaml/02-speaking.md:4', /not valid YAML/],
+    // Line 3 holds the unclosed [ (js-yaml pointed past it, at the closing --- on line 4).
+    ['bad-yaml', 'yaml-invalid', 'bad-yaml/02-speaking.md:3', /not valid YAML/],
     ['chapter-no-title', 'chapter-title', 'chapter-no-title/02-speaking.md:1', /chapter has no title/],
     ['empty-chapter', 'chapter-empty', 'empty-chapter/02-speaking.md:4', /chapter has no slides/],
     ['bad-minutes', 'field-type', 'bad-minutes/02-speaking.md:3', /minutes must be a positive number/],
@@ -96,6 +103,57 @@ describe('validateDeck on fixture decks', () => {
     loaded.chapters[0]!.slides[0]!.minutes = { value: 'ten', line: 12 };
     expect(errorsOf(validateDeck(loaded).problems)).toMatchObject([
       { code: 'slide-minutes', file: 'valid/01-listening.md', line: 12 },
+    ]);
+  });
+});
+
+describe('front matter problems point at the line of their key, nested keys included', () => {
+  const deckWith = async (change: (deck: string) => void) => {
+    const deck = fixtureDeck('valid');
+    change(deck);
+    return validateDeck(await loadDeck(deck, dirname(deck)));
+  };
+  const edit = (file: string, from: string, to: string) => {
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, to));
+  };
+
+  it('brand.primary that is not a colour: deck.md line 10, not brand: on line 9', async () => {
+    const { problems } = await deckWith((d) =>
+      edit(join(d, 'deck.md'), 'primary: "#7a1f3d"', 'primary: "url(x)"'),
+    );
+    expect(errorsOf(problems)).toMatchObject([
+      {
+        code: 'brand-color',
+        file: 'valid/deck.md',
+        line: 10,
+        message: 'brand.primary is not a colour: "url(x)"',
+      },
+    ]);
+  });
+
+  it('an unknown brand key and a missing logo: each at its own line', async () => {
+    const { problems } = await deckWith((d) => {
+      edit(join(d, 'deck.md'), '  logo: assets/dot.png', '  logo: assets/none.png\n  shade: dark');
+    });
+    expect(problems.map((p) => [p.code, p.line])).toEqual([
+      ['image-missing', 12],
+      ['unknown-key', 13],
+    ]);
+  });
+
+  it("a chapter's nested key: its line, in keyLines and in a YAML error", async () => {
+    const header = 'minutes: 12\nheader:\n  text: 表达\n  size: 2\n';
+    const deck = fixtureDeck('valid');
+    edit(join(deck, '02-speaking.md'), 'minutes: 12\n', header);
+    const loaded = await loadDeck(deck, dirname(deck));
+    expect(loaded.chapters[1]!.keyLines).toMatchObject({ header: 4, 'header.text': 5, 'header.size': 6 });
+    const { problems } = await deckWith((d) =>
+      edit(join(d, '02-speaking.md'), 'minutes: 12\n', header.replace('  size', '   size')),
+    );
+    expect(errorsOf(problems)).toMatchObject([
+      { code: 'yaml-invalid', file: 'valid/02-speaking.md', line: 6 },
     ]);
   });
 });

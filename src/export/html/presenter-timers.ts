@@ -1,4 +1,5 @@
 import type { ComposedDeck } from '../../compose/compose-deck.js';
+import { labelsFor } from '../../compose/labels.js';
 
 /** What the page script needs of each slide: its time box and its chapter. */
 interface TimerData {
@@ -19,7 +20,6 @@ interface TimerData {
  * No network, no library: plain DOM in the file itself.
  */
 export function presenterTimers(composed: ComposedDeck, lang: string): string {
-  const zh = lang.toLowerCase().startsWith('zh');
   const data: TimerData = {
     slides: composed.slides.map((s) => [s.minutes ?? 0, s.chapter?.label ?? '']),
     chapters: Object.fromEntries(
@@ -27,9 +27,7 @@ export function presenterTimers(composed: ComposedDeck, lang: string): string {
         s.chapter ? [[s.chapter.label, { minutes: s.chapter.minutes ?? 0, title: s.chapter.title }]] : [],
       ),
     ),
-    words: zh
-      ? { exercise: '练习计时', chapter: '本章用时', keys: 'T 开始/暂停 · Shift+T 重置' }
-      : { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
+    words: labelsFor(lang).timers,
   };
   // `<` escaped: the data sits inside a <script> element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');

@@ -1,6 +1,6 @@
 import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
 import { labelsFor } from '../../compose/labels.js';
-import type { DeckModel } from '../../deck-model.js';
+import { plannedMinutes, type DeckModel } from '../../deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 import { cssString, escapeHtml, notesHtml, printDocument, slideFragment } from '../browser/print-html.js';
 
@@ -14,7 +14,7 @@ const THUMB_MM = 78;
 export function scriptDocument(deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck): string {
   const t = labelsFor(deck.lang);
   const thumbHeight = (THUMB_MM * rendered.height) / rendered.width;
-  const title = `${deck.title} · ${deck.lang.startsWith('zh') ? '讲师讲稿' : 'Speaker script'}`;
+  const title = `${deck.title} · ${t.script}`;
   const css = `
 @page {
   size: A4 portrait;
@@ -35,7 +35,7 @@ article.entry::after { content: ''; display: block; clear: both; }
 .notes p { margin: 0 0 2mm; }
 .notes .none { color: #8a94a3; font-style: italic; }
 `;
-  const total = deck.chapters.reduce((s, c) => s + (c.minutes ?? 0), 0);
+  const total = plannedMinutes(deck.chapters);
   const meta = [deck.presenter, deck.date, total ? t.total(total) : ''].filter(Boolean).join(' · ');
   const body = [
     `<h1 class="script-title">${escapeHtml(title)}</h1>`,
@@ -43,7 +43,7 @@ article.entry::after { content: ''; display: block; clear: both; }
   ];
   composed.slides.forEach((slide, i) => {
     if (slide.kind === 'divider' && slide.chapter) body.push(chapterHeading(slide, t.minutes));
-    body.push(entry(slide, i, slideFragment(rendered, i), deck.lang));
+    body.push(entry(slide, i, slideFragment(rendered, i), t.noNotes));
   });
   return printDocument(deck.lang, rendered, css, body.join('\n'));
 }
@@ -54,10 +54,8 @@ function chapterHeading(slide: SlideInfo, minutes: (n: number) => string): strin
   return `<h2 class="chapter">${escapeHtml(`${c.label} ${c.title}`)}${planned}</h2>`;
 }
 
-function entry(slide: SlideInfo, index: number, fragment: string, lang: string): string {
+function entry(slide: SlideInfo, index: number, fragment: string, noNotes: string): string {
   const heading = slide.heading ? ` · ${escapeHtml(slide.heading)}` : '';
-  const notes = slide.notes.trim()
-    ? notesHtml(slide.notes)
-    : `<p class="none">${lang.startsWith('zh') ? '（本页无讲稿）' : '(no notes)'}</p>`;
+  const notes = slide.notes.trim() ? notesHtml(slide.notes) : `<p class="none">${escapeHtml(noNotes)}</p>`;
   return `<article class="entry"><div class="thumb">${fragment}</div><p class="slide-no">${index + 1}${heading}</p><div class="notes">${notes}</div></article>`;
 }

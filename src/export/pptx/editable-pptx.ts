@@ -2,16 +2,7 @@ import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
 import { labelsFor } from '../../compose/labels.js';
 import type { DeckModel } from '../../deck-model.js';
 import type { Problem } from '../../problem.js';
-import {
-  FONT,
-  W,
-  colours,
-  defineMasters,
-  type Colours,
-  type Pptx,
-  type PptxClass,
-  type Slide,
-} from './pptx-layouts.js';
+import { FONT, W, colours, defineMasters, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { coverSize, imageSize } from './image-size.js';
 import { drawBlocks, runProps } from './pptx-blocks.js';
@@ -20,6 +11,7 @@ import { pointCards } from './pptx-point-cards.js';
 import { bar, frameAt, pt } from './measured-text.js';
 import { finishPptx } from './pptx-finish.js';
 import { slideChrome } from './pptx-chrome.js';
+import { newPresentation } from './pptx-presentation.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
 
@@ -52,14 +44,8 @@ export async function writeEditablePptx(
   height: number,
   browser: SlideBrowser,
 ): Promise<EditablePptx> {
-  const PptxGenJS = (await import('pptxgenjs')).default as unknown as PptxClass;
-  const pptx = new PptxGenJS();
   const H = (W * height) / 1280;
-  pptx.defineLayout({ name: 'LECTERN', width: W, height: H });
-  pptx.layout = 'LECTERN';
-  pptx.title = deck.title;
-  if (deck.presenter) pptx.author = deck.presenter;
-  if (deck.organization) pptx.company = deck.organization;
+  const pptx = await newPresentation(deck, H);
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   const c = colours(deck);
   defineMasters(pptx, deck, c, H);

@@ -5,6 +5,8 @@ import { browserFailed, type BrowserSession } from '../browser/browser.js';
 import { slidesDocument } from '../pdf/slides-pdf.js';
 import type { CDPSession } from 'puppeteer-core';
 import type { BrowserWindow } from '../browser/window-pool.js';
+import { W } from './pptx-layouts.js';
+import { newPresentation } from './pptx-presentation.js';
 
 /** 1.5 × 1280×720 is 1920×1080: a projector's native size, half the pixels of 2×. */
 const SCALE = 1.5;
@@ -25,15 +27,9 @@ export async function writeImagePptx(
   pictures: Map<number, Buffer>,
   format: PictureFormat = 'jpeg',
 ): Promise<Buffer> {
-  const PptxGenJS = (await import('pptxgenjs')).default as unknown as typeof import('pptxgenjs').default;
-  const pptx = new PptxGenJS();
-  const width = 13.333;
+  const width = W;
   const height = (width * rendered.height) / rendered.width;
-  pptx.defineLayout({ name: 'LECTERN', width, height });
-  pptx.layout = 'LECTERN';
-  pptx.title = deck.title;
-  if (deck.presenter) pptx.author = deck.presenter;
-  if (deck.organization) pptx.company = deck.organization;
+  const pptx = await newPresentation(deck, height);
   rendered.slideSvgs.forEach((_, i) => {
     const slide = pptx.addSlide();
     slide.addImage({ data: `image/${format};base64,${PLACEHOLDER}`, x: 0, y: 0, w: width, h: height });
