@@ -10,7 +10,7 @@ import {
   readCache,
 } from './export/output/build-cache.js';
 import { Staging } from './export/output/staging.js';
-import { BROWSER_FORMATS, outputFiles, type Format } from './formats.js';
+import { BROWSER_FORMATS, cacheName, outputFiles, type Format } from './formats.js';
 import { loadDeck } from './load/load-deck.js';
 import { THEMES_DIR } from './package-root.js';
 import { warningsOf, type Problem } from './problem.js';
@@ -88,8 +88,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const themes = [join(THEMES_DIR, 'corporate.css')];
   const digest = await inputDigest(loaded.dir, themes, version, name);
   for (const format of opts.formats) {
-    // A PPTX built beside the slide images holds their PNG pictures, alone it holds JPEG: two outputs.
-    const key = outputKey(digest, format === 'pptx' && opts.formats.includes('images') ? 'pptx+png' : format);
+    const key = outputKey(digest, cacheName(format, opts.formats));
     keys.set(format, key);
     const current = await Promise.all(
       outputFiles(name, format).map((file) => isCurrent(outDir, cache, file, key)),

@@ -4,7 +4,6 @@ import { isWithin } from '../../path-within.js';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { Format } from '../../formats.js';
 
 const require = createRequire(import.meta.url);
 /** The renderers and the font shape every output too. */
@@ -61,8 +60,8 @@ export async function inputDigest(
   return h.digest('hex');
 }
 
-/** The key of one output: the inputs' digest and the output's format. */
-export function outputKey(digest: string, format: Format | 'pptx+png'): string {
+/** The key of one output: the inputs' digest and the output's format as named in the cache (see formats.ts). */
+export function outputKey(digest: string, format: string): string {
   return createHash('sha256').update(`${digest}\0${format}`).digest('hex');
 }
 
