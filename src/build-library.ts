@@ -33,7 +33,7 @@ export async function buildLibrary(opts: LibraryOptions): Promise<DeckOutcome[]>
   if (twice) {
     throw new LecternError(
       `two deck folders are named ${twice}: their outputs would share ${join(opts.out, twice)}`,
-      { code: 'USAGE', hint: 'rename one of the folders, or build them in separate runs with --out' },
+      { exit: 'USAGE', hint: 'rename one of the folders, or build them in separate runs with --out' },
     );
   }
   let session: Promise<BrowserSession> | undefined;
@@ -65,7 +65,7 @@ export async function buildLibrary(opts: LibraryOptions): Promise<DeckOutcome[]>
           error,
           exitCode: error instanceof LecternError ? error.exitCode : ExitCode.INTERNAL,
         };
-        if (error instanceof LecternError && error.code === 'BROWSER_FAILED') await closeBrowser();
+        if (error instanceof LecternError && error.exit === 'BROWSER_FAILED') await closeBrowser();
       }
       outcomes.push(outcome);
       opts.onDeck?.({ state: 'done', ...outcome });

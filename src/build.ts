@@ -126,7 +126,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       if (blocked.length > 0) {
         throw new LecternError(
           `the deck made the browser ask for ${blocked.length} address${blocked.length === 1 ? '' : 'es'} outside it; nothing was written`,
-          { code: 'INVALID_DECK', problems: blockedRequestProblems(blocked, composed) },
+          { exit: 'INVALID_DECK', problems: blockedRequestProblems(blocked, composed) },
         );
       }
       const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -138,7 +138,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
           if (stale.includes(format))
             await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
               throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, {
-                code: 'OUTPUT',
+                exit: 'OUTPUT',
                 hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere',
               });
             });

@@ -125,7 +125,7 @@ export function parseFormats(value: string | undefined): Format[] {
   const unknown = wanted.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (unknown.length || wanted.length === 0) {
     throw new LecternError(`unknown format ${unknown.join(', ') || '(empty)'}`, {
-      code: 'USAGE',
+      exit: 'USAGE',
       hint: `--format takes a comma list of ${FORMATS.join(', ')}; all means ${DEFAULT_FORMATS.join(', ')}`,
     });
   }

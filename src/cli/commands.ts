@@ -2,7 +2,7 @@ import { build } from '../build.js';
 import { ExitCode, LecternError } from '../errors.js';
 import { removeLiveStaging } from '../export/output/staging.js';
 import { parseFormats, type Format } from '../formats.js';
-import { formatProblem } from '../problem.js';
+import { error, formatProblem, type Problem } from '../problem.js';
 import type { Reporter } from './report.js';
 
 // Each command loads its own modules when it runs: an unchanged rebuild should not pay for
@@ -102,19 +102,10 @@ export async function runCheck(
   } catch (err) {
     if (o.json && err instanceof LecternError) {
       // A deck refused after validation (its rendered slides, its theme) lists its problems, each with file:line.
-      const findings =
+      const findings: Problem[] =
         err.problems.length > 0
-          ? err.problems
-          : [
-              {
-                severity: 'error',
-                code: err.code,
-                file: err.file,
-                line: err.line,
-                message: err.message,
-                hint: err.hint,
-              },
-            ];
+          ? [...err.problems]
+          : [error(err.finding, { file: err.file ?? o.deck, line: err.line }, err.message, err.hint)];
       const errors = findings.filter((f) => f.severity === 'error').length;
       process.stdout.write(
         `${JSON.stringify({ deck: o.deck, errors, warnings: findings.length - errors, findings }, null, 2)}\n`,
@@ -133,7 +124,7 @@ export async function runDev(
     const port = Number(o.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new LecternError(`--port must be a number from 0 to 65535, not ${o.port}`, {
-        code: 'USAGE',
+        exit: 'USAGE',
         hint: 'e.g. --port 8080',
       });
     }

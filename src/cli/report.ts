@@ -125,7 +125,7 @@ export function summaryTable(outcomes: readonly DeckOutcome[]): string {
 }
 
 function failure(e: LecternError): string {
-  if (e.code === 'INVALID_DECK') {
+  if (e.exit === 'INVALID_DECK') {
     const n = e.problems.filter((p) => p.severity === 'error').length;
     return `${n} error${n === 1 ? '' : 's'}`;
   }

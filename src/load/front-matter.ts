@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import type { Problem } from '../problem.js';
+import { error, type Problem } from '../problem.js';
 
 export interface ParsedSource {
   data: Record<string, unknown>;
@@ -27,14 +27,12 @@ export function parseFrontMatter(
   if (/^---\S/.test(lines[0] ?? '')) {
     return {
       ok: false,
-      problem: {
-        severity: 'error',
-        code: 'front-matter-language',
-        file: shownAs,
-        line: 1,
-        message: `front matter must be YAML, opened by a line holding only ---, not "${(lines[0] ?? '').slice(0, 20)}"`,
-        hint: 'start the file with a line holding only ---',
-      },
+      problem: error(
+        'front-matter-language',
+        { file: shownAs, line: 1 },
+        `front matter must be YAML, opened by a line holding only ---, not "${(lines[0] ?? '').slice(0, 20)}"`,
+        'start the file with a line holding only ---',
+      ),
     };
   }
   if (/^---\s*$/.test(lines[0] ?? '')) {
@@ -42,14 +40,12 @@ export function parseFrontMatter(
     if (close === -1) {
       return {
         ok: false,
-        problem: {
-          severity: 'error',
-          code: 'front-matter-unclosed',
-          file: shownAs,
-          line: 1,
-          message: 'front matter starts with --- but is never closed',
-          hint: 'end the front matter with a line holding only ---',
-        },
+        problem: error(
+          'front-matter-unclosed',
+          { file: shownAs, line: 1 },
+          'front matter starts with --- but is never closed',
+          'end the front matter with a line holding only ---',
+        ),
       };
     }
   }
@@ -75,14 +71,12 @@ export function parseFrontMatter(
     const line = typeof mark === 'number' ? Math.min(mark + 1, close + 1) : 1;
     return {
       ok: false,
-      problem: {
-        severity: 'error',
-        code: 'yaml-invalid',
-        file: shownAs,
-        line,
-        message: `front matter is not valid YAML: ${e.reason ?? String(err)}`,
-        hint: 'check indentation and quote values that contain ": " or start with a special character',
-      },
+      problem: error(
+        'yaml-invalid',
+        { file: shownAs, line },
+        `front matter is not valid YAML: ${e.reason ?? String(err)}`,
+        'check indentation and quote values that contain ": " or start with a special character',
+      ),
     };
   }
 }

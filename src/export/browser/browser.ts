@@ -63,7 +63,7 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
 
 function notFound(message: string): LecternError {
   return new LecternError(message, {
-    code: 'BROWSER_NOT_FOUND',
+    exit: 'BROWSER_NOT_FOUND',
     hint: 'PDF, handout, script and PPTX are printed by a Chromium-family browser. Debian/Ubuntu: `sudo apt-get install chromium`; elsewhere install Chrome or set CHROME_PATH. `--format html` needs no browser.',
   });
 }
@@ -137,7 +137,7 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
     throw new LecternError(
       `LECTERN_BROWSER_TIMEOUT_MS must be a whole number of milliseconds, at least 1000, not ${JSON.stringify(process.env.LECTERN_BROWSER_TIMEOUT_MS)}`,
       {
-        code: 'USAGE',
+        exit: 'USAGE',
         hint: 'e.g. LECTERN_BROWSER_TIMEOUT_MS=120000, or unset it for the default of 60000',
       },
     );
@@ -215,7 +215,7 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
 
 export function browserFailed(message: string, cause?: unknown): LecternError {
   return new LecternError(message, {
-    code: 'BROWSER_FAILED',
+    exit: 'BROWSER_FAILED',
     hint: 'the browser crashed or timed out; try again, close other heavy programs, or raise LECTERN_BROWSER_TIMEOUT_MS (milliseconds)',
     cause,
   });

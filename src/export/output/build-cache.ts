@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
-import { isWithin } from '../../path-within.js';
+import { isInside } from '../../path-within.js';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -82,7 +82,7 @@ async function listFiles(dir: string, realDeck?: string): Promise<string[]> {
     else if (info?.isSymbolicLink()) {
       const real = await realpath(p).catch(() => null);
       const target = real ? await stat(real).catch(() => null) : null;
-      if (real && target?.isFile() && isWithin(root, real)) out.push(p);
+      if (real && target?.isFile() && isInside(root, real)) out.push(p);
       else out.push(`${p}\0${await readlink(p).catch(() => '')}`);
     }
   }

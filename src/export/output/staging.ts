@@ -21,7 +21,7 @@ export class Staging {
     const info = await stat(outDir).catch(() => null);
     if (info && !info.isDirectory()) {
       throw new LecternError(`output path ${outDir} is a file`, {
-        code: 'OUTPUT',
+        exit: 'OUTPUT',
         file: outDir,
         hint: 'pass a folder with --out, e.g. --out out',
       });
@@ -36,7 +36,7 @@ export class Staging {
       throw new LecternError(
         `cannot write to ${outDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
         {
-          code: 'OUTPUT',
+          exit: 'OUTPUT',
           file: outDir,
           hint: 'choose a folder you can write to with --out',
           cause: err,
@@ -86,7 +86,7 @@ export const WRITE_FAILURES = /\b(ENOSPC|EFBIG|EDQUOT|EROFS|EACCES|EPERM|EIO)\b/
 export function cannotWrite(output: string, err: unknown): LecternError {
   const code = (err as NodeJS.ErrnoException).code ?? WRITE_FAILURES.exec(String(err))?.[1] ?? String(err);
   return new LecternError(`cannot write ${output}: ${code}`, {
-    code: 'OUTPUT',
+    exit: 'OUTPUT',
     hint:
       code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT'
         ? 'the disk is full or the file is larger than allowed: free space (or raise the limit) and build again; the previous outputs are as they were'
