@@ -1,4 +1,5 @@
 import type { BrowserSession } from './export/browser/browser.js';
+import type { BrowserLease } from './export/browser/browser-lease.js';
 import type { Staging } from './export/output/staging.js';
 import { LecternError } from './errors.js';
 import { OUTPUTS, type Format, type OutputSpec } from './formats.js';
@@ -14,22 +15,13 @@ export class Jobs {
   constructor(
     readonly deck: PreparedDeck,
     readonly staging: Staging,
-    private browser: Promise<BrowserSession> | undefined,
+    private readonly browser: BrowserLease,
     private readonly formats: Format[],
-    private readonly openBrowser: () => Promise<BrowserSession>,
   ) {}
 
   /** The build's one browser: started early when outputs need it, or here when one turns out to. */
   session(): Promise<BrowserSession> {
-    this.browser ??= this.openBrowser();
-    return this.browser;
-  }
-
-  async close(): Promise<void> {
-    await this.browser?.then(
-      (s) => s.close(),
-      () => undefined,
-    );
+    return this.browser.session();
   }
 
   /**

@@ -68,7 +68,8 @@ function notFound(message: string): LecternError {
   });
 }
 
-export interface BrowserSession {
+/** A running browser; `await using` closes it (or call `close()`, which does its work once). */
+export interface BrowserSession extends AsyncDisposable {
   browser: Browser;
   /** A window for one job showing `html`, a document of `slides` slides (see WindowPool). */
   window(html: string, slides: number, later?: boolean): Promise<BrowserWindow>;
@@ -188,28 +189,31 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
     }
   };
   const pool = new WindowPool(limits, openWindow, loadDocument);
+  let closed: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    pool.drain();
+    // The profile is thrown away (and the outputs are written, unless the build was stopped):
+    // a graceful shutdown (150-300 ms of the build's end) would only save what is deleted next.
+    const proc = browser.process();
+    if (proc?.pid !== undefined && proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      // The whole process group (Chromium runs detached, as its group's leader): its helpers
+      // would otherwise go on writing into the profile while it is removed.
+      try {
+        process.kill(-proc.pid, 'SIGKILL');
+      } catch {
+        proc.kill('SIGKILL');
+      }
+      await exited;
+    } else await browser.close().catch(() => undefined);
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 40 });
+  };
   return {
     browser,
     blocked: () => [...blocked],
     window: (html, slides, later) => pool.take(html, slides, later),
-    async close() {
-      pool.drain();
-      // Every output is written by now and the profile is thrown away: a graceful shutdown
-      // (150-300 ms of the build's end) would only save what is deleted next.
-      const proc = browser.process();
-      if (proc?.pid !== undefined && proc.exitCode === null && proc.signalCode === null) {
-        const exited = new Promise((resolve) => proc.once('exit', resolve));
-        // The whole process group (Chromium runs detached, as its group's leader): its helpers
-        // would otherwise go on writing into the profile while it is removed.
-        try {
-          process.kill(-proc.pid, 'SIGKILL');
-        } catch {
-          proc.kill('SIGKILL');
-        }
-        await exited;
-      } else await browser.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 40 });
-    },
+    close: () => (closed ??= close()),
+    [Symbol.asyncDispose]: () => (closed ??= close()),
   };
 }
 

@@ -3,15 +3,16 @@ import { removeAbandoned } from './abandoned.js';
 import { join } from 'node:path';
 import { LecternError } from '../../errors.js';
 
-/** Temporary folders of builds under way, so an interrupted process can remove them. */
-const live = new Set<string>();
-
 /**
  * A build writes every output into a temporary folder inside the output folder and renames
  * each file into place only when it is complete: a failed, killed or interrupted build never
- * leaves a truncated file, and the previous outputs stay whole.
+ * leaves a truncated file, and the previous outputs stay whole. The folder goes when the
+ * staging is disposed (`await using`), however the build ends; after that it takes no files,
+ * so a job still running when an interrupted build unwinds cannot bring the folder back.
  */
-export class Staging {
+export class Staging implements AsyncDisposable {
+  private closed?: Promise<void>;
+
   private constructor(
     readonly outDir: string,
     readonly dir: string,
@@ -30,7 +31,6 @@ export class Staging {
       await mkdir(outDir, { recursive: true });
       await removeAbandoned(outDir, '.lectern-tmp-');
       const dir = await mkdtemp(join(outDir, `.lectern-tmp-${process.pid}-`));
-      live.add(dir);
       return new Staging(outDir, dir);
     } catch (err) {
       throw new LecternError(
@@ -47,6 +47,7 @@ export class Staging {
 
   /** A path inside the temporary folder. */
   path(name: string): string {
+    if (this.closed) throw new Error(`the staging folder ${this.dir} is closed`);
     return join(this.dir, name);
   }
 
@@ -73,9 +74,14 @@ export class Staging {
     return target;
   }
 
-  async close(): Promise<void> {
-    live.delete(this.dir);
-    await rm(this.dir, { recursive: true, force: true });
+  /** Removes the temporary folder and what is left in it; once. */
+  close(): Promise<void> {
+    this.closed ??= rm(this.dir, { recursive: true, force: true });
+    return this.closed;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
   }
 }
 
@@ -93,10 +99,4 @@ export function cannotWrite(output: string, err: unknown): LecternError {
         : 'choose an output folder you can write to with --out',
     cause: err,
   });
-}
-
-/** Removes every temporary folder still open; for signal handlers. */
-export async function removeLiveStaging(): Promise<void> {
-  await Promise.all([...live].map((d) => rm(d, { recursive: true, force: true })));
-  live.clear();
 }
