@@ -99,6 +99,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     );
     if (opts.force || current.includes(false)) stale.push(format);
   }
+  // Ctrl-C ends the build with exit 130 until its outputs are renamed into place.
+  if (opts.signal?.aborted) throw interruptedError();
   if (stale.length === 0) {
     const outputs = await Promise.all(
       opts.formats.flatMap((f) => outputFiles(name, f).map((file) => describe(f, join(outDir, file), true))),
@@ -106,7 +108,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     return { outputs, warnings: warningsOf(validation.problems), slides };
   }
 
-  if (opts.signal?.aborted) throw interruptedError();
   // The browser starts while the deck is prepared: one mostly waits, the other computes. The
   // `await using` declarations end the browser (unless shared) and remove the temporary folder
   // however the build ends: done, failed or interrupted.
