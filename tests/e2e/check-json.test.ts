@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES } from '../../src/problem.js';
@@ -49,5 +49,21 @@ describe('lectern check --json', () => {
     expect(findingsOf(folder.stdout).findings).toEqual([
       expect.objectContaining({ code: 'deck-folder', file: 'tests/fixtures/nowhere' }),
     ]);
+  });
+
+  it('lists only finding codes, each with its file, for every fixture deck', () => {
+    const decks = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(decks.length).toBeGreaterThan(15);
+    const seen = new Set<string>();
+    for (const d of decks) {
+      const r = lectern(['check', join('tests/fixtures', d.name), '--json']);
+      expect([0, 3], `${d.name}: ${r.stderr}`).toContain(r.code);
+      for (const f of findingsOf(r.stdout).findings) {
+        expect(f.file, JSON.stringify(f)).toMatch(/\S/);
+        seen.add(f.code);
+      }
+    }
+    // The fixtures show errors of several kinds, not one code everywhere.
+    expect(seen.size).toBeGreaterThan(8);
   });
 });
