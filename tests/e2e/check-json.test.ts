@@ -51,13 +51,18 @@ describe('lectern check --json', () => {
     ]);
   });
 
-  it('lists only finding codes, each with its file, for every fixture deck', () => {
-    const decks = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory());
-    expect(decks.length).toBeGreaterThan(15);
+  it('lists only finding codes, each with its file, for every fixture deck with errors', () => {
+    // The clean decks are left out: each would start Chromium to find nothing (the overflow
+    // deck's finding is checked in cli.test.ts).
+    const clean = ['feedback', 'gallery', 'layouts', 'other-topic', 'overflow', 'timers', 'valid'];
+    const decks = readdirSync(FIXTURES, { withFileTypes: true }).filter(
+      (d) => d.isDirectory() && !clean.includes(d.name),
+    );
+    expect(decks.length).toBeGreaterThan(10);
     const seen = new Set<string>();
     for (const d of decks) {
       const r = lectern(['check', join('tests/fixtures', d.name), '--json']);
-      expect([0, 3], `${d.name}: ${r.stderr}`).toContain(r.code);
+      expect(r.code, `${d.name}: ${r.stderr}`).toBe(3);
       for (const f of findingsOf(r.stdout).findings) {
         expect(f.file, JSON.stringify(f)).toMatch(/\S/);
         seen.add(f.code);
