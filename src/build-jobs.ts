@@ -1,7 +1,8 @@
 import type { BrowserSession } from './export/browser/browser.js';
+import type { BrowserLease } from './export/browser/browser-lease.js';
 import type { Staging } from './export/output/staging.js';
 import { LecternError } from './errors.js';
-import { outputFileName, outputFiles, type Format } from './formats.js';
+import { OUTPUTS, type Format, type OutputSpec } from './formats.js';
 import type { PreparedDeck } from './prepare-deck.js';
 import type { Problem } from './problem.js';
 
@@ -14,22 +15,13 @@ export class Jobs {
   constructor(
     readonly deck: PreparedDeck,
     readonly staging: Staging,
-    private browser: Promise<BrowserSession> | undefined,
+    private readonly browser: BrowserLease,
     private readonly formats: Format[],
-    private readonly openBrowser: () => Promise<BrowserSession>,
   ) {}
 
   /** The build's one browser: started early when outputs need it, or here when one turns out to. */
   session(): Promise<BrowserSession> {
-    this.browser ??= this.openBrowser();
-    return this.browser;
-  }
-
-  async close(): Promise<void> {
-    await this.browser?.then(
-      (s) => s.close(),
-      () => undefined,
-    );
+    return this.browser.session();
   }
 
   /**
@@ -37,7 +29,7 @@ export class Jobs {
    * at once (slides PDF and handout) pushed a large build over a gigabyte.
    */
   private pdfQueue: Promise<unknown> = Promise.resolve();
-  private onePdfAtATime<T>(work: () => Promise<T>): Promise<T> {
+  onePdfAtATime<T>(work: () => Promise<T>): Promise<T> {
     const result = this.pdfQueue.then(work);
     this.pdfQueue = result.catch(() => undefined);
     return result;
@@ -74,98 +66,24 @@ export class Jobs {
     return this.pictures;
   }
 
-  private pictureFormat(): 'png' | 'jpeg' {
+  pictureFormat(): 'png' | 'jpeg' {
     return this.formats.includes('images') ? 'png' : 'jpeg';
   }
 
   /** Writes one output into the staging folder; a browser that fails midway is reported as such. */
   async write(format: Format): Promise<void> {
+    const spec: OutputSpec = OUTPUTS[format];
     try {
-      await this.writeOne(format);
+      const files = spec.files(this.deck.model.name);
+      const data = await spec.write(this, files);
+      if (data !== undefined) await this.staging.write(files[0]!, data);
     } catch (err) {
-      if (err instanceof LecternError || format === 'html' || format === 'share') throw err;
+      if (err instanceof LecternError || spec.browser === 'never') throw err;
       const { browserFailed } = await import('./export/browser/browser.js');
       throw browserFailed(
         `the browser failed while writing the ${format}: ${String(err instanceof Error ? err.message : err).split('\n')[0]}`,
         err,
       );
     }
-  }
-
-  /** Printed outputs share the browser's windows (see WindowPool). */
-  private async writeOne(format: Format): Promise<void> {
-    const { model, composed, rendered } = this.deck;
-    const file = outputFileName(model.name, format);
-    if (format === 'html') {
-      const { writeHtml } = await import('./export/html/html.js');
-      return writeHtml(composed, this.deck.theme, this.staging, file, model.lang);
-    }
-    if (format === 'share') {
-      const { shareDocument } = await import('./export/html/share-html.js');
-      await this.staging.write(file, shareDocument(model, rendered));
-      return;
-    }
-    const { finishPdf } = await import('./export/pdf/pdf-finish.js');
-    let data: Uint8Array;
-    switch (format) {
-      case 'pdf': {
-        const { chapterOutline } = await import('./export/pdf/slides-pdf.js');
-        const printed = await this.printedSlides();
-        data = await this.onePdfAtATime(() =>
-          finishPdf(printed, model, { title: model.title, outline: chapterOutline(composed) }),
-        );
-        break;
-      }
-      case 'handout': {
-        const { writeHandout } = await import('./export/pdf/handout.js');
-        const printed = await this.printedSlides();
-        data = await this.onePdfAtATime(async () =>
-          finishPdf(await writeHandout(printed, model, this.deck.font!), model, { title: model.title }),
-        );
-        break;
-      }
-      case 'script': {
-        const { printA4 } = await import('./export/pdf/print-a4.js');
-        const { scriptDocument } = await import('./export/pdf/speaker-script.js');
-        const printed = await printA4(
-          await this.session(),
-          scriptDocument(model, composed, rendered),
-          composed.slides.length,
-          'speaker script',
-        );
-        data = await this.onePdfAtATime(() => finishPdf(printed, model, { title: model.title }));
-        break;
-      }
-      case 'pptx-pictures':
-        data = await (
-          await import('./export/pptx/image-pptx.js')
-        ).writeImagePptx(model, composed, rendered, await this.slidePictures(), this.pictureFormat());
-        break;
-      case 'images': {
-        const { writeSlideImages } = await import('./export/images/slide-images.js');
-        const [folder, zip] = outputFiles(model.name, format);
-        return writeSlideImages(
-          await this.slidePictures(),
-          composed.slides.length,
-          this.staging.path(folder!),
-          this.staging.path(zip!),
-        );
-      }
-      case 'pptx': {
-        const { writeEditablePptx } = await import('./export/pptx/editable-pptx.js');
-        const { pictureSlides } = await import('./export/pptx/image-pptx.js');
-        const { measureBlockBoxes } = await import('./export/pptx/block-boxes.js');
-        const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), {
-          picture: async (indices) => pictureSlides(await this.session(), model, rendered, { indices }),
-          measure: async (indices) => measureBlockBoxes(await this.session(), model, rendered, indices),
-          svgToPng: async (svgs) =>
-            (await import('./export/pptx/svg-pictures.js')).svgToPng(await this.session(), svgs),
-        });
-        this.warnings.push(...editable.warnings);
-        data = editable.data;
-        break;
-      }
-    }
-    await this.staging.write(file, data);
   }
 }

@@ -1,7 +1,7 @@
 import { basename, join, resolve } from 'node:path';
 import { build, type BuildOptions, type BuildResult } from './build.js';
 import { ExitCode, LecternError } from './errors.js';
-import type { BrowserSession } from './export/browser/browser.js';
+import { BrowserLease } from './export/browser/browser-lease.js';
 
 /** How one deck of a library build ended. */
 export interface DeckOutcome {
@@ -33,45 +33,33 @@ export async function buildLibrary(opts: LibraryOptions): Promise<DeckOutcome[]>
   if (twice) {
     throw new LecternError(
       `two deck folders are named ${twice}: their outputs would share ${join(opts.out, twice)}`,
-      { code: 'USAGE', hint: 'rename one of the folders, or build them in separate runs with --out' },
+      { exit: 'USAGE', hint: 'rename one of the folders, or build them in separate runs with --out' },
     );
   }
-  let session: Promise<BrowserSession> | undefined;
-  const shared = () => {
-    session ??= import('./export/browser/browser.js').then((m) => m.openBrowser());
-    return session;
-  };
-  const closeBrowser = async () => {
-    const s = session;
-    session = undefined;
-    await s?.then(
-      (b) => b.close(),
-      () => undefined,
-    );
-  };
+  await using browser = new BrowserLease(async () =>
+    (await import('./export/browser/browser.js')).openBrowser(),
+  );
   const outcomes: DeckOutcome[] = [];
-  try {
-    for (const [i, deck] of opts.decks.entries()) {
-      const out = join(opts.out, names[i]!);
-      opts.onDeck?.({ deck, out, state: 'start' });
-      let outcome: DeckOutcome;
-      try {
-        const result = await build({ ...opts, deck, out, sharedBrowser: shared });
-        outcome = { deck, out, result, exitCode: ExitCode.OK };
-      } catch (error) {
-        outcome = {
-          deck,
-          out,
-          error,
-          exitCode: error instanceof LecternError ? error.exitCode : ExitCode.INTERNAL,
-        };
-        if (error instanceof LecternError && error.code === 'BROWSER_FAILED') await closeBrowser();
-      }
-      outcomes.push(outcome);
-      opts.onDeck?.({ state: 'done', ...outcome });
+  for (const [i, deck] of opts.decks.entries()) {
+    const out = join(opts.out, names[i]!);
+    opts.onDeck?.({ deck, out, state: 'start' });
+    let outcome: DeckOutcome;
+    try {
+      const result = await build({ ...opts, deck, out, sharedBrowser: () => browser.session() });
+      outcome = { deck, out, result, exitCode: ExitCode.OK };
+    } catch (error) {
+      // Ctrl-C stops the library, not only the deck under way.
+      if (error instanceof LecternError && error.exit === 'INTERRUPTED') throw error;
+      outcome = {
+        deck,
+        out,
+        error,
+        exitCode: error instanceof LecternError ? error.exitCode : ExitCode.INTERNAL,
+      };
+      if (error instanceof LecternError && error.exit === 'BROWSER_FAILED') await browser.close();
     }
-  } finally {
-    await closeBrowser();
+    outcomes.push(outcome);
+    opts.onDeck?.({ state: 'done', ...outcome });
   }
   return outcomes;
 }

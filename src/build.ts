@@ -10,7 +10,7 @@ import {
   readCache,
 } from './export/output/build-cache.js';
 import { Staging } from './export/output/staging.js';
-import { BROWSER_FORMATS, outputFiles, type Format } from './formats.js';
+import { BROWSER_FORMATS, cacheName, outputFiles, type Format } from './formats.js';
 import { loadDeck } from './load/load-deck.js';
 import { THEMES_DIR } from './package-root.js';
 import { warningsOf, type Problem } from './problem.js';
@@ -19,6 +19,8 @@ import { parseChapterSelection, selectChapters } from './compose/chapter-selecti
 import { LecternError } from './errors.js';
 import { Jobs } from './build-jobs.js';
 import type { BrowserSession } from './export/browser/browser.js';
+import { interruptedError, unlessInterrupted } from './interrupted.js';
+import { BrowserLease } from './export/browser/browser-lease.js';
 import { blockedRequestProblems } from './render/resource-audit.js';
 
 export interface BuildOptions {
@@ -34,6 +36,8 @@ export interface BuildOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** A browser shared by several builds (a library of decks): used when needed, never closed here. */
   sharedBrowser?: () => Promise<BrowserSession>;
+  /** Aborted by Ctrl-C: the build stops, removes its temporary folder and browser, and throws exit 130. */
+  signal?: AbortSignal;
 }
 
 export type ProgressEvent = { step: string; state: 'start' } | { step: string; state: 'done'; ms: number };
@@ -88,17 +92,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const themes = [join(THEMES_DIR, 'corporate.css')];
   const digest = await inputDigest(loaded.dir, themes, version, name);
   for (const format of opts.formats) {
-    // A PPTX built beside the slide images holds their PNG pictures, alone it holds JPEG: two outputs.
-    const key = outputKey(
-      digest,
-      format === 'pptx-pictures' && opts.formats.includes('images') ? 'pptx+png' : format,
-    );
+    const key = outputKey(digest, cacheName(format, opts.formats));
     keys.set(format, key);
     const current = await Promise.all(
       outputFiles(name, format).map((file) => isCurrent(outDir, cache, file, key)),
     );
     if (opts.force || current.includes(false)) stale.push(format);
   }
+  // Ctrl-C ends the build with exit 130 until its outputs are renamed into place.
+  if (opts.signal?.aborted) throw interruptedError();
   if (stale.length === 0) {
     const outputs = await Promise.all(
       opts.formats.flatMap((f) => outputFiles(name, f).map((file) => describe(f, join(outDir, file), true))),
@@ -106,65 +108,57 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     return { outputs, warnings: warningsOf(validation.problems), slides };
   }
 
-  // The browser starts while the deck is prepared: one mostly waits, the other computes.
-  const needsBrowser = stale.some((f) => BROWSER_FORMATS.includes(f));
-  const shared = opts.sharedBrowser;
-  const open = shared ?? (async () => (await import('./export/browser/browser.js')).openBrowser());
-  const browser = needsBrowser ? step('browser', open) : undefined;
-  browser?.catch(() => undefined);
-  try {
-    const { prepareValidDeck } = await import('./prepare-deck.js');
-    const deck = await step('prepare', () => prepareValidDeck(loaded, model, validation.problems));
-    const { composed } = deck;
-    const staging = await Staging.open(outDir);
-    const jobs = new Jobs(deck, staging, browser, stale, open);
-    try {
-      // Wait for every job, even after one failed: cleanup must not race a job still writing.
-      const settled = await Promise.allSettled(stale.map((format) => step(format, () => jobs.write(format))));
-      const blocked = browser
-        ? await browser.then(
-            (s) => s.blocked(),
-            () => [],
-          )
-        : [];
-      if (blocked.length > 0) {
-        throw new LecternError(
-          `the deck made the browser ask for ${blocked.length} address${blocked.length === 1 ? '' : 'es'} outside it; nothing was written`,
-          { code: 'INVALID_DECK', problems: blockedRequestProblems(blocked, composed) },
-        );
-      }
-      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-      const record = { ...cache };
-      const outputs: BuiltOutput[] = [];
-      for (const format of opts.formats) {
-        for (const file of outputFiles(name, format)) {
-          if (stale.includes(format))
-            await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
-              throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, {
-                code: 'OUTPUT',
-                hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere',
-              });
-            });
-          const out = await describe(format, join(outDir, file), !stale.includes(format));
-          record[file] = { key: keys.get(format)!, bytes: out.bytes };
-          outputs.push(out);
-        }
-      }
-      await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
-      await staging.publish(CACHE_FILE);
-      return { outputs, warnings: [...deck.warnings, ...jobs.warnings], slides };
-    } finally {
-      if (!shared) await jobs.close();
-      await staging.close();
-    }
-  } finally {
-    if (!shared)
-      await browser?.then(
-        (s) => s.close(),
-        () => undefined,
-      );
+  // The browser starts while the deck is prepared: one mostly waits, the other computes. The
+  // `await using` declarations end the browser (unless shared) and remove the temporary folder
+  // however the build ends: done, failed or interrupted.
+  await using browser = new BrowserLease(
+    opts.sharedBrowser ?? (async () => (await import('./export/browser/browser.js')).openBrowser()),
+    { borrowed: opts.sharedBrowser !== undefined },
+  );
+  if (stale.some((f) => BROWSER_FORMATS.includes(f))) void browser.session((start) => step('browser', start));
+  const { prepareValidDeck } = await import('./prepare-deck.js');
+  const deck = await unlessInterrupted(
+    step('prepare', () => prepareValidDeck(loaded, model, validation.problems)),
+    opts.signal,
+  );
+  const { composed } = deck;
+  await using staging = await Staging.open(outDir);
+  const jobs = new Jobs(deck, staging, browser, stale);
+  // Wait for every job, even after one failed: cleanup must not race a job still writing.
+  const settled = await unlessInterrupted(
+    Promise.allSettled(stale.map((format) => step(format, () => jobs.write(format)))),
+    opts.signal,
+  );
+  const blocked = await browser.blocked();
+  if (blocked.length > 0) {
+    throw new LecternError(
+      `the deck made the browser ask for ${blocked.length} address${blocked.length === 1 ? '' : 'es'} outside it; nothing was written`,
+      { exit: 'INVALID_DECK', problems: blockedRequestProblems(blocked, composed) },
+    );
   }
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  // From here on the outputs are renamed into place: Ctrl-C no longer stops the build halfway.
+  if (opts.signal?.aborted) throw interruptedError();
+  const record = { ...cache };
+  const outputs: BuiltOutput[] = [];
+  for (const format of opts.formats) {
+    for (const file of outputFiles(name, format)) {
+      if (stale.includes(format))
+        await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
+          throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, {
+            exit: 'OUTPUT',
+            hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere',
+          });
+        });
+      const out = await describe(format, join(outDir, file), !stale.includes(format));
+      record[file] = { key: keys.get(format)!, bytes: out.bytes };
+      outputs.push(out);
+    }
+  }
+  await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
+  await staging.publish(CACHE_FILE);
+  return { outputs, warnings: [...deck.warnings, ...jobs.warnings], slides };
 }
 
 async function describe(format: Format, path: string, unchanged: boolean): Promise<BuiltOutput> {

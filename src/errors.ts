@@ -23,12 +23,27 @@ export const ExitCode = {
 
 export type ExitCodeName = keyof typeof ExitCode;
 
-import type { Problem } from './problem.js';
+import type { FindingCode, Problem } from './problem.js';
+
+/** What an error that carries no findings counts as in `check --json`, unless it names its own. */
+const FINDING_OF_EXIT: Record<ExitCodeName, FindingCode> = {
+  OK: 'internal',
+  INTERNAL: 'internal',
+  USAGE: 'usage',
+  INVALID_DECK: 'deck-invalid',
+  OUTPUT: 'output-unwritable',
+  BROWSER_NOT_FOUND: 'browser-missing',
+  BROWSER_FAILED: 'browser-failed',
+  INTERRUPTED: 'interrupted',
+};
 
 export class LecternError extends Error {
   /** Every finding when the error is about the deck's content (validation, overflow). */
   readonly problems: readonly Problem[];
-  readonly code: ExitCodeName;
+  /** How lectern exits: a name from the exit-code table (not a finding's code). */
+  readonly exit: ExitCodeName;
+  /** What the error is among `check --json`'s findings when it carries none of its own. */
+  readonly finding: FindingCode;
   readonly file?: string;
   readonly line?: number;
   readonly hint?: string;
@@ -36,7 +51,8 @@ export class LecternError extends Error {
   constructor(
     message: string,
     opts: {
-      code: ExitCodeName;
+      exit: ExitCodeName;
+      finding?: FindingCode;
       file?: string;
       line?: number;
       hint?: string;
@@ -46,7 +62,8 @@ export class LecternError extends Error {
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'LecternError';
-    this.code = opts.code;
+    this.exit = opts.exit;
+    this.finding = opts.finding ?? FINDING_OF_EXIT[opts.exit];
     this.file = opts.file;
     this.line = opts.line;
     this.hint = opts.hint;
@@ -54,6 +71,6 @@ export class LecternError extends Error {
   }
 
   get exitCode(): number {
-    return ExitCode[this.code];
+    return ExitCode[this.exit];
   }
 }

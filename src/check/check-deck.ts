@@ -32,13 +32,9 @@ export async function checkDeck(
     const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
     const prepared = await prepareValidDeck(loaded, model, findings);
     findings.push(...prepared.renderWarnings);
-    const session = await openBrowser();
-    try {
-      findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));
-      findings.push(...blockedRequestProblems(session.blocked(), prepared.composed));
-    } finally {
-      await session.close();
-    }
+    await using session = await openBrowser();
+    findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));
+    findings.push(...blockedRequestProblems(session.blocked(), prepared.composed));
   }
   return {
     deck: loaded.shownDir,

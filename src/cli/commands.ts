@@ -1,8 +1,7 @@
 import { build } from '../build.js';
 import { ExitCode, LecternError } from '../errors.js';
-import { removeLiveStaging } from '../export/output/staging.js';
 import { parseFormats, type Format } from '../formats.js';
-import { formatProblem } from '../problem.js';
+import { error, formatProblem, type Problem } from '../problem.js';
 import type { Reporter } from './report.js';
 
 // Each command loads its own modules when it runs: an unchanged rebuild should not pay for
@@ -20,18 +19,16 @@ export async function runBuild(
   },
   reporter: Reporter,
 ): Promise<number> {
-  // Ctrl-C mid-build: remove the temporary files; the previous outputs were never touched.
-  const interrupted = () => {
-    process.stderr.write(
-      `\nlectern: interrupted; temporary files removed, previous outputs left as they were\n`,
-    );
-    void removeLiveStaging().finally(() => process.exit(ExitCode.INTERRUPTED));
-  };
+  // Ctrl-C mid-build: the build stops and its `await using` declarations remove the temporary
+  // files and the browser; the previous outputs were never touched. The process then exits at
+  // once rather than wait for work the build no longer awaits (a PDF being finished).
+  const controller = new AbortController();
+  const interrupted = () => controller.abort();
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
     const formats = parseFormats(o.format);
-    if (o.decks.length > 1) return await runLibrary({ ...o, formats }, reporter);
+    if (o.decks.length > 1) return await runLibrary({ ...o, formats, signal: controller.signal }, reporter);
     const result = await build({
       deck: o.decks[0]!,
       out: o.out,
@@ -40,12 +37,15 @@ export async function runBuild(
       force: o.force,
       chapters: o.chapters,
       onProgress: (e) => reporter.progress(e),
+      signal: controller.signal,
     });
     reporter.problems(result.warnings);
     reporter.outputs(result.outputs, result.slides);
     return 0;
   } catch (err) {
-    return reporter.fail(err, o.debug);
+    const code = reporter.fail(err, o.debug);
+    if (code === ExitCode.INTERRUPTED) process.exit(code);
+    return code;
   } finally {
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
@@ -62,6 +62,7 @@ async function runLibrary(
     debug: boolean;
     force: boolean;
     chapters?: string;
+    signal: AbortSignal;
   },
   reporter: Reporter,
 ): Promise<number> {
@@ -73,6 +74,7 @@ async function runLibrary(
     cwd: o.cwd,
     force: o.force,
     chapters: o.chapters,
+    signal: o.signal,
     onProgress: (e) => reporter.progress(e),
     onDeck: (e) => {
       if (e.state === 'start') return reporter.deckStart(e.deck, e.out);
@@ -102,19 +104,10 @@ export async function runCheck(
   } catch (err) {
     if (o.json && err instanceof LecternError) {
       // A deck refused after validation (its rendered slides, its theme) lists its problems, each with file:line.
-      const findings =
+      const findings: Problem[] =
         err.problems.length > 0
-          ? err.problems
-          : [
-              {
-                severity: 'error',
-                code: err.code,
-                file: err.file,
-                line: err.line,
-                message: err.message,
-                hint: err.hint,
-              },
-            ];
+          ? [...err.problems]
+          : [error(err.finding, { file: err.file ?? o.deck, line: err.line }, err.message, err.hint)];
       const errors = findings.filter((f) => f.severity === 'error').length;
       process.stdout.write(
         `${JSON.stringify({ deck: o.deck, errors, warnings: findings.length - errors, findings }, null, 2)}\n`,
@@ -133,7 +126,7 @@ export async function runDev(
     const port = Number(o.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new LecternError(`--port must be a number from 0 to 65535, not ${o.port}`, {
-        code: 'USAGE',
+        exit: 'USAGE',
         hint: 'e.g. --port 8080',
       });
     }

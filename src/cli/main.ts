@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+// The extra typings give each action its arguments and options typed from the declarations above it.
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { createRequire } from 'node:module';
 import { ExitCode } from '../errors.js';
-import { FORMATS } from '../formats.js';
+import { DEFAULT_FORMATS, FORMATS } from '../formats.js';
 import { runBuild, runCheck, runDev, runNew } from './commands.js';
 import { createReporter } from './report.js';
 
@@ -28,7 +29,12 @@ async function main(argv: string[]): Promise<number> {
       'deck folder holding deck.md and NN-<slug>.md chapters (default slides); several folders build each into <out>/<folder name>/',
     )
     .option('-o, --out <dir>', 'output folder', 'out')
-    .addOption(new Option('-f, --format <list>', `comma list of ${FORMATS.join(', ')}`).default('all'))
+    .addOption(
+      new Option(
+        '-f, --format <list>',
+        `comma list of ${FORMATS.join(', ')}; all is ${DEFAULT_FORMATS.join(', ')}`,
+      ).default('all'),
+    )
     .option(
       '--chapters <list>',
       'a part-day session of some chapters: 02-04, 03 or 02,05; outputs are named <name>-ch02-04.*',
@@ -36,33 +42,21 @@ async function main(argv: string[]): Promise<number> {
     .option('--force', 'rebuild every output even if its inputs have not changed')
     .option('-q, --quiet', 'print only errors')
     .option('--debug', 'show stack traces for unexpected errors')
-    .action(
-      async (
-        decks: string[],
-        o: {
-          out: string;
-          format: string;
-          chapters?: string;
-          force?: boolean;
-          quiet?: boolean;
-          debug?: boolean;
+    .action(async (decks, o) => {
+      const reporter = createReporter({ quiet: Boolean(o.quiet), cwd });
+      exit = await runBuild(
+        {
+          decks: decks.length ? decks : ['slides'],
+          out: o.out,
+          format: o.format,
+          cwd,
+          debug: Boolean(o.debug),
+          force: Boolean(o.force),
+          chapters: o.chapters,
         },
-      ) => {
-        const reporter = createReporter({ quiet: Boolean(o.quiet), cwd });
-        exit = await runBuild(
-          {
-            decks: decks.length ? decks : ['slides'],
-            out: o.out,
-            format: o.format,
-            cwd,
-            debug: Boolean(o.debug),
-            force: Boolean(o.force),
-            chapters: o.chapters,
-          },
-          reporter,
-        );
-      },
-    );
+        reporter,
+      );
+    });
 
   program
     .command('check')
@@ -74,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
       'check the part-day session of these chapters (02-04, 03, 02,05) as build would make it',
     )
     .option('--debug', 'show stack traces for unexpected errors')
-    .action(async (deck: string, o: { json?: boolean; chapters?: string; debug?: boolean }) => {
+    .action(async (deck, o) => {
       const reporter = createReporter({ quiet: false, cwd });
       exit = await runCheck(
         { deck, cwd, json: Boolean(o.json), debug: Boolean(o.debug), chapters: o.chapters },
@@ -92,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
       'comma list of host names to answer besides localhost, 127.0.0.1 and [::1]',
     )
     .option('--debug', 'show stack traces for unexpected errors')
-    .action(async (deck: string, o: { port: string; hostAllow?: string; debug?: boolean }) => {
+    .action(async (deck, o) => {
       const reporter = createReporter({ quiet: false, cwd });
       exit = await runDev(
         { deck, port: o.port, hostAllow: o.hostAllow, cwd, debug: Boolean(o.debug) },
@@ -106,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     .argument('<dir>', 'folder to create (must be new or empty)')
     .option('-t, --title <title>', 'course title')
     .option('-c, --chapters <n>', 'chapters before the closing review', '6')
-    .action(async (dir: string, o: { title?: string; chapters: string }) => {
+    .action(async (dir, o) => {
       const reporter = createReporter({ quiet: false, cwd });
       exit = await runNew({ dir, title: o.title, chapters: o.chapters, cwd }, reporter);
     });

@@ -4,6 +4,7 @@ import type { BuiltOutput, ProgressEvent } from '../build.js';
 import { formatProblem, type Problem } from '../problem.js';
 import type { DeckOutcome } from '../build-library.js';
 import { ExitCode } from '../errors.js';
+import { formatLabel } from '../formats.js';
 
 /** Everything the CLI prints goes through here: core code only returns and throws. */
 export interface Reporter {
@@ -16,17 +17,10 @@ export interface Reporter {
   summary(outcomes: readonly DeckOutcome[]): void;
 }
 
+/** Steps that are not an output; an output's step is named in the formats table. */
 const STEP_NAMES: Record<string, string> = {
   prepare: 'checking and composing the deck',
-  html: 'HTML',
   browser: 'starting the browser',
-  pdf: 'slides PDF',
-  handout: 'handout PDF',
-  script: 'speaker script PDF',
-  pptx: 'PPTX',
-  'pptx-pictures': 'PPTX of slide pictures',
-  images: 'slide pictures (PNG)',
-  share: 'share copy (HTML, no notes)',
 };
 
 export function humanSize(bytes: number): string {
@@ -41,7 +35,7 @@ export function createReporter(opts: { quiet: boolean; cwd: string }): Reporter 
   return {
     progress(e) {
       if (opts.quiet) return;
-      const name = STEP_NAMES[e.step] ?? e.step;
+      const name = STEP_NAMES[e.step] ?? formatLabel(e.step) ?? e.step;
       if (e.state === 'start') {
         if (tty) err.write(`  … ${name}`);
       } else {
@@ -131,7 +125,7 @@ export function summaryTable(outcomes: readonly DeckOutcome[]): string {
 }
 
 function failure(e: LecternError): string {
-  if (e.code === 'INVALID_DECK') {
+  if (e.exit === 'INVALID_DECK') {
     const n = e.problems.filter((p) => p.severity === 'error').length;
     return `${n} error${n === 1 ? '' : 's'}`;
   }

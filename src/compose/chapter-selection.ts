@@ -22,15 +22,15 @@ export function parseChapterSelection(spec: string, deck: DeckModel): ChapterSel
     const m = /^(\d{1,2})(?:\s*-\s*(\d{1,2}))?$/.exec(part);
     if (!m)
       throw new LecternError(`--chapters ${JSON.stringify(spec)} is not a chapter list`, {
-        code: 'USAGE',
+        exit: 'USAGE',
         hint,
       });
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
-    if (to < from) throw new LecternError(`--chapters ${part} runs backwards`, { code: 'USAGE', hint });
+    if (to < from) throw new LecternError(`--chapters ${part} runs backwards`, { exit: 'USAGE', hint });
     for (let n = from; n <= to; n++) {
       if (!known.includes(n))
-        throw new LecternError(`--chapters: the deck has no chapter ${two(n)}`, { code: 'USAGE', hint });
+        throw new LecternError(`--chapters: the deck has no chapter ${two(n)}`, { exit: 'USAGE', hint });
       wanted.add(n);
     }
   }

@@ -55,7 +55,7 @@ export async function startDevServer(opts: {
     try {
       const loaded = await loadDeck(opts.deck, opts.cwd);
       const { problems, model } = validateDeck(loaded);
-      if (!model) throw new LecternError('the deck has errors', { code: 'INVALID_DECK', problems });
+      if (!model) throw new LecternError('the deck has errors', { exit: 'INVALID_DECK', problems });
       const prepared = await prepareValidDeck(loaded, model, problems, { fontCss });
       title = model.title;
       Object.assign(state, { html: prepared.rendered.html, css: prepared.rendered.css, problems: [] });
@@ -173,7 +173,7 @@ export async function startDevServer(opts: {
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(
         new LecternError(`cannot listen on port ${opts.port}: ${err.code ?? err.message}`, {
-          code: 'USAGE',
+          exit: 'USAGE',
           hint: 'choose another port with --port, or --port 0 for any free one',
         }),
       ),

@@ -10,7 +10,7 @@ import {
   type SchemaOptions,
   type YAMLError,
 } from 'yaml';
-import type { Problem } from '../problem.js';
+import { error, type Problem } from '../problem.js';
 
 export interface ParsedSource {
   data: Record<string, unknown>;
@@ -45,14 +45,12 @@ export function parseFrontMatter(
   if (/^---\S/.test(lines[0] ?? '')) {
     return {
       ok: false,
-      problem: {
-        severity: 'error',
-        code: 'front-matter-language',
-        file: shownAs,
-        line: 1,
-        message: `front matter must be YAML, opened by a line holding only ---, not "${(lines[0] ?? '').slice(0, 20)}"`,
-        hint: 'start the file with a line holding only ---',
-      },
+      problem: error(
+        'front-matter-language',
+        { file: shownAs, line: 1 },
+        `front matter must be YAML, opened by a line holding only ---, not "${(lines[0] ?? '').slice(0, 20)}"`,
+        'start the file with a line holding only ---',
+      ),
     };
   }
   if (/^---\s*$/.test(lines[0] ?? '')) {
@@ -60,14 +58,12 @@ export function parseFrontMatter(
     if (close === -1) {
       return {
         ok: false,
-        problem: {
-          severity: 'error',
-          code: 'front-matter-unclosed',
-          file: shownAs,
-          line: 1,
-          message: 'front matter starts with --- but is never closed',
-          hint: 'end the front matter with a line holding only ---',
-        },
+        problem: error(
+          'front-matter-unclosed',
+          { file: shownAs, line: 1 },
+          'front matter starts with --- but is never closed',
+          'end the front matter with a line holding only ---',
+        ),
       };
     }
   }
@@ -94,14 +90,12 @@ export function parseFrontMatter(
   if (message !== undefined) {
     return {
       ok: false,
-      problem: {
-        severity: 'error',
-        code: 'yaml-invalid',
-        file: shownAs,
-        line: failure ? Math.min(fileLine(lastOffset(failure, doc.errors)), close + 1) : 2,
-        message: `front matter is not valid YAML: ${message}`,
-        hint: 'check indentation and quote values that contain ": " or start with a special character',
-      },
+      problem: error(
+        'yaml-invalid',
+        { file: shownAs, line: failure ? Math.min(fileLine(lastOffset(failure, doc.errors)), close + 1) : 2 },
+        `front matter is not valid YAML: ${message}`,
+        'check indentation and quote values that contain ": " or start with a special character',
+      ),
     };
   }
   const keyLines: Record<string, number> = {};

@@ -1,8 +1,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { isWithin } from '../path-within.js';
+import { isInside } from '../path-within.js';
 import { LecternError } from '../errors.js';
-import type { Problem } from '../problem.js';
+import { error, type FindingCode, type Problem } from '../problem.js';
 import { parseFrontMatter } from './front-matter.js';
 import { loadImages, type ImageAsset } from './load-images.js';
 import { readSource } from './read-source.js';
@@ -52,14 +52,16 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
   const info = await stat(dir).catch(() => null);
   if (!info) {
     throw new LecternError(`deck folder ${deckPath} does not exist`, {
-      code: 'INVALID_DECK',
+      exit: 'INVALID_DECK',
+      finding: 'deck-folder',
       file: deckPath,
       hint: 'pass the folder that holds deck.md, e.g. `lectern build slides`, or create one with `lectern new <dir>`',
     });
   }
   if (!info.isDirectory()) {
     throw new LecternError(`${deckPath} is a file, not a deck folder`, {
-      code: 'INVALID_DECK',
+      exit: 'INVALID_DECK',
+      finding: 'deck-folder',
       file: deckPath,
       hint: 'pass the folder that holds deck.md and the chapter files, not a single file',
     });
@@ -75,7 +77,8 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
   const names = (
     await readdir(dir).catch((err: NodeJS.ErrnoException) => {
       throw new LecternError(`cannot read the deck folder ${deckPath} (${err.code ?? err.message})`, {
-        code: 'INVALID_DECK',
+        exit: 'INVALID_DECK',
+        finding: 'deck-folder',
         file: deckPath,
         hint: 'check that you may read the folder',
       });
@@ -98,13 +101,14 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
       }
     }
   } else {
-    loaded.problems.push({
-      severity: 'error',
-      code: 'deck-missing',
-      file: join(loaded.shownDir, 'deck.md'),
-      message: 'deck.md is missing',
-      hint: 'create deck.md with front matter `title: <course title>` (see README: the source format)',
-    });
+    loaded.problems.push(
+      error(
+        'deck-missing',
+        { file: join(loaded.shownDir, 'deck.md') },
+        'deck.md is missing',
+        'create deck.md with front matter `title: <course title>` (see README: the source format)',
+      ),
+    );
   }
   for (const name of names) {
     const m = CHAPTER_FILE.exec(name);
@@ -142,14 +146,8 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
  * or something other than a regular file (reading a FIFO or a device would never end).
  */
 async function sourceFileProblem(file: string, shownAs: string, realDir: string): Promise<Problem | null> {
-  const fail = (code: string, message: string, hint: string): Problem => ({
-    severity: 'error',
-    code,
-    file: shownAs,
-    line: 1,
-    message,
-    hint,
-  });
+  const fail = (code: FindingCode, message: string, hint: string): Problem =>
+    error(code, { file: shownAs, line: 1 }, message, hint);
   const real = await realpath(file).catch(() => null);
   if (!real)
     return fail(
@@ -157,7 +155,7 @@ async function sourceFileProblem(file: string, shownAs: string, realDir: string)
       'is a link to a file that does not exist',
       'keep the file itself in the deck folder',
     );
-  if (!isWithin(realDir, real) || real === realDir)
+  if (!isInside(realDir, real, { strict: true }))
     return fail(
       'source-outside',
       'is a link to a file outside the deck folder',

@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Problem } from '../problem.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { isInside } from '../path-within.js';
+import { finding, type FindingCode, type Problem } from '../problem.js';
 import type { SourceImage } from './split-slides.js';
 import { withDeckFont } from '../theme/svg-font.js';
 import { imageDamage } from './image-check.js';
@@ -40,11 +41,11 @@ export async function loadImages(
   const realDeck = await realpath(deckDir);
   const fail = (
     img: SourceImage,
-    code: string,
+    code: FindingCode,
     message: string,
     hint: string,
     severity: Problem['severity'] = 'error',
-  ) => problems.push({ severity, code, file: shownAs, line: img.line, message, hint });
+  ) => problems.push(finding(severity)(code, { file: shownAs, line: img.line }, message, hint));
   for (const img of images) {
     if (KEEP.test(img.src)) continue;
     if (REMOTE.test(img.src)) {
@@ -58,7 +59,7 @@ export async function loadImages(
     }
     const wanted = normalizeImageSrc(img.src);
     const abs = resolve(deckDir, wanted);
-    if (isAbsolute(wanted) || isOutside(deckDir, abs)) {
+    if (isAbsolute(wanted) || !isInside(deckDir, abs, { strict: true })) {
       fail(
         img,
         'image-outside',
@@ -79,7 +80,7 @@ export async function loadImages(
       );
       continue;
     }
-    if (isOutside(realDeck, real)) {
+    if (!isInside(realDeck, real, { strict: true })) {
       fail(
         img,
         'image-outside',
@@ -142,11 +143,6 @@ export async function loadImages(
     assets.set(abs, asset);
   }
   return problems;
-}
-
-function isOutside(dir: string, file: string): boolean {
-  const rel = relative(dir, file);
-  return rel === '' || rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel);
 }
 
 export function sniffImage(b: Buffer): string | null {

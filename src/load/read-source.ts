@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { LIMITS } from '../validate/size-limits.js';
-import type { Problem } from '../problem.js';
+import { error, warning, type FindingCode, type Problem } from '../problem.js';
 import { firstControlCharLine, withoutControlChars } from './control-chars.js';
 
 /** A source file read as text, or the reason it cannot be. */
@@ -14,9 +14,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * file decoded as UTF-8 would silently turn every Chinese character into garbage.
  */
 export async function readSource(path: string, shownAs: string): Promise<SourceText> {
-  const fail = (code: string, message: string, hint: string): SourceText => ({
+  const fail = (code: FindingCode, message: string, hint: string): SourceText => ({
     ok: false,
-    problem: { severity: 'error', code, file: shownAs, line: 1, message, hint },
+    problem: error(code, { file: shownAs, line: 1 }, message, hint),
   });
   let bytes: Buffer;
   try {
@@ -53,14 +53,12 @@ export async function readSource(path: string, shownAs: string): Promise<SourceT
     const line = firstBadLine(bytes);
     return {
       ok: false,
-      problem: {
-        severity: 'error',
-        code: 'not-utf8',
-        file: shownAs,
-        line,
-        message: 'is not UTF-8 text (it looks like GBK or another legacy encoding)',
-        hint: 'save the file as UTF-8 (in VS Code: "Save with Encoding" > UTF-8; in Notepad: Save As > Encoding UTF-8)',
-      },
+      problem: error(
+        'not-utf8',
+        { file: shownAs, line },
+        'is not UTF-8 text (it looks like GBK or another legacy encoding)',
+        'save the file as UTF-8 (in VS Code: "Save with Encoding" > UTF-8; in Notepad: Save As > Encoding UTF-8)',
+      ),
     };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -68,14 +66,12 @@ export async function readSource(path: string, shownAs: string): Promise<SourceT
   const line = firstControlCharLine(text);
   const warnings: Problem[] = line
     ? [
-        {
-          severity: 'warning',
-          code: 'control-characters',
-          file: shownAs,
-          line,
-          message: 'holds control characters (such as a vertical tab from Word); they are read as spaces',
-          hint: 'replace them with line breaks or spaces in your editor',
-        },
+        warning(
+          'control-characters',
+          { file: shownAs, line },
+          'holds control characters (such as a vertical tab from Word); they are read as spaces',
+          'replace them with line breaks or spaces in your editor',
+        ),
       ]
     : [];
   return { ok: true, text: withoutControlChars(text), warnings };

@@ -36,7 +36,8 @@ export function renderDeck(
     // Validation keeps slides within the limits Marp renders; this is the last guard.
     if (!(err instanceof RangeError)) throw err;
     throw new LecternError('the deck is too large for Marp to render', {
-      code: 'INVALID_DECK',
+      exit: 'INVALID_DECK',
+      finding: 'deck-too-large',
       file: composed.slides[0]?.file,
       hint: 'split long slides and chapters (README: limits)',
       cause: err,
@@ -50,7 +51,8 @@ export function renderDeck(
     throw new LecternError(
       `Marp sees ${slideSvgs.length} slides where lectern sees ${composed.slides.length}`,
       {
-        code: 'INVALID_DECK',
+        exit: 'INVALID_DECK',
+        finding: 'slide-separator',
         file: culprit?.file ?? composed.slides[0]?.file,
         line: culprit?.line,
         hint: 'a --- separator is written in a way the two read differently, or a comment, code fence or math block is never closed: put a blank line before and after each --- line and close every <!--, ``` and $$',
@@ -61,7 +63,7 @@ export function renderDeck(
   if (problems.length > 0) {
     throw new LecternError(
       `the deck would load or link to ${problems.length} address${problems.length === 1 ? '' : 'es'} outside it; nothing was written`,
-      { code: 'INVALID_DECK', problems },
+      { exit: 'INVALID_DECK', problems },
     );
   }
   const box = /viewBox="0 0 (\d+) (\d+)"/.exec(slideSvgs[0] ?? '');

@@ -1,5 +1,5 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
-import type { Problem } from '../problem.js';
+import { error, type Problem } from '../problem.js';
 
 /**
  * Decides from the rendered slides, not from the source text, what an output would load or link
@@ -173,21 +173,19 @@ export function auditRendered(
 function problem(f: Finding, where: { file: string; line: number }, fromTheme = false): Problem {
   const shown = f.url.length > 80 ? `${f.url.slice(0, 77)}…` : f.url;
   if (f.kind === 'link') {
-    return {
-      severity: 'error',
-      code: 'unsafe-link',
-      ...where,
-      message: `slide links to ${shown}, which would run a script when clicked`,
-      hint: 'links may go to http(s):, mailto: or tel: addresses only',
-    };
+    return error(
+      'unsafe-link',
+      where,
+      `slide links to ${shown}, which would run a script when clicked`,
+      'links may go to http(s):, mailto: or tel: addresses only',
+    );
   }
-  return {
-    severity: 'error',
-    code: 'remote-resource',
-    ...where,
-    message: `${fromTheme ? 'the theme or a <style>' : 'slide'} loads ${shown}, which lectern did not embed`,
-    hint: 'put the file in the deck\'s assets/ folder and link it as ![](assets/<name>) or <img src="assets/<name>">: outputs must open without a network and never read files outside the deck',
-  };
+  return error(
+    'remote-resource',
+    where,
+    `${fromTheme ? 'the theme or a <style>' : 'slide'} loads ${shown}, which lectern did not embed`,
+    'put the file in the deck\'s assets/ folder and link it as ![](assets/<name>) or <img src="assets/<name>">: outputs must open without a network and never read files outside the deck',
+  );
 }
 
 /** Problems for requests the browser made and lectern blocked, at the slide that spells the URL when one does. */
@@ -196,13 +194,11 @@ export function blockedRequestProblems(urls: readonly string[], composed: Compos
     const slide = composed.slides.find(
       (s) => s.body !== undefined && unescapeCss(decodeEntities(s.body)).includes(url),
     );
-    return {
-      severity: 'error',
-      code: 'network-request',
-      file: slide?.file ?? composed.slides[0]?.file ?? 'deck.md',
-      line: slide?.line ?? 1,
-      message: `the browser was asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url} while building; lectern blocked it`,
-      hint: "outputs must open without a network: put the file in the deck's assets/ folder and link it with a relative path",
-    };
+    return error(
+      'network-request',
+      { file: slide?.file ?? composed.slides[0]?.file ?? 'deck.md', line: slide?.line ?? 1 },
+      `the browser was asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url} while building; lectern blocked it`,
+      "outputs must open without a network: put the file in the deck's assets/ folder and link it with a relative path",
+    );
   });
 }

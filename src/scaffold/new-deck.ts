@@ -22,21 +22,21 @@ export async function newDeck(opts: NewDeckOptions): Promise<string[]> {
   const chapters = opts.chapters ?? 6;
   if (!Number.isInteger(chapters) || chapters < 1 || chapters > 98) {
     throw new LecternError(`--chapters must be a whole number from 1 to 98, not ${opts.chapters}`, {
-      code: 'USAGE',
+      exit: 'USAGE',
       hint: 'e.g. lectern new my-course --chapters 4',
     });
   }
   const existing = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return [];
     throw new LecternError(`${opts.dir} is not a folder lectern can write into (${err.code})`, {
-      code: 'OUTPUT',
+      exit: 'OUTPUT',
       file: opts.dir,
       hint: 'choose a new folder name',
     });
   });
   if (existing.length > 0) {
     throw new LecternError(`${opts.dir} is not empty; lectern new never overwrites files`, {
-      code: 'OUTPUT',
+      exit: 'OUTPUT',
       hint: 'choose a new folder name, or empty this one first',
     });
   }
@@ -56,7 +56,7 @@ export async function newDeck(opts: NewDeckOptions): Promise<string[]> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new LecternError(`cannot create the deck in ${opts.dir}: ${code}`, {
-      code: 'OUTPUT',
+      exit: 'OUTPUT',
       file: opts.dir,
       hint: 'choose a folder you can write to (a read-only or full disk cannot hold the new deck)',
       cause: err,

@@ -4,7 +4,7 @@ import type { DeckModel } from '../deck-model.js';
 import { LecternError } from '../errors.js';
 import { THEMES_DIR } from '../package-root.js';
 import { FONT_FAMILY } from './embedded-font.js';
-import { isWithin } from '../path-within.js';
+import { isInside } from '../path-within.js';
 
 /** Marp's own themes, usable by name. */
 const MARP_THEMES = ['default', 'gaia', 'uncover'];
@@ -65,7 +65,8 @@ async function baseTheme(
   const path = themeFile(deck);
   const unknown = () =>
     new LecternError(`unknown theme "${deck.theme}"`, {
-      code: 'INVALID_DECK',
+      exit: 'INVALID_DECK',
+      finding: 'theme-invalid',
       file: deck.deckFile,
       line,
       hint: `use corporate (the default), ${MARP_THEMES.join(', ')}, or a path to a Marp theme CSS file in the deck folder such as theme: ./brand.css`,
@@ -74,9 +75,10 @@ async function baseTheme(
   const real = await realpath(path).catch(() => {
     throw unknown();
   });
-  if (deck.theme !== 'corporate' && !isWithin(await realpath(deck.dir), real)) {
+  if (deck.theme !== 'corporate' && !isInside(await realpath(deck.dir), real)) {
     throw new LecternError(`theme ${deck.theme} lies outside the deck folder`, {
-      code: 'INVALID_DECK',
+      exit: 'INVALID_DECK',
+      finding: 'theme-invalid',
       file: deck.deckFile,
       line,
       hint: 'copy the theme CSS into the deck folder, e.g. theme: ./brand.css',
@@ -90,7 +92,8 @@ async function baseTheme(
   });
   if (/@import\b|url\(\s*['"]?\s*(https?:)?\/\//i.test(css.replace(THEME_IMPORT, ''))) {
     throw new LecternError(`theme ${deck.theme} loads a stylesheet or url() from outside the deck`, {
-      code: 'INVALID_DECK',
+      exit: 'INVALID_DECK',
+      finding: 'theme-invalid',
       file: deck.deckFile,
       line,
       hint: 'embed fonts and images in the theme, or put them in the deck folder: outputs must open without a network',
@@ -99,7 +102,8 @@ async function baseTheme(
   const name = /\/\*\s*@theme\s+([\w-]+)\s*\*\//.exec(css)?.[1];
   if (!name) {
     throw new LecternError(`theme file ${deck.theme} has no /* @theme <name> */ comment`, {
-      code: 'INVALID_DECK',
+      exit: 'INVALID_DECK',
+      finding: 'theme-invalid',
       file: deck.deckFile,
       line,
       hint: 'a Marp theme CSS starts with a comment naming it, e.g. /* @theme brand */',
@@ -109,7 +113,8 @@ async function baseTheme(
     throw new LecternError(
       `theme file ${deck.theme} is named ${DECK_THEME}, the name lectern gives the deck's own theme`,
       {
-        code: 'INVALID_DECK',
+        exit: 'INVALID_DECK',
+        finding: 'theme-invalid',
         file: deck.deckFile,
         line,
         hint: 'rename it in its comment, e.g. /* @theme brand */',
@@ -132,7 +137,8 @@ async function parseTheme(css: string, deck: DeckModel): Promise<void> {
   } catch (err) {
     const at = err as { reason?: string; line?: number; message?: string };
     throw new LecternError(`the theme's CSS is not valid: ${at.reason ?? at.message ?? String(err)}`, {
-      code: 'INVALID_DECK',
+      exit: 'INVALID_DECK',
+      finding: 'theme-invalid',
       file: relative(process.cwd(), resolve(deck.dir, deck.theme)),
       line: at.line,
       hint: 'fix the CSS syntax of the theme file (an unclosed { or a stray }, most often)',

@@ -1,5 +1,5 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
-import type { Problem } from '../problem.js';
+import { warning, type Problem } from '../problem.js';
 
 /**
  * A warning for each slide that holds characters no embedded face can draw: they would be
@@ -15,15 +15,14 @@ export function missingGlyphWarnings(composed: ComposedDeck, missing: readonly s
     const lineInBody = slide.body
       ? slide.body.split('\n').findIndex((l) => here.some((c) => l.includes(c)))
       : -1;
-    problems.push({
-      severity: 'warning',
-      code: 'glyph-missing',
-      file: slide.file,
-      line: slide.line + Math.max(lineInBody, 0),
-      slide: i + 1,
-      message: `slide ${i + 1} uses ${here.map((c) => `${c} (U+${(c.codePointAt(0) as number).toString(16).toUpperCase()})`).join(', ')}, which no embedded font can draw`,
-      hint: 'these characters will be missing from the PDFs and may show as boxes elsewhere: replace them, or write them out in words',
-    });
+    problems.push(
+      warning(
+        'glyph-missing',
+        { file: slide.file, line: slide.line + Math.max(lineInBody, 0), slide: i + 1 },
+        `slide ${i + 1} uses ${here.map((c) => `${c} (U+${(c.codePointAt(0) as number).toString(16).toUpperCase()})`).join(', ')}, which no embedded font can draw`,
+        'these characters will be missing from the PDFs and may show as boxes elsewhere: replace them, or write them out in words',
+      ),
+    );
   });
   return problems;
 }

@@ -1,5 +1,5 @@
 import type { LoadedDeck } from '../load/load-deck.js';
-import type { Problem } from '../problem.js';
+import { error, type Problem } from '../problem.js';
 
 /**
  * Marp's global directives apply to the whole deck wherever they are written: in a chapter,
@@ -37,19 +37,18 @@ export function globalDirectiveProblems({ chapters }: LoadedDeck): Problem[] {
           .find((k) => k !== undefined && GLOBAL.includes(k));
         if (!key) continue;
         const line = s.line + text.slice(0, m.index).split('\n').length - 1;
-        out.push({
-          severity: 'error',
-          code: 'global-directive',
-          file: c.shownAs,
-          line,
-          message: `<!-- ${key}: … --> in a chapter would change the whole deck`,
-          hint:
+        out.push(
+          error(
+            'global-directive',
+            { file: c.shownAs, line },
+            `<!-- ${key}: … --> in a chapter would change the whole deck`,
             key === 'theme'
               ? 'choose the theme once, with theme: in deck.md'
               : key === 'style'
                 ? 'put CSS in a theme file named by theme: in deck.md, or in a <style scoped> on this slide'
                 : `set ${key} in deck.md, or remove the comment`,
-        });
+          ),
+        );
       }
     }
   }

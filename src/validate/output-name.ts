@@ -1,5 +1,5 @@
 import type { LoadedDeck } from '../load/load-deck.js';
-import type { Problem } from '../problem.js';
+import { error, type Problem } from '../problem.js';
 
 /** deck.md `name:` becomes the output files' names: it must be a plain, visible file name. */
 export function outputNameProblems({ deck }: LoadedDeck): Problem[] {
@@ -8,14 +8,12 @@ export function outputNameProblems({ deck }: LoadedDeck): Problem[] {
   const why = outputNameProblem(name);
   if (!why) return [];
   return [
-    {
-      severity: 'error',
-      code: 'name-invalid',
-      file: deck.shownAs,
-      line: deck.keyLines.name ?? 1,
-      message: `name must be a plain file name, not ${JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}…` : name)}: ${why}`,
-      hint: 'use letters, digits, - and _, e.g. name: collection-mindset; choose the folder with --out',
-    },
+    error(
+      'name-invalid',
+      { file: deck.shownAs, line: deck.keyLines.name ?? 1 },
+      `name must be a plain file name, not ${JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}…` : name)}: ${why}`,
+      'use letters, digits, - and _, e.g. name: collection-mindset; choose the folder with --out',
+    ),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ChapterSource, LoadedDeck, SourceFile } from '../load/load-deck.js';
-import type { Problem } from '../problem.js';
+import { error, warning, type Problem } from '../problem.js';
 import { plannedMinutes } from '../deck-model.js';
 import { slideRules } from './slide-rules.js';
 import { globalDirectiveProblems } from './global-directives.js';
@@ -51,26 +51,21 @@ function fieldProblems(
     if (ignored.includes(key)) continue;
     const type = fields[key];
     if (!type) {
-      out.push({
-        severity: 'warning',
-        code: 'unknown-key',
-        file: file.shownAs,
-        line: at(file, key),
-        message: `unknown front matter key "${key}" in ${kind}`,
-        hint: `known keys: ${Object.keys(fields).join(', ')}`,
-      });
+      out.push(
+        warning(
+          'unknown-key',
+          { file: file.shownAs, line: at(file, key) },
+          `unknown front matter key "${key}" in ${kind}`,
+          `known keys: ${Object.keys(fields).join(', ')}`,
+        ),
+      );
       continue;
     }
     const why = typeError(type, value);
     if (why)
-      out.push({
-        severity: 'error',
-        code: 'field-type',
-        file: file.shownAs,
-        line: at(file, key),
-        message: `${key} ${why}`,
-        hint: hintFor(type),
-      });
+      out.push(
+        error('field-type', { file: file.shownAs, line: at(file, key) }, `${key} ${why}`, hintFor(type)),
+      );
   }
   return out;
 }
@@ -98,14 +93,12 @@ export const rules: Rule[] = [
     check: ({ deck }) =>
       deck && asText(deck.data.title) === undefined
         ? [
-            {
-              severity: 'error',
-              code: 'deck-title',
-              file: deck.shownAs,
-              line: at(deck, 'title'),
-              message: 'deck.md has no title',
-              hint: 'add `title: <course title>` to the front matter',
-            },
+            error(
+              'deck-title',
+              { file: deck.shownAs, line: at(deck, 'title') },
+              'deck.md has no title',
+              'add `title: <course title>` to the front matter',
+            ),
           ]
         : [],
   },
@@ -122,35 +115,35 @@ export const rules: Rule[] = [
       for (const [key, value] of Object.entries(brand as Record<string, unknown>)) {
         const line = deck.keyLines[`brand.${key}`] ?? at(deck, 'brand');
         if (!(BRAND_FIELDS as readonly string[]).includes(key)) {
-          out.push({
-            severity: 'warning',
-            code: 'unknown-key',
-            file: deck.shownAs,
-            line,
-            message: `unknown brand key "${key}"`,
-            hint: `known keys: ${BRAND_FIELDS.join(', ')}`,
-          });
+          out.push(
+            warning(
+              'unknown-key',
+              { file: deck.shownAs, line },
+              `unknown brand key "${key}"`,
+              `known keys: ${BRAND_FIELDS.join(', ')}`,
+            ),
+          );
         } else if (
           (key === 'primary' || key === 'accent') &&
           !(typeof value === 'string' && CSS_COLOR.test(value.trim()))
         ) {
-          out.push({
-            severity: 'error',
-            code: 'brand-color',
-            file: deck.shownAs,
-            line,
-            message: `brand.${key} is not a colour: ${JSON.stringify(value)}`,
-            hint: 'write a hex colour in quotes, e.g. "#0b3d91"',
-          });
+          out.push(
+            error(
+              'brand-color',
+              { file: deck.shownAs, line },
+              `brand.${key} is not a colour: ${JSON.stringify(value)}`,
+              'write a hex colour in quotes, e.g. "#0b3d91"',
+            ),
+          );
         } else if ((key === 'logo' || key === 'organization') && typeof value !== 'string') {
-          out.push({
-            severity: 'error',
-            code: 'field-type',
-            file: deck.shownAs,
-            line,
-            message: `brand.${key} must be text`,
-            hint: 'e.g. logo: assets/logo.png',
-          });
+          out.push(
+            error(
+              'field-type',
+              { file: deck.shownAs, line },
+              `brand.${key} must be text`,
+              'e.g. logo: assets/logo.png',
+            ),
+          );
         }
       }
       return out;
@@ -179,40 +172,40 @@ export const rules: Rule[] = [
               : after
                 ? ` before ${after}`
                 : '';
-        out.push({
-          severity: 'error',
-          code: 'chapter-missing',
-          file: join(deck.shownDir, `${two(num)}-<slug>.md`),
-          message: `${what}: expected ${two(num)}-<slug>.md${between}`,
-          hint: `deck.md says chapters: ${n}, so files 01 … ${two(n)} and the review ${two(n + 1)} must exist; change \`chapters:\` if the course has another number`,
-        });
+        out.push(
+          error(
+            'chapter-missing',
+            { file: join(deck.shownDir, `${two(num)}-<slug>.md`) },
+            `${what}: expected ${two(num)}-<slug>.md${between}`,
+            `deck.md says chapters: ${n}, so files 01 … ${two(n)} and the review ${two(n + 1)} must exist; change \`chapters:\` if the course has another number`,
+          ),
+        );
       }
       for (const [num, files] of byNumber) {
         if (files.length > 1) {
           for (const f of files.slice(1)) {
-            out.push({
-              severity: 'error',
-              code: 'chapter-duplicate',
-              file: f.shownAs,
-              line: 1,
-              message: `chapter ${two(num)} is defined twice (also in ${files[0]?.shownAs})`,
-              hint: 'renumber or merge the two files',
-            });
+            out.push(
+              error(
+                'chapter-duplicate',
+                { file: f.shownAs, line: 1 },
+                `chapter ${two(num)} is defined twice (also in ${files[0]?.shownAs})`,
+                'renumber or merge the two files',
+              ),
+            );
           }
         }
         if (num < 1 || num > n + 1) {
           for (const f of files) {
-            out.push({
-              severity: 'error',
-              code: 'chapter-extra',
-              file: f.shownAs,
-              line: 1,
-              message: `chapter ${two(num)} is outside the outline: deck.md says chapters: ${n}, the review is ${two(n + 1)}`,
-              hint:
+            out.push(
+              error(
+                'chapter-extra',
+                { file: f.shownAs, line: 1 },
+                `chapter ${two(num)} is outside the outline: deck.md says chapters: ${n}, the review is ${two(n + 1)}`,
                 num < 1
                   ? 'chapters start at 01'
                   : `raise \`chapters:\` in deck.md to ${num - 1} or renumber the file`,
-            });
+              ),
+            );
           }
         }
       }
@@ -229,28 +222,28 @@ export const rules: Rule[] = [
     check: ({ chapters }) =>
       chapters
         .filter((c) => asText(c.data.title) === undefined)
-        .map((c) => ({
-          severity: 'error',
-          code: 'chapter-title',
-          file: c.shownAs,
-          line: at(c, 'title'),
-          message: 'chapter has no title',
-          hint: 'add front matter:\n      ---\n      title: <chapter title>\n      ---',
-        })),
+        .map((c) =>
+          error(
+            'chapter-title',
+            { file: c.shownAs, line: at(c, 'title') },
+            'chapter has no title',
+            'add front matter:\n      ---\n      title: <chapter title>\n      ---',
+          ),
+        ),
   },
   {
     name: 'chapter-slides',
     check: ({ chapters }) =>
       chapters
         .filter((c) => !c.slides.some((s) => s.hasContent))
-        .map((c) => ({
-          severity: 'error',
-          code: 'chapter-empty',
-          file: c.shownAs,
-          line: c.bodyLine,
-          message: 'chapter has no slides',
-          hint: 'write at least one slide below the front matter; separate slides with a line holding only ---',
-        })),
+        .map((c) =>
+          error(
+            'chapter-empty',
+            { file: c.shownAs, line: c.bodyLine },
+            'chapter has no slides',
+            'write at least one slide below the front matter; separate slides with a line holding only ---',
+          ),
+        ),
   },
   ...slideRules,
   {
@@ -263,17 +256,14 @@ export const rules: Rule[] = [
       const planned = plannedMinutes(chapters.map((c) => c.data));
       if (planned === duration) return [];
       return [
-        {
-          severity: 'warning',
-          code: 'time-budget',
-          file: deck.shownAs,
-          line: at(deck, 'duration'),
-          message: `the chapters plan ${planned} minutes but deck.md says duration: ${duration}`,
-          hint:
-            planned < duration
-              ? `add ${duration - planned} minutes to the chapters or lower duration`
-              : `cut ${planned - duration} minutes from the chapters or raise duration`,
-        },
+        warning(
+          'time-budget',
+          { file: deck.shownAs, line: at(deck, 'duration') },
+          `the chapters plan ${planned} minutes but deck.md says duration: ${duration}`,
+          planned < duration
+            ? `add ${duration - planned} minutes to the chapters or lower duration`
+            : `cut ${planned - duration} minutes from the chapters or raise duration`,
+        ),
       ];
     },
   },
@@ -287,31 +277,31 @@ export const rules: Rule[] = [
           ? []
           : ['agendaNotes', 'closingNotes', 'notes']
               .filter((k) => typeof f.data[k] === 'string' && /url\(/i.test(f.data[k] as string))
-              .map((k) => ({
-                severity: 'error' as const,
-                code: 'remote-resource',
-                file: f.shownAs,
-                line: at(f, k),
-                message: `${k} holds a CSS url(), which Marp could load as a background`,
-                hint: 'write the address without url( … )',
-              })),
+              .map((k) =>
+                error(
+                  'remote-resource',
+                  { file: f.shownAs, line: at(f, k) },
+                  `${k} holds a CSS url(), which Marp could load as a background`,
+                  'write the address without url( … )',
+                ),
+              ),
       ),
       ...chapters.flatMap((c) =>
         c.slides.flatMap((s) =>
-          s.markdown.split('\n').flatMap((text, i) =>
-            /url\(\s*['"]?\s*(https?:)?\/\/|@import\b/i.test(text)
-              ? [
-                  {
-                    severity: 'error' as const,
-                    code: 'remote-resource',
-                    file: c.shownAs,
-                    line: s.line + i,
-                    message: 'slide loads a stylesheet or url() from outside the deck',
-                    hint: "put the file in the deck's assets/ folder and link it with a relative path: outputs must open without a network",
-                  },
-                ]
-              : [],
-          ),
+          s.markdown
+            .split('\n')
+            .flatMap((text, i) =>
+              /url\(\s*['"]?\s*(https?:)?\/\/|@import\b/i.test(text)
+                ? [
+                    error(
+                      'remote-resource',
+                      { file: c.shownAs, line: s.line + i },
+                      'slide loads a stylesheet or url() from outside the deck',
+                      "put the file in the deck's assets/ folder and link it with a relative path: outputs must open without a network",
+                    ),
+                  ]
+                : [],
+            ),
         ),
       ),
     ],

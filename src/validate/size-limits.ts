@@ -1,5 +1,5 @@
 import type { LoadedDeck } from '../load/load-deck.js';
-import type { Problem } from '../problem.js';
+import { error, type Problem } from '../problem.js';
 
 /**
  * What a deck may hold, so a huge one stops early with a clear message instead of running the
@@ -23,26 +23,26 @@ export function sizeLimitProblems({ chapters }: LoadedDeck): Problem[] {
     const before = slides;
     slides += 1 + c.slides.filter((s) => s.markdown !== '').length;
     if (before <= LIMITS.slides && slides > LIMITS.slides) {
-      out.push({
-        severity: 'error',
-        code: 'deck-too-large',
-        file: c.shownAs,
-        line: c.bodyLine,
-        message: `the deck passes ${LIMITS.slides} slides in this chapter (lectern builds at most ${LIMITS.slides})`,
-        hint: 'split the course into several decks',
-      });
+      out.push(
+        error(
+          'deck-too-large',
+          { file: c.shownAs, line: c.bodyLine },
+          `the deck passes ${LIMITS.slides} slides in this chapter (lectern builds at most ${LIMITS.slides})`,
+          'split the course into several decks',
+        ),
+      );
     }
     for (const s of c.slides) {
       const lines = s.markdown.split('\n').length;
       if (lines > LIMITS.slideLines) {
-        out.push({
-          severity: 'error',
-          code: 'slide-too-large',
-          file: c.shownAs,
-          line: s.line,
-          message: `slide has ${lines} lines (at most ${LIMITS.slideLines})`,
-          hint: 'a slide is read from across a room: split it, or put the material in a handout',
-        });
+        out.push(
+          error(
+            'slide-too-large',
+            { file: c.shownAs, line: s.line },
+            `slide has ${lines} lines (at most ${LIMITS.slideLines})`,
+            'a slide is read from across a room: split it, or put the material in a handout',
+          ),
+        );
       }
     }
   }

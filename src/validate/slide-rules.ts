@@ -1,6 +1,6 @@
 import type { ChapterSource } from '../load/load-deck.js';
 import type { SourceSlide } from '../load/split-slides.js';
-import type { Problem } from '../problem.js';
+import { error, warning, type FindingCode, type Problem } from '../problem.js';
 import { slideBlocks } from '../render/slide-tokens.js';
 import type { Rule } from './rules.js';
 
@@ -16,14 +16,14 @@ function isPictureOnly(s: SourceSlide): boolean {
 function slideWarnings(
   chapters: ChapterSource[],
   lacks: (s: SourceSlide) => boolean,
-  code: string,
+  code: FindingCode,
   message: string,
   hint: string,
 ): Problem[] {
   return chapters.flatMap((c) =>
     c.slides
       .filter((s) => s.hasContent && lacks(s))
-      .map((s) => ({ severity: 'warning' as const, code, file: c.shownAs, line: s.line, message, hint })),
+      .map((s) => warning(code, { file: c.shownAs, line: s.line }, message, hint)),
   );
 }
 
@@ -58,14 +58,12 @@ export const slideRules: Rule[] = [
         c.slides.flatMap((s) =>
           s.minutes && !(Number(s.minutes.value) > 0 && Number(s.minutes.value) <= 600)
             ? [
-                {
-                  severity: 'error' as const,
-                  code: 'slide-minutes',
-                  file: c.shownAs,
-                  line: s.minutes.line,
-                  message: `minutes must be a positive number, not ${JSON.stringify(s.minutes.value)}`,
-                  hint: 'write the time box in minutes, e.g. <!-- minutes: 10 -->',
-                },
+                error(
+                  'slide-minutes',
+                  { file: c.shownAs, line: s.minutes.line },
+                  `minutes must be a positive number, not ${JSON.stringify(s.minutes.value)}`,
+                  'write the time box in minutes, e.g. <!-- minutes: 10 -->',
+                ),
               ]
             : [],
         ),

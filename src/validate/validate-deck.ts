@@ -21,7 +21,7 @@ export function requireValid(loaded: LoadedDeck, validation: Validation): DeckMo
   throw new LecternError(
     `${loaded.shownDir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written`,
     {
-      code: 'INVALID_DECK',
+      exit: 'INVALID_DECK',
       problems: validation.problems,
     },
   );

@@ -152,6 +152,26 @@ describe('faults', () => {
     expect(readFileSync(join(out, 'valid.html')).equals(html)).toBe(true);
   });
 
+  it('Ctrl-C during a library build stops it: exit 130, no later deck, no temporary folder, no browser', async () => {
+    const dir = tmp();
+    for (const name of ['first', 'second'])
+      cpSync(join(FIXTURES, 'valid'), join(dir, name), { recursive: true });
+    const out = join(dir, 'out');
+    const build = startBuild(['build', join(dir, 'first'), join(dir, 'second'), '--out', out]);
+    await waitForStaging(join(out, 'first'));
+    build.child.kill('SIGINT');
+    const { code } = await build.done;
+    expect(code, build.output().stderr).toBe(130);
+    expect(build.output().stderr).toMatch(/interrupted; temporary files removed/);
+    expect(build.output().stdout).not.toMatch(/decks built/);
+    expect(readdirSync(out)).toEqual(['first']);
+    expect(readdirSync(join(out, 'first'))).toEqual([]);
+    expect(browsersOf(build.child.pid!)).toEqual([]);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`lectern-chromium-${build.child.pid}-`))).toEqual(
+      [],
+    );
+  });
+
   it('two builds into the same folder at once both end well, with whole outputs', async () => {
     const dir = tmp();
     const out = join(dir, 'out');

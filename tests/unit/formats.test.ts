@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../src/errors.js';
-import { outputFileName, parseFormats } from '../../src/formats.js';
+import { outputFiles, parseFormats } from '../../src/formats.js';
 
 describe('parseFormats', () => {
   it('reads nothing and all as the default five, in their order', () => {
@@ -38,8 +38,8 @@ describe('the PPTX formats', () => {
   it('writes the editable PPTX as pptx, by default, and the pictures only when asked', () => {
     expect(parseFormats(undefined)).toContain('pptx');
     expect(parseFormats(undefined)).not.toContain('pptx-pictures');
-    expect(outputFileName('course', 'pptx')).toBe('course.pptx');
-    expect(outputFileName('course', 'pptx-pictures')).toBe('course-pictures.pptx');
+    expect(outputFiles('course', 'pptx')).toEqual(['course.pptx']);
+    expect(outputFiles('course', 'pptx-pictures')).toEqual(['course-pictures.pptx']);
   });
 
   it('still reads pptx-editable, the name before the editable PPTX became pptx', () => {

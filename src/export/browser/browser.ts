@@ -63,12 +63,13 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
 
 function notFound(message: string): LecternError {
   return new LecternError(message, {
-    code: 'BROWSER_NOT_FOUND',
+    exit: 'BROWSER_NOT_FOUND',
     hint: 'PDF, handout, script and PPTX are printed by a Chromium-family browser. Debian/Ubuntu: `sudo apt-get install chromium`; elsewhere install Chrome or set CHROME_PATH. `--format html` needs no browser.',
   });
 }
 
-export interface BrowserSession {
+/** A running browser; `await using` closes it (or call `close()`, which does its work once). */
+export interface BrowserSession extends AsyncDisposable {
   browser: Browser;
   /** A window for one job showing `html`, a document of `slides` slides (see WindowPool). */
   window(html: string, slides: number, later?: boolean): Promise<BrowserWindow>;
@@ -137,7 +138,7 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
     throw new LecternError(
       `LECTERN_BROWSER_TIMEOUT_MS must be a whole number of milliseconds, at least 1000, not ${JSON.stringify(process.env.LECTERN_BROWSER_TIMEOUT_MS)}`,
       {
-        code: 'USAGE',
+        exit: 'USAGE',
         hint: 'e.g. LECTERN_BROWSER_TIMEOUT_MS=120000, or unset it for the default of 60000',
       },
     );
@@ -188,34 +189,37 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
     }
   };
   const pool = new WindowPool(limits, openWindow, loadDocument);
+  let closed: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    pool.drain();
+    // The profile is thrown away (and the outputs are written, unless the build was stopped):
+    // a graceful shutdown (150-300 ms of the build's end) would only save what is deleted next.
+    const proc = browser.process();
+    if (proc?.pid !== undefined && proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      // The whole process group (Chromium runs detached, as its group's leader): its helpers
+      // would otherwise go on writing into the profile while it is removed.
+      try {
+        process.kill(-proc.pid, 'SIGKILL');
+      } catch {
+        proc.kill('SIGKILL');
+      }
+      await exited;
+    } else await browser.close().catch(() => undefined);
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 40 });
+  };
   return {
     browser,
     blocked: () => [...blocked],
     window: (html, slides, later) => pool.take(html, slides, later),
-    async close() {
-      pool.drain();
-      // Every output is written by now and the profile is thrown away: a graceful shutdown
-      // (150-300 ms of the build's end) would only save what is deleted next.
-      const proc = browser.process();
-      if (proc?.pid !== undefined && proc.exitCode === null && proc.signalCode === null) {
-        const exited = new Promise((resolve) => proc.once('exit', resolve));
-        // The whole process group (Chromium runs detached, as its group's leader): its helpers
-        // would otherwise go on writing into the profile while it is removed.
-        try {
-          process.kill(-proc.pid, 'SIGKILL');
-        } catch {
-          proc.kill('SIGKILL');
-        }
-        await exited;
-      } else await browser.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 40 });
-    },
+    close: () => (closed ??= close()),
+    [Symbol.asyncDispose]: () => (closed ??= close()),
   };
 }
 
 export function browserFailed(message: string, cause?: unknown): LecternError {
   return new LecternError(message, {
-    code: 'BROWSER_FAILED',
+    exit: 'BROWSER_FAILED',
     hint: 'the browser crashed or timed out; try again, close other heavy programs, or raise LECTERN_BROWSER_TIMEOUT_MS (milliseconds)',
     cause,
   });

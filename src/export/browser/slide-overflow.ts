@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
-import type { Problem, Severity } from '../../problem.js';
+import { finding, type Problem, type Severity } from '../../problem.js';
 import { browserFailed } from './browser.js';
 
 /** Overflow smaller than this is sub-pixel rounding, not text the room cannot see. */
@@ -34,15 +34,12 @@ export function overflowProblems(composed: ComposedDeck, overflow: number[], sev
     const slide = composed.slides[i];
     if (px <= TOLERANCE_PX || !slide) return [];
     return [
-      {
-        severity,
-        code: 'slide-overflow',
-        file: slide.file,
-        line: slide.line,
-        slide: i + 1,
-        message: `slide ${i + 1} overflows by ${Math.round(px)} px`,
-        hint: 'shorten the text or split the slide in two with a --- line; text is never shrunk below a readable size',
-      },
+      finding(severity)(
+        'slide-overflow',
+        { file: slide.file, line: slide.line, slide: i + 1 },
+        `slide ${i + 1} overflows by ${Math.round(px)} px`,
+        'shorten the text or split the slide in two with a --- line; text is never shrunk below a readable size',
+      ),
     ];
   });
 }

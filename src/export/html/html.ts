@@ -52,7 +52,7 @@ export async function writeHtml(
     const write = messages.find((m) => WRITE_FAILURES.test(m));
     if (write) throw cannotWrite(join(staging.outDir, fileName), new Error(write));
     throw new LecternError(`marp-cli could not write the HTML (exit ${code})`, {
-      code: 'INTERNAL',
+      exit: 'INTERNAL',
       hint: messages.join('\n') || 'run with --debug for details',
     });
   }
@@ -62,7 +62,7 @@ export async function writeHtml(
   const end = page.lastIndexOf('</body>');
   if (end < 0)
     throw new LecternError('marp-cli wrote an HTML page without </body>', {
-      code: 'INTERNAL',
+      exit: 'INTERNAL',
       hint: 'run with --debug for details',
     });
   const withTimers = page.slice(0, end) + presenterTimers(composed, lang) + page.slice(end);

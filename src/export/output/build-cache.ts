@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
-import { isWithin } from '../../path-within.js';
+import { isInside } from '../../path-within.js';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { Format } from '../../formats.js';
 
 const require = createRequire(import.meta.url);
 /** The renderers and the font shape every output too. */
@@ -61,8 +60,8 @@ export async function inputDigest(
   return h.digest('hex');
 }
 
-/** The key of one output: the inputs' digest and the output's format. */
-export function outputKey(digest: string, format: Format | 'pptx+png'): string {
+/** The key of one output: the inputs' digest and the output's format as named in the cache (see formats.ts). */
+export function outputKey(digest: string, format: string): string {
   return createHash('sha256').update(`${digest}\0${format}`).digest('hex');
 }
 
@@ -83,7 +82,7 @@ async function listFiles(dir: string, realDeck?: string): Promise<string[]> {
     else if (info?.isSymbolicLink()) {
       const real = await realpath(p).catch(() => null);
       const target = real ? await stat(real).catch(() => null) : null;
-      if (real && target?.isFile() && isWithin(root, real)) out.push(p);
+      if (real && target?.isFile() && isInside(root, real)) out.push(p);
       else out.push(`${p}\0${await readlink(p).catch(() => '')}`);
     }
   }

@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isWithin } from '../../path-within.js';
+import { isInside } from '../../path-within.js';
 import { LecternError } from '../../errors.js';
 
 /** The real path a folder has or will have: its nearest existing ancestor resolved, the rest appended. */
@@ -25,9 +25,9 @@ export async function futureRealPath(path: string): Promise<string> {
  */
 export async function assertOutsideDeck(deckDir: string, outDir: string, shownOut: string): Promise<void> {
   const [deck, out] = await Promise.all([futureRealPath(deckDir), futureRealPath(outDir)]);
-  if (isWithin(deckDir, outDir) || isWithin(deck, out)) {
+  if (isInside(deckDir, outDir) || isInside(deck, out)) {
     throw new LecternError(`the output folder ${shownOut} is inside the deck folder`, {
-      code: 'OUTPUT',
+      exit: 'OUTPUT',
       file: shownOut,
       hint: 'sources stay read-only: choose an output folder outside the deck, e.g. --out out',
     });

@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import { LecternError } from '../../errors.js';
 import { makeFolder } from '../../make-folder.js';
 
-/** Temporary folders of builds under way, so an interrupted process can remove them. */
-const live = new Set<string>();
-
 /**
  * A build writes every output into a temporary folder inside the output folder and renames
  * each file into place only when it is complete: a failed, killed or interrupted build never
- * leaves a truncated file, and the previous outputs stay whole.
+ * leaves a truncated file, and the previous outputs stay whole. The folder goes when the
+ * staging is disposed (`await using`), however the build ends; after that it takes no files,
+ * so a job still running when an interrupted build unwinds cannot bring the folder back.
  */
-export class Staging {
+export class Staging implements AsyncDisposable {
+  private closed?: Promise<void>;
+
   private constructor(
     readonly outDir: string,
     readonly dir: string,
@@ -22,7 +23,7 @@ export class Staging {
     const info = await stat(outDir).catch(() => null);
     if (info && !info.isDirectory()) {
       throw new LecternError(`output path ${outDir} is a file`, {
-        code: 'OUTPUT',
+        exit: 'OUTPUT',
         file: outDir,
         hint: 'pass a folder with --out, e.g. --out out',
       });
@@ -31,13 +32,12 @@ export class Staging {
       await makeFolder(outDir);
       await removeAbandoned(outDir, '.lectern-tmp-');
       const dir = await mkdtemp(join(outDir, `.lectern-tmp-${process.pid}-`));
-      live.add(dir);
       return new Staging(outDir, dir);
     } catch (err) {
       throw new LecternError(
         `cannot write to ${outDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
         {
-          code: 'OUTPUT',
+          exit: 'OUTPUT',
           file: outDir,
           hint: 'choose a folder you can write to with --out',
           cause: err,
@@ -48,6 +48,7 @@ export class Staging {
 
   /** A path inside the temporary folder. */
   path(name: string): string {
+    if (this.closed) throw new Error(`the staging folder ${this.dir} is closed`);
     return join(this.dir, name);
   }
 
@@ -74,9 +75,14 @@ export class Staging {
     return target;
   }
 
-  async close(): Promise<void> {
-    live.delete(this.dir);
-    await rm(this.dir, { recursive: true, force: true });
+  /** Removes the temporary folder and what is left in it; once. */
+  close(): Promise<void> {
+    this.closed ??= rm(this.dir, { recursive: true, force: true });
+    return this.closed;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
   }
 }
 
@@ -87,17 +93,11 @@ export const WRITE_FAILURES = /\b(ENOSPC|EFBIG|EDQUOT|EROFS|EACCES|EPERM|EIO)\b/
 export function cannotWrite(output: string, err: unknown): LecternError {
   const code = (err as NodeJS.ErrnoException).code ?? WRITE_FAILURES.exec(String(err))?.[1] ?? String(err);
   return new LecternError(`cannot write ${output}: ${code}`, {
-    code: 'OUTPUT',
+    exit: 'OUTPUT',
     hint:
       code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT'
         ? 'the disk is full or the file is larger than allowed: free space (or raise the limit) and build again; the previous outputs are as they were'
         : 'choose an output folder you can write to with --out',
     cause: err,
   });
-}
-
-/** Removes every temporary folder still open; for signal handlers. */
-export async function removeLiveStaging(): Promise<void> {
-  await Promise.all([...live].map((d) => rm(d, { recursive: true, force: true })));
-  live.clear();
 }

@@ -1,7 +1,7 @@
 import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
 import { labelsFor } from '../../compose/labels.js';
 import type { DeckModel } from '../../deck-model.js';
-import type { Problem } from '../../problem.js';
+import { warning, type Problem } from '../../problem.js';
 import { FONT, W, colours, defineMasters, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { coverSize, imageSize } from './image-size.js';
@@ -82,15 +82,14 @@ export async function writeEditablePptx(
         w: W,
         h: H,
       });
-      warnings.push({
-        severity: 'warning',
-        code: 'pptx-picture',
-        file: info.file,
-        line: info.line,
-        slide: i + 1,
-        message: `slide ${i + 1} has ${st.unmappable}: the editable PPTX shows it as a picture`,
-        hint: 'edit that slide in markdown, or rebuild it by hand in PowerPoint',
-      });
+      warnings.push(
+        warning(
+          'pptx-picture',
+          { file: info.file, line: info.line, slide: i + 1 },
+          `slide ${i + 1} has ${st.unmappable}: the editable PPTX shows it as a picture`,
+          'edit that slide in markdown, or rebuild it by hand in PowerPoint',
+        ),
+      );
     } else {
       const layout = trainingLayout(info);
       const timeBox = info.minutes
