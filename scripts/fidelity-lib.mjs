@@ -98,20 +98,24 @@ export function similarity(a, b) {
   return 1 - diff / (a.width * a.height);
 }
 
-/** Words with their boxes (PDF points) per page, from `pdftotext -bbox`. */
+/** Words with their boxes per page, from `pdftotext -bbox`, in points of a page 960 points wide. */
 function pdfWordBoxes(pdf) {
   const xhtml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const pages = [];
+  let k = 1;
   for (const m of xhtml.matchAll(
-    /<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    /<page width="([\d.]+)"[^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
   )) {
-    if (m[0] === '<page') pages.push([]);
-    else {
-      const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number);
-      pages.at(-1).push({ text: m[5], cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, h: y1 - y0 });
+    if (m[1]) {
+      // A 4:3 slides PDF is 720 points wide, its PPTX 960: both are compared at 960.
+      k = 960 / Number(m[1]);
+      pages.push([]);
+    } else {
+      const [x0, y0, x1, y1] = [m[2], m[3], m[4], m[5]].map((v) => Number(v) * k);
+      pages.at(-1).push({ text: m[6], cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, h: y1 - y0 });
     }
   }
   return pages;

@@ -63,6 +63,14 @@ describe('resources that close themselves', () => {
     expect(await failing.blocked()).toEqual([]);
   });
 
+  it('starts no browser once disposed: a job still running after Ctrl-C cannot leave one behind', async () => {
+    let opened = 0;
+    const lease = new BrowserLease(async () => (opened++, fakeSession()));
+    await lease[Symbol.asyncDispose]();
+    await expect(lease.session()).rejects.toThrow(/closed/);
+    expect(opened).toBe(0);
+  });
+
   it('ends a wait with exit 130 as soon as Ctrl-C aborts it', async () => {
     const controller = new AbortController();
     const never = new Promise<never>(() => undefined);

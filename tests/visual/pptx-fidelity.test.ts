@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module shared with `npm run pptx-fidelity`, without types.
@@ -71,5 +71,38 @@ describe('the editable PPTX, seen in LibreOffice, against the slides PDF', () =>
     const report = words.map((w, i) => `slide ${i + 1}: ${w.placed}/${w.words} ${w.misplaced.join(' ')}`);
     // 164 of 200 today; text inside pictures (the SVG's labels, the chart's caption) never counts.
     expect(placed / all, report.join('\n')).toBeGreaterThan(0.78);
+  });
+});
+
+describe('a 4:3 deck on another topic, as an editable PPTX', () => {
+  let fourThree: Words[] = [];
+  beforeAll(async () => {
+    const deck = join(dir, 'four-three');
+    cpSync(join(FIXTURES, 'other-topic'), deck, { recursive: true });
+    const source = readFileSync(join(deck, 'deck.md'), 'utf8');
+    writeFileSync(join(deck, 'deck.md'), source.replace(/^title:/m, 'size: "4:3"\ntitle:'));
+    const out43 = join(dir, 'out-43');
+    const run = lectern(['build', deck, '--out', out43, '--format', 'pdf,pptx']);
+    expect(run.code, run.stderr).toBe(0);
+    const files = readdirSync(out43);
+    ({ words: fourThree } = (await pptxSimilarity(
+      join(
+        out43,
+        files.find((f) => f.endsWith('.pptx'))!,
+      ),
+      join(
+        out43,
+        files.find((f) => f.endsWith('.pdf'))!,
+      ),
+      join(dir, 'work-43'),
+    )) as { words: Words[] });
+  }, 180_000);
+
+  it('places its words where the 4:3 PDF has them, header, footer and generated slides included', () => {
+    const placed = fourThree.reduce((n, w) => n + w.placed, 0);
+    const all = fourThree.reduce((n, w) => n + w.words, 0);
+    const report = fourThree.map((w, i) => `slide ${i + 1}: ${w.placed}/${w.words} ${w.misplaced.join(' ')}`);
+    // 273 of 282 today.
+    expect(placed / all, report.join('\n')).toBeGreaterThan(0.93);
   });
 });

@@ -8,6 +8,8 @@ import type { BrowserSession } from './browser.js';
  */
 export class BrowserLease implements AsyncDisposable {
   private started?: Promise<BrowserSession>;
+  /** Disposed: a job still running after the build ended (Ctrl-C) must not start a new browser. */
+  private ended = false;
 
   constructor(
     private readonly open: () => Promise<BrowserSession>,
@@ -18,6 +20,7 @@ export class BrowserLease implements AsyncDisposable {
   session(
     wrap: (start: () => Promise<BrowserSession>) => Promise<BrowserSession> = (s) => s(),
   ): Promise<BrowserSession> {
+    if (this.ended) return Promise.reject(new Error('the browser closed'));
     if (!this.started) {
       this.started = wrap(this.open);
       // A browser that fails to start fails the jobs that wait for it, not the build's end.
@@ -52,6 +55,7 @@ export class BrowserLease implements AsyncDisposable {
   }
 
   [Symbol.asyncDispose](): Promise<void> {
+    this.ended = true;
     return this.close();
   }
 }

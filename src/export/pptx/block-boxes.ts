@@ -92,6 +92,35 @@ export async function measureBlockBoxes(
               h: r.height * k,
             };
           };
+          // A heading's or paragraph's text as the browser breaks it into lines, so PowerPoint
+          // breaks it in the same places (its own measure of the same width differs a little).
+          const shownLines = (e: Element): string[] => {
+            const lines: string[] = [''];
+            let top: number | undefined;
+            const range = document.createRange();
+            const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+            for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+              if (n.nodeType === Node.ELEMENT_NODE) {
+                if ((n as Element).tagName === 'BR') lines.push('');
+                continue;
+              }
+              const raw = n.nodeValue ?? '';
+              for (let i = 0; i < raw.length; i++) {
+                const ch = /[ \t\r\n]/.test(raw[i]!) ? ' ' : raw[i]!;
+                if (ch === ' ' && lines.at(-1)!.endsWith(' ')) continue;
+                range.setStart(n, i);
+                range.setEnd(n, i + 1);
+                const rect = range.getClientRects()[0];
+                if (ch !== ' ' && rect && rect.width > 0) {
+                  if (top !== undefined && rect.top > top + rect.height / 2 && lines.at(-1)!.trim())
+                    lines.push('');
+                  top = rect.top;
+                }
+                lines[lines.length - 1] += ch;
+              }
+            }
+            return lines.map((l) => l.trim()).filter(Boolean);
+          };
           const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
           const look = (e: Element) => {
             const cs = getComputedStyle(e);
@@ -101,7 +130,9 @@ export async function measureBlockBoxes(
               alpha *= Number(getComputedStyle(x).opacity);
             const align = cs.textAlign === 'center' || cs.textAlign === 'right' ? cs.textAlign : 'left';
             return {
-              text: (e as HTMLElement).innerText.trim(),
+              text: /^(H\d|P)$/.test(e.tagName)
+                ? shownLines(e).join('\n')
+                : (e as HTMLElement).innerText.trim(),
               color: (hex(r) + hex(g) + hex(b)).toUpperCase(),
               alpha,
               bold: Number(cs.fontWeight) >= 600,

@@ -8,7 +8,7 @@ import { coverSize, imageSize } from './image-size.js';
 import { drawBlocks, runProps } from './pptx-blocks.js';
 import { generatedSlide } from './generated-slides.js';
 import { pointCards } from './pptx-point-cards.js';
-import { bar, frameAt, pt } from './measured-text.js';
+import { bar, frameAt, pt, withShownBreaks } from './measured-text.js';
 import { finishPptx } from './pptx-finish.js';
 import { slideChrome } from './pptx-chrome.js';
 import { newPresentation } from './pptx-presentation.js';
@@ -137,7 +137,8 @@ function contentSlide(
   const head = first && /^H\d$/.test(first.tag) ? first : undefined;
   if (st.heading && head) {
     // Where the slide shows it, inline formatting kept, with the theme's accent rule under it.
-    const runs = runProps(st.headingRuns ?? [{ text: st.heading }], { ...c, ink: head.color }, 0, {
+    const shown = withShownBreaks(st.headingRuns ?? [{ text: st.heading }], head.text);
+    const runs = runProps(shown, { ...c, ink: head.color }, 0, {
       bold: head.bold,
     }).map((r) => ({ ...r, options: { ...r.options, fontSize: pt(head.sizePx) } }));
     slide.addText(runs, frameAt(head.after ? { ...head, h: head.after.y - head.y } : head, head));

@@ -1,4 +1,5 @@
 import type { MeasuredBlock, PxBox, TextLook } from './block-boxes.js';
+import type { Run } from '../../render/slide-tokens.js';
 import { FONT, W, type Pptx, type Slide } from './pptx-layouts.js';
 
 // Text frames placed where the rendered slide shows the text, at the size, weight, colour and
@@ -125,3 +126,31 @@ export function placeAgendaItems(
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Runs broken where the browser broke `shown` (its lines joined by `\n`), so a heading wraps
+ * in PowerPoint where it wraps in the PDF; the runs as they are when the two texts differ.
+ */
+export function withShownBreaks(runs: Run[], shown: string): Run[] {
+  const lines = shown.split('\n');
+  const letters = (s: string) => s.replace(/\s+/g, '').length;
+  if (lines.length < 2 || letters(runs.map((r) => r.text).join('')) !== letters(shown)) return runs;
+  const ends = lines.slice(0, -1).map((_, i) => letters(lines.slice(0, i + 1).join('')));
+  const out: Run[] = [];
+  let seen = 0;
+  for (const run of runs) {
+    let part = '';
+    for (const ch of run.text) {
+      if (/\s/.test(ch) && ends.includes(seen) && !part.trim() && out.at(-1)?.text === '\n') continue;
+      part += ch;
+      if (/\s/.test(ch)) continue;
+      seen++;
+      if (ends.includes(seen)) {
+        out.push({ ...run, text: part }, { text: '\n' });
+        part = '';
+      }
+    }
+    if (part) out.push({ ...run, text: part });
+  }
+  return out;
+}

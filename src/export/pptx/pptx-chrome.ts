@@ -1,6 +1,6 @@
 import type { SlideInfo } from '../../compose/compose-deck.js';
 import { PX } from './measured-text.js';
-import { FONT, type Colours, type Slide } from './pptx-layouts.js';
+import { FONT, W, cssScale, type Colours, type Slide } from './pptx-layouts.js';
 
 // What every content slide carries around its content, placed as the theme places it
 // (themes/corporate.css `header`, `footer` and `section::after`), in CSS pixels.
@@ -13,13 +13,15 @@ const PILL = { right: 40, bottom: 18, w: 68, h: 34 };
  * follow when a colleague reorders slides; finishPptx gives it the theme's pill.
  */
 export function slideChrome(slide: Slide, info: SlideInfo, c: Colours, H: number): void {
+  // CSS pixels of the slide to the 1280-wide units of PX (a 4:3 slide is 960 CSS pixels wide).
+  const u = cssScale(H) * PX;
   slide.slideNumber = {
-    x: (1280 - PILL.right - PILL.w) * PX,
-    y: H - (PILL.bottom + PILL.h) * PX,
-    w: PILL.w * PX,
-    h: PILL.h * PX,
+    x: W - (PILL.right + PILL.w) * u,
+    y: H - (PILL.bottom + PILL.h) * u,
+    w: PILL.w * u,
+    h: PILL.h * u,
     fontFace: FONT,
-    fontSize: 15,
+    fontSize: 15 * cssScale(H),
     color: 'FFFFFF',
     bold: true,
     align: 'center',
@@ -29,16 +31,16 @@ export function slideChrome(slide: Slide, info: SlideInfo, c: Colours, H: number
   const ch = info.chapter;
   if (!ch) return;
   slide.addText(`${ch.label} · ${ch.title}`, {
-    x: SIDE * PX,
-    y: 26 * PX,
-    w: (1280 - SIDE - 160) * PX,
-    h: LINE * PX,
+    x: SIDE * u,
+    y: 26 * u,
+    w: W - (SIDE + 160) * u,
+    h: LINE * u,
     margin: 0,
     valign: 'top',
     fontFace: FONT,
-    fontSize: 15,
-    lineSpacing: LINE * 0.75,
-    charSpacing: 0.6,
+    fontSize: 15 * cssScale(H),
+    lineSpacing: LINE * 0.75 * cssScale(H),
+    charSpacing: 0.6 * cssScale(H),
     bold: true,
     color: c.primary,
   });

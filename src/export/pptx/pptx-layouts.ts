@@ -81,7 +81,8 @@ export const text = (value: string, options: TextOptions = {}): TextProps => ({
  * the bottom), in CSS pixels of the 1280-wide slide.
  */
 export function contentBase(deck: DeckModel, c: Colours, H: number) {
-  const px = W / 1280;
+  const k = cssScale(H);
+  const px = (W / 1280) * k;
   return [
     { rect: { x: 0, y: 0, w: W * 0.78, h: 10 * px, fill: { color: c.primary } } },
     { rect: { x: W * 0.78, y: 0, w: W * 0.22, h: 10 * px, fill: { color: c.accent } } },
@@ -91,16 +92,24 @@ export function contentBase(deck: DeckModel, c: Colours, H: number) {
         options: {
           x: 80 * px,
           y: H - 52 * px,
-          w: 1040 * px,
+          w: W - 240 * px,
           h: 30 * px,
           margin: 0,
           valign: 'top' as const,
           fontFace: FONT,
-          fontSize: 15,
-          lineSpacing: 22.5,
+          fontSize: 15 * k,
+          lineSpacing: 22.5 * k,
           color: c.muted,
         },
       },
     },
   ];
+}
+
+/**
+ * How many of the 1280-wide units the PPTX is laid out in make one CSS pixel of the slide: 1 at
+ * 16:9 (1280×720), 4/3 at 4:3 (Marp's 960×720). Every slide is 720 CSS pixels high.
+ */
+export function cssScale(H: number): number {
+  return ((H / W) * 1280) / 720;
 }
