@@ -1,4 +1,5 @@
 import type { BrowserSession } from './export/browser/browser.js';
+import type { SlideBoxes } from './export/pptx/block-boxes.js';
 import type { BrowserLease } from './export/browser/browser-lease.js';
 import type { Staging } from './export/output/staging.js';
 import { LecternError } from './errors.js';
@@ -9,6 +10,7 @@ import type { Problem } from './problem.js';
 /** Outputs that need the same intermediate share it: the handout is made from the slides PDF. */
 export class Jobs {
   private slidesPdf?: Promise<Uint8Array>;
+  private boxes?: Promise<SlideBoxes[]>;
   private pictures?: Promise<Map<number, Buffer>>;
   /** Warnings found while writing outputs (slides the editable PPTX shows as pictures). */
   readonly warnings: Problem[] = [];
@@ -43,11 +45,53 @@ export class Jobs {
     this.slidesPdf ??= (async () => {
       const { printSlides } = await import('./export/pdf/slides-pdf.js');
       const { overflowProblems } = await import('./export/browser/slide-overflow.js');
-      const printed = await printSlides(await this.session(), this.deck.model, this.deck.rendered);
+      // The editable PPTX's measurements come from the same window, before it prints.
+      const measuring = this.formats.includes('pptx') && !this.boxes;
+      let measured: (boxes: Promise<SlideBoxes[]>) => void = () => undefined;
+      if (measuring) this.boxes = new Promise((resolve) => (measured = resolve));
+      const printed = await printSlides(
+        await this.session(),
+        this.deck.model,
+        this.deck.rendered,
+        measuring
+          ? async (page) => {
+              const { measureSlides } = await import('./export/pptx/block-boxes.js');
+              const boxes = measureSlides(page);
+              measured(boxes);
+              await boxes.catch(() => undefined);
+            }
+          : undefined,
+      ).catch((err: unknown) => {
+        // The print failed before measuring: the PPTX fails with it.
+        measured(Promise.reject(err));
+        throw err;
+      });
       this.warnings.push(...overflowProblems(this.deck.composed, printed.overflow, 'warning'));
       return printed.pdf;
     })();
     return this.slidesPdf;
+  }
+
+  /**
+   * Where every slide shows its blocks, for the editable PPTX: measured in the window that
+   * prints the slides PDF when the build prints it, else in a window of its own.
+   */
+  slideBoxes(): Promise<SlideBoxes[]> {
+    if (!this.boxes && (this.formats.includes('pdf') || this.formats.includes('handout')))
+      void this.printedSlides();
+    this.boxes ??= (async () => {
+      const { measureSlides } = await import('./export/pptx/block-boxes.js');
+      const { slidesDocument } = await import('./export/pdf/slides-pdf.js');
+      const { inWindow } = await import('./export/browser/window-pool.js');
+      const { model, rendered } = this.deck;
+      return inWindow(
+        await this.session(),
+        slidesDocument(model, rendered),
+        rendered.slideSvgs.length,
+        measureSlides,
+      );
+    })();
+    return this.boxes;
   }
 
   /**

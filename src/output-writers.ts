@@ -74,10 +74,12 @@ export const editablePptx: OutputWriter = async (jobs) => {
   const { model, composed, rendered } = jobs.deck;
   const { writeEditablePptx } = await import('./export/pptx/editable-pptx.js');
   const { pictureSlides } = await import('./export/pptx/image-pptx.js');
-  const { measureBlockBoxes } = await import('./export/pptx/block-boxes.js');
   const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), {
     picture: async (indices) => pictureSlides(await jobs.session(), model, rendered, { indices }),
-    measure: async (indices) => measureBlockBoxes(await jobs.session(), model, rendered, indices),
+    measure: async (indices) => {
+      const all = await jobs.slideBoxes();
+      return new Map(indices.flatMap((i) => (all[i] ? [[i, all[i]] as const] : [])));
+    },
     svgToPng: async (svgs) =>
       (await import('./export/pptx/svg-pictures.js')).svgToPng(await jobs.session(), svgs),
   });

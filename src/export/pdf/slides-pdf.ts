@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
 import type { DeckModel } from '../../deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
@@ -33,8 +34,11 @@ export async function printSlides(
   session: BrowserSession,
   deck: DeckModel,
   rendered: RenderedDeck,
+  /** Other work on the laid-out slides first (the editable PPTX's measurements). */
+  before?: (page: Page) => Promise<void>,
 ): Promise<PrintedSlides> {
   return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, async (page) => {
+    await before?.(page);
     const overflow = await measureOverflow(page);
     const pdf = await page
       .pdf({

@@ -1,8 +1,5 @@
-import type { DeckModel } from '../../deck-model.js';
-import type { RenderedDeck } from '../../render/render-deck.js';
-import { browserFailed, type BrowserSession } from '../browser/browser.js';
-import { inWindow } from '../browser/window-pool.js';
-import { slidesDocument } from '../pdf/slides-pdf.js';
+import type { Page } from 'puppeteer-core';
+import { browserFailed } from '../browser/browser.js';
 
 /** A box in the slide's CSS pixels (1280 wide). */
 export interface PxBox {
@@ -60,17 +57,12 @@ export interface SlideBoxes {
 }
 
 /**
- * Measures the blocks of the given slides in the browser, in the slides document the PDF
- * prints, so the editable PPTX places tables, code and pictures where the PDF shows them.
+ * Every slide's blocks, measured in a window that shows the slides document: the slides print
+ * measures them in its own window before it prints, so the PPTX need not wait for the print.
  */
-export async function measureBlockBoxes(
-  session: BrowserSession,
-  deck: DeckModel,
-  rendered: RenderedDeck,
-  indices: number[],
-): Promise<Map<number, SlideBoxes>> {
-  const all = await inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, (page) =>
-    page.$$eval(
+export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
+  return page
+    .$$eval(
       'div.marpit > svg[data-marpit-svg]',
       (svgs, width) =>
         svgs.map((svg) => {
@@ -206,12 +198,11 @@ export async function measureBlockBoxes(
           return { blocks, pictures: [...s.querySelectorAll('img')].map(box) };
         }),
       1280,
-    ),
-  ).catch((err: unknown) => {
-    throw browserFailed(
-      `the browser could not measure the slides for the editable PPTX: ${String(err)}`,
-      err,
-    );
-  });
-  return new Map(indices.flatMap((i) => (all[i] ? [[i, all[i]] as const] : [])));
+    )
+    .catch((err: unknown) => {
+      throw browserFailed(
+        `the browser could not measure the slides for the editable PPTX: ${String(err)}`,
+        err,
+      );
+    });
 }
