@@ -48,7 +48,11 @@ export class Jobs {
       // The editable PPTX's measurements come from the same window, before it prints.
       const measuring = this.formats.includes('pptx') && !this.boxes;
       let measured: (boxes: Promise<SlideBoxes[]>) => void = () => undefined;
-      if (measuring) this.boxes = new Promise((resolve) => (measured = resolve));
+      if (measuring) {
+        this.boxes = new Promise((resolve) => (measured = resolve));
+        // Handled where the PPTX awaits it; a failure here must not end the process unawaited.
+        this.boxes.catch(() => undefined);
+      }
       const printed = await printSlides(
         await this.session(),
         this.deck.model,
