@@ -53,23 +53,27 @@ export class Jobs {
         // Handled where the PPTX awaits it; a failure here must not end the process unawaited.
         this.boxes.catch(() => undefined);
       }
-      const printed = await printSlides(
-        await this.session(),
-        this.deck.model,
-        this.deck.rendered,
-        measuring
-          ? async (page) => {
-              const { measureSlides } = await import('./export/pptx/block-boxes.js');
-              const boxes = measureSlides(page);
-              measured(boxes);
-              await boxes.catch(() => undefined);
-            }
-          : undefined,
-      ).catch((err: unknown) => {
-        // The print failed before measuring: the PPTX fails with it.
-        measured(Promise.reject(err));
+      let printed: Awaited<ReturnType<typeof printSlides>>;
+      try {
+        printed = await printSlides(
+          await this.session(),
+          this.deck.model,
+          this.deck.rendered,
+          measuring
+            ? async (page) => {
+                const { measureSlides } = await import('./export/pptx/block-boxes.js');
+                const boxes = measureSlides(page);
+                measured(boxes);
+                await boxes.catch(() => undefined);
+              }
+            : undefined,
+        );
+      } catch (err) {
+        // No browser, or the print failed before measuring: the PPTX fails with it (a promise
+        // left pending would end the process with nothing written and exit 0).
+        if (measuring) measured(Promise.reject(err));
         throw err;
-      });
+      }
       this.warnings.push(...overflowProblems(this.deck.composed, printed.overflow, 'warning'));
       return printed.pdf;
     })();
@@ -82,7 +86,7 @@ export class Jobs {
    */
   slideBoxes(): Promise<SlideBoxes[]> {
     if (!this.boxes && (this.formats.includes('pdf') || this.formats.includes('handout')))
-      void this.printedSlides();
+      this.printedSlides().catch(() => undefined);
     this.boxes ??= (async () => {
       const { measureSlides } = await import('./export/pptx/block-boxes.js');
       const { slidesDocument } = await import('./export/pdf/slides-pdf.js');

@@ -114,11 +114,26 @@ async function main(argv: string[]): Promise<number> {
   return exit;
 }
 
+let settled = false;
+// A command whose work waits on a promise nothing will settle would let Node end with exit 0
+// and nothing written: say so, and fail, instead.
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  process.stderr.write(
+    'lectern: internal error: the command stopped before it finished (a waiting step was never answered)\n' +
+      '    hint: run it again with --debug and report the output\n',
+  );
+  process.exitCode = ExitCode.INTERNAL;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (err: unknown) => {
+    settled = true;
     process.exitCode = createReporter({ quiet: false, cwd: process.cwd() }).fail(
       err,
       process.argv.includes('--debug'),
