@@ -6,7 +6,7 @@ import type { Problem } from '../problem.js';
 import { parseFrontMatter } from './front-matter.js';
 import { loadImages, type ImageAsset } from './load-images.js';
 import { readSource } from './read-source.js';
-import { splitSlides, type SourceSlide } from './split-slides.js';
+import { readSlides, type SourceSlide, type Unclosed } from './split-slides.js';
 
 export interface SourceFile {
   path: string;
@@ -88,7 +88,9 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
     if (refused) loaded.problems.push(refused);
     const parsed = refused ? null : await readParsed(file, shown(file), loaded.problems);
     if (parsed) {
-      loaded.deck = { ...parsed, notes: splitSlides(parsed.body, parsed.bodyLine).flatMap((s) => s.notes) };
+      const { slides, unclosed } = readSlides(parsed.body, parsed.bodyLine);
+      if (unclosed) loaded.problems.push(unclosedProblem(unclosed, parsed.shownAs));
+      loaded.deck = { ...parsed, notes: slides.flatMap((s) => s.notes) };
       const logo = (parsed.data.brand as { logo?: unknown } | undefined)?.logo;
       if (typeof logo === 'string') {
         const line = parsed.keyLines.brand ?? 1;
@@ -123,7 +125,8 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
       loaded.unreadableChapters.push(Number(m[1]));
       continue;
     }
-    const slides = splitSlides(parsed.body, parsed.bodyLine);
+    const { slides, unclosed } = readSlides(parsed.body, parsed.bodyLine);
+    if (unclosed) loaded.problems.push(unclosedProblem(unclosed, parsed.shownAs));
     loaded.chapters.push({ ...parsed, number: Number(m[1]), slug: m[2] as string, slides });
     loaded.problems.push(
       ...(await loadImages(
@@ -135,6 +138,18 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
     );
   }
   return loaded;
+}
+
+/** Marp would read the rest of the deck, the generated slides after it included, into this block. */
+function unclosedProblem({ what, line }: Unclosed, file: string): Problem {
+  return {
+    severity: 'error',
+    code: 'unclosed-block',
+    file,
+    line,
+    message: `${what} opened here is never closed: Marp would swallow the rest of the deck into it`,
+    hint: 'close it before the file ends (--> for a comment, the same ``` or ~~~ for a fence, $$ for math)',
+  };
 }
 
 /**

@@ -1,20 +1,18 @@
-/**
- * Pure splitting of a chapter body into slides, keeping each slide's first line so every
- * message can point at `file:line` (after Slidev's parser). Mirrors how Marp splits: a
- * horizontal rule (`---`, `***`, `___`) outside code fences, not directly under a text line
- * (there `---` makes a setext heading).
- */
-export interface SourceImage {
-  src: string;
-  line: number;
-}
+import { parseMarkdown, type Token } from '../render/markdown-tokens.js';
+import { htmlImages, inlineImages, type SourceImage } from './slide-images.js';
+
+// A chapter body split into slides as Marp splits it: from the token stream of the marp-core
+// engine that renders the deck (slides, comments, directives, headings, images), with each
+// slide's first line so every message can point at `file:line`. Pure apart from a cached engine.
+
+export type { SourceImage } from './slide-images.js';
 
 export interface SourceSlide {
   /** The slide's markdown, notes included, as written. */
   markdown: string;
   /** 1-based line in the source file of the slide's first non-blank line. */
   line: number;
-  /** Speaker notes: HTML comments that are not Marp directives. */
+  /** Speaker notes: the HTML comments Marp shows as notes (not directives, `fit` or tools' comments). */
   notes: string[];
   headings: string[];
   images: SourceImage[];
@@ -25,111 +23,145 @@ export interface SourceSlide {
    * (validation checks that it is a positive number), with its line.
    */
   minutes?: { value: string; line: number };
+  /** The directives Marp reads in the slide's comments (`_class`, `theme`), with their lines. */
+  directives: { name: string; line: number }[];
 }
 
-const RULER = /^ {0,3}([-*_])( *\1){2,} *$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const COMMENT = /<!--([\s\S]*?)-->/g;
-/** `<!-- _class: x -->`, `<!-- paginate: true -->`: Marp directives, not notes. */
-const DIRECTIVE_NAMES =
-  'theme|style|headingDivider|lang|size|math|title|author|description|image|keywords|url|marp|paginate|header|footer|class|backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize|color|transition|fit';
-const DIRECTIVE = new RegExp(`^(\\s*_?(${DIRECTIVE_NAMES})\\s*:[^\\n]*\\n?)+\\s*$`);
-/** Comments meant for Marp (`fit`) or editor tools, not for the trainer. */
-const TOOL_COMMENT = /^(fit|prettier-ignore(-start|-end)?|markdownlint-\S+.*|textlint-\S+.*)$/;
-/** `<!-- minutes: 10 -->`: lectern's own slide setting, not a note. */
-const MINUTES = /^minutes\s*:\s*(.*)$/;
-const MD_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
-const HTML_IMAGE = /<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi;
+/** A comment, code fence, math or HTML block that runs past the end of the body, swallowing what follows. */
+export interface Unclosed {
+  what: string;
+  line: number;
+}
+
+export interface ReadSlides {
+  slides: SourceSlide[];
+  unclosed?: Unclosed;
+}
+
+/** A paragraph after the body, as the next slide of the composed deck follows it. */
+const NEXT_SLIDE = 'lectern-next-slide';
+
+const UNCLOSED: Record<string, string> = {
+  marpit_comment: 'an HTML comment (<!--)',
+  fence: 'a code fence',
+  marp_math_block: 'a math block ($$)',
+  math_block: 'a math block ($$)',
+  html_block: 'an HTML block',
+};
 
 export function splitSlides(body: string, firstLine: number): SourceSlide[] {
-  const lines = body.split('\n');
-  const chunks: { start: number; lines: string[] }[] = [{ start: 0, lines: [] }];
-  let fence: string | null = null;
-  lines.forEach((text, i) => {
-    const f = FENCE.exec(text);
-    if (f) {
-      const mark = f[1] as string;
-      if (fence === null) fence = mark[0] as string;
-      else if (mark[0] === fence) fence = null;
-    }
-    const prev = i > 0 ? (lines[i - 1] as string) : '';
-    if (fence === null && !f && RULER.test(text) && !underlinesParagraph(text, prev)) {
-      chunks.push({ start: i + 1, lines: [] });
-      return;
-    }
-    (chunks[chunks.length - 1] as { lines: string[] }).lines.push(text);
-  });
-  return chunks
-    .map((c) => toSlide(c.lines, firstLine + c.start))
-    .filter((s, i, all) => s.markdown.trim() !== '' || (i > 0 && i < all.length - 1));
+  return readSlides(body, firstLine).slides;
 }
 
 /**
- * A `---` right under a line of paragraph text turns that text into a heading (setext) instead
- * of starting a slide; under a heading, a list item, a comment, a fence or a blank line it is a
- * separator, as in Marp. `***` and `___` always separate.
+ * The body's slides, and whatever in it would swallow the slides that follow it in the deck.
+ * The body is parsed after a blank line (so a leading `---` is a separator, not front matter)
+ * and before a separator and one more slide, as the composed deck has them.
  */
-function underlinesParagraph(ruler: string, prev: string): boolean {
-  if (!ruler.trim().startsWith('-') || prev.trim() === '') return false;
-  // Under a setext underline or another ruler there is no paragraph left to underline.
-  if (RULER.test(prev) || /^ {0,3}=+\s*$/.test(prev)) return false;
-  if (/^ {4,}/.test(prev)) return false;
-  return (
-    !/^ {0,3}(#{1,6}(\s|$)|[-*+]\s|\d+[.)]\s|>|<|`{3,}|~{3,})/.test(prev) &&
-    !/-->\s*$/.test(prev) &&
-    !/^\s{2,}\S/.test(prev)
-  );
+export function readSlides(body: string, firstLine: number): ReadSlides {
+  const lines = body.split('\n');
+  const groups: { start: number; tokens: Token[] }[] = [];
+  let inSlide = false;
+  for (const t of parseMarkdown(`\n${body}\n\n---\n\n${NEXT_SLIDE}\n`)) {
+    // Each slide after the first opens with the map of the `---` that starts it (1 line down here).
+    if (t.type === 'marpit_slide_open') groups.push({ start: groups.length ? t.map![1] - 1 : 0, tokens: [] });
+    if (t.type === 'marpit_slide_open' || t.type === 'marpit_slide_close') inSlide = !inSlide;
+    else if (inSlide) groups.at(-1)!.tokens.push(t);
+  }
+  const next = groups.at(-1)!;
+  const closed =
+    groups.length > 1 && next.tokens.some((t) => t.type === 'inline' && t.content === NEXT_SLIDE);
+  const own = closed ? groups.slice(0, -1) : groups;
+  const slides = own
+    .map((g, i) => {
+      const end = Math.min(own[i + 1] ? own[i + 1]!.start - 1 : lines.length, lines.length);
+      return toSlide(lines.slice(g.start, end), g.start, g.tokens, firstLine);
+    })
+    .filter((s, i, all) => s.markdown !== '' || (i > 0 && i < all.length - 1));
+  if (closed) return { slides };
+  const culprit =
+    next.tokens.find((t) => t.map && t.map[1] > lines.length + 1) ?? next.tokens.find((t) => t.map);
+  const line = firstLine + Math.max((culprit?.map?.[0] ?? 1) - 1, 0);
+  return { slides, unclosed: { what: UNCLOSED[culprit?.type ?? ''] ?? 'a block', line } };
 }
 
-function toSlide(lines: string[], startLine: number): SourceSlide {
-  const lead = lines.findIndex((l) => l.trim() !== '');
+/** One slide from its lines (starting at body line `start`, 0-based) and its tokens (lines 1 down). */
+function toSlide(lines: string[], start: number, tokens: Token[], firstLine: number): SourceSlide {
+  const lead = Math.max(
+    lines.findIndex((l) => l.trim() !== ''),
+    0,
+  );
   const markdown = lines.join('\n').trim();
-  const withoutCode = blankCodeFences(lines).join('\n');
+  const text = lines.slice(lead).join('\n');
+  const fileLine = (map: [number, number] | null | undefined, fallback: number) =>
+    firstLine + (map ? map[0] - 1 : fallback);
+  const textLine = firstLine + start + lead;
   const notes: string[] = [];
+  const headings: string[] = [];
+  const images: SourceImage[] = [];
   let minutes: SourceSlide['minutes'];
-  for (const m of withoutCode.matchAll(COMMENT)) {
-    const inner = (m[1] as string).trim();
-    const timeBox = MINUTES.exec(inner);
-    if (timeBox)
-      minutes = {
-        value: (timeBox[1] as string).trim(),
-        line: startLine + withoutCode.slice(0, m.index).split('\n').length - 1,
-      };
-    else if (inner !== '' && !DIRECTIVE.test(inner) && !TOOL_COMMENT.test(inner)) notes.push(inner);
-  }
-  const visible = withoutCode.replace(COMMENT, '').trim();
+  const directives: SourceSlide['directives'] = [];
+  let hasContent = false;
+  let line = textLine;
+  tokens.forEach((t, i) => {
+    line = t.map ? fileLine(t.map, 0) : line;
+    const comments = t.type === 'marpit_comment' ? [{ c: t, line }] : commentsIn(t, line);
+    for (const { c, line: at } of comments) {
+      const parsed = c.meta?.marpitParsedDirectives ?? {};
+      const value = parsed.minutes ?? parsed._minutes;
+      if ('minutes' in parsed || '_minutes' in parsed) minutes = { value: asText(value), line: at };
+      else if (!c.meta?.marpitCommentParsed && c.content !== '') notes.push(c.content);
+      if (c.meta?.marpitCommentParsed === 'directive')
+        directives.push(...Object.keys(parsed).map((name) => ({ name, line: at })));
+    }
+    if (t.type === 'inline' || t.type === 'marpit_hidden_inline')
+      images.push(...inlineImages(t, line, text, textLine));
+    if (t.type === 'html_block') images.push(...htmlImages(t.content, line));
+    if (t.type === 'heading_open') headings.push(headingText(tokens[i + 1]));
+    if (isContent(t)) hasContent = true;
+  });
   return {
     markdown,
-    line: startLine + Math.max(lead, 0),
+    line: firstLine + start + lead,
     notes,
-    headings: [...visible.matchAll(/^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((m) => m[1] as string),
-    images: findImages(lines, startLine),
-    hasContent: visible !== '',
+    headings,
+    images,
+    hasContent,
     ...(minutes ? { minutes } : {}),
+    directives,
   };
 }
 
-function findImages(lines: string[], startLine: number): SourceImage[] {
-  const found: SourceImage[] = [];
-  blankCodeFences(lines).forEach((text, i) => {
-    for (const re of [MD_IMAGE, HTML_IMAGE]) {
-      for (const m of text.matchAll(re)) found.push({ src: m[1] as string, line: startLine + i });
-    }
-  });
-  return found;
+/** The comments inside an inline token, each with its line. */
+function commentsIn(t: Token, line: number): { c: Token; line: number }[] {
+  const out: { c: Token; line: number }[] = [];
+  let at = line;
+  for (const c of t.children ?? []) {
+    if (c.type === 'marpit_comment') out.push({ c, line: at });
+    if (c.type === 'softbreak' || c.type === 'hardbreak') at++;
+    else at += (c.markup || c.content).split('\n').length - 1;
+  }
+  return out;
 }
 
-/** Code blocks are shown as written: comments and images inside them are text, not notes. */
-function blankCodeFences(lines: string[]): string[] {
-  let fence: string | null = null;
-  return lines.map((text) => {
-    const f = FENCE.exec(text);
-    if (f) {
-      const mark = (f[1] as string)[0] as string;
-      if (fence === null) fence = mark;
-      else if (mark === fence) fence = null;
-      return '';
-    }
-    return fence === null ? text : '';
-  });
+/** A heading's text as written, its inline comments (`<!-- fit -->`) left out. */
+function headingText(inline: Token | undefined): string {
+  let text = inline?.content ?? '';
+  for (const c of inline?.children ?? []) if (c.type === 'marpit_comment') text = text.replace(c.markup, '');
+  return text.trim();
+}
+
+/** Whether a token shows something: anything but comments and a paragraph of nothing but comments. */
+function isContent(t: Token): boolean {
+  if (t.type === 'marpit_comment' || t.type === 'paragraph_open' || t.type === 'paragraph_close')
+    return false;
+  if (t.type !== 'inline') return true;
+  return (t.children ?? []).some(
+    (c) => c.type !== 'marpit_comment' && c.type !== 'softbreak' && !(c.type === 'text' && !c.content.trim()),
+  );
+}
+
+function asText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value.trim() : JSON.stringify(value);
 }
