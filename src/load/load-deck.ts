@@ -6,6 +6,7 @@ import type { Problem } from '../problem.js';
 import { parseFrontMatter } from './front-matter.js';
 import { loadImages, type ImageAsset } from './load-images.js';
 import { readSource } from './read-source.js';
+import type { SlideReader } from './slide-cache.js';
 import { readSlides, type SourceSlide, type Unclosed } from './split-slides.js';
 
 export interface SourceFile {
@@ -45,8 +46,15 @@ export interface LoadedDeck {
 
 export const CHAPTER_FILE = /^(\d{2})-(.+)\.md$/;
 
-/** Reads a deck folder. Throws only when the folder itself is unusable; file problems are collected. */
-export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<LoadedDeck> {
+/**
+ * Reads a deck folder. Throws only when the folder itself is unusable; file problems are collected.
+ * `read` splits a file's body into slides (a build passes one that remembers the last build's).
+ */
+export async function loadDeck(
+  deckPath: string,
+  cwd = process.cwd(),
+  read: SlideReader = readSlides,
+): Promise<LoadedDeck> {
   const dir = resolve(cwd, deckPath);
   const shown = (p: string) => relative(cwd, p) || '.';
   const info = await stat(dir).catch(() => null);
@@ -88,7 +96,7 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
     if (refused) loaded.problems.push(refused);
     const parsed = refused ? null : await readParsed(file, shown(file), loaded.problems);
     if (parsed) {
-      const { slides, unclosed } = readSlides(parsed.body, parsed.bodyLine);
+      const { slides, unclosed } = read(parsed.body, parsed.bodyLine);
       if (unclosed) loaded.problems.push(unclosedProblem(unclosed, parsed.shownAs));
       loaded.deck = { ...parsed, notes: slides.flatMap((s) => s.notes) };
       const logo = (parsed.data.brand as { logo?: unknown } | undefined)?.logo;
@@ -125,7 +133,7 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
       loaded.unreadableChapters.push(Number(m[1]));
       continue;
     }
-    const { slides, unclosed } = readSlides(parsed.body, parsed.bodyLine);
+    const { slides, unclosed } = read(parsed.body, parsed.bodyLine);
     if (unclosed) loaded.problems.push(unclosedProblem(unclosed, parsed.shownAs));
     loaded.chapters.push({ ...parsed, number: Number(m[1]), slug: m[2] as string, slides });
     loaded.problems.push(
@@ -140,15 +148,21 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
   return loaded;
 }
 
-/** Marp would read the rest of the deck, the generated slides after it included, into this block. */
-function unclosedProblem({ what, line }: Unclosed, file: string): Problem {
+/** Marp would read the rest of the deck (the generated slides after it included), or the next comment, into this block. */
+function unclosedProblem({ what, line, until }: Unclosed, file: string): Problem {
   return {
     severity: 'error',
     code: 'unclosed-block',
     file,
     line,
-    message: `${what} opened here is never closed: Marp would swallow the rest of the deck into it`,
-    hint: 'close it before the file ends (--> for a comment, the same ``` or ~~~ for a fence, $$ for math)',
+    message:
+      until === 'end'
+        ? `${what} opened here is not closed before the file ends: Marp would read the rest of the deck into it`
+        : `${what} opened here is not closed before the next one opens: Marp reads all up to that one's --> as one comment`,
+    hint:
+      until === 'end'
+        ? 'close it before the file ends (--> for a comment, the same ``` or ~~~ for a fence, $$ for math)'
+        : 'end each comment with --> before the next <!--: comments do not nest',
   };
 }
 

@@ -1,4 +1,4 @@
-import { escapeHtml, parseAttr, parseTag } from 'xss';
+import { createRequire } from 'node:module';
 import { markdownIt, type Token } from '../render/markdown-tokens.js';
 
 /** An image a slide shows, as Marp reads it. */
@@ -18,17 +18,27 @@ export interface SourceImage {
 export function inlineImages(inline: Token, line: number, text: string, textLine: number): SourceImage[] {
   const found: SourceImage[] = [];
   let at = line;
+  // Where the last image's link ended: two spellings of one link on a line are two images.
+  let after = 0;
   for (const c of inline.children ?? []) {
-    if (c.type === 'image') found.push(markdownImage(c.attrGet('src') ?? '', at, text, textLine));
-    else if (c.type === 'html_inline') found.push(...htmlImages(c.content, at));
+    if (c.type === 'image') {
+      const from = Math.max(after, offsetOfLine(text, at - textLine));
+      const { image, end } = markdownImage(c.attrGet('src') ?? '', at, text, from);
+      found.push(image);
+      after = end;
+    } else if (c.type === 'html_inline') found.push(...htmlImages(c.content, at));
     if (c.type === 'softbreak' || c.type === 'hardbreak') at++;
     else at += newlines(c.markup || c.content);
   }
   return found;
 }
 
+const require = createRequire(import.meta.url);
+
 /** `<img src>` in a piece of HTML, read by the HTML parser of Marp's own sanitizer (xss). */
 export function htmlImages(html: string, line: number): SourceImage[] {
+  // A CommonJS module whose names Node cannot import by name.
+  const { escapeHtml, parseAttr, parseTag } = require('xss') as typeof import('xss');
   const found: SourceImage[] = [];
   parseTag(
     html,
@@ -49,25 +59,29 @@ export function htmlImages(html: string, line: number): SourceImage[] {
 
 /**
  * A markdown image: markdown-it gives its link normalized (percent-encoded), so the spelling in
- * the source is found again with markdown-it's own link parser, from the image's line on.
+ * the source is found again with markdown-it's own link parser, from `from` on (else anywhere).
  */
-function markdownImage(src: string, line: number, text: string, textLine: number): SourceImage {
+function markdownImage(src: string, line: number, text: string, from: number) {
   const md = markdownIt();
-  const lineStart = text
-    .split('\n')
-    .slice(0, Math.max(line - textLine, 0))
-    .join('\n').length;
-  for (const from of [lineStart, 0]) {
-    for (let open = text.indexOf('](', from); open >= 0; open = text.indexOf('](', open + 1)) {
+  for (const start of [from, 0]) {
+    for (let open = text.indexOf('](', start); open >= 0; open = text.indexOf('](', open + 1)) {
       let pos = open + 2;
       while (pos < text.length && ' \t\n'.includes(text[pos] as string)) pos++;
       const dest = md.helpers.parseLinkDestination(text, pos, text.length);
       if (!dest.ok || md.normalizeLink(dest.str) !== src) continue;
       const written = text.slice(open + 2, dest.pos);
-      return { src: dest.str, line, ...(written !== dest.str ? { written } : {}) };
+      const image = { src: dest.str, line, ...(written !== dest.str ? { written } : {}) };
+      return { image, end: dest.pos };
     }
   }
-  return { src, line };
+  return { image: { src, line }, end: from };
+}
+
+/** Where line `n` (0-based) of `text` starts. */
+function offsetOfLine(text: string, n: number): number {
+  let at = 0;
+  for (let i = 0; i < n && at >= 0; i++) at = text.indexOf('\n', at) + 1 || -1;
+  return Math.max(at, 0);
 }
 
 const newlines = (s: string) => s.split('\n').length - 1;

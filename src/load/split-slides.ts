@@ -27,10 +27,15 @@ export interface SourceSlide {
   directives: { name: string; line: number }[];
 }
 
-/** A comment, code fence, math or HTML block that runs past the end of the body, swallowing what follows. */
+/**
+ * A comment, code fence, math or HTML block that runs past the end of the body (`end`),
+ * swallowing what follows, or a comment that runs into the next one (`next`), swallowing what
+ * lies between: Marp reads both so, and the author meant neither.
+ */
 export interface Unclosed {
   what: string;
   line: number;
+  until: 'end' | 'next';
 }
 
 export interface ReadSlides {
@@ -78,11 +83,25 @@ export function readSlides(body: string, firstLine: number): ReadSlides {
       return toSlide(lines.slice(g.start, end), g.start, g.tokens, firstLine);
     })
     .filter((s, i, all) => s.markdown !== '' || (i > 0 && i < all.length - 1));
-  if (closed) return { slides };
+  const runOn = own.flatMap((g) => commentsOf(g.tokens)).find(({ c }) => c.content.includes('<!--'));
+  if (closed) {
+    if (!runOn) return { slides };
+    const line = firstLine + runOn.line - 1;
+    return { slides, unclosed: { what: UNCLOSED.marpit_comment!, line, until: 'next' } };
+  }
   const culprit =
     next.tokens.find((t) => t.map && t.map[1] > lines.length + 1) ?? next.tokens.find((t) => t.map);
   const line = firstLine + Math.max((culprit?.map?.[0] ?? 1) - 1, 0);
-  return { slides, unclosed: { what: UNCLOSED[culprit?.type ?? ''] ?? 'a block', line } };
+  return { slides, unclosed: { what: UNCLOSED[culprit?.type ?? ''] ?? 'a block', line, until: 'end' } };
+}
+
+/** Every comment among a slide's tokens, with its line (in the parsed text: one down from the body's). */
+function commentsOf(tokens: Token[]): { c: Token; line: number }[] {
+  let line = 0;
+  return tokens.flatMap((t) => {
+    line = t.map ? t.map[0] : line;
+    return t.type === 'marpit_comment' ? [{ c: t, line }] : commentsIn(t, line);
+  });
 }
 
 /** One slide from its lines (starting at body line `start`, 0-based) and its tokens (lines 1 down). */
