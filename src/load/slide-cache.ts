@@ -82,6 +82,7 @@ function isSlide(v: unknown): boolean {
     typeof s.markdown === 'string' &&
     typeof s.line === 'number' &&
     typeof s.hasContent === 'boolean' &&
+    typeof s.pictureOnly === 'boolean' &&
     texts(s.notes) &&
     texts(s.headings) &&
     places(s.images, 'src') &&

@@ -23,7 +23,7 @@ export function inlineImages(inline: Token, line: number, text: string, textLine
   for (const c of inline.children ?? []) {
     if (c.type === 'image') {
       const from = Math.max(after, offsetOfLine(text, at - textLine));
-      const { image, end } = markdownImage(c.attrGet('src') ?? '', at, text, from);
+      const { image, end } = markdownImage(c.attrGet('src') ?? '', at, text, textLine, from);
       found.push(image);
       after = end;
     } else if (c.type === 'html_inline') found.push(...htmlImages(c.content, at));
@@ -45,8 +45,10 @@ export function htmlImages(html: string, line: number): SourceImage[] {
     (position: number, _pos: number, tag: string, tagHtml: string, isClosing: boolean) => {
       if (tag.toLowerCase() === 'img' && !isClosing) {
         parseAttr(tagHtml.slice(tag.length + 1, -1), (name: string, value: string) => {
-          if (name.toLowerCase() === 'src')
-            found.push({ src: value, line: line + newlines(html.slice(0, position)) });
+          if (name.toLowerCase() !== 'src') return '';
+          // The line that spells the value: a tag may break lines between its attributes.
+          const inTag = tagHtml.slice(0, Math.max(tagHtml.indexOf(value), 0));
+          found.push({ src: value, line: line + newlines(html.slice(0, position) + inTag) });
           return '';
         });
       }
@@ -59,22 +61,32 @@ export function htmlImages(html: string, line: number): SourceImage[] {
 
 /**
  * A markdown image: markdown-it gives its link normalized (percent-encoded), so the spelling in
- * the source is found again with markdown-it's own link parser, from `from` on (else anywhere).
+ * the source is found again with markdown-it's own link parser, after `](` or, for a reference
+ * image, after its definition's `]:`, from `from` on (else anywhere). Its line is the one that
+ * spells the link.
  */
-function markdownImage(src: string, line: number, text: string, from: number) {
+function markdownImage(src: string, line: number, text: string, textLine: number, from: number) {
   const md = markdownIt();
   for (const start of [from, 0]) {
-    for (let open = text.indexOf('](', start); open >= 0; open = text.indexOf('](', open + 1)) {
+    for (let open = nextLink(text, start); open >= 0; open = nextLink(text, open + 1)) {
       let pos = open + 2;
       while (pos < text.length && ' \t\n'.includes(text[pos] as string)) pos++;
       const dest = md.helpers.parseLinkDestination(text, pos, text.length);
       if (!dest.ok || md.normalizeLink(dest.str) !== src) continue;
       const written = text.slice(open + 2, dest.pos);
-      const image = { src: dest.str, line, ...(written !== dest.str ? { written } : {}) };
+      const at = text[open + 1] === ':' ? textLine + newlines(text.slice(0, pos)) : line;
+      const image = { src: dest.str, line: at, ...(written !== dest.str ? { written } : {}) };
       return { image, end: dest.pos };
     }
   }
   return { image: { src, line }, end: from };
+}
+
+/** The next `](` or `]:` in `text` from `from`, or -1. */
+function nextLink(text: string, from: number): number {
+  const a = text.indexOf('](', from);
+  const b = text.indexOf(']:', from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
 /** Where line `n` (0-based) of `text` starts. */

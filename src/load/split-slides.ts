@@ -18,6 +18,8 @@ export interface SourceSlide {
   images: SourceImage[];
   /** Whether the slide has anything besides notes and directives. */
   hasContent: boolean;
+  /** Whether all it has is pictures and backgrounds (such a slide needs no heading). */
+  pictureOnly: boolean;
   /**
    * A time box for the slide (an exercise, a role-play): `<!-- minutes: 10 -->`, as written
    * (validation checks that it is a positive number), with its line.
@@ -67,7 +69,10 @@ export function readSlides(body: string, firstLine: number): ReadSlides {
   const lines = body.split('\n');
   const groups: { start: number; tokens: Token[] }[] = [];
   let inSlide = false;
-  for (const t of parseMarkdown(`\n${body}\n\n---\n\n${NEXT_SLIDE}\n`)) {
+  const tokens = parseOrNull(`\n${body}\n\n---\n\n${NEXT_SLIDE}\n`);
+  // Too many blocks for Marp's stack: the body is one slide, which the size limit refuses.
+  if (!tokens) return { slides: [wholeBody(lines, firstLine)] };
+  for (const t of tokens) {
     // Each slide after the first opens with the map of the `---` that starts it (1 line down here).
     if (t.type === 'marpit_slide_open') groups.push({ start: groups.length ? t.map![1] - 1 : 0, tokens: [] });
     if (t.type === 'marpit_slide_open' || t.type === 'marpit_slide_close') inSlide = !inSlide;
@@ -93,6 +98,33 @@ export function readSlides(body: string, firstLine: number): ReadSlides {
     next.tokens.find((t) => t.map && t.map[1] > lines.length + 1) ?? next.tokens.find((t) => t.map);
   const line = firstLine + Math.max((culprit?.map?.[0] ?? 1) - 1, 0);
   return { slides, unclosed: { what: UNCLOSED[culprit?.type ?? ''] ?? 'a block', line, until: 'end' } };
+}
+
+function parseOrNull(markdown: string): Token[] | null {
+  try {
+    return parseMarkdown(markdown);
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
+}
+
+function wholeBody(lines: string[], firstLine: number): SourceSlide {
+  const lead = Math.max(
+    lines.findIndex((l) => l.trim() !== ''),
+    0,
+  );
+  const markdown = lines.join('\n').trim();
+  return {
+    markdown,
+    line: firstLine + lead,
+    notes: [],
+    headings: [],
+    images: [],
+    hasContent: true,
+    pictureOnly: false,
+    directives: [],
+  };
 }
 
 /** Every comment among a slide's tokens, with its line (in the parsed text: one down from the body's). */
@@ -121,6 +153,8 @@ function toSlide(lines: string[], start: number, tokens: Token[], firstLine: num
   let minutes: SourceSlide['minutes'];
   const directives: SourceSlide['directives'] = [];
   let hasContent = false;
+  let pictures = 0;
+  let other = false;
   let line = textLine;
   tokens.forEach((t, i) => {
     line = t.map ? fileLine(t.map, 0) : line;
@@ -138,6 +172,10 @@ function toSlide(lines: string[], start: number, tokens: Token[], firstLine: num
     if (t.type === 'html_block') images.push(...htmlImages(t.content, line));
     if (t.type === 'heading_open') headings.push(headingText(tokens[i + 1]));
     if (isContent(t)) hasContent = true;
+    for (const c of t.type === 'inline' || t.type === 'marpit_hidden_inline' ? (t.children ?? []) : [t]) {
+      if (c.type === 'image') pictures++;
+      else if (isContent(c) && !PICTURE_PARTS.has(c.type)) other = true;
+    }
   });
   return {
     markdown,
@@ -146,6 +184,7 @@ function toSlide(lines: string[], start: number, tokens: Token[], firstLine: num
     headings,
     images,
     hasContent,
+    pictureOnly: pictures > 0 && !other,
     ...(minutes ? { minutes } : {}),
     directives,
   };
@@ -169,6 +208,9 @@ function headingText(inline: Token | undefined): string {
   for (const c of inline?.children ?? []) if (c.type === 'marpit_comment') text = text.replace(c.markup, '');
   return text.trim();
 }
+
+/** What a paragraph of pictures is made of besides the pictures. */
+const PICTURE_PARTS = new Set(['inline', 'marpit_hidden_inline', 'softbreak', 'hardbreak']);
 
 /** Whether a token shows something: anything but comments and a paragraph of nothing but comments. */
 function isContent(t: Token): boolean {

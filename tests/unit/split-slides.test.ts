@@ -132,3 +132,15 @@ describe('splitSlides reads what Marp reads', () => {
     expect(splitSlides('---\n\n## A\n\n---\n\n## B', 1).map((s) => s.line)).toEqual([3, 7]);
   });
 });
+
+describe('picture-only slides', () => {
+  it('are slides of pictures and backgrounds alone, notes and directives aside', () => {
+    const only = (md: string) => splitSlides(md, 1)[0]?.pictureOnly;
+    expect(only('![bg contain](assets/a.svg)\n\n<!-- 备注 -->')).toBe(true);
+    expect(only('<!-- _class: lead -->\n![图](assets/a.png)\n![图](assets/b.png)')).toBe(true);
+    expect(only('![图](assets/a.png) 说明')).toBe(false);
+    expect(only('## 标题\n\n![图](assets/a.png)')).toBe(false);
+    expect(only('`![图](assets/a.png)`')).toBe(false);
+    expect(only('<!-- 只有备注 -->')).toBe(false);
+  });
+});
