@@ -7,7 +7,7 @@ import { parseFrontMatter } from './front-matter.js';
 import { loadImages, type ImageAsset } from './load-images.js';
 import { readSource } from './read-source.js';
 import type { SlideReader } from './slide-cache.js';
-import { readSlides, type SourceSlide, type Unclosed } from './split-slides.js';
+import { readSlides, unclosedProblem, type SourceSlide } from './split-slides.js';
 
 export interface SourceFile {
   path: string;
@@ -146,24 +146,6 @@ export async function loadDeck(
     );
   }
   return loaded;
-}
-
-/** Marp would read the rest of the deck (the generated slides after it included), or the next comment, into this block. */
-function unclosedProblem({ what, line, until }: Unclosed, file: string): Problem {
-  return {
-    severity: 'error',
-    code: 'unclosed-block',
-    file,
-    line,
-    message:
-      until === 'end'
-        ? `${what} opened here is not closed before the file ends: Marp would read the rest of the deck into it`
-        : `${what} opened here is not closed before the next one opens: Marp reads all up to that one's --> as one comment`,
-    hint:
-      until === 'end'
-        ? 'close it before the file ends (--> for a comment, the same ``` or ~~~ for a fence, $$ for math)'
-        : 'end each comment with --> before the next <!--: comments do not nest',
-  };
 }
 
 /**

@@ -59,6 +59,7 @@ const READER_CODE = (() => {
   const h = createHash('sha256');
   for (const m of [
     './split-slides',
+    './slide-content',
     './slide-images',
     '../render/markdown-tokens',
     '../render/marp-engine',

@@ -138,6 +138,7 @@ describe('picture-only slides', () => {
     const only = (md: string) => splitSlides(md, 1)[0]?.pictureOnly;
     expect(only('![bg contain](assets/a.svg)\n\n<!-- 备注 -->')).toBe(true);
     expect(only('<!-- _class: lead -->\n![图](assets/a.png)\n![图](assets/b.png)')).toBe(true);
+    expect(only('![图](assets/a.png) ![图](assets/b.png)')).toBe(true);
     expect(only('![图](assets/a.png) 说明')).toBe(false);
     expect(only('## 标题\n\n![图](assets/a.png)')).toBe(false);
     expect(only('`![图](assets/a.png)`')).toBe(false);
