@@ -47,6 +47,29 @@ describe('loading a deck as Marp reads it', () => {
   });
 });
 
+describe('what validation and compose read from the tokens', () => {
+  it('refuses a global directive in a comment at its line, but not one shown as code', async () => {
+    const dir = deckWith(
+      '## 代码\n\n`<!-- theme: gaia -->`\n\n```html\n<!-- size: 4:3 -->\n```\n\n    <!-- lang: en -->\n\n<!-- 备注 -->\n正文 <!-- math: katex -->\n\n---',
+    );
+    const { problems } = validateDeck(await loadDeck(dir, dir));
+    expect(problems.filter((p) => p.code === 'global-directive').map((p) => [p.line, p.message])).toEqual([
+      [17, '<!-- math: … --> in a chapter would change the whole deck'],
+    ]);
+  });
+
+  it('draws a checklist without its [ ] markers, leaving a [ ] in code as written', async () => {
+    const dir = deckWith(
+      '## 核对\n\n- [ ] 身份\n- [ ]  金额 [ ] 与日期\n\n```\n- [ ] 代码\n```\n\n<!-- 备注 -->\n\n---',
+    );
+    const slide = composeDeck(validateDeck(await loadDeck(dir, dir)).model!).slides.find(
+      (s) => s.heading === '核对',
+    );
+    expect(slide?.layout).toBe('checklist');
+    expect(slide?.body).toContain('- 身份\n- 金额 [ ] 与日期\n\n```\n- [ ] 代码\n```');
+  });
+});
+
 describe('SlideCache', () => {
   const versions = 'lectern 0 engines 0';
 

@@ -59,15 +59,21 @@ describe('splitSlides reads what Marp reads', () => {
     const body = [
       '## A',
       '```',
+      '',
       '---',
+      '',
       '```',
       '$$',
       'x',
+      '',
       '---',
+      '',
       '$$',
       '<!--',
       '讲到这里',
+      '',
       '---',
+      '',
       '停一下',
       '-->',
       '',
@@ -76,8 +82,8 @@ describe('splitSlides reads what Marp reads', () => {
       '## B',
     ];
     const slides = splitSlides(body.join('\n'), 1);
-    expect(slides.map((s) => s.line)).toEqual([1, 17]);
-    expect(slides[0]?.notes).toEqual(['讲到这里\n---\n停一下']);
+    expect(slides.map((s) => s.line)).toEqual([1, 23]);
+    expect(slides[0]?.notes).toEqual(['讲到这里\n\n---\n\n停一下']);
   });
 
   it('takes no note from a comment in a code block, fenced or indented', () => {
