@@ -109,9 +109,12 @@ describe('splitSlides reads what Marp reads', () => {
   });
 
   it("reads a heading's fit comment as Marp's, not as a note, and records directives with lines", () => {
-    const [s] = splitSlides('# 标题 <!-- fit -->\n\n<!-- _class: lead -->\n<!-- theme: gaia -->', 1);
+    const [s] = splitSlides(
+      '# 标题 <!-- fit -->\n\n<!-- _class: lead -->\n<!-- theme: gaia -->\n<!-- Tip: 问 -->',
+      1,
+    );
     expect(s?.headings).toEqual(['标题']);
-    expect(s?.notes).toEqual([]);
+    expect(s?.notes).toEqual(['Tip: 问']);
     expect(s?.directives).toEqual([
       { name: '_class', line: 3 },
       { name: 'theme', line: 4 },
