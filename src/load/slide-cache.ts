@@ -22,9 +22,19 @@ export class SlideCache {
 
   private constructor(
     private readonly known: Record<string, ReadSlides>,
-    versions: string,
+    private readonly versions: string,
   ) {
     this.salt = `${versions}\0${READER_CODE}`;
+  }
+
+  /** An empty cache in memory: the dev server's, from one save to the next. */
+  static inMemory(): SlideCache {
+    return new SlideCache({}, '');
+  }
+
+  /** A cache of the readings this one gave, for the next load (a save changes one chapter). */
+  next(): SlideCache {
+    return new SlideCache(Object.fromEntries(this.used), this.versions);
   }
 
   /** The cache in `file`; empty when there is none or it is not one. */
