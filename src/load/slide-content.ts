@@ -97,8 +97,8 @@ function asText(value: unknown): string {
   return typeof value === 'string' ? value.trim() : JSON.stringify(value);
 }
 
-/** A body Marp cannot parse, as one slide: the size limit refuses it. */
-export function wholeBody(lines: string[], firstLine: number): SourceSlide {
+/** Lines from body line `start` as a slide read no further (a chapter the size limit refuses). */
+export function plainSlide(lines: string[], start: number, firstLine: number): SourceSlide {
   const lead = Math.max(
     lines.findIndex((l) => l.trim() !== ''),
     0,
@@ -106,11 +106,11 @@ export function wholeBody(lines: string[], firstLine: number): SourceSlide {
   const markdown = lines.join('\n').trim();
   return {
     markdown,
-    line: firstLine + lead,
+    line: firstLine + start + lead,
     notes: [],
     headings: [],
     images: [],
-    hasContent: true,
+    hasContent: markdown !== '',
     pictureOnly: false,
     directives: [],
   };

@@ -1,6 +1,7 @@
-import { parseMarkdown, type Token } from '../render/markdown-tokens.js';
+import { markdownIt, parseMarkdown, type Token } from '../render/markdown-tokens.js';
+import { LIMITS } from '../validate/size-limits.js';
 import type { Problem } from '../problem.js';
-import { commentsIn, toSlide, wholeBody } from './slide-content.js';
+import { commentsIn, plainSlide, toSlide } from './slide-content.js';
 import type { SourceImage } from './slide-images.js';
 
 // A chapter body split into slides as Marp splits it: from the token stream of the marp-core
@@ -71,9 +72,19 @@ export function readSlides(body: string, firstLine: number): ReadSlides {
   const lines = body.split('\n');
   const groups: { start: number; tokens: Token[] }[] = [];
   let inSlide = false;
+  // Marp's slide splitting takes time with the square of the slides: a chapter past the deck's
+  // limit is split where Marp splits it, from its block tokens alone, and the limit refuses it.
+  const rulers = separatorLines(body);
+  if (rulers && rulers.length >= LIMITS.slides) {
+    const starts = [0, ...rulers.map((r) => r + 1)];
+    const parts = starts.map((at, i) =>
+      plainSlide(lines.slice(at, rulers[i] ?? lines.length), at, firstLine),
+    );
+    return { slides: parts.filter((p) => p.markdown !== '') };
+  }
   const tokens = parseOrNull(`\n${body}\n\n---\n\n${NEXT_SLIDE}\n`);
   // Too many blocks for Marp's stack: the body is one slide, which the size limit refuses.
-  if (!tokens) return { slides: [wholeBody(lines, firstLine)] };
+  if (!tokens) return { slides: [plainSlide(lines, 0, firstLine)] };
   for (const t of tokens) {
     // Each slide after the first opens with the map of the `---` that starts it (1 line down here).
     if (t.type === 'marpit_slide_open') groups.push({ start: groups.length ? t.map![1] - 1 : 0, tokens: [] });
@@ -100,6 +111,19 @@ export function readSlides(body: string, firstLine: number): ReadSlides {
     next.tokens.find((t) => t.map && t.map[1] > lines.length + 1) ?? next.tokens.find((t) => t.map);
   const line = firstLine + Math.max((culprit?.map?.[0] ?? 1) - 1, 0);
   return { slides, unclosed: { what: UNCLOSED[culprit?.type ?? ''] ?? 'a block', line, until: 'end' } };
+}
+
+/** The body lines of the `---` (or `***`, `___`) Marp starts a slide at: block rules alone. */
+function separatorLines(body: string): number[] | null {
+  const md = markdownIt();
+  const tokens: Token[] = [];
+  try {
+    md.block.parse(`\n${body}`, md, {}, tokens as never);
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
+  return tokens.filter((t) => t.type === 'hr' && t.level === 0).map((t) => t.map![0] - 1);
 }
 
 function parseOrNull(markdown: string): Token[] | null {

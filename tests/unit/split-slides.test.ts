@@ -154,3 +154,13 @@ describe('picture-only slides', () => {
     expect(only('<!-- 只有备注 -->')).toBe(false);
   });
 });
+
+describe('a chapter past the deck limit', () => {
+  it('is split where Marp splits it, from block tokens alone', () => {
+    const body = Array.from({ length: 401 }, (_, i) => `## 页 ${i}`).join('\n\n---\n\n');
+    const slides = splitSlides(`${body}\n\n\`\`\`\n---\n\`\`\``, 1);
+    expect(slides).toHaveLength(401);
+    expect(slides[400]?.line).toBe(1 + 400 * 4);
+    expect(slides[400]?.markdown).toBe('## 页 400\n\n```\n---\n```');
+  });
+});
