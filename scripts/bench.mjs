@@ -20,7 +20,7 @@ const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const work = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
 
-const { findBrowser } = await import(join(ROOT, 'dist', 'export', 'browser.js'));
+const { findBrowser } = await import(join(ROOT, 'dist', 'export', 'browser', 'browser.js'));
 const { prepareDeck } = await import(join(ROOT, 'dist', 'prepare-deck.js'));
 const browser = findBrowser();
 
@@ -225,7 +225,7 @@ async function devLatency() {
   while (!/http:\/\/127\.0\.0\.1:\d+\//.test(out)) await new Promise((r) => setTimeout(r, 50));
   const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)[0];
   const { launch } = await import('puppeteer-core');
-  const { chromiumArgs } = await import(join(ROOT, 'dist', 'export', 'browser.js'));
+  const { chromiumArgs } = await import(join(ROOT, 'dist', 'export', 'browser', 'browser.js'));
   const chromium = await launch({ executablePath: browser, headless: true, args: chromiumArgs() });
   const page = await chromium.newPage();
   await page.goto(url, { waitUntil: 'load' });

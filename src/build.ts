@@ -3,6 +3,7 @@ import { assertOutsideDeck } from './export/output/out-dir.js';
 import { createRequire } from 'node:module';
 import {
   CACHE_FILE,
+  ENGINE_VERSIONS,
   inputDigest,
   isCurrent,
   outputKey,
@@ -12,6 +13,7 @@ import {
 import { Staging } from './export/output/staging.js';
 import { BROWSER_FORMATS, cacheName, outputFiles, type Format } from './formats.js';
 import { loadDeck } from './load/load-deck.js';
+import { SLIDE_CACHE_FILE, SlideCache } from './load/slide-cache.js';
 import { THEMES_DIR } from './package-root.js';
 import { warningsOf, type Problem } from './problem.js';
 import { requireValid, validateDeck } from './validate/validate-deck.js';
@@ -75,8 +77,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     return value;
   };
 
-  // The unchanged-rebuild path reads files and hashes them; no renderer or browser is loaded.
-  const loaded = await loadDeck(opts.deck, cwd);
+  // The unchanged-rebuild path reads files and hashes them; no renderer or browser is loaded,
+  // and the slides are the last build's reading of the same text.
+  const slideCache = await SlideCache.open(join(outDir, SLIDE_CACHE_FILE), `${version}\0${ENGINE_VERSIONS}`);
+  const loaded = await loadDeck(opts.deck, cwd, slideCache.read);
   const validation = validateDeck(loaded);
   const whole = requireValid(loaded, validation);
   const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
@@ -157,6 +161,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
   }
   await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
+  await staging.write(SLIDE_CACHE_FILE, JSON.stringify(slideCache));
+  await staging.publish(SLIDE_CACHE_FILE);
   await staging.publish(CACHE_FILE);
   return { outputs, warnings: [...deck.warnings, ...jobs.warnings], slides };
 }

@@ -42,6 +42,7 @@ export const FINDING_CODES = [
   'deck-too-large',
   'slide-too-large',
   'slide-separator',
+  'unclosed-block',
   // slides
   'notes-missing',
   'heading-missing',

@@ -4,7 +4,7 @@ import { normalizeImageSrc } from '../load/load-images.js';
 import type { SourceSlide } from '../load/split-slides.js';
 import { labelsFor, type Labels } from './labels.js';
 import { directiveValue, escapeMarkdown, notesComment } from './markdown-text.js';
-import { layoutClass, withoutCheckboxes } from './slide-layout.js';
+import { explicitClass, layoutClass, withoutCheckboxes } from './slide-layout.js';
 import { DECK_THEME } from '../theme/deck-theme.js';
 import { closingCodes, qrStyle } from './closing-codes.js';
 
@@ -176,18 +176,18 @@ function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {
 
 function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Labels) {
   const cls = layoutClass(s.markdown);
-  const layout = cls ?? EXPLICIT_CLASS.exec(s.markdown)?.[1];
+  const layout = cls ?? explicitClass(s.markdown);
   const head = [
     cls ? `<!-- _class: ${cls} -->` : '',
     `<!-- _header: ${directiveValue(`${c.label} · ${c.title}`)} -->`,
   ].filter(Boolean);
   const minutes = s.minutes ? Number(s.minutes.value) : undefined;
-  // The time box is lectern's setting: Marp would show its comment as a speaker note. It is
-  // shown as the slide's last line, which the exercise and role-play layouts pin top right.
+  // The time box is lectern's setting, a directive to Marp (not a note): it is shown as the
+  // slide's last line, which the exercise and role-play layouts pin top right.
   let body = cls === 'checklist' ? withoutCheckboxes(embedImages(deck, s)) : embedImages(deck, s);
   if (minutes) {
     const kind = layout?.split(/\s+/).includes('roleplay') ? 'roleplay' : 'exercise';
-    body = `${body.replace(TIME_BOX_COMMENT, '').trimEnd()}\n\n###### ${t.timeBox(kind, minutes)}`;
+    body = `${body.trimEnd()}\n\n###### ${t.timeBox(kind, minutes)}`;
   }
   return {
     markdown: [...head, '', body].join('\n'),
@@ -204,10 +204,6 @@ function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Label
     },
   };
 }
-
-const TIME_BOX_COMMENT = /<!--\s*minutes\s*:[^]*?-->/g;
-/** `<!-- _class: roleplay -->`: the author's own layout, which layoutClass leaves alone. */
-const EXPLICIT_CLASS = /<!--\s*_?class\s*:\s*([^>]*?)\s*-->/;
 
 function closingSlide(deck: DeckModel, t: Labels) {
   const codes = closingCodes(deck, t);
@@ -240,19 +236,24 @@ function chapterRef(c: ChapterModel) {
   return { label: c.label, title: c.title, minutes: c.minutes, isReview: c.isReview };
 }
 
-/** Replaces each local image link with a data: URI so every output is one self-contained file. */
+/**
+ * Replaces each local image link with a data: URI so every output is one self-contained file:
+ * the link as written (`img.written`, `<my pic.png>`, `%E6…` or `流程.png`), in a markdown image or
+ * a quoted `src`.
+ */
 function embedImages(deck: DeckModel, s: SourceSlide): string {
   let md = s.markdown;
   for (const img of s.images) {
     const asset = deck.assets.get(resolve(deck.dir, normalizeImageSrc(img.src)));
     if (!asset) continue;
     const uri = `data:${asset.mime};base64,${asset.bytes.toString('base64')}`;
+    const written = img.written ?? img.src;
     md = md
-      .split(`(${img.src}`)
+      .split(`(${written}`)
       .join(`(${uri}`)
-      .split(`"${img.src}"`)
+      .split(`"${written}"`)
       .join(`"${uri}"`)
-      .split(`'${img.src}'`)
+      .split(`'${written}'`)
       .join(`'${uri}'`);
   }
   return md;

@@ -1,3 +1,4 @@
+import { parseMarkdown } from '../render/markdown-tokens.js';
 import { plain, slideBlocks, slideComments, type Block } from '../render/slide-tokens.js';
 
 /**
@@ -15,8 +16,8 @@ import { plain, slideBlocks, slideComments, type Block } from '../render/slide-t
  */
 export function layoutClass(markdown: string): string | null {
   const comments = slideComments(markdown);
-  if (comments.some((c) => c.directives.includes('class') || c.directives.includes('_class'))) return null;
-  if (comments.some((c) => /^minutes\s*:/.test(c.text))) return 'exercise';
+  if (comments.some((c) => 'class' in c.directives || '_class' in c.directives)) return null;
+  if (comments.some((c) => 'minutes' in c.directives || '_minutes' in c.directives)) return 'exercise';
   const blocks = slideBlocks(markdown);
   const headings = blocks.filter((b) => b.kind === 'heading');
   const body = blocks.filter((b) => b.kind !== 'heading');
@@ -43,7 +44,30 @@ function compareShape(blocks: Block[]): boolean {
   return blocks.slice(from).every((b) => (b.kind === 'heading' && b.level === 3) || b.kind === 'list');
 }
 
-/** The checklist's `[ ]` markers, which markdown does not draw: the theme draws the boxes. */
+/** The author's own layout, `<!-- _class: roleplay -->`, as Marp reads it (the last one wins). */
+export function explicitClass(markdown: string): string | undefined {
+  let cls: string | undefined;
+  for (const { directives: d } of slideComments(markdown)) {
+    const value = d._class ?? d.class;
+    if (value !== undefined) cls = String(value).trim();
+  }
+  return cls;
+}
+
+/**
+ * The checklist's `[ ]` markers, which markdown does not draw: the theme draws the boxes. Each
+ * list item whose text opens with `[ ]` loses it on the item's own line, found from Marp's tokens.
+ */
 export function withoutCheckboxes(markdown: string): string {
-  return markdown.replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[ \]\s+/gm, '$1');
+  const lines = markdown.split('\n');
+  const tokens = parseMarkdown(markdown);
+  tokens.forEach((t, i) => {
+    const inline = tokens[i + 2];
+    if (t.type !== 'list_item_open' || !t.map || inline?.type !== 'inline') return;
+    if (!/^\[ \]\s/.test(inline.content)) return;
+    const text = lines[t.map[0]] ?? '';
+    const at = text.indexOf('[ ]');
+    if (at >= 0) lines[t.map[0]] = text.slice(0, at) + text.slice(at + 3).trimStart();
+  });
+  return lines.join('\n');
 }

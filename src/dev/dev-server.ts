@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { watch, type FSWatcher } from 'chokidar';
 import { LecternError } from '../errors.js';
 import { loadDeck } from '../load/load-deck.js';
+import { SlideCache } from '../load/slide-cache.js';
 import { prepareValidDeck } from '../prepare-deck.js';
 import { errorsOf, formatProblem, type Problem } from '../problem.js';
 import { themeFile } from '../theme/deck-theme.js';
@@ -50,10 +51,13 @@ export async function startDevServer(opts: {
   let watchedTheme: string | undefined;
   let themeWatcher: FSWatcher | undefined;
 
+  // A save changes one chapter: the others keep the last load's reading of their slides.
+  let slideCache = SlideCache.inMemory();
   const rebuild = async () => {
     const t0 = performance.now();
     try {
-      const loaded = await loadDeck(opts.deck, opts.cwd);
+      slideCache = slideCache.next();
+      const loaded = await loadDeck(opts.deck, opts.cwd, slideCache.read);
       const { problems, model } = validateDeck(loaded);
       if (!model) throw new LecternError('the deck has errors', { exit: 'INVALID_DECK', problems });
       const prepared = await prepareValidDeck(loaded, model, problems, { fontCss });

@@ -6,7 +6,8 @@ import { error, type FindingCode, type Problem } from '../problem.js';
 import { parseFrontMatter } from './front-matter.js';
 import { loadImages, type ImageAsset } from './load-images.js';
 import { readSource } from './read-source.js';
-import { splitSlides, type SourceSlide } from './split-slides.js';
+import type { SlideReader } from './slide-cache.js';
+import { readSlides, unclosedProblem, type SourceSlide } from './split-slides.js';
 
 export interface SourceFile {
   path: string;
@@ -45,8 +46,15 @@ export interface LoadedDeck {
 
 export const CHAPTER_FILE = /^(\d{2})-(.+)\.md$/;
 
-/** Reads a deck folder. Throws only when the folder itself is unusable; file problems are collected. */
-export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<LoadedDeck> {
+/**
+ * Reads a deck folder. Throws only when the folder itself is unusable; file problems are collected.
+ * `read` splits a file's body into slides (a build passes one that remembers the last build's).
+ */
+export async function loadDeck(
+  deckPath: string,
+  cwd = process.cwd(),
+  read: SlideReader = readSlides,
+): Promise<LoadedDeck> {
   const dir = resolve(cwd, deckPath);
   const shown = (p: string) => relative(cwd, p) || '.';
   const info = await stat(dir).catch(() => null);
@@ -91,7 +99,9 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
     if (refused) loaded.problems.push(refused);
     const parsed = refused ? null : await readParsed(file, shown(file), loaded.problems);
     if (parsed) {
-      loaded.deck = { ...parsed, notes: splitSlides(parsed.body, parsed.bodyLine).flatMap((s) => s.notes) };
+      const { slides, unclosed } = read(parsed.body, parsed.bodyLine);
+      if (unclosed) loaded.problems.push(unclosedProblem(unclosed, parsed.shownAs));
+      loaded.deck = { ...parsed, notes: slides.flatMap((s) => s.notes) };
       const logo = (parsed.data.brand as { logo?: unknown } | undefined)?.logo;
       if (typeof logo === 'string') {
         const line = parsed.keyLines['brand.logo'] ?? 1;
@@ -127,7 +137,8 @@ export async function loadDeck(deckPath: string, cwd = process.cwd()): Promise<L
       loaded.unreadableChapters.push(Number(m[1]));
       continue;
     }
-    const slides = splitSlides(parsed.body, parsed.bodyLine);
+    const { slides, unclosed } = read(parsed.body, parsed.bodyLine);
+    if (unclosed) loaded.problems.push(unclosedProblem(unclosed, parsed.shownAs));
     loaded.chapters.push({ ...parsed, number: Number(m[1]), slug: m[2] as string, slides });
     loaded.problems.push(
       ...(await loadImages(

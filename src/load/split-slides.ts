@@ -1,135 +1,159 @@
-/**
- * Pure splitting of a chapter body into slides, keeping each slide's first line so every
- * message can point at `file:line` (after Slidev's parser). Mirrors how Marp splits: a
- * horizontal rule (`---`, `***`, `___`) outside code fences, not directly under a text line
- * (there `---` makes a setext heading).
- */
-export interface SourceImage {
-  src: string;
-  line: number;
-}
+import { markdownIt, parseMarkdown, type Token } from '../render/markdown-tokens.js';
+import { LIMITS } from '../validate/size-limits.js';
+import { error, type Problem } from '../problem.js';
+import { commentsIn, plainSlide, toSlide } from './slide-content.js';
+import type { SourceImage } from './slide-images.js';
+
+// A chapter body split into slides as Marp splits it: from the token stream of the marp-core
+// engine that renders the deck (slides, comments, directives, headings, images), with each
+// slide's first line so every message can point at `file:line`. Pure apart from a cached engine.
+
+export type { SourceImage } from './slide-images.js';
 
 export interface SourceSlide {
   /** The slide's markdown, notes included, as written. */
   markdown: string;
   /** 1-based line in the source file of the slide's first non-blank line. */
   line: number;
-  /** Speaker notes: HTML comments that are not Marp directives. */
+  /** Speaker notes: the HTML comments Marp shows as notes (not directives, `fit` or tools' comments). */
   notes: string[];
   headings: string[];
   images: SourceImage[];
   /** Whether the slide has anything besides notes and directives. */
   hasContent: boolean;
+  /** Whether all it has is pictures and backgrounds (such a slide needs no heading). */
+  pictureOnly: boolean;
   /**
    * A time box for the slide (an exercise, a role-play): `<!-- minutes: 10 -->`, as written
    * (validation checks that it is a positive number), with its line.
    */
   minutes?: { value: string; line: number };
-}
-
-const RULER = /^ {0,3}([-*_])( *\1){2,} *$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const COMMENT = /<!--([\s\S]*?)-->/g;
-/** `<!-- _class: x -->`, `<!-- paginate: true -->`: Marp directives, not notes. */
-const DIRECTIVE_NAMES =
-  'theme|style|headingDivider|lang|size|math|title|author|description|image|keywords|url|marp|paginate|header|footer|class|backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|backgroundSize|color|transition|fit';
-const DIRECTIVE = new RegExp(`^(\\s*_?(${DIRECTIVE_NAMES})\\s*:[^\\n]*\\n?)+\\s*$`);
-/** Comments meant for Marp (`fit`) or editor tools, not for the trainer. */
-const TOOL_COMMENT = /^(fit|prettier-ignore(-start|-end)?|markdownlint-\S+.*|textlint-\S+.*)$/;
-/** `<!-- minutes: 10 -->`: lectern's own slide setting, not a note. */
-const MINUTES = /^minutes\s*:\s*(.*)$/;
-const MD_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
-const HTML_IMAGE = /<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi;
-
-export function splitSlides(body: string, firstLine: number): SourceSlide[] {
-  const lines = body.split('\n');
-  const chunks: { start: number; lines: string[] }[] = [{ start: 0, lines: [] }];
-  let fence: string | null = null;
-  lines.forEach((text, i) => {
-    const f = FENCE.exec(text);
-    if (f) {
-      const mark = f[1] as string;
-      if (fence === null) fence = mark[0] as string;
-      else if (mark[0] === fence) fence = null;
-    }
-    const prev = i > 0 ? (lines[i - 1] as string) : '';
-    if (fence === null && !f && RULER.test(text) && !underlinesParagraph(text, prev)) {
-      chunks.push({ start: i + 1, lines: [] });
-      return;
-    }
-    (chunks[chunks.length - 1] as { lines: string[] }).lines.push(text);
-  });
-  return chunks
-    .map((c) => toSlide(c.lines, firstLine + c.start))
-    .filter((s, i, all) => s.markdown.trim() !== '' || (i > 0 && i < all.length - 1));
+  /** The directives Marp reads in the slide's comments (`_class`, `theme`), with their lines. */
+  directives: { name: string; line: number }[];
 }
 
 /**
- * A `---` right under a line of paragraph text turns that text into a heading (setext) instead
- * of starting a slide; under a heading, a list item, a comment, a fence or a blank line it is a
- * separator, as in Marp. `***` and `___` always separate.
+ * A comment, code fence, math or HTML block that runs past the end of the body (`end`),
+ * swallowing what follows, or a comment that runs into the next one (`next`), swallowing what
+ * lies between: Marp reads both so, and the author meant neither.
  */
-function underlinesParagraph(ruler: string, prev: string): boolean {
-  if (!ruler.trim().startsWith('-') || prev.trim() === '') return false;
-  // Under a setext underline or another ruler there is no paragraph left to underline.
-  if (RULER.test(prev) || /^ {0,3}=+\s*$/.test(prev)) return false;
-  if (/^ {4,}/.test(prev)) return false;
-  return (
-    !/^ {0,3}(#{1,6}(\s|$)|[-*+]\s|\d+[.)]\s|>|<|`{3,}|~{3,})/.test(prev) &&
-    !/-->\s*$/.test(prev) &&
-    !/^\s{2,}\S/.test(prev)
-  );
+export interface Unclosed {
+  what: string;
+  line: number;
+  until: 'end' | 'next';
 }
 
-function toSlide(lines: string[], startLine: number): SourceSlide {
-  const lead = lines.findIndex((l) => l.trim() !== '');
-  const markdown = lines.join('\n').trim();
-  const withoutCode = blankCodeFences(lines).join('\n');
-  const notes: string[] = [];
-  let minutes: SourceSlide['minutes'];
-  for (const m of withoutCode.matchAll(COMMENT)) {
-    const inner = (m[1] as string).trim();
-    const timeBox = MINUTES.exec(inner);
-    if (timeBox)
-      minutes = {
-        value: (timeBox[1] as string).trim(),
-        line: startLine + withoutCode.slice(0, m.index).split('\n').length - 1,
-      };
-    else if (inner !== '' && !DIRECTIVE.test(inner) && !TOOL_COMMENT.test(inner)) notes.push(inner);
+export interface ReadSlides {
+  slides: SourceSlide[];
+  unclosed?: Unclosed;
+}
+
+/** A paragraph after the body, as the next slide of the composed deck follows it. */
+const NEXT_SLIDE = 'lectern-next-slide';
+
+const UNCLOSED: Record<string, string> = {
+  marpit_comment: 'an HTML comment (<!--)',
+  fence: 'a code fence',
+  marp_math_block: 'a math block ($$)',
+  math_block: 'a math block ($$)',
+  html_block: 'an HTML block',
+};
+
+export function splitSlides(body: string, firstLine: number): SourceSlide[] {
+  return readSlides(body, firstLine).slides;
+}
+
+/**
+ * The body's slides, and whatever in it would swallow the slides that follow it in the deck.
+ * The body is parsed after a blank line (so a leading `---` is a separator, not front matter)
+ * and before a separator and one more slide, as the composed deck has them.
+ */
+export function readSlides(body: string, firstLine: number): ReadSlides {
+  const lines = body.split('\n');
+  const groups: { start: number; tokens: Token[] }[] = [];
+  let inSlide = false;
+  // Marp's slide splitting takes time with the square of the slides: a chapter past the deck's
+  // limit is split where Marp splits it, from its block tokens alone, and the limit refuses it.
+  const rulers = separatorLines(body);
+  if (rulers && rulers.length >= LIMITS.slides) {
+    const starts = [0, ...rulers.map((r) => r + 1)];
+    const parts = starts.map((at, i) =>
+      plainSlide(lines.slice(at, rulers[i] ?? lines.length), at, firstLine),
+    );
+    return { slides: parts.filter((p) => p.markdown !== '') };
   }
-  const visible = withoutCode.replace(COMMENT, '').trim();
-  return {
-    markdown,
-    line: startLine + Math.max(lead, 0),
-    notes,
-    headings: [...visible.matchAll(/^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((m) => m[1] as string),
-    images: findImages(lines, startLine),
-    hasContent: visible !== '',
-    ...(minutes ? { minutes } : {}),
-  };
+  const tokens = parseOrNull(`\n${body}\n\n---\n\n${NEXT_SLIDE}\n`);
+  // Too many blocks for Marp's stack: the body is one slide, which the size limit refuses.
+  if (!tokens) return { slides: [plainSlide(lines, 0, firstLine)] };
+  for (const t of tokens) {
+    // Each slide after the first opens with the map of the `---` that starts it (1 line down here).
+    if (t.type === 'marpit_slide_open') groups.push({ start: groups.length ? t.map![1] - 1 : 0, tokens: [] });
+    if (t.type === 'marpit_slide_open' || t.type === 'marpit_slide_close') inSlide = !inSlide;
+    else if (inSlide) groups.at(-1)!.tokens.push(t);
+  }
+  const next = groups.at(-1)!;
+  const closed =
+    groups.length > 1 && next.tokens.some((t) => t.type === 'inline' && t.content === NEXT_SLIDE);
+  const own = closed ? groups.slice(0, -1) : groups;
+  const slides = own
+    .map((g, i) => {
+      const end = Math.min(own[i + 1] ? own[i + 1]!.start - 1 : lines.length, lines.length);
+      return toSlide(lines.slice(g.start, end), g.start, g.tokens, firstLine);
+    })
+    .filter((s, i, all) => s.markdown !== '' || (i > 0 && i < all.length - 1));
+  const runOn = own.flatMap((g) => commentsOf(g.tokens)).find(({ c }) => c.content.includes('<!--'));
+  if (closed) {
+    if (!runOn) return { slides };
+    const line = firstLine + runOn.line - 1;
+    return { slides, unclosed: { what: UNCLOSED.marpit_comment!, line, until: 'next' } };
+  }
+  const culprit =
+    next.tokens.find((t) => t.map && t.map[1] > lines.length + 1) ?? next.tokens.find((t) => t.map);
+  const line = firstLine + Math.max((culprit?.map?.[0] ?? 1) - 1, 0);
+  return { slides, unclosed: { what: UNCLOSED[culprit?.type ?? ''] ?? 'a block', line, until: 'end' } };
 }
 
-function findImages(lines: string[], startLine: number): SourceImage[] {
-  const found: SourceImage[] = [];
-  blankCodeFences(lines).forEach((text, i) => {
-    for (const re of [MD_IMAGE, HTML_IMAGE]) {
-      for (const m of text.matchAll(re)) found.push({ src: m[1] as string, line: startLine + i });
-    }
-  });
-  return found;
+/** The body lines of the `---` (or `***`, `___`) Marp starts a slide at: block rules alone. */
+function separatorLines(body: string): number[] | null {
+  const md = markdownIt();
+  const tokens: Token[] = [];
+  try {
+    md.block.parse(`\n${body}`, md, {}, tokens as never);
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
+  return tokens.filter((t) => t.type === 'hr' && t.level === 0).map((t) => t.map![0] - 1);
 }
 
-/** Code blocks are shown as written: comments and images inside them are text, not notes. */
-function blankCodeFences(lines: string[]): string[] {
-  let fence: string | null = null;
-  return lines.map((text) => {
-    const f = FENCE.exec(text);
-    if (f) {
-      const mark = (f[1] as string)[0] as string;
-      if (fence === null) fence = mark;
-      else if (mark === fence) fence = null;
-      return '';
-    }
-    return fence === null ? text : '';
+function parseOrNull(markdown: string): Token[] | null {
+  try {
+    return parseMarkdown(markdown);
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
+}
+
+/** Every comment among a slide's tokens, with its line (in the parsed text: one down from the body's). */
+function commentsOf(tokens: Token[]): { c: Token; line: number }[] {
+  let line = 0;
+  return tokens.flatMap((t) => {
+    line = t.map ? t.map[0] : line;
+    return t.type === 'marpit_comment' ? [{ c: t, line }] : commentsIn(t, line);
   });
+}
+
+/** Marp would read the rest of the deck (the generated slides after it included), or the next comment, into this block. */
+export function unclosedProblem({ what, line, until }: Unclosed, file: string): Problem {
+  return error(
+    'unclosed-block',
+    { file, line },
+    until === 'end'
+      ? `${what} opened here is not closed before the file ends: Marp would read the rest of the deck into it`
+      : `${what} opened here is not closed before the next one opens: Marp reads all up to that one's --> as one comment`,
+    until === 'end'
+      ? 'close it before the file ends (--> for a comment, the same ``` or ~~~ for a fence, $$ for math)'
+      : 'end each comment with --> before the next <!--: comments do not nest',
+  );
 }

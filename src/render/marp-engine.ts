@@ -29,5 +29,9 @@ const require = createRequire(import.meta.url);
  */
 export function createMarp(options: MarpOptions = MARP_OPTIONS): Marp {
   const { Marp: MarpEngine } = require('@marp-team/marp-core') as typeof import('@marp-team/marp-core');
-  return new MarpEngine(options).use(allowEmbeddedSvg);
+  const marp = new MarpEngine(options).use(allowEmbeddedSvg);
+  // `<!-- minutes: 10 -->` is lectern's time box, a setting: as a directive (that sets nothing)
+  // Marp keeps it out of the speaker notes, and every reader of the tokens sees a setting.
+  marp.customDirectives.local.minutes = () => ({});
+  return marp;
 }

@@ -1,5 +1,4 @@
-import type { Marp } from '@marp-team/marp-core';
-import { createMarp } from './marp-engine.js';
+import { parseMarkdown as parse, type Token } from './markdown-tokens.js';
 
 // A content slide read from the markdown-it token stream of the marp-core engine that
 // renders it, so what an export sees is what Marp draws (an image Marp shows as text is text).
@@ -51,44 +50,14 @@ export type Block =
   | { kind: 'math' }
   | { kind: 'html' };
 
-interface Token {
-  type: string;
-  tag: string;
-  content: string;
-  info: string;
-  attrs: [string, string][] | null;
-  children: Token[] | null;
-  meta: { marpitImage?: MarpitImage } | null;
-  attrGet(name: string): string | null;
-}
-
-interface MarpitImage {
-  url: string;
-  background?: boolean;
-  backgroundSplit?: 'left' | 'right';
-  backgroundSplitSize?: string;
-  backgroundSize?: string;
-  width?: string;
-  height?: string;
-}
-
-let engine: Marp | undefined;
-
-function parse(markdown: string): Token[] {
-  engine ??= createMarp();
-  return engine.markdown.parse(markdown, {}) as unknown as Token[];
-}
-
 /** A slide's HTML comments as Marp collects them: their text, and the directives Marp read in them. */
-export function slideComments(markdown: string): { text: string; directives: string[] }[] {
+export function slideComments(markdown: string): { text: string; directives: Record<string, unknown> }[] {
   const comments = parse(markdown)
     .flatMap((t) => [t, ...(t.children ?? [])])
     .filter((t) => t.type === 'marpit_comment');
   return comments.map((t) => ({
     text: t.content.trim(),
-    directives: Object.keys(
-      (t.meta as { marpitParsedDirectives?: object } | null)?.marpitParsedDirectives ?? {},
-    ),
+    directives: t.meta?.marpitParsedDirectives ?? {},
   }));
 }
 

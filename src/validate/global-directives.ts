@@ -5,6 +5,8 @@ import { error, type Problem } from '../problem.js';
  * Marp's global directives apply to the whole deck wherever they are written: in a chapter,
  * `<!-- theme: gaia -->` would re-theme every slide and drop the brand and the embedded font,
  * and `<!-- style: … -->` would add CSS to all of them. deck.md sets these; a chapter may not.
+ * The directives are the ones Marp reads in the slide's comments (the loader keeps them), so a
+ * comment inside code, or one Marp does not read as directives, is not one.
  */
 const GLOBAL = [
   'theme',
@@ -20,23 +22,15 @@ const GLOBAL = [
   'keywords',
   'url',
 ];
-const COMMENT = /<!--([\s\S]*?)-->/g;
-/** Marpit reads a comment as directives when it is YAML keys and values. */
-const KEY_LINE = /^\s*\$?([\w-]+)\s*:/;
 
 export function globalDirectiveProblems({ chapters }: LoadedDeck): Problem[] {
   const out: Problem[] = [];
   for (const c of chapters) {
     for (const s of c.slides) {
-      const text = withoutCode(s.markdown);
-      for (const m of text.matchAll(COMMENT)) {
-        const lines = (m[1] as string).split('\n').filter((l) => l.trim() !== '');
-        if (lines.length === 0 || !lines.every((l) => KEY_LINE.test(l) || /^\s+\S/.test(l))) continue;
-        const key = lines
-          .map((l) => KEY_LINE.exec(l)?.[1])
-          .find((k) => k !== undefined && GLOBAL.includes(k));
-        if (!key) continue;
-        const line = s.line + text.slice(0, m.index).split('\n').length - 1;
+      for (const { name, line } of s.directives) {
+        // Marpit reads `$theme` as the global `theme` too.
+        const key = name.startsWith('$') ? name.slice(1) : name;
+        if (!GLOBAL.includes(key) || out.some((p) => p.file === c.shownAs && p.line === line)) continue;
         out.push(
           error(
             'global-directive',
@@ -53,21 +47,4 @@ export function globalDirectiveProblems({ chapters }: LoadedDeck): Problem[] {
     }
   }
   return out;
-}
-
-/** Comments inside code fences are shown as code, not read as directives. */
-function withoutCode(markdown: string): string {
-  let fence: string | null = null;
-  return markdown
-    .split('\n')
-    .map((l) => {
-      const f = /^ {0,3}(`{3,}|~{3,})/.exec(l);
-      if (f) {
-        const mark = (f[1] as string)[0] as string;
-        fence = fence === null ? mark : mark === fence ? null : fence;
-        return '';
-      }
-      return fence === null ? l : '';
-    })
-    .join('\n');
 }

@@ -1,16 +1,9 @@
 import type { ChapterSource } from '../load/load-deck.js';
 import type { SourceSlide } from '../load/split-slides.js';
 import { error, warning, type FindingCode, type Problem } from '../problem.js';
-import { slideBlocks } from '../render/slide-tokens.js';
 import type { Rule } from './rules.js';
 
 // The rules about each content slide: speaker notes, a heading, a valid time box.
-
-/** A slide whose only content is pictures or backgrounds (notes and directives aside), as Marp reads it. */
-function isPictureOnly(s: SourceSlide): boolean {
-  const blocks = slideBlocks(s.markdown);
-  return blocks.length > 0 && blocks.every((b) => b.kind === 'pictures' || b.kind === 'background');
-}
 
 /** A warning at each content slide for which `lacks` holds. */
 function slideWarnings(
@@ -45,7 +38,7 @@ export const slideRules: Rule[] = [
       // A picture alone on its slide is a layout of its own, not a slide that forgot its title.
       slideWarnings(
         chapters,
-        (s) => s.headings.length === 0 && !isPictureOnly(s),
+        (s) => s.headings.length === 0 && !s.pictureOnly,
         'heading-missing',
         'slide has no heading',
         'start the slide with a title line such as `## 倾听的技巧`: the room and the PDF bookmarks need it',

@@ -34,20 +34,21 @@ export const roundTwo: Case[] = [
     'reference-style image on the web',
     '![r][ref]\n\n[ref]: http://example.com/r.png',
     8,
-    'loads http://example\\.com/r\\.png',
+    // The loader reads images as Marp does (reference, unquoted, multi-line): refused as images.
+    '(loads|image) http://example\\.com/r\\.png',
   ),
   refused('image in <> with a space', '![](<http://example.com/ a.png>)', 6, '(loads|is on the network)'),
   refused(
     'unquoted <img src>',
     '<img src=http://example.com/u.png>',
     6,
-    'loads http://example\\.com/u\\.png',
+    '(loads|image) http://example\\.com/u\\.png',
   ),
   refused(
     '<img> with src on the next line',
     '<img\nsrc="http://example.com/n.png">',
     7,
-    'loads http://example\\.com/n\\.png',
+    '(loads|image) http://example\\.com/n\\.png',
   ),
   refused(
     '<img srcset>',
@@ -95,7 +96,7 @@ export const roundTwo: Case[] = [
     'unquoted <img> of a file outside the deck',
     '<img src=../../../../etc/hostname>',
     6,
-    'loads \\.\\./\\.\\./\\.\\./\\.\\./etc/hostname, which lectern did not embed',
+    '(loads|image) \\.\\./\\.\\./\\.\\./\\.\\./etc/hostname(, which lectern did not embed| lies outside the deck folder)',
   ),
   {
     name: 'custom theme with an escaped \\75rl(http…)',
@@ -306,7 +307,8 @@ export const roundTwoFiles: Case[] = [
     name: 'unclosed comment swallowing a separator',
     change: (d) => slide(d, '<!-- 未闭合的注释\n\n---\n'),
     code: 3,
-    stderr: /02-speaking\.md:6: Marp sees 10 slides where lectern sees 11/,
+    // The loader reads the chapter as Marp does, so it sees the comment swallow the rest.
+    stderr: /02-speaking\.md:6: error: an HTML comment \(<!--\) opened here is not closed before the next/,
   },
   // Images that are not whole, and SVGs with code.
   {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/compose/compose-deck.js';
 import { layoutClass } from '../../src/compose/slide-layout.js';
 import { loadDeck } from '../../src/load/load-deck.js';
+import { createMarp } from '../../src/render/marp-engine.js';
 import { validateDeck } from '../../src/validate/validate-deck.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -53,7 +54,10 @@ describe('composeDeck', () => {
     slide.minutes = { value: '10', line: 20 };
     const { slides, markdown } = composeDeck(validateDeck(loaded).model!);
     expect(slides[3]?.minutes).toBe(10);
-    expect(markdown).not.toContain('minutes: 10');
+    // The time box is a directive to Marp (lectern's engine registers it), so never a note.
+    expect(markdown).toContain('<!-- minutes: 10 -->');
+    const { comments } = createMarp().render(markdown);
+    expect(comments[3]).toEqual([slides[3]?.notes]);
   });
 
   it('embeds images as data: URIs', async () => {

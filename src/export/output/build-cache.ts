@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 
 const require = createRequire(import.meta.url);
 /** The renderers and the font shape every output too. */
-const ENGINE_VERSIONS = [
+export const ENGINE_VERSIONS = [
   '@marp-team/marp-core',
   '@marp-team/marp-cli',
   '@fontsource/noto-sans-sc',
