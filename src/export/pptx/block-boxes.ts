@@ -27,6 +27,31 @@ export interface TextLook {
   letterSpacingPx: number;
 }
 
+/** A run of a paragraph's text in its own colour and weight (`strong` in the brand colour). */
+export interface TextRun {
+  text: string;
+  color: string;
+  bold: boolean;
+  sizePx: number;
+}
+
+/** A box's background and borders as the theme paints them (colours `RRGGBB`, widths and radii in px). */
+export interface Deco {
+  /** The background colour, when it is not transparent. */
+  bg?: string;
+  /** Border width and colour per side: top, right, bottom, left. */
+  border: { w: number; color: string }[];
+  /** Corner radii: top-left, top-right, bottom-right, bottom-left. */
+  radius: number[];
+}
+
+/** A `::before` drawn as a box (a step number, a check box, the case's question mark, a quote mark). */
+export interface BeforeBox extends PxBox {
+  deco?: Deco;
+  /** Its text, when it shows one, with its look. */
+  look?: TextLook;
+}
+
 /** A bar drawn by the block's `::after` (the accent rule under a title), at its place on the slide. */
 export interface AfterBar extends PxBox {
   color: string;
@@ -40,6 +65,13 @@ export type MeasuredBlock = PxBox &
     cols?: number[];
     rows?: number[];
     after?: AfterBar;
+    /** Where the block's own text is (its contents, without padding or pseudo-elements). */
+    textBox?: PxBox;
+    runs?: TextRun[];
+    deco?: Deco;
+    before?: BeforeBox;
+    /** A blockquote's paragraphs, each where it shows. */
+    paras?: (PxBox & TextLook & { runs: TextRun[] })[];
     /** A list's items: each item's box, and its first `strong` and `em` (the agenda's label and minutes). */
     items?: (PxBox & {
       strong?: PxBox & TextLook;
@@ -48,6 +80,14 @@ export type MeasuredBlock = PxBox &
       /** The item's padding (top, right, bottom, left) and its `::before` number's size, in px. */
       pad: number[];
       beforePx: number;
+      textBox?: PxBox;
+      runs?: TextRun[];
+      /** The text after a first `strong` shown as a block of its own (a role's brief). */
+      restBox?: PxBox & TextLook;
+      deco?: Deco;
+      before?: BeforeBox;
+      /** The colour of the item's bullet (`::marker`), `RRGGBB`. */
+      marker?: string;
     })[];
   };
 
@@ -123,6 +163,106 @@ export async function measureBlockBoxes(
             const color = (hex(r) + hex(g) + hex(bl)).toUpperCase();
             return { x, y: b.y + b.h - parseFloat(getComputedStyle(e).paddingBottom) * k - h, w, h, color };
           };
+          // A colour as RRGGBB and alpha: rgb(), rgba() or color(srgb …) (what color-mix computes to).
+          const rgba = (v: string) => {
+            const n = (v.match(/[\d.]+/g) ?? []).map(Number);
+            const unit = v.startsWith('color(') ? 255 : 1;
+            const [r = 0, g = 0, b = 0] = n.slice(0, 3).map((x) => x * unit);
+            return { hex: (hex(r) + hex(g) + hex(b)).toUpperCase(), a: n[3] ?? 1 };
+          };
+          const deco = (e: Element, pseudo?: string) => {
+            const cs = getComputedStyle(e, pseudo);
+            const bg = rgba(cs.backgroundColor);
+            const border = ['Top', 'Right', 'Bottom', 'Left'].map((side) => ({
+              w:
+                cs.getPropertyValue(`border-${side.toLowerCase()}-style`) === 'none'
+                  ? 0
+                  : parseFloat(cs.getPropertyValue(`border-${side.toLowerCase()}-width`)) * k,
+              color: rgba(cs.getPropertyValue(`border-${side.toLowerCase()}-color`)).hex,
+            }));
+            const radius = ['top-left', 'top-right', 'bottom-right', 'bottom-left'].map(
+              (c) => (parseFloat(cs.getPropertyValue(`border-${c}-radius`)) || 0) * k,
+            );
+            if (bg.a < 0.05 && border.every((b) => !(b.w > 0))) return undefined;
+            return { ...(bg.a >= 0.05 ? { bg: bg.hex } : {}), border, radius };
+          };
+          // The box of some of an element's contents (text only: no padding, no pseudo-elements).
+          const rangeBox = (e: Element, after?: Node) => {
+            const r = document.createRange();
+            r.selectNodeContents(e);
+            if (after) r.setStartAfter(after);
+            const rects = [...r.getClientRects()].filter((q) => q.width > 0 && q.height > 0);
+            if (!rects.length) return undefined;
+            const x0 = Math.min(...rects.map((q) => q.left));
+            const y0 = Math.min(...rects.map((q) => q.top));
+            const x1 = Math.max(...rects.map((q) => q.right));
+            const y1 = Math.max(...rects.map((q) => q.bottom));
+            return {
+              x: (x0 - origin.left) * k,
+              y: (y0 - origin.top) * k,
+              w: (x1 - x0) * k,
+              h: (y1 - y0) * k,
+            };
+          };
+          // A paragraph's text as runs: its strong and em in their own colour, breaks as new lines.
+          const runs = (e: Element, skip?: Node) =>
+            [...e.childNodes]
+              .filter((n) => n !== skip)
+              .map((n) => {
+                if (n.nodeName === 'BR') return { text: '\n', color: '', bold: false, sizePx: 0 };
+                const l = look(n instanceof Element ? n : e);
+                const text = (n.textContent ?? '').replace(/\s*\n\s*/g, ' ');
+                return { text, color: l.color, bold: l.bold, sizePx: l.sizePx };
+              })
+              .filter((r) => r.text);
+          // A `::before` that is a box: where the theme puts it, beside or over its element.
+          const before = (e: Element, eb: { x: number; y: number; w: number; h: number }) => {
+            const cs = getComputedStyle(e, '::before');
+            if (cs.content === 'none' || cs.display === 'none') return undefined;
+            const own = getComputedStyle(e);
+            const w = (parseFloat(cs.width) || parseFloat(cs.flexBasis) || 0) * k;
+            const h = (parseFloat(cs.height) || 0) * k;
+            const bw = ['left', 'right'].map((d) => parseFloat(cs.getPropertyValue(`border-${d}-width`)) * k);
+            const bh = ['top', 'bottom'].map((d) => parseFloat(cs.getPropertyValue(`border-${d}-width`)) * k);
+            const fullW = w + (cs.boxSizing === 'border-box' ? 0 : bw[0]! + bw[1]!);
+            const fullH = h + (cs.boxSizing === 'border-box' ? 0 : bh[0]! + bh[1]!);
+            const padL = parseFloat(own.paddingLeft) * k;
+            const padT = parseFloat(own.paddingTop) * k;
+            let x = eb.x + padL + parseFloat(own.borderLeftWidth) * k;
+            let y = eb.y + padT + parseFloat(own.borderTopWidth) * k;
+            if (cs.position === 'absolute') {
+              x = eb.x + (parseFloat(cs.left) || 0) * k;
+              y = eb.y + (parseFloat(cs.top) || 0) * k + (parseFloat(cs.marginTop) || 0) * k;
+            } else if (own.display === 'flex' && own.alignItems === 'center') y = eb.y + (eb.h - fullH) / 2;
+            const text = cs.content.replace(/^["']|["']$/g, '');
+            const shown = /^counter\(/.test(cs.content)
+              ? String([...(e.parentElement?.children ?? [])].indexOf(e) + 1)
+              : text;
+            const l = look(e);
+            const [r = 0, g = 0, b = 0] = (cs.color.match(/[\d.]+/g) ?? []).map(Number);
+            return {
+              x,
+              y,
+              w: fullW || eb.w,
+              h: fullH || parseFloat(cs.lineHeight) * k || 0,
+              ...(deco(e, '::before') ? { deco: deco(e, '::before') } : {}),
+              ...(shown
+                ? {
+                    look: {
+                      ...l,
+                      text: shown,
+                      color: (hex(r) + hex(g) + hex(b)).toUpperCase(),
+                      alpha: 1,
+                      bold: Number(cs.fontWeight) >= 600,
+                      sizePx: parseFloat(cs.fontSize) * k,
+                      align: cs.textAlign === 'center' ? ('center' as const) : ('left' as const),
+                      lineHeightPx: (parseFloat(cs.lineHeight) || parseFloat(cs.fontSize)) * k,
+                      letterSpacingPx: 0,
+                    },
+                  }
+                : {}),
+            };
+          };
           const items = (e: Element) =>
             [...e.children]
               .filter((li) => li.tagName === 'LI')
@@ -134,8 +274,22 @@ export async function measureBlockBoxes(
                   .map((n) => n.textContent ?? '')
                   .join('')
                   .trim();
+                const ownBlock =
+                  strong && strong === li.firstElementChild && getComputedStyle(strong).display === 'block';
+                const restFrom = ownBlock
+                  ? strong.nextElementSibling?.tagName === 'BR'
+                    ? strong.nextElementSibling
+                    : strong
+                  : undefined;
+                const restBox = restFrom ? rangeBox(li, restFrom) : undefined;
                 return {
                   ...box(li),
+                  textBox: rangeBox(li),
+                  runs: runs(li),
+                  ...(restBox ? { restBox: { ...restBox, ...look(li), text: rest } } : {}),
+                  ...(deco(li) ? { deco: deco(li) } : {}),
+                  marker: rgba(getComputedStyle(li, '::marker').color).hex,
+                  ...(before(li, box(li)) ? { before: before(li, box(li)) } : {}),
                   ...(strong ? { strong: { ...box(strong), ...look(strong) } } : {}),
                   ...(em ? { em: { ...box(em), ...look(em) } } : {}),
                   rest,
@@ -165,6 +319,18 @@ export async function measureBlockBoxes(
                     .fontSize,
                 ) * k,
               after: after(e, box(e)),
+              ...(e.tagName === 'P' || /^H\d$/.test(e.tagName)
+                ? { textBox: rangeBox(e), runs: runs(e) }
+                : {}),
+              ...(deco(e) ? { deco: deco(e) } : {}),
+              ...(before(e, box(e)) ? { before: before(e, box(e)) } : {}),
+              ...(e.tagName === 'BLOCKQUOTE'
+                ? {
+                    paras: [...e.children]
+                      .filter((x) => x.tagName === 'P')
+                      .map((x) => ({ ...box(x), ...look(x), runs: runs(x) })),
+                  }
+                : {}),
               ...(e.tagName === 'TABLE'
                 ? {
                     cols: [...(e.querySelector('tr')?.children ?? [])].map((c) => box(c).w),
