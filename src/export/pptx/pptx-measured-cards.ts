@@ -30,6 +30,9 @@ function squareHalf(b: PxBox, radius: number[]): PxBox | undefined {
   return undefined;
 }
 
+/** Shapes without an outline (PowerPoint's default shape style would draw one). */
+const NO_LINE = { type: 'none' } as const;
+
 const inches = (b: PxBox) => ({ x: b.x * PX, y: b.y * PX, w: b.w * PX, h: b.h * PX });
 
 /** A box's background and borders: one outlined shape, or a border-coloured shape under the background. */
@@ -49,13 +52,19 @@ export function drawDeco(pptx: Pptx, slide: Slide, b: PxBox, d: Deco): void {
     return;
   }
   if (drawn.length)
-    slide.addShape(shape, { ...inches(b), ...geom, fill: { color: drawn[0]!.color } } as never);
+    slide.addShape(shape, {
+      ...inches(b),
+      ...geom,
+      fill: { color: drawn[0]!.color },
+      line: NO_LINE,
+    } as never);
   if (!d.bg) return;
   const [t, r, bt, l] = d.border.map((s) => s.w);
   const inner = { x: b.x + l!, y: b.y + t!, w: b.w - l! - r!, h: b.h - t! - bt! };
-  slide.addShape(shape, { ...inches(inner), ...geom, fill: { color: d.bg } } as never);
+  slide.addShape(shape, { ...inches(inner), ...geom, fill: { color: d.bg }, line: NO_LINE } as never);
   const square = squareHalf(inner, d.radius);
-  if (square) slide.addShape(pptx.ShapeType.rect, { ...inches(square), fill: { color: d.bg } });
+  if (square)
+    slide.addShape(pptx.ShapeType.rect, { ...inches(square), fill: { color: d.bg }, line: NO_LINE });
 }
 
 /** A `::before` box: its shape, and its text (a step's number, the case's `?`) centred in it. */
@@ -121,7 +130,9 @@ export function placeRuns(
       ...(r.text === '\n' ? { breakLine: true } : {}),
     }),
   );
-  const w = Math.max(box.w * SLACK, right - box.x);
+  // One line: room to spare, so it never wraps; several: the browser's width, so it wraps where the PDF does.
+  const lines = Math.round((lineBoxes ? box.h : box.h + lh - size * CONTENT) / lh);
+  const w = lines > 1 ? Math.max(box.w, right - box.x) + 1 : Math.max(box.w * SLACK, right - box.x);
   const x = look.align === 'center' ? box.x + box.w / 2 - w / 2 : box.x;
   slide.addText(props, {
     x: x * PX,
