@@ -3,7 +3,7 @@ import type { DeckModel } from '../../deck-model.js';
 import { FONT, W, contentBase, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 import type { MeasuredBlock, SlideBoxes } from './block-boxes.js';
 import { slideChrome } from './pptx-chrome.js';
-import { placeBlock, PX } from './measured-text.js';
+import { placeBlock } from './measured-text.js';
 import { drawMeasuredCards } from './pptx-measured-cards.js';
 import {
   AVOID,
@@ -50,11 +50,16 @@ export function trainingLayout(info: SlideInfo): TrainingLayout | undefined {
  */
 export function defineTrainingMasters(pptx: Pptx, deck: DeckModel, c: Colours, H: number): void {
   const base = contentBase(deck, c, H);
+  // The theme's slide is 720 px high and 1280 (16:9) or 960 (4:3) px wide: two columns 36 px
+  // apart inside its 80 px margins, the headers 61.5 px high under a one-line title.
+  const widthPx = (720 * W) / H;
+  const inch = W / widthPx;
+  const colW = (widthPx - 160 - 36) / 2;
   const header = (x: number, color: string) => ({
-    rect: { x: x * PX, y: 176.6 * PX, w: 542 * PX, h: 61.5 * PX, fill: { color } },
+    rect: { x: x * inch, y: 176.6 * inch, w: colW * inch, h: 61.5 * inch, fill: { color } },
   });
   const marks: Partial<Record<TrainingLayout, object[]>> = {
-    compare: [header(80, DO), header(658, AVOID)],
+    compare: [header(80, DO), header(80 + colW + 36, AVOID)],
   };
   for (const layout of TRAINING_LAYOUTS) {
     pptx.defineSlideMaster({
