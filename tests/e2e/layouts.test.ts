@@ -80,6 +80,12 @@ describe('the layouts fixture deck', () => {
     expect(slideWith('角色扮演：协商还款方案')).toContain('角色扮演 · 15 分钟');
     expect(slideWith('角色扮演：协商还款方案')).toContain('观察员');
     expect(slideWith('沟通用语对比')).toContain('我理解您现在的困难');
+    // The theme's ::before marks as shapes where the slides document draws them: the case's
+    // question mark in its accent circle, a box to tick per checklist item, the statement's quote mark.
+    expect(slideWith('案例：一通逾期提醒电话')).toMatch(/<a:prstGeom prst="ellipse">[\s\S]*?<a:t>\?<\/a:t>/);
+    const checklist = slideWith('通话前自检清单');
+    expect(checklist.match(/<a:ln w="\d+"><a:solidFill><a:srgbClr val="0B3D6E"\/>/g)?.length).toBe(4);
+    expect(slideWith('尊重每一位客户')).toContain('<a:t>“</a:t>');
   });
 });
 

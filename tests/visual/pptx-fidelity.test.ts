@@ -10,7 +10,8 @@ import { tempDir } from '../helpers/temp.js';
 // opened in LibreOffice, is compared with the PDF's page: pixel by pixel, and word by word
 // (each word of the PDF drawn at the same place and size). These are the measurements of
 // `npm run pptx-fidelity`, held here to a floor, on the gallery deck: every construct, and
-// every generated slide (title, agenda, dividers, closing).
+// every generated slide (title, agenda, dividers, closing); and on the layouts deck, every
+// training layout (case, exercise, role-play, statement, compare, checklist, split, table).
 
 interface Words {
   words: number;
@@ -18,12 +19,13 @@ interface Words {
   misplaced: string[];
 }
 const dir = tempDir('lectern-pptx-fidelity-');
-const out = join(dir, 'out');
 let pixels: number[] = [];
 let words: Words[] = [];
 
-beforeAll(async () => {
-  const run = lectern(['build', join(FIXTURES, 'gallery'), '--out', out, '--format', 'pdf,pptx']);
+/** Builds a fixture deck's PDF and editable PPTX and compares them page by page. */
+async function fidelity(deck: string): Promise<{ pixels: number[]; words: Words[] }> {
+  const out = join(dir, deck, 'out');
+  const run = lectern(['build', join(FIXTURES, deck), '--out', out, '--format', 'pdf,pptx']);
   expect(run.code, run.stderr).toBe(0);
   const files = readdirSync(out);
   const pdf = join(
@@ -34,10 +36,11 @@ beforeAll(async () => {
     out,
     files.find((f) => f.endsWith('.pptx'))!,
   );
-  ({ pixels, words } = (await pptxSimilarity(pptx, pdf, join(dir, 'work'))) as {
-    pixels: number[];
-    words: Words[];
-  });
+  return (await pptxSimilarity(pptx, pdf, join(dir, deck, 'work'))) as { pixels: number[]; words: Words[] };
+}
+
+beforeAll(async () => {
+  ({ pixels, words } = await fidelity('gallery'));
 }, 180_000);
 
 /** The gallery's generated slides (1-based): title, agenda, the four dividers, closing. */
@@ -104,5 +107,41 @@ describe('a 4:3 deck on another topic, as an editable PPTX', () => {
     const report = fourThree.map((w, i) => `slide ${i + 1}: ${w.placed}/${w.words} ${w.misplaced.join(' ')}`);
     // 273 of 282 today.
     expect(placed / all, report.join('\n')).toBeGreaterThan(0.93);
+  });
+});
+
+/** The layouts deck's training-layout slides (1-based), by layout. */
+const LAYOUT_SLIDES = {
+  case: 8,
+  exercise: 9,
+  roleplay: 11,
+  statement: 12,
+  compare: 13,
+  checklist: 14,
+  split: 15,
+  table: 16,
+};
+
+describe('the training layouts in the editable PPTX, against the slides PDF', () => {
+  let layouts: { pixels: number[]; words: Words[] } = { pixels: [], words: [] };
+  beforeAll(async () => {
+    layouts = await fidelity('layouts');
+  }, 180_000);
+
+  it('draws every training layout word for word where the theme draws it', () => {
+    expect(layouts.words).toHaveLength(19);
+    for (const [layout, n] of Object.entries(LAYOUT_SLIDES)) {
+      const w = layouts.words[n - 1]!;
+      // LibreOffice spaces digits from Chinese (每轮 5 分钟): one word may miss.
+      expect(
+        w.words - w.placed,
+        `${layout} (slide ${n}): ${w.placed}/${w.words} ${w.misplaced.join(' ')}`,
+      ).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('keeps each training layout close to its PDF page pixel by pixel', () => {
+    for (const [layout, n] of Object.entries(LAYOUT_SLIDES))
+      expect(layouts.pixels[n - 1], `${layout} (slide ${n})`).toBeGreaterThan(0.96);
   });
 });

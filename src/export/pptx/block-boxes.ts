@@ -1,60 +1,18 @@
 import type { Page } from 'puppeteer-core';
 import { browserFailed } from '../browser/browser.js';
 
-/** A box in the slide's CSS pixels (1280 wide). */
-export interface PxBox {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+import type { SlideBoxes } from './block-box-types.js';
 
-/** How the theme draws a block's text: enough to draw it again as a text frame. */
-export interface TextLook {
-  /** The text as shown, lines split where the markup breaks them. */
-  text: string;
-  /** `RRGGBB` and the alpha the colour and the element's opacity leave (0–1). */
-  color: string;
-  alpha: number;
-  bold: boolean;
-  /** The element's own font size (a block's `fontPx` is its cells' or items' size). */
-  sizePx: number;
-  align: 'left' | 'center' | 'right';
-  lineHeightPx: number;
-  letterSpacingPx: number;
-}
-
-/** A bar drawn by the block's `::after` (the accent rule under a title), at its place on the slide. */
-export interface AfterBar extends PxBox {
-  color: string;
-}
-
-export type MeasuredBlock = PxBox &
-  TextLook & {
-    tag: string;
-    onlyPictures: boolean;
-    fontPx: number;
-    cols?: number[];
-    rows?: number[];
-    after?: AfterBar;
-    /** A list's items: each item's box, and its first `strong` and `em` (the agenda's label and minutes). */
-    items?: (PxBox & {
-      strong?: PxBox & TextLook;
-      em?: PxBox & TextLook;
-      rest: string;
-      /** The item's padding (top, right, bottom, left) and its `::before` number's size, in px. */
-      pad: number[];
-      beforePx: number;
-    })[];
-  };
-
-/** Where the rendered slide shows its blocks: each child of the slide's section, and its pictures. */
-export interface SlideBoxes {
-  /** The section's children in order, by tag name (`P`, `UL`, `TABLE`, `PRE`, …). */
-  blocks: MeasuredBlock[];
-  /** The slide's pictures (not backgrounds), in order. */
-  pictures: PxBox[];
-}
+export type {
+  PxBox,
+  TextLook,
+  TextRun,
+  Deco,
+  BeforeBox,
+  AfterBar,
+  MeasuredBlock,
+  SlideBoxes,
+} from './block-box-types.js';
 
 /**
  * Every slide's blocks, measured in a window that shows the slides document: the slides print
@@ -146,6 +104,106 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
             const color = (hex(r) + hex(g) + hex(bl)).toUpperCase();
             return { x, y: b.y + b.h - parseFloat(getComputedStyle(e).paddingBottom) * k - h, w, h, color };
           };
+          // A colour as RRGGBB and alpha: rgb(), rgba() or color(srgb …) (what color-mix computes to).
+          const rgba = (v: string) => {
+            const n = (v.match(/[\d.]+/g) ?? []).map(Number);
+            const unit = v.startsWith('color(') ? 255 : 1;
+            const [r = 0, g = 0, b = 0] = n.slice(0, 3).map((x) => x * unit);
+            return { hex: (hex(r) + hex(g) + hex(b)).toUpperCase(), a: n[3] ?? 1 };
+          };
+          const deco = (e: Element, pseudo?: string) => {
+            const cs = getComputedStyle(e, pseudo);
+            const bg = rgba(cs.backgroundColor);
+            const border = ['Top', 'Right', 'Bottom', 'Left'].map((side) => ({
+              w:
+                cs.getPropertyValue(`border-${side.toLowerCase()}-style`) === 'none'
+                  ? 0
+                  : parseFloat(cs.getPropertyValue(`border-${side.toLowerCase()}-width`)) * k,
+              color: rgba(cs.getPropertyValue(`border-${side.toLowerCase()}-color`)).hex,
+            }));
+            const radius = ['top-left', 'top-right', 'bottom-right', 'bottom-left'].map(
+              (c) => (parseFloat(cs.getPropertyValue(`border-${c}-radius`)) || 0) * k,
+            );
+            if (bg.a < 0.05 && border.every((b) => !(b.w > 0))) return undefined;
+            return { ...(bg.a >= 0.05 ? { bg: bg.hex } : {}), border, radius };
+          };
+          // The box of some of an element's contents (text only: no padding, no pseudo-elements).
+          const rangeBox = (e: Element, after?: Node) => {
+            const r = document.createRange();
+            r.selectNodeContents(e);
+            if (after) r.setStartAfter(after);
+            const rects = [...r.getClientRects()].filter((q) => q.width > 0 && q.height > 0);
+            if (!rects.length) return undefined;
+            const x0 = Math.min(...rects.map((q) => q.left));
+            const y0 = Math.min(...rects.map((q) => q.top));
+            const x1 = Math.max(...rects.map((q) => q.right));
+            const y1 = Math.max(...rects.map((q) => q.bottom));
+            return {
+              x: (x0 - origin.left) * k,
+              y: (y0 - origin.top) * k,
+              w: (x1 - x0) * k,
+              h: (y1 - y0) * k,
+            };
+          };
+          // A paragraph's text as runs: its strong and em in their own colour, breaks as new lines.
+          const runs = (e: Element, skip?: Node) =>
+            [...e.childNodes]
+              .filter((n) => n !== skip)
+              .map((n) => {
+                if (n.nodeName === 'BR') return { text: '\n', color: '', bold: false, sizePx: 0 };
+                const l = look(n instanceof Element ? n : e);
+                const text = (n.textContent ?? '').replace(/\s*\n\s*/g, ' ');
+                return { text, color: l.color, bold: l.bold, sizePx: l.sizePx };
+              })
+              .filter((r) => r.text);
+          // A `::before` that is a box: where the theme puts it, beside or over its element.
+          const before = (e: Element, eb: { x: number; y: number; w: number; h: number }) => {
+            const cs = getComputedStyle(e, '::before');
+            if (cs.content === 'none' || cs.display === 'none') return undefined;
+            const own = getComputedStyle(e);
+            const w = (parseFloat(cs.width) || parseFloat(cs.flexBasis) || 0) * k;
+            const h = (parseFloat(cs.height) || 0) * k;
+            const bw = ['left', 'right'].map((d) => parseFloat(cs.getPropertyValue(`border-${d}-width`)) * k);
+            const bh = ['top', 'bottom'].map((d) => parseFloat(cs.getPropertyValue(`border-${d}-width`)) * k);
+            const fullW = w + (cs.boxSizing === 'border-box' ? 0 : bw[0]! + bw[1]!);
+            const fullH = h + (cs.boxSizing === 'border-box' ? 0 : bh[0]! + bh[1]!);
+            const padL = parseFloat(own.paddingLeft) * k;
+            const padT = parseFloat(own.paddingTop) * k;
+            let x = eb.x + padL + parseFloat(own.borderLeftWidth) * k;
+            let y = eb.y + padT + parseFloat(own.borderTopWidth) * k;
+            if (cs.position === 'absolute') {
+              x = eb.x + (parseFloat(cs.left) || 0) * k;
+              y = eb.y + (parseFloat(cs.top) || 0) * k + (parseFloat(cs.marginTop) || 0) * k;
+            } else if (own.display === 'flex' && own.alignItems === 'center') y = eb.y + (eb.h - fullH) / 2;
+            const text = cs.content.replace(/^["']|["']$/g, '');
+            const shown = /^counter\(/.test(cs.content)
+              ? String([...(e.parentElement?.children ?? [])].indexOf(e) + 1)
+              : text;
+            const l = look(e);
+            const [r = 0, g = 0, b = 0] = (cs.color.match(/[\d.]+/g) ?? []).map(Number);
+            return {
+              x,
+              y,
+              w: fullW || eb.w,
+              h: fullH || parseFloat(cs.lineHeight) * k || 0,
+              ...(deco(e, '::before') ? { deco: deco(e, '::before') } : {}),
+              ...(shown
+                ? {
+                    look: {
+                      ...l,
+                      text: shown,
+                      color: (hex(r) + hex(g) + hex(b)).toUpperCase(),
+                      alpha: 1,
+                      bold: Number(cs.fontWeight) >= 600,
+                      sizePx: parseFloat(cs.fontSize) * k,
+                      align: cs.textAlign === 'center' ? ('center' as const) : ('left' as const),
+                      lineHeightPx: (parseFloat(cs.lineHeight) || parseFloat(cs.fontSize)) * k,
+                      letterSpacingPx: 0,
+                    },
+                  }
+                : {}),
+            };
+          };
           const items = (e: Element) =>
             [...e.children]
               .filter((li) => li.tagName === 'LI')
@@ -157,8 +215,22 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                   .map((n) => n.textContent ?? '')
                   .join('')
                   .trim();
+                const ownBlock =
+                  strong && strong === li.firstElementChild && getComputedStyle(strong).display === 'block';
+                const restFrom = ownBlock
+                  ? strong.nextElementSibling?.tagName === 'BR'
+                    ? strong.nextElementSibling
+                    : strong
+                  : undefined;
+                const restBox = restFrom ? rangeBox(li, restFrom) : undefined;
                 return {
                   ...box(li),
+                  textBox: rangeBox(li),
+                  runs: runs(li),
+                  ...(restBox ? { restBox: { ...restBox, ...look(li), text: rest } } : {}),
+                  ...(deco(li) ? { deco: deco(li) } : {}),
+                  marker: rgba(getComputedStyle(li, '::marker').color).hex,
+                  ...(before(li, box(li)) ? { before: before(li, box(li)) } : {}),
                   ...(strong ? { strong: { ...box(strong), ...look(strong) } } : {}),
                   ...(em ? { em: { ...box(em), ...look(em) } } : {}),
                   rest,
@@ -188,6 +260,18 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                     .fontSize,
                 ) * k,
               after: after(e, box(e)),
+              ...(e.tagName === 'P' || /^H\d$/.test(e.tagName)
+                ? { textBox: rangeBox(e), runs: runs(e) }
+                : {}),
+              ...(deco(e) ? { deco: deco(e) } : {}),
+              ...(before(e, box(e)) ? { before: before(e, box(e)) } : {}),
+              ...(e.tagName === 'BLOCKQUOTE'
+                ? {
+                    paras: [...e.children]
+                      .filter((x) => x.tagName === 'P')
+                      .map((x) => ({ ...box(x), ...look(x), runs: runs(x) })),
+                  }
+                : {}),
               ...(e.tagName === 'TABLE'
                 ? {
                     cols: [...(e.querySelector('tr')?.children ?? [])].map((c) => box(c).w),

@@ -34,7 +34,10 @@ export async function finishPptx(pptx: Buffer, c: Colours): Promise<Buffer> {
       new RegExp(`<a:ea typeface="${CODE_FONT}"[^>]*/>`, 'g'),
       `<a:ea typeface="${FONT}" pitchFamily="34" charset="-122"/>`,
     );
-    slide = withNumberPill(accentBullets(onePprPerParagraph(slide), c.accent), c.primary);
+    slide = withNumberPill(
+      accentBullets(noHangingPunctuation(onePprPerParagraph(slide)), c.accent),
+      c.primary,
+    );
     zip.file(name, slide);
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
@@ -91,4 +94,13 @@ function accentBullets(slide: string, accent: string): string {
     '<a:buSzPct val="100000"/>',
     `<a:buClr><a:srgbClr val="${accent}"/></a:buClr><a:buSzPct val="100000"/>`,
   );
+}
+
+/**
+ * Chinese punctuation stays inside the frame, as the browser keeps it: with hanging punctuation
+ * (on by default) a line ending 抵触， takes the comma and its character past the width the
+ * slides document wraps at, and the line breaks one character later than the PDF's.
+ */
+function noHangingPunctuation(slide: string): string {
+  return slide.replace(/<a:pPr\b(?![^>]*hangingPunct)/g, '<a:pPr hangingPunct="0"');
 }

@@ -101,7 +101,8 @@ function measuredCards(pptx: Pptx, slide: Slide, points: Point[], list: Measured
       {
         x: item.x * PX,
         y: (item.y + 6) * PX,
-        w: item.w * PX,
+        // Two pixels to spare: LibreOffice otherwise breaks a full Chinese line a character early.
+        w: (item.w + 2) * PX,
         h: (item.h - 6) * PX,
         margin: [pt(t), pt(r), pt(b), pt(l)],
         valign: 'middle',

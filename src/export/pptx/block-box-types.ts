@@ -1,0 +1,98 @@
+// What the slides document shows of a slide, as block-boxes.ts measures it in Chromium: each
+// block's box, text look, background and borders, pseudo-elements and list items, in the
+// 1280-wide slide's CSS pixels.
+
+/** A box in the slide's CSS pixels (1280 wide). */
+export interface PxBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** How the theme draws a block's text: enough to draw it again as a text frame. */
+export interface TextLook {
+  /** The text as shown, lines split where the markup breaks them. */
+  text: string;
+  /** `RRGGBB` and the alpha the colour and the element's opacity leave (0–1). */
+  color: string;
+  alpha: number;
+  bold: boolean;
+  /** The element's own font size (a block's `fontPx` is its cells' or items' size). */
+  sizePx: number;
+  align: 'left' | 'center' | 'right';
+  lineHeightPx: number;
+  letterSpacingPx: number;
+}
+
+/** A run of a paragraph's text in its own colour and weight (`strong` in the brand colour). */
+export interface TextRun {
+  text: string;
+  color: string;
+  bold: boolean;
+  sizePx: number;
+}
+
+/** A box's background and borders as the theme paints them (colours `RRGGBB`, widths and radii in px). */
+export interface Deco {
+  /** The background colour, when it is not transparent. */
+  bg?: string;
+  /** Border width and colour per side: top, right, bottom, left. */
+  border: { w: number; color: string }[];
+  /** Corner radii: top-left, top-right, bottom-right, bottom-left. */
+  radius: number[];
+}
+
+/** A `::before` drawn as a box (a step number, a check box, the case's question mark, a quote mark). */
+export interface BeforeBox extends PxBox {
+  deco?: Deco;
+  /** Its text, when it shows one, with its look. */
+  look?: TextLook;
+}
+
+/** A bar drawn by the block's `::after` (the accent rule under a title), at its place on the slide. */
+export interface AfterBar extends PxBox {
+  color: string;
+}
+
+export type MeasuredBlock = PxBox &
+  TextLook & {
+    tag: string;
+    onlyPictures: boolean;
+    fontPx: number;
+    cols?: number[];
+    rows?: number[];
+    after?: AfterBar;
+    /** Where the block's own text is (its contents, without padding or pseudo-elements). */
+    textBox?: PxBox;
+    runs?: TextRun[];
+    deco?: Deco;
+    before?: BeforeBox;
+    /** A blockquote's paragraphs, each where it shows. */
+    paras?: (PxBox & TextLook & { runs: TextRun[] })[];
+    /** A list's items: each item's box, and its first `strong` and `em` (the agenda's label and minutes). */
+    items?: (PxBox & {
+      strong?: PxBox & TextLook;
+      em?: PxBox & TextLook;
+      rest: string;
+      /** The item's padding (top, right, bottom, left) and its `::before` number's size, in px. */
+      pad: number[];
+      beforePx: number;
+      textBox?: PxBox;
+      runs?: TextRun[];
+      /** The text after a first `strong` shown as a block of its own (a role's brief). */
+      restBox?: PxBox & TextLook;
+      deco?: Deco;
+      before?: BeforeBox;
+      /** The colour of the item's bullet (`::marker`), `RRGGBB`. */
+      marker?: string;
+    })[];
+  };
+
+/** Where the rendered slide shows its blocks: each child of the slide's section, and its pictures. */
+export interface SlideBoxes {
+  /** The section's children in order, by tag name (`P`, `UL`, `TABLE`, `PRE`, …). */
+  blocks: MeasuredBlock[];
+  /** The slide's pictures (not backgrounds), in order. */
+  pictures: PxBox[];
+}

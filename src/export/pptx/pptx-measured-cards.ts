@@ -1,0 +1,203 @@
+import type { BeforeBox, Deco, MeasuredBlock, PxBox, SlideBoxes, TextLook, TextRun } from './block-boxes.js';
+import { FONT, text, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
+import { PX, blend, placeBlock, placeText, pt } from './measured-text.js';
+
+// The training layouts' bodies (case, exercise, role-play, statement, compare, checklist) drawn
+// where the slides document shows them: each box with its background, borders and rounded
+// corners as the theme paints them, each `::before` (step number, check box, question mark,
+// quote mark) as a shape with its text, and every text as an editable frame at its measured place.
+
+/** The height of a line's glyphs (Noto Sans SC's ascent plus descent) for a font size. */
+const CONTENT = 1.448;
+/** A frame this much wider than the measured text never wraps early in PowerPoint or LibreOffice. */
+const SLACK = 1.06;
+
+/** A box's preset shape for its corner radii (top-left, top-right, bottom-right, bottom-left). */
+function shapeOf(pptx: Pptx, b: PxBox, radius: number[]) {
+  const [tl = 0, tr = 0, br = 0, bl = 0] = radius;
+  const S = pptx.ShapeType;
+  const half = Math.min(b.w, b.h) / 2;
+  if (tl >= half - 0.5 && Math.abs(b.w - b.h) < 1) return { shape: S.ellipse };
+  const r = Math.min(Math.max(tl, tr, br, bl), half);
+  return r > 0 ? { shape: S.roundRect, rectRadius: r * PX } : { shape: S.rect };
+}
+
+/** The square half of a box rounded only at the top or only at the bottom (a column header, its card). */
+function squareHalf(b: PxBox, radius: number[]): PxBox | undefined {
+  const [tl = 0, tr = 0, br = 0, bl = 0] = radius;
+  if (tl > 0 && tr > 0 && br === 0 && bl === 0) return { ...b, y: b.y + b.h / 2, h: b.h / 2 };
+  if (tl === 0 && tr === 0 && br > 0 && bl > 0) return { ...b, h: b.h / 2 };
+  return undefined;
+}
+
+/** Shapes without an outline (PowerPoint's default shape style would draw one). */
+const NO_LINE = { type: 'none' } as const;
+
+const inches = (b: PxBox) => ({ x: b.x * PX, y: b.y * PX, w: b.w * PX, h: b.h * PX });
+
+/** A box's background and borders: one outlined shape, or a border-coloured shape under the background. */
+export function drawDeco(pptx: Pptx, slide: Slide, b: PxBox, d: Deco): void {
+  const drawn = d.border.filter((s) => s.w > 0);
+  const uniform =
+    drawn.length === 4 && drawn.every((s) => s.w === drawn[0]!.w && s.color === drawn[0]!.color);
+  const { shape, ...geom } = shapeOf(pptx, b, d.radius);
+  if (uniform) {
+    const w = drawn[0]!.w;
+    slide.addShape(shape, {
+      ...inches({ x: b.x + w / 2, y: b.y + w / 2, w: b.w - w, h: b.h - w }),
+      ...geom,
+      fill: d.bg ? { color: d.bg } : { type: 'none' },
+      line: { color: drawn[0]!.color, width: pt(w) },
+    } as never);
+    return;
+  }
+  if (drawn.length)
+    slide.addShape(shape, {
+      ...inches(b),
+      ...geom,
+      fill: { color: drawn[0]!.color },
+      line: NO_LINE,
+    } as never);
+  if (!d.bg) return;
+  const [t, r, bt, l] = d.border.map((s) => s.w);
+  const inner = { x: b.x + l!, y: b.y + t!, w: b.w - l! - r!, h: b.h - t! - bt! };
+  slide.addShape(shape, { ...inches(inner), ...geom, fill: { color: d.bg }, line: NO_LINE } as never);
+  const square = squareHalf(inner, d.radius);
+  if (square)
+    slide.addShape(pptx.ShapeType.rect, { ...inches(square), fill: { color: d.bg }, line: NO_LINE });
+}
+
+/** A `::before` box: its shape, and its text (a step's number, the case's `?`) centred in it. */
+export function drawBefore(pptx: Pptx, slide: Slide, b: BeforeBox, bg: string): void {
+  const { shape, ...geom } = b.deco ? shapeOf(pptx, b, b.deco.radius) : { shape: pptx.ShapeType.rect };
+  const line = b.deco?.border.find((s) => s.w > 0);
+  const look = {
+    ...geom,
+    fill: b.deco?.bg ? { color: b.deco.bg } : { type: 'none' },
+    ...(line ? { line: { color: line.color, width: pt(line.w) } } : {}),
+  };
+  if (!b.look) {
+    if (b.deco)
+      slide.addShape(shape, {
+        ...inches(line ? { x: b.x + line.w / 2, y: b.y + line.w / 2, w: b.w - line.w, h: b.h - line.w } : b),
+        ...look,
+      } as never);
+    return;
+  }
+  const t = b.look;
+  if (!b.deco) {
+    // Text alone, like the statement's quote mark: its line box from the top of the box.
+    placeText(slide, { ...b, h: t.lineHeightPx }, t, t.sizePx, bg);
+    return;
+  }
+  slide.addText(t.text, {
+    shape,
+    ...inches(b),
+    ...look,
+    fontFace: FONT,
+    fontSize: pt(t.sizePx),
+    bold: t.bold,
+    color: t.color,
+    align: 'center',
+    valign: 'middle',
+    margin: 0,
+  } as never);
+}
+
+/** Text runs at a measured text box: the first line's box where the browser sets it, wrapping by `right`. */
+export function placeRuns(
+  slide: Slide,
+  box: PxBox,
+  runs: TextRun[],
+  look: TextLook,
+  bg: string,
+  right = box.x + box.w,
+  /** When `box` is the element's own (line boxes, not glyphs): its top is the first line's top. */
+  lineBoxes = false,
+): void {
+  const shown = runs.filter((r) => r.text.trim() || r.text === '\n');
+  if (!shown.some((r) => r.text.trim())) return;
+  const size = Math.max(...shown.map((r) => r.sizePx));
+  const lh = look.lineHeightPx;
+  const top = lineBoxes ? box.y : box.y + (size * CONTENT - lh) / 2;
+  const h = lineBoxes ? box.h : box.h + lh - size * CONTENT;
+  const props: TextProps[] = shown.map((r, i) =>
+    text(r.text === '\n' ? '' : i === 0 ? r.text.trimStart() : r.text, {
+      fontSize: pt(r.sizePx || size),
+      bold: r.bold,
+      color: blend(r.color || look.color, look.alpha, bg),
+      ...(look.letterSpacingPx ? { charSpacing: pt(look.letterSpacingPx) } : {}),
+      ...(r.text === '\n' ? { breakLine: true } : {}),
+    }),
+  );
+  // One line: room to spare, so it never wraps; several: the browser's width, so it wraps where the PDF does.
+  const lines = Math.round((lineBoxes ? box.h : box.h + lh - size * CONTENT) / lh);
+  const w = lines > 1 ? Math.max(box.w, right - box.x) + 1 : Math.max(box.w * SLACK, right - box.x);
+  const x = look.align === 'center' ? box.x + box.w / 2 - w / 2 : box.x;
+  slide.addText(props, {
+    x: x * PX,
+    y: top * PX,
+    w: w * PX,
+    h: Math.max(h, lh) * PX,
+    margin: 0,
+    valign: 'top',
+    align: look.align,
+    lineSpacing: pt(lh),
+  });
+}
+
+/** A list item as a card: its box, its `::before`, its bullet, and its text (a role's name above its brief). */
+function drawItem(
+  pptx: Pptx,
+  slide: Slide,
+  list: MeasuredBlock,
+  it: NonNullable<MeasuredBlock['items']>[number],
+) {
+  const bg = it.deco?.bg ?? list.deco?.bg ?? 'FFFFFF';
+  if (it.deco) drawDeco(pptx, slide, it, it.deco);
+  if (it.before) drawBefore(pptx, slide, it.before, bg);
+  const lh = list.lineHeightPx;
+  if (!it.before && it.pad.every((p) => p === 0) && it.marker && list.tag === 'UL') {
+    // The disc Chromium draws before a list item, in the item's marker colour, centred on its first line.
+    const size = it.runs?.[0]?.sizePx ?? list.fontPx;
+    const d = size * 0.3;
+    const lineLh = Math.min(it.h, size * 1.5);
+    slide.addShape(pptx.ShapeType.ellipse, {
+      ...inches({ x: it.x - size * 0.95, y: it.y + lineLh / 2 - d / 2, w: d, h: d }),
+      fill: { color: it.marker },
+      line: { color: it.marker, width: 0 },
+    });
+  }
+  const right = it.x + it.w - it.pad[1]!;
+  if (it.strong && it.restBox) {
+    placeText(slide, it.strong, it.strong, it.strong.sizePx, bg);
+    placeRuns(slide, it.restBox, [{ ...it.restBox, text: it.restBox.text }], it.restBox, bg, right);
+  } else if (it.textBox && it.runs) {
+    const size = Math.max(...it.runs.map((r) => r.sizePx));
+    placeRuns(slide, it.textBox, it.runs, { ...list, lineHeightPx: Math.min(lh, size * 1.5) }, bg, right);
+  }
+}
+
+/**
+ * A training-layout slide's body from its measurements: every block but the heading (already
+ * placed) and the time box (drawn by the caller). Draws nothing and says so when a block it
+ * needs is missing, so the caller keeps its fixed geometry.
+ */
+export function drawMeasuredCards(pptx: Pptx, slide: Slide, m: SlideBoxes, skip: MeasuredBlock[]): void {
+  for (const b of m.blocks) {
+    if (skip.includes(b)) continue;
+    if (/^H\d$/.test(b.tag) && !b.deco) {
+      placeBlock(pptx, slide, b, 'FFFFFF');
+      continue;
+    }
+    const bg = b.deco?.bg ?? 'FFFFFF';
+    if (b.deco) drawDeco(pptx, slide, b, b.deco);
+    if (b.before) drawBefore(pptx, slide, b.before, bg);
+    if (b.paras) for (const p of b.paras) placeRuns(slide, p, p.runs, p, bg, p.x + p.w, true);
+    else if (b.items) for (const it of b.items) drawItem(pptx, slide, b, it);
+    else if (b.textBox && b.runs) {
+      const pad = b.textBox.x - b.x;
+      placeRuns(slide, b.textBox, b.runs, b, bg, b.x + b.w - Math.min(pad, 32));
+    }
+  }
+}
