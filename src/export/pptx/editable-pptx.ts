@@ -101,7 +101,7 @@ export async function writeEditablePptx(
     }
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
-  const data = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  const data = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
   return { data: await finishPptx(data, c), warnings };
 }
 
