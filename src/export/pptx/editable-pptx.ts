@@ -4,7 +4,7 @@ import type { DeckModel } from '../../deck-model.js';
 import { warning, type Problem } from '../../problem.js';
 import { FONT, W, colours, defineMasters, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
-import { coverSize, imageSize } from './image-size.js';
+import { addBackground } from './pptx-background.js';
 import { drawBlocks, runProps } from './pptx-blocks.js';
 import { generatedSlide } from './generated-slides.js';
 import { pointCards } from './pptx-point-cards.js';
@@ -166,29 +166,12 @@ function contentSlide(
   const bg = st.blocks.find((b) => b.kind === 'background');
   let box = { x: 0.8, y: top, w: W - 1.6, h: bottom - top };
   if (bg?.kind === 'background') {
-    const m = /^data:([^;]+);base64,(.*)$/s.exec(bg.png ?? bg.src);
     const w = W * bg.share;
-    const x = bg.split === 'right' ? W - w : 0;
-    if (m && bg.fit === 'contain') {
-      // Marp's `contain`: the whole picture, centred in its part of the slide.
-      const n = imageSize(bg.src) ?? { width: w, height: H };
-      const k = Math.min(w / n.width, H / n.height);
-      slide.addImage({
-        data: `${m[1]};base64,${m[2]}`,
-        x: x + (w - n.width * k) / 2,
-        y: (H - n.height * k) / 2,
-        w: n.width * k,
-        h: n.height * k,
-      });
-    } else if (m)
-      slide.addImage({
-        data: `${m[1]};base64,${m[2]}`,
-        x,
-        y: 0,
-        // pptxgenjs crops `cover` from the picture's own proportions, given as w and h.
-        ...coverSize(imageSize(bg.src), w, H),
-        sizing: { type: 'cover', w, h: H },
-      });
+    addBackground(
+      slide,
+      { data: bg.png ?? bg.src, natural: bg.src, share: bg.share, side: bg.split, fit: bg.fit },
+      H,
+    );
     if (bg.split === 'right') box = { ...box, w: W - w - 1.3 };
     else if (bg.split === 'left') box = { ...box, x: w + 0.5, w: W - w - 1.3 };
   }

@@ -105,7 +105,7 @@ function measuredCards(pptx: Pptx, slide: Slide, points: Point[], list: Measured
         w: (item.w + 2) * PX,
         h: (item.h - 6) * PX,
         margin: [pt(t), pt(r), pt(b), pt(l)],
-        valign: 'middle',
+        valign: inline ? 'top' : 'middle',
         fit: 'shrink',
       },
     );

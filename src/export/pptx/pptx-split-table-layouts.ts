@@ -1,6 +1,6 @@
 import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
-import { coverSize, imageSize } from './image-size.js';
+import { addBackground } from './pptx-background.js';
 import { drawBlocks } from './pptx-blocks.js';
 import type { SlideStructure } from './slide-structure.js';
 import { line, type Parts } from './training-parts.js';
@@ -51,30 +51,7 @@ export function drawSplit(
     ];
     if (lines.length) slide.addText(lines, { ...box, valign: 'top', fit: 'shrink' });
   }
-  if (!p.background) return;
-  const m = /^data:([^;]+);base64,(.*)$/.exec(p.background.data);
-  const w = W * p.background.share;
-  const x = p.background.side === 'right' ? W - w : 0;
-  const n = p.background.fit === 'contain' ? imageSize(p.background.natural) : undefined;
-  if (m && n) {
-    // Marp's `contain`: the whole picture, centred in its part of the slide.
-    const k = Math.min(w / n.width, H / n.height);
-    slide.addImage({
-      data: `${m[1]};base64,${m[2]}`,
-      x: x + (w - n.width * k) / 2,
-      y: (H - n.height * k) / 2,
-      w: n.width * k,
-      h: n.height * k,
-    });
-  } else if (m)
-    slide.addImage({
-      data: `${m[1]};base64,${m[2]}`,
-      x,
-      y: 0,
-      // pptxgenjs crops `cover` from the picture's own proportions, given as w and h.
-      ...coverSize(imageSize(p.background.natural), w, H),
-      sizing: { type: 'cover', w, h: H },
-    });
+  if (p.background) addBackground(slide, p.background, H);
 }
 
 /** The table layout: the table and its caption where the PDF shows them, or a full-width table. */

@@ -1,0 +1,38 @@
+import { coverSize, imageSize } from './image-size.js';
+import { W, type Slide } from './pptx-layouts.js';
+
+/** A `![bg]` picture: its data (a PNG for an SVG), the source for its size, its share and side. */
+export interface SlideBackground {
+  data: string;
+  /** The picture as written, whose header gives its natural size. */
+  natural: string;
+  share: number;
+  side?: 'left' | 'right';
+  fit?: string;
+}
+
+/**
+ * A background picture in its part of the slide, as Marp draws it: `contain` shows it whole,
+ * centred; otherwise it covers its part, cropped from the middle.
+ */
+export function addBackground(slide: Slide, bg: SlideBackground, H: number): void {
+  const m = /^data:([^;]+);base64,(.*)$/s.exec(bg.data);
+  if (!m) return;
+  const data = `${m[1]};base64,${m[2]}`;
+  const w = W * bg.share;
+  const x = bg.side === 'right' ? W - w : 0;
+  const n = imageSize(bg.natural);
+  if (n && bg.fit === 'contain') {
+    const k = Math.min(w / n.width, H / n.height);
+    slide.addImage({
+      data,
+      x: x + (w - n.width * k) / 2,
+      y: (H - n.height * k) / 2,
+      w: n.width * k,
+      h: n.height * k,
+    });
+  } else {
+    // pptxgenjs crops `cover` from the picture's own proportions, given as w and h.
+    slide.addImage({ data, x, y: 0, ...coverSize(n, w, H), sizing: { type: 'cover', w, h: H } });
+  }
+}
