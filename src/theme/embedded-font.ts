@@ -83,21 +83,37 @@ async function buildSubset(glyphs: string, key: string): Promise<FontSubset> {
   const lacking = await cached(`${key}-lacking.json`, async () =>
     Buffer.from(JSON.stringify(charactersWithoutGlyph(main[0]!, glyphs))),
   );
-  const plan = planFallback(JSON.parse(Buffer.from(lacking).toString('utf8')) as string[]);
   const faces = main.map((sfnt, i) => fontFace(WEIGHTS[i]!, sfnt));
-  for (const slice of plan.slices) {
-    const chars = slice.chars.join('');
-    const range = slice.chars.map((c) => `U+${(c.codePointAt(0) as number).toString(16)}`).join(', ');
-    for (const weight of WEIGHTS) {
-      const sfnt = await subsetOf(
-        slice.file(weight),
-        chars,
-        `${key}-${slice.file(weight).split(/[\\/]/).pop()}`,
+  // A slice's CSS range may claim a character its font lacks (☐ in a Noto Sans JP slice): its
+  // subset then has an empty cmap, which browsers refuse. Such characters go to the next slice
+  // that claims them, and are reported missing when none has them.
+  let pending = JSON.parse(Buffer.from(lacking).toString('utf8')) as string[];
+  const tried = new Set<string>();
+  const unrendered: string[] = [];
+  while (pending.length) {
+    const plan = planFallback(pending, tried);
+    unrendered.push(...plan.unrendered);
+    pending = [];
+    for (const slice of plan.slices) {
+      tried.add(slice.key);
+      const subsets = await Promise.all(
+        WEIGHTS.map((weight) =>
+          subsetOf(
+            slice.file(weight),
+            slice.chars.join(''),
+            `${key}-${slice.file(weight).split(/[\\/]/).pop()}`,
+          ),
+        ),
       );
-      faces.push(fontFace(weight, sfnt, range));
+      const absent = charactersWithoutGlyph(subsets[0]!, slice.chars);
+      pending.push(...absent);
+      const present = slice.chars.filter((c) => !absent.includes(c));
+      if (!present.length) continue;
+      const range = present.map((c) => `U+${(c.codePointAt(0) as number).toString(16)}`).join(', ');
+      subsets.forEach((sfnt, i) => faces.push(fontFace(WEIGHTS[i]!, sfnt, range)));
     }
   }
-  return { css: faces.join('\n'), regular: main[0]!, missing: plan.unrendered };
+  return { css: faces.join('\n'), regular: main[0]!, missing: unrendered };
 }
 
 function fontFace(weight: number, sfnt: Uint8Array, unicodeRange?: string): string {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -9,11 +9,14 @@ import { dirname, join } from 'node:path';
  * - Noto Sans HK and JP, same design as SC, for CJK Extension B (𠮷, 𠀋: common in names),
  *   symbols such as → ① ☐ and traditional forms. HK covers about 1,700 Extension B
  *   characters, JP about 350 (𠮷 among them).
+ * - Noto Sans Symbols 2 for the symbols the CJK faces' slices claim but lack, such as the
+ *   ballot box ☐ of checklists; it has one weight, which serves bold too.
  */
 export const FALLBACK_PACKAGES = [
   '@fontsource/noto-emoji',
   '@fontsource/noto-sans-hk',
   '@fontsource/noto-sans-jp',
+  '@fontsource/noto-sans-symbols-2',
 ] as const;
 type FallbackPackage = (typeof FALLBACK_PACKAGES)[number];
 
@@ -22,6 +25,8 @@ const require = createRequire(import.meta.url);
 /** One slice file of a fallback face and the characters a deck needs from it. */
 export interface FallbackSlice {
   pkg: FallbackPackage;
+  /** `package/slice`, to leave a slice out of a second plan. */
+  key: string;
   /** Slice file for a weight: …/files/noto-sans-jp-12-400-normal.woff2 */
   file: (weight: number) => string;
   chars: string[];
@@ -70,7 +75,11 @@ const EMOJI = /\p{Extended_Pictographic}/u;
  * Assigns each character the first fallback face that has it; what no face has is returned
  * as `unrendered`, for a warning instead of a silently missing character.
  */
-export function planFallback(missing: readonly string[]): { slices: FallbackSlice[]; unrendered: string[] } {
+export function planFallback(
+  missing: readonly string[],
+  /** Slices already tried (by key): their CSS range claimed a character their font lacks. */
+  tried: ReadonlySet<string> = new Set(),
+): { slices: FallbackSlice[]; unrendered: string[] } {
   const slices = new Map<string, FallbackSlice>();
   const unrendered: string[] = [];
   for (const ch of missing) {
@@ -80,7 +89,7 @@ export function planFallback(missing: readonly string[]): { slices: FallbackSlic
       : ([...FALLBACK_PACKAGES.slice(1), FALLBACK_PACKAGES[0]] as const);
     const found = order.flatMap((pkg) =>
       slicesOf(pkg)
-        .filter((s) => s.ranges.some(([a, b]) => cp >= a && cp <= b))
+        .filter((s) => !tried.has(`${pkg}/${s.slice}`) && s.ranges.some(([a, b]) => cp >= a && cp <= b))
         .map((s) => ({ pkg, s })),
     )[0];
     if (!found) {
@@ -91,7 +100,11 @@ export function planFallback(missing: readonly string[]): { slices: FallbackSlic
     const dir = join(packageDir(found.pkg), 'files');
     const slice = slices.get(key) ?? {
       pkg: found.pkg,
-      file: (w: number) => join(dir, `${found.s.slice}-${w}-normal.woff2`),
+      key,
+      file: (w: number) => {
+        const weighted = join(dir, `${found.s.slice}-${w}-normal.woff2`);
+        return existsSync(weighted) ? weighted : join(dir, `${found.s.slice}-400-normal.woff2`);
+      },
       chars: [],
     };
     slice.chars.push(ch);

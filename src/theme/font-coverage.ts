@@ -17,7 +17,13 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{M}\uFE00-\uFE0F\u{E0100}-\u{E01EF
 export function charactersWithoutGlyph(font: Uint8Array, chars: Iterable<string>): string[] {
   const fontkit = require('@pdf-lib/fontkit') as { create(data: Uint8Array): FontkitFont };
   const face = fontkit.create(font);
-  return [...chars].filter(
-    (c) => c.trim() !== '' && !INVISIBLE.test(c) && !face.hasGlyphForCodePoint(c.codePointAt(0) as number),
-  );
+  const has = (cp: number) => {
+    try {
+      return face.hasGlyphForCodePoint(cp);
+    } catch {
+      // A subset with no character of its own has an empty cmap, which fontkit cannot read.
+      return false;
+    }
+  };
+  return [...chars].filter((c) => c.trim() !== '' && !INVISIBLE.test(c) && !has(c.codePointAt(0) as number));
 }

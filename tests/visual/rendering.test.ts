@@ -105,6 +105,22 @@ describe.each(Object.keys(DECKS) as DeckName[])('the %s deck', (deck) => {
       await page.close();
     }
   });
+
+  it('declares only font faces the browser can read: an unreadable face leaves its characters to system fonts', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(pathToFileURL(built(deck, '.html')).href, { waitUntil: 'load' });
+      const faces = await page.evaluate(async () => {
+        const all = [...document.fonts];
+        await Promise.all(all.map((f) => f.load().catch(() => undefined)));
+        return all.map((f) => `${f.family} ${f.weight} ${f.unicodeRange.slice(0, 30)}: ${f.status}`);
+      });
+      expect(faces.length).toBeGreaterThan(1);
+      expect(faces.filter((f) => !f.endsWith(': loaded'))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe.each(['course', 'gallery'] as DeckName[])('the presenter view of the %s deck', (deck) => {
