@@ -1,110 +1,26 @@
-import type { Block, ListItem, Picture, Run } from '../../render/slide-tokens.js';
+import type { Block } from '../../render/slide-tokens.js';
 import type { MeasuredBlock, SlideBoxes } from './block-boxes.js';
-import { imageSize } from './image-size.js';
-import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
+import { addPicture, blockShape, lineIn } from './pptx-block-shapes.js';
+import type { Pptx, Slide, Colours, TextProps } from './pptx-layouts.js';
+import {
+  BODY_PX,
+  IN_PER_PX,
+  PT_PER_PX,
+  itemSpacing,
+  lines,
+  listProps,
+  plainOf,
+  round1,
+  runProps,
+  type Box,
+  type Placed,
+} from './pptx-runs.js';
 
 // A content slide's blocks (paragraphs, lists, tables, code, quotes, pictures) as native
-// PowerPoint shapes, stacked top to bottom in a box as the theme's flow layout stacks them.
+// PowerPoint shapes: where the slides document shows them when measured, else stacked top to
+// bottom in a box as the theme's flow layout stacks them.
 
-/** Inches per CSS pixel of the 1280-pixel-wide slide, and points per CSS pixel. */
-const IN_PER_PX = W / 1280;
-const PT_PER_PX = IN_PER_PX * 72;
-/** The theme's sizes in CSS pixels (themes/corporate.css). */
-const BODY_PX = 28;
-const CODE_PX = 22;
-const TABLE_PX = 24;
-/** A monospace face every Windows and macOS has; Chinese in code falls back to the East Asian font. */
-export const CODE_FONT = 'Consolas';
-
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-const PARAGRAPH_KEYS = new Set([
-  'bullet',
-  'indentLevel',
-  'paraSpaceAfter',
-  'paraSpaceBefore',
-  'align',
-  'lineSpacing',
-]);
-
-/** Text runs with their formatting: bold, italic, strike, code and hyperlinks. */
-export function runProps(
-  runs: Run[],
-  c: Colours,
-  size: number,
-  para: Record<string, unknown> = {},
-): TextProps[] {
-  const parts = runs.length ? runs : [{ text: '' }];
-  return parts.map((r, i) =>
-    text(r.text === '\n' ? '' : r.text, {
-      fontSize: size,
-      color: r.link ? c.primary : c.ink,
-      // Paragraph settings (bullets, level, spacing) on the first run: pptxgenjs starts a paragraph at each bullet.
-      ...(i === 0 ? para : Object.fromEntries(Object.entries(para).filter(([k]) => !PARAGRAPH_KEYS.has(k)))),
-      ...(r.bold ? { bold: true } : {}),
-      ...(r.italic ? { italic: true } : {}),
-      ...(r.strike ? { strike: 'sngStrike' as const } : {}),
-      ...(r.code ? { fontFace: CODE_FONT, highlight: c.card } : {}),
-      ...(r.link ? { hyperlink: { url: r.link }, underline: { style: 'sng' as const } } : {}),
-      ...(r.text === '\n' || i === parts.length - 1 ? { breakLine: true } : {}),
-    }),
-  );
-}
-
-function listProps(
-  items: ListItem[],
-  c: Colours,
-  size: number,
-  measured: { lineSpacing?: number; paraSpaceAfter?: number; indent?: number } = {},
-): TextProps[] {
-  const { indent = 22, paraSpaceAfter = 6, ...spacing } = measured;
-  return items.flatMap((it) =>
-    runProps(it.runs, c, size, {
-      indentLevel: it.level,
-      paraSpaceAfter,
-      ...spacing,
-      bullet: it.number !== undefined ? { type: 'number', numberStartAt: it.number, indent } : { indent },
-    }),
-  );
-}
-
-/** A measured list's item gap (the items' margins) and its text indent (the list's padding), in points. */
-function itemSpacing(list: MeasuredBlock): { paraSpaceAfter?: number; indent?: number } {
-  const items = list.items ?? [];
-  const gaps = items.slice(1).map((it, i) => it.y - (items[i]!.y + items[i]!.h));
-  const first = items[0];
-  return {
-    ...(gaps.length ? { paraSpaceAfter: round1(Math.max(0, Math.min(...gaps)) * PT_PER_PX) } : {}),
-    ...(first && first.x > list.x ? { indent: round1((first.x - list.x) * PT_PER_PX) } : {}),
-  };
-}
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-/** Width of text in ems: a Chinese character one em, other characters about half. */
-function ems(s: string): number {
-  let n = 0;
-  for (const ch of s) n += /[\u2e80-\uffef]/.test(ch) ? 1 : 0.55;
-  return n;
-}
-
-/** Lines a text takes in a frame of width w inches at size pt. */
-function lines(s: string, w: number, pt: number): number {
-  const perLine = Math.max((w * 72) / pt - 1, 4);
-  return s.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(ems(l) / perLine)), 0);
-}
-
-const plainOf = (runs: Run[]) => runs.map((r) => r.text).join('');
-
-interface Placed {
-  h: number;
-  draw: (slide: Slide, y: number, h: number) => void;
-}
+export { CODE_FONT, runProps } from './pptx-runs.js';
 
 /** Draws blocks where the rendered slide shows them, or else top to bottom in a box. */
 export function drawBlocks(
@@ -202,11 +118,6 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
 
 const headingPx = (level: number) => Math.max(BODY_PX, 44 - 8 * (level - 2));
 
-export function addPicture(slide: Slide, src: string, b: Box): void {
-  const m = /^data:([^;]+);base64,(.*)$/s.exec(src);
-  if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, ...b });
-}
-
 /** Blocks stacked top to bottom in a box; text frames shrink on overflow and pictures scale to the room left. */
 function drawFlow(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, c: Colours): void {
   const body = BODY_PX * PT_PER_PX;
@@ -256,134 +167,4 @@ function drawFlow(pptx: Pptx, slide: Slide, blocks: Block[], box: Box, c: Colour
     p.draw(slide, y, p.h * scale);
     y += p.h * scale + gap * scale;
   }
-}
-
-function blockShape(
-  pptx: Pptx,
-  b: Block,
-  box: Box,
-  c: Colours,
-  colWidths?: number[],
-  rowHeights?: number[],
-  fontPx?: number,
-): Placed | undefined {
-  if (b.kind === 'code') {
-    const pt = (fontPx || CODE_PX) * PT_PER_PX;
-    const h = b.text.split('\n').length * lineIn(pt, 1.35) + 0.45;
-    return {
-      h,
-      draw: (s, y, hh) =>
-        s.addText([text(b.text, { fontFace: CODE_FONT, fontSize: pt, color: c.ink })], {
-          x: box.x,
-          y,
-          w: box.w,
-          h: hh,
-          fill: { color: c.card },
-          margin: [12, 16, 12, 16],
-          valign: 'top',
-          fit: 'shrink',
-          rectRadius: 0.08,
-          lineSpacingMultiple: 1.1,
-        }),
-    };
-  }
-  if (b.kind === 'quote') {
-    const pt = (fontPx || BODY_PX) * PT_PER_PX;
-    const runs = b.paragraphs.flatMap((p) => runProps(p, { ...c, ink: c.muted }, pt, { paraSpaceAfter: 8 }));
-    const h = b.paragraphs.reduce(
-      (n, p) => n + lines(plainOf(p), box.w - 0.5, pt) * lineIn(pt, 1.5) + 0.12,
-      0.2,
-    );
-    return {
-      h,
-      draw: (s, y, hh) => {
-        s.addShape(pptx.ShapeType.rect, {
-          x: box.x,
-          y,
-          w: 0.06,
-          h: hh,
-          fill: { color: c.accent },
-          line: { color: c.accent },
-        });
-        s.addText(runs, {
-          x: box.x + 0.2,
-          y,
-          w: box.w - 0.2,
-          h: hh,
-          valign: 'middle',
-          fit: 'shrink',
-          margin: [4, 12, 4, 12],
-        });
-      },
-    };
-  }
-  if (b.kind === 'table') {
-    const pt = (fontPx || TABLE_PX) * PT_PER_PX;
-    const [head, ...rest] = b.rows;
-    if (!head) return undefined;
-    // Header in the brand colour, every second body row on the card colour, as the theme draws them.
-    const cell = (runs: Run[], header: boolean, row = 0) => ({
-      text: runProps(runs, header ? { ...c, ink: 'FFFFFF' } : c, pt, header ? { bold: true } : {}),
-      options: {
-        fill: { color: header ? c.primary : row % 2 ? c.card : 'FFFFFF' },
-        valign: 'middle' as const,
-      },
-    });
-    const cols = head.length;
-    const rowH = (row: Run[][]) =>
-      Math.max(...row.map((r) => lines(plainOf(r), box.w / cols - 0.2, pt))) * lineIn(pt, 1.4) + 0.2;
-    const h = b.rows.reduce((n, r) => n + rowH(r), 0);
-    return {
-      h,
-      draw: (s, y) =>
-        s.addTable(
-          [
-            head.map((r) => cell(r, true)),
-            ...rest.map((row, n) => row.map((r) => cell(r, false, n))),
-          ] as never,
-          {
-            x: box.x,
-            y,
-            w: box.w,
-            ...(colWidths?.length === head.length ? { colW: colWidths } : {}),
-            rowH: rowHeights?.length === b.rows.length ? rowHeights : b.rows.map(rowH),
-            fontFace: FONT,
-            fontSize: pt,
-            border: { type: 'solid', pt: 1, color: 'C9D2DE' },
-            margin: 0.08,
-          },
-        ),
-    };
-  }
-  if (b.kind === 'pictures') return pictureRow(b.pictures, box);
-  return undefined;
-}
-
-const lineIn = (pt: number, k: number) => (pt * k) / 72;
-
-/** Pictures of one paragraph side by side at Marp's size (`w:`/`h:` or natural pixels), scaled to fit. */
-function pictureRow(pictures: Picture[], box: Box): Placed {
-  const sizes = pictures.map((p) => {
-    const n = imageSize(p.src) ?? { width: 400, height: 300 };
-    const ratio = n.height / n.width || 0.75;
-    const wpx = p.width ?? (p.height ? p.height / ratio : n.width);
-    const hpx = p.height ?? wpx * ratio;
-    return { w: wpx * IN_PER_PX, h: hpx * IN_PER_PX };
-  });
-  const gap = 0.1;
-  const total = sizes.reduce((n, s) => n + s.w, 0) + gap * (sizes.length - 1);
-  const k = Math.min(1, box.w / total);
-  const h = Math.max(...sizes.map((s) => s.h)) * k;
-  return {
-    h,
-    draw: (s, y, hh) => {
-      const f = k * (hh / h);
-      let x = box.x;
-      pictures.forEach((p, i) => {
-        const size = sizes[i]!;
-        addPicture(s, p.png ?? p.src, { x, y, w: size.w * f, h: size.h * f });
-        x += size.w * f + gap;
-      });
-    },
-  };
 }

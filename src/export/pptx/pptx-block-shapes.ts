@@ -1,0 +1,154 @@
+import type { Block, Picture, Run } from '../../render/slide-tokens.js';
+import { imageSize } from './image-size.js';
+import { FONT, text, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
+import {
+  BODY_PX,
+  CODE_FONT,
+  CODE_PX,
+  IN_PER_PX,
+  PT_PER_PX,
+  TABLE_PX,
+  lines,
+  plainOf,
+  runProps,
+  type Box,
+  type Placed,
+} from './pptx-runs.js';
+
+// Code, quotes, tables and picture rows as PowerPoint shapes, sized for a flow or a measured box.
+
+export function addPicture(slide: Slide, src: string, b: Box): void {
+  const m = /^data:([^;]+);base64,(.*)$/s.exec(src);
+  if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, ...b });
+}
+
+export function blockShape(
+  pptx: Pptx,
+  b: Block,
+  box: Box,
+  c: Colours,
+  colWidths?: number[],
+  rowHeights?: number[],
+  fontPx?: number,
+): Placed | undefined {
+  if (b.kind === 'code') {
+    const pt = (fontPx || CODE_PX) * PT_PER_PX;
+    const h = b.text.split('\n').length * lineIn(pt, 1.35) + 0.45;
+    return {
+      h,
+      draw: (s, y, hh) =>
+        s.addText([text(b.text, { fontFace: CODE_FONT, fontSize: pt, color: c.ink })], {
+          x: box.x,
+          y,
+          w: box.w,
+          h: hh,
+          fill: { color: c.card },
+          margin: [12, 16, 12, 16],
+          valign: 'top',
+          fit: 'shrink',
+          rectRadius: 0.08,
+          lineSpacingMultiple: 1.1,
+        }),
+    };
+  }
+  if (b.kind === 'quote') {
+    const pt = (fontPx || BODY_PX) * PT_PER_PX;
+    const runs = b.paragraphs.flatMap((p) => runProps(p, { ...c, ink: c.muted }, pt, { paraSpaceAfter: 8 }));
+    const h = b.paragraphs.reduce(
+      (n, p) => n + lines(plainOf(p), box.w - 0.5, pt) * lineIn(pt, 1.5) + 0.12,
+      0.2,
+    );
+    return {
+      h,
+      draw: (s, y, hh) => {
+        s.addShape(pptx.ShapeType.rect, {
+          x: box.x,
+          y,
+          w: 0.06,
+          h: hh,
+          fill: { color: c.accent },
+          line: { color: c.accent },
+        });
+        s.addText(runs, {
+          x: box.x + 0.2,
+          y,
+          w: box.w - 0.2,
+          h: hh,
+          valign: 'middle',
+          fit: 'shrink',
+          margin: [4, 12, 4, 12],
+        });
+      },
+    };
+  }
+  if (b.kind === 'table') {
+    const pt = (fontPx || TABLE_PX) * PT_PER_PX;
+    const [head, ...rest] = b.rows;
+    if (!head) return undefined;
+    // Header in the brand colour, every second body row on the card colour, as the theme draws them.
+    const cell = (runs: Run[], header: boolean, row = 0) => ({
+      text: runProps(runs, header ? { ...c, ink: 'FFFFFF' } : c, pt, header ? { bold: true } : {}),
+      options: {
+        fill: { color: header ? c.primary : row % 2 ? c.card : 'FFFFFF' },
+        valign: 'middle' as const,
+      },
+    });
+    const cols = head.length;
+    const rowH = (row: Run[][]) =>
+      Math.max(...row.map((r) => lines(plainOf(r), box.w / cols - 0.2, pt))) * lineIn(pt, 1.4) + 0.2;
+    const h = b.rows.reduce((n, r) => n + rowH(r), 0);
+    return {
+      h,
+      draw: (s, y) =>
+        s.addTable(
+          [
+            head.map((r) => cell(r, true)),
+            ...rest.map((row, n) => row.map((r) => cell(r, false, n))),
+          ] as never,
+          {
+            x: box.x,
+            y,
+            w: box.w,
+            ...(colWidths?.length === head.length ? { colW: colWidths } : {}),
+            rowH: rowHeights?.length === b.rows.length ? rowHeights : b.rows.map(rowH),
+            fontFace: FONT,
+            fontSize: pt,
+            border: { type: 'solid', pt: 1, color: 'C9D2DE' },
+            margin: 0.08,
+          },
+        ),
+    };
+  }
+  if (b.kind === 'pictures') return pictureRow(b.pictures, box);
+  return undefined;
+}
+
+/** A line's height in inches at `pt` points and line height `k`. */
+export const lineIn = (pt: number, k: number) => (pt * k) / 72;
+
+/** Pictures of one paragraph side by side at Marp's size (`w:`/`h:` or natural pixels), scaled to fit. */
+function pictureRow(pictures: Picture[], box: Box): Placed {
+  const sizes = pictures.map((p) => {
+    const n = imageSize(p.src) ?? { width: 400, height: 300 };
+    const ratio = n.height / n.width || 0.75;
+    const wpx = p.width ?? (p.height ? p.height / ratio : n.width);
+    const hpx = p.height ?? wpx * ratio;
+    return { w: wpx * IN_PER_PX, h: hpx * IN_PER_PX };
+  });
+  const gap = 0.1;
+  const total = sizes.reduce((n, s) => n + s.w, 0) + gap * (sizes.length - 1);
+  const k = Math.min(1, box.w / total);
+  const h = Math.max(...sizes.map((s) => s.h)) * k;
+  return {
+    h,
+    draw: (s, y, hh) => {
+      const f = k * (hh / h);
+      let x = box.x;
+      pictures.forEach((p, i) => {
+        const size = sizes[i]!;
+        addPicture(s, p.png ?? p.src, { x, y, w: size.w * f, h: size.h * f });
+        x += size.w * f + gap;
+      });
+    },
+  };
+}
