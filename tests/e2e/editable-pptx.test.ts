@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
-import { pdfInfo, pdfText } from '../helpers/readers.js';
+import { pdfInfo, pdfText, libreOfficePdf } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
 const dir = tempDir('lectern-editable-');
@@ -86,22 +85,7 @@ describe('editable PPTX', () => {
   });
 
   it('opens in LibreOffice Impress with every slide', () => {
-    const pdfDir = join(dir, 'lo');
-    execFileSync(
-      'soffice',
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        pdfDir,
-        file,
-      ],
-      { stdio: 'ignore', timeout: 170_000 },
-    );
-    const pdf = join(pdfDir, 'deck.pdf');
+    const pdf = libreOfficePdf(file, dir);
     expect(pdfInfo(pdf).Pages).toBe('11');
     expect(pdfText(pdf, 4)).toContain('倾听三要点');
   });

@@ -6,7 +6,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
-import { pdfInfo, pdfText } from '../helpers/readers.js';
+import { pdfInfo, pdfText, libreOfficePdf } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
 // The gallery deck uses every construct lectern supports: its editable PPTX must hold each
@@ -141,22 +141,7 @@ describe('the gallery deck as an editable PPTX', () => {
   });
 
   it('opens in LibreOffice Impress with every slide and the table and code as text', () => {
-    const pdfDir = join(dir, 'lo');
-    execFileSync(
-      'soffice',
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        pdfDir,
-        file,
-      ],
-      { stdio: 'ignore', timeout: 170_000 },
-    );
-    const pdf = join(pdfDir, 'gallery.pdf');
+    const pdf = libreOfficePdf(file, dir);
     expect(pdfInfo(pdf).Pages).toBe('19');
     expect(pdfText(pdf, 11)).toMatch(/2026-12-01/);
     expect(pdfText(pdf, 13)).toMatch(/1\.[\s\S]*2\.[\s\S]*3\.[\s\S]*4\./);
@@ -171,9 +156,9 @@ describe('the gallery deck as an editable PPTX', () => {
       '19',
       '-singlefile',
       pdf,
-      join(pdfDir, 'closing'),
+      join(dir, 'closing'),
     ]);
-    const page = PNG.sync.read(readFileSync(join(pdfDir, 'closing.png')));
+    const page = PNG.sync.read(readFileSync(join(dir, 'closing.png')));
     const right = { w: Math.round(page.width / 3), h: Math.round(page.height / 2) };
     const crop = new Uint8ClampedArray(right.w * right.h * 4);
     for (let y = 0; y < right.h; y++) {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import JSZip from 'jszip';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
@@ -95,4 +96,27 @@ export async function readPptx(file: string): Promise<PptxContent> {
     media: names.filter((n) => n.startsWith('ppt/media/') && !n.endsWith('/')).length,
     pictures,
   };
+}
+
+/**
+ * The PPTX opened by LibreOffice Impress and saved as PDF (in `dir`, with a profile of its own):
+ * proof that it opens, and its pages to read. Returns the PDF's path.
+ */
+export function libreOfficePdf(pptx: string, dir: string): string {
+  const pdfDir = join(dir, 'lo');
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      pdfDir,
+      pptx,
+    ],
+    { stdio: 'ignore', timeout: 170_000 },
+  );
+  return join(pdfDir, basename(pptx).replace(/\.pptx$/, '.pdf'));
 }
