@@ -1,13 +1,12 @@
 import type { MeasuredBlock, PxBox, TextLook } from './block-boxes.js';
 import type { Run } from '../../render/slide-tokens.js';
-import { FONT, W, type Pptx, type Slide } from './pptx-layouts.js';
+import { FONT, PX, type Pptx, type Slide } from './pptx-layouts.js';
 
 // Text frames placed where the rendered slide shows the text, at the size, weight, colour and
 // spacing the theme gives it: the generated slides (title, agenda, dividers, closing) and the
 // slides' headings come out of PowerPoint looking like the PDF, for any theme.
 
-/** Inches per CSS pixel of the 1280-wide slide. */
-export const PX = W / 1280;
+export { PX };
 /** Points per CSS pixel (1280 px = 13.333 in = 960 pt). */
 const PT = 0.75;
 

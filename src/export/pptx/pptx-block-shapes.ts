@@ -5,7 +5,6 @@ import {
   BODY_PX,
   CODE_FONT,
   CODE_PX,
-  IN_PER_PX,
   PT_PER_PX,
   TABLE_PX,
   lines,
@@ -14,6 +13,7 @@ import {
   type Box,
   type Placed,
 } from './pptx-runs.js';
+import { PX } from './pptx-layouts.js';
 
 // Code, quotes, tables and picture rows as PowerPoint shapes, sized for a flow or a measured box.
 
@@ -133,7 +133,7 @@ function pictureRow(pictures: Picture[], box: Box): Placed {
     const ratio = n.height / n.width || 0.75;
     const wpx = p.width ?? (p.height ? p.height / ratio : n.width);
     const hpx = p.height ?? wpx * ratio;
-    return { w: wpx * IN_PER_PX, h: hpx * IN_PER_PX };
+    return { w: wpx * PX, h: hpx * PX };
   });
   const gap = 0.1;
   const total = sizes.reduce((n, s) => n + s.w, 0) + gap * (sizes.length - 1);

@@ -4,7 +4,6 @@ import { addPicture, blockShape, lineIn } from './pptx-block-shapes.js';
 import type { Pptx, Slide, Colours, TextProps } from './pptx-layouts.js';
 import {
   BODY_PX,
-  IN_PER_PX,
   PT_PER_PX,
   itemSpacing,
   lines,
@@ -15,6 +14,7 @@ import {
   type Box,
   type Placed,
 } from './pptx-runs.js';
+import { PX } from './pptx-layouts.js';
 
 // A content slide's blocks (paragraphs, lists, tables, code, quotes, pictures) as native
 // PowerPoint shapes: where the slides document shows them when measured, else stacked top to
@@ -52,10 +52,10 @@ type Placement =
 /** Each block's measured box, matched to the section's children in order; undefined when they disagree. */
 function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Placement[] | undefined {
   const inches = (b: { x: number; y: number; w: number; h: number }): Box => ({
-    x: b.x * IN_PER_PX,
-    y: b.y * IN_PER_PX,
-    w: b.w * IN_PER_PX,
-    h: b.h * IN_PER_PX,
+    x: b.x * PX,
+    y: b.y * PX,
+    w: b.w * PX,
+    h: b.h * PX,
   });
   let next = 0;
   if (skipHeading && /^H\d$/.test(m.blocks[0]?.tag ?? '')) next = 1;
@@ -76,9 +76,7 @@ function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Pl
       el,
       box: inches(el),
       fontPx: el.fontPx,
-      ...(el.cols
-        ? { cols: el.cols.map((w) => w * IN_PER_PX), rows: el.rows!.map((h) => h * IN_PER_PX) }
-        : {}),
+      ...(el.cols ? { cols: el.cols.map((w) => w * PX), rows: el.rows!.map((h) => h * PX) } : {}),
     });
   }
   return out;

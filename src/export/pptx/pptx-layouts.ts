@@ -11,6 +11,8 @@ type TextOptions = NonNullable<TextProps['options']>;
 
 /** 16:9 in inches, as PowerPoint's widescreen. */
 export const W = 13.333;
+/** Inches per CSS pixel of the 1280-wide slide the measurements use. */
+export const PX = W / 1280;
 export const FONT = 'Noto Sans SC';
 const DEFAULTS = { primary: '0B3D6E', accent: 'E8A317', ink: '1D2633', muted: '5B6778', card: 'F2F5F9' };
 
@@ -82,7 +84,7 @@ export const text = (value: string, options: TextOptions = {}): TextProps => ({
  */
 export function contentBase(deck: DeckModel, c: Colours, H: number) {
   const k = cssScale(H);
-  const px = (W / 1280) * k;
+  const px = PX * k;
   return [
     { rect: { x: 0, y: 0, w: W * 0.78, h: 10 * px, fill: { color: c.primary } } },
     { rect: { x: W * 0.78, y: 0, w: W * 0.22, h: 10 * px, fill: { color: c.accent } } },

@@ -2,9 +2,8 @@ import { closingCodes } from '../../compose/closing-codes.js';
 import type { Labels } from '../../compose/labels.js';
 import { qrCode } from '../../compose/qr-code.js';
 import type { DeckModel } from '../../deck-model.js';
-import { FONT, W, type Pptx, type Slide } from './pptx-layouts.js';
+import { FONT, PX, W, type Pptx, type Slide } from './pptx-layouts.js';
 
-const PX = W / 1280;
 /** The closing slide's QR cards as the theme places them (compose/closing-codes.ts), in CSS pixels. */
 const CODE = 168;
 const PAD = 12;

@@ -1,12 +1,11 @@
 import type { ListItem, Run } from '../../render/slide-tokens.js';
 import type { MeasuredBlock } from './block-boxes.js';
-import { W, text, type Colours, type Slide, type TextProps } from './pptx-layouts.js';
+import { PX, text, type Colours, type Slide, type TextProps } from './pptx-layouts.js';
 
 // Text runs and lists as pptxgenjs paragraphs, and the sizes both block drawers share.
 
-/** Inches per CSS pixel of the 1280-pixel-wide slide, and points per CSS pixel. */
-export const IN_PER_PX = W / 1280;
-export const PT_PER_PX = IN_PER_PX * 72;
+/** Points per CSS pixel of the 1280-pixel-wide slide. */
+export const PT_PER_PX = PX * 72;
 /** The theme's sizes in CSS pixels (themes/corporate.css). */
 export const BODY_PX = 28;
 export const CODE_PX = 22;
