@@ -34,4 +34,30 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Core code never prints: only the CLI layer writes to the terminal (README: "The source tree").
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'stdout',
+          message: 'Only src/cli writes to the terminal: return the text.',
+        },
+        {
+          object: 'process',
+          property: 'stderr',
+          message: 'Only src/cli writes to the terminal: return a Problem.',
+        },
+        {
+          object: 'process',
+          property: 'exit',
+          message: 'Only src/cli ends the process: throw a LecternError.',
+        },
+      ],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 import { openBrowser } from '../export/browser/browser.js';
 import { loadDeck } from '../load/load-deck.js';
-import { prepareValidDeck } from '../prepare-deck.js';
-import { errorsOf, warningsOf, type Problem } from '../problem.js';
+import { prepareValidDeck } from '../build/prepare-deck.js';
+import { errorsOf, warningsOf, type Problem } from '../core/problem.js';
 import { validateDeck } from '../validate/validate-deck.js';
 import { findOverflow } from './overflow.js';
 import { parseChapterSelection, selectChapters } from '../compose/chapter-selection.js';

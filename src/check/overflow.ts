@@ -1,10 +1,10 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
-import type { DeckModel } from '../deck-model.js';
+import type { DeckModel } from '../validate/deck-model.js';
 import type { BrowserSession } from '../export/browser/browser.js';
 import { measureOverflow, overflowProblems } from '../export/browser/slide-overflow.js';
 import { slidesDocument } from '../export/pdf/slides-pdf.js';
 import { inWindow } from '../export/browser/window-pool.js';
-import type { Problem } from '../problem.js';
+import type { Problem } from '../core/problem.js';
 import type { RenderedDeck } from '../render/render-deck.js';
 
 /**

@@ -1,7 +1,7 @@
-import { build } from '../build.js';
-import { ExitCode, LecternError } from '../errors.js';
-import { parseFormats, type Format } from '../formats.js';
-import { error, formatProblem, type Problem } from '../problem.js';
+import { build } from '../build/build.js';
+import { ExitCode, LecternError } from '../core/errors.js';
+import { parseFormats, type Format } from '../build/formats.js';
+import { error, formatProblem, type Problem } from '../core/problem.js';
 import type { Reporter } from './report.js';
 
 // Each command loads its own modules when it runs: an unchanged rebuild should not pay for
@@ -66,7 +66,7 @@ async function runLibrary(
   },
   reporter: Reporter,
 ): Promise<number> {
-  const { buildLibrary, worstExitCode } = await import('../build-library.js');
+  const { buildLibrary, worstExitCode } = await import('../build/build-library.js');
   const outcomes = await buildLibrary({
     decks: o.decks,
     out: o.out,

@@ -2,8 +2,8 @@
 // The extra typings give each action its arguments and options typed from the declarations above it.
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { createRequire } from 'node:module';
-import { ExitCode } from '../errors.js';
-import { DEFAULT_FORMATS, FORMATS } from '../formats.js';
+import { ExitCode } from '../core/errors.js';
+import { DEFAULT_FORMATS, FORMATS } from '../build/formats.js';
 import { runBuild, runCheck, runDev, runNew } from './commands.js';
 import { createReporter } from './report.js';
 

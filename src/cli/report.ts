@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
-import { LecternError } from '../errors.js';
-import type { BuiltOutput, ProgressEvent } from '../build.js';
-import { formatProblem, type Problem } from '../problem.js';
-import type { DeckOutcome } from '../build-library.js';
-import { ExitCode } from '../errors.js';
-import { formatLabel } from '../formats.js';
+import { LecternError } from '../core/errors.js';
+import type { BuiltOutput, ProgressEvent } from '../build/build.js';
+import { formatProblem, type Problem } from '../core/problem.js';
+import type { DeckOutcome } from '../build/build-library.js';
+import { ExitCode } from '../core/errors.js';
+import { formatLabel } from '../build/formats.js';
 
 /** Everything the CLI prints goes through here: core code only returns and throws. */
 export interface Reporter {

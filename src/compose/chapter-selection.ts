@@ -1,5 +1,5 @@
-import type { DeckModel } from '../deck-model.js';
-import { LecternError } from '../errors.js';
+import type { DeckModel } from '../validate/deck-model.js';
+import { LecternError } from '../core/errors.js';
 
 /** The chapters a part-day session covers, as `--chapters` names them. */
 export interface ChapterSelection {

@@ -1,5 +1,5 @@
-import type { DeckModel } from '../deck-model.js';
-import type { Labels } from './labels.js';
+import type { DeckModel } from '../validate/deck-model.js';
+import type { Labels } from '../core/labels.js';
 import { qrSvg } from './qr-code.js';
 
 /** The QR codes a deck asks for (deck.md `feedback:`, `materials:`), with their captions. */

@@ -1,5 +1,5 @@
-import { parseMarkdown } from '../render/markdown-tokens.js';
-import { plain, slideBlocks, slideComments, type Block } from '../render/slide-tokens.js';
+import { parseMarkdown } from '../engine/markdown-tokens.js';
+import { plain, slideBlocks, slideComments, type Block } from '../engine/slide-tokens.js';
 
 /**
  * Picks the theme layout for an author's slide from its shape, read from Marp's own tokens

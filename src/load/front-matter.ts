@@ -10,7 +10,7 @@ import {
   type SchemaOptions,
   type YAMLError,
 } from 'yaml';
-import { error, type Problem } from '../problem.js';
+import { error, type Problem } from '../core/problem.js';
 
 export interface ParsedSource {
   data: Record<string, unknown>;

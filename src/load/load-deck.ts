@@ -1,8 +1,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { isInside } from '../path-within.js';
-import { LecternError } from '../errors.js';
-import { error, type FindingCode, type Problem } from '../problem.js';
+import { isInside } from '../core/path-within.js';
+import { LecternError } from '../core/errors.js';
+import { error, type FindingCode, type Problem } from '../core/problem.js';
 import { parseFrontMatter } from './front-matter.js';
 import { loadImages, type ImageAsset } from './load-images.js';
 import { readSource } from './read-source.js';

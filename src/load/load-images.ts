@@ -1,9 +1,9 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { isInside } from '../path-within.js';
-import { finding, type FindingCode, type Problem } from '../problem.js';
+import { isInside } from '../core/path-within.js';
+import { finding, type FindingCode, type Problem } from '../core/problem.js';
 import type { SourceImage } from './split-slides.js';
-import { withDeckFont } from '../theme/svg-font.js';
+import { withDeckFont } from '../fonts/svg-font.js';
 import { imageDamage } from './image-check.js';
 
 export interface ImageAsset {

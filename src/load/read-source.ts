@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { LIMITS } from '../validate/size-limits.js';
-import { error, warning, type FindingCode, type Problem } from '../problem.js';
+import { LIMITS } from './limits.js';
+import { error, warning, type FindingCode, type Problem } from '../core/problem.js';
 import { firstControlCharLine, withoutControlChars } from './control-chars.js';
 
 /** A source file read as text, or the reason it cannot be. */

@@ -71,8 +71,8 @@ const READER_CODE = (() => {
     './split-slides',
     './slide-content',
     './slide-images',
-    '../render/markdown-tokens',
-    '../render/marp-engine',
+    '../engine/markdown-tokens',
+    '../engine/marp-engine',
   ]) {
     h.update(readFileSync(new URL(`${m}${ext}`, import.meta.url)));
   }

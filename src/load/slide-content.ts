@@ -1,6 +1,6 @@
-import type { Token } from '../render/markdown-tokens.js';
+import type { Token } from '../engine/markdown-tokens.js';
 import { htmlImages, inlineImages, type SourceImage } from './slide-images.js';
-import type { SourceSlide } from './split-slides.js';
+import type { SourceSlide } from './source-slide.js';
 
 // What one slide holds, read from its Marp tokens: notes, time box, directives, headings,
 // images, whether it shows anything and whether all it shows is pictures.

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { markdownIt, type Token } from '../render/markdown-tokens.js';
+import { markdownIt, type Token } from '../engine/markdown-tokens.js';
 
 /** An image a slide shows, as Marp reads it. */
 export interface SourceImage {

@@ -1,8 +1,9 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
-import { LecternError } from '../errors.js';
+import { LecternError } from '../core/errors.js';
+import { consoleCaptured } from '../core/console-capture.js';
 import type { DeckTheme } from '../theme/deck-theme.js';
 import type { Marp } from '@marp-team/marp-core';
-import { createMarp } from './marp-engine.js';
+import { createMarp } from '../engine/marp-engine.js';
 import { auditRendered } from './resource-audit.js';
 
 export interface RenderedDeck {
@@ -99,11 +100,5 @@ function firstDisagreement(marp: Marp, composed: ComposedDeck): number {
  * for one) and renders it as an error mark: core code never prints, so its console is muted.
  */
 function silently<T>(fn: () => T): T {
-  const saved = { error: console.error, warn: console.warn, log: console.log, info: console.info };
-  console.error = console.warn = console.log = console.info = () => undefined;
-  try {
-    return fn();
-  } finally {
-    Object.assign(console, saved);
-  }
+  return consoleCaptured(fn);
 }

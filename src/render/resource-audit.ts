@@ -1,5 +1,5 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
-import { error, type Problem } from '../problem.js';
+import { error, type Problem } from '../core/problem.js';
 
 /**
  * Decides from the rendered slides, not from the source text, what an output would load or link

@@ -1,7 +1,7 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { LecternError } from '../errors.js';
-import { makeFolder } from '../make-folder.js';
+import { LecternError } from '../core/errors.js';
+import { makeFolder } from '../core/make-folder.js';
 
 export interface NewDeckOptions {
   dir: string;

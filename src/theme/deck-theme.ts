@@ -1,10 +1,10 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import type { DeckModel } from '../deck-model.js';
-import { LecternError } from '../errors.js';
-import { THEMES_DIR } from '../package-root.js';
-import { FONT_FAMILY } from './embedded-font.js';
-import { isInside } from '../path-within.js';
+import type { DeckModel } from '../validate/deck-model.js';
+import { LecternError } from '../core/errors.js';
+import { THEMES_DIR } from '../core/package-root.js';
+import { FONT_FAMILY } from '../fonts/embedded-font.js';
+import { isInside } from '../core/path-within.js';
 
 /** Marp's own themes, usable by name. */
 const MARP_THEMES = ['default', 'gaia', 'uncover'];

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ChapterSource, LoadedDeck } from '../load/load-deck.js';
-import { error, type Problem } from '../problem.js';
-import type { Rule } from './rules.js';
+import { error, type Problem } from '../core/problem.js';
+import type { Rule } from './rule.js';
 import { at, fieldProblems } from './field-problems.js';
 import { CHAPTER_FIELDS, MARP_PREVIEW_KEYS, asText } from './fields.js';
 

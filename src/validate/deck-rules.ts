@@ -1,5 +1,5 @@
-import { error, warning, type Problem } from '../problem.js';
-import type { Rule } from './rules.js';
+import { error, warning, type Problem } from '../core/problem.js';
+import type { Rule } from './rule.js';
 import { at, fieldProblems } from './field-problems.js';
 import { BRAND_FIELDS, CSS_COLOR, DECK_FIELDS, asText } from './fields.js';
 

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../load/load-deck.js';
-import { error, warning, type Problem } from '../problem.js';
+import { error, warning, type Problem } from '../core/problem.js';
 import { typeError, type FieldType } from './fields.js';
 
 // What the front-matter rules share: a key's line, and the problems of a file's fields.

@@ -1,5 +1,5 @@
 import type { LoadedDeck } from '../load/load-deck.js';
-import { error, type Problem } from '../problem.js';
+import { error, type Problem } from '../core/problem.js';
 
 /**
  * Marp's global directives apply to the whole deck wherever they are written: in a chapter,

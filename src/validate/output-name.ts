@@ -1,5 +1,5 @@
 import type { LoadedDeck } from '../load/load-deck.js';
-import { error, type Problem } from '../problem.js';
+import { error, type Problem } from '../core/problem.js';
 
 /** deck.md `name:` becomes the output files' names: it must be a plain, visible file name. */
 export function outputNameProblems({ deck }: LoadedDeck): Problem[] {

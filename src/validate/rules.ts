@@ -1,6 +1,5 @@
-import type { LoadedDeck } from '../load/load-deck.js';
-import { error, warning, type Problem } from '../problem.js';
-import { plannedMinutes } from '../deck-model.js';
+import { error, warning } from '../core/problem.js';
+import { plannedMinutes } from './deck-model.js';
 import { slideRules } from './slide-rules.js';
 import { deckRules } from './deck-rules.js';
 import { chapterRules } from './chapter-rules.js';
@@ -9,14 +8,7 @@ import { globalDirectiveProblems } from './global-directives.js';
 import { sizeLimitProblems } from './size-limits.js';
 import { outputNameProblems } from './output-name.js';
 
-/**
- * Validation as a list of small named rules, each returning every problem it sees
- * (after changesets' config rules): the user fixes a deck in one pass, not one error per run.
- */
-export interface Rule {
-  name: string;
-  check: (deck: LoadedDeck) => Problem[];
-}
+import type { Rule } from './rule.js';
 
 export { chapterCount } from './chapter-rules.js';
 

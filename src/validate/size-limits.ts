@@ -1,20 +1,8 @@
 import type { LoadedDeck } from '../load/load-deck.js';
-import { error, type Problem } from '../problem.js';
+import { error, type Problem } from '../core/problem.js';
+import { LIMITS } from '../load/limits.js';
 
-/**
- * What a deck may hold, so a huge one stops early with a clear message instead of running the
- * machine out of memory (README: limits). A browser window takes about a megabyte per slide
- * it prints, and Marp's renderer overflows its stack on tens of thousands of blocks in a slide.
- */
-export const LIMITS = {
-  /** Slides in the composed deck, generated ones included. */
-  slides: 400,
-  /** Lines in one slide. */
-  slideLines: 5_000,
-  /** Bytes in one source file (checked before it is read). */
-  fileBytes: 8 * 1024 * 1024,
-};
-
+/** The deck's slide count and each slide's length against LIMITS (the loader checks file sizes). */
 export function sizeLimitProblems({ chapters }: LoadedDeck): Problem[] {
   const out: Problem[] = [];
   // Title, agenda and closing, plus a divider per chapter.

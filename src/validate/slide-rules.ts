@@ -1,7 +1,7 @@
 import type { ChapterSource } from '../load/load-deck.js';
 import type { SourceSlide } from '../load/split-slides.js';
-import { error, warning, type FindingCode, type Problem } from '../problem.js';
-import type { Rule } from './rules.js';
+import { error, warning, type FindingCode, type Problem } from '../core/problem.js';
+import type { Rule } from './rule.js';
 
 // The rules about each content slide: speaker notes, a heading, a valid time box.
 

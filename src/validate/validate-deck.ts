@@ -1,10 +1,10 @@
 import { basename, resolve } from 'node:path';
-import { defaultClosing } from '../compose/labels.js';
-import type { Brand, ChapterModel, DeckModel } from '../deck-model.js';
+import { defaultClosing } from '../core/labels.js';
+import type { Brand, ChapterModel, DeckModel } from './deck-model.js';
 import type { LoadedDeck } from '../load/load-deck.js';
 import { normalizeImageSrc } from '../load/load-images.js';
-import { LecternError } from '../errors.js';
-import { errorsOf, type Problem } from '../problem.js';
+import { LecternError } from '../core/errors.js';
+import { errorsOf, type Problem } from '../core/problem.js';
 import { asText, webAddress } from './fields.js';
 import { chapterCount, rules } from './rules.js';
 

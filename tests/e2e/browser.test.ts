@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeckModel } from '../../src/deck-model.js';
+import type { DeckModel } from '../../src/validate/deck-model.js';
 import { openBrowser } from '../../src/export/browser/browser.js';
 import { pictureSlides } from '../../src/export/pptx/image-pptx.js';
 import type { RenderedDeck } from '../../src/render/render-deck.js';

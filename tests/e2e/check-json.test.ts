@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FINDING_CODES } from '../../src/problem.js';
+import { FINDING_CODES } from '../../src/core/problem.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { fixtureDeck, type FixtureDeck } from '../helpers/fixture-decks.js';
 import { tempDir } from '../helpers/temp.js';

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseChapterSelection, selectChapters } from '../../src/compose/chapter-selection.js';
 import { composeDeck } from '../../src/compose/compose-deck.js';
-import type { DeckModel } from '../../src/deck-model.js';
-import { LecternError } from '../../src/errors.js';
+import type { DeckModel } from '../../src/validate/deck-model.js';
+import { LecternError } from '../../src/core/errors.js';
 import { loadDeck } from '../../src/load/load-deck.js';
 import { validateDeck } from '../../src/validate/validate-deck.js';
 

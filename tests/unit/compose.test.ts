@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/compose/compose-deck.js';
 import { layoutClass } from '../../src/compose/slide-layout.js';
 import { loadDeck } from '../../src/load/load-deck.js';
-import { createMarp } from '../../src/render/marp-engine.js';
+import { createMarp } from '../../src/engine/marp-engine.js';
 import { validateDeck } from '../../src/validate/validate-deck.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');

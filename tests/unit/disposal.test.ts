@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LecternError } from '../../src/errors.js';
+import { LecternError } from '../../src/core/errors.js';
 import type { BrowserSession } from '../../src/export/browser/browser.js';
 import { BrowserLease } from '../../src/export/browser/browser-lease.js';
 import { Staging } from '../../src/export/output/staging.js';
-import { unlessInterrupted } from '../../src/interrupted.js';
+import { unlessInterrupted } from '../../src/core/interrupted.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** A stand-in for a browser that counts how often it is closed. */

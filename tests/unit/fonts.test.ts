@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { embeddedFont } from '../../src/theme/embedded-font.js';
-import { planFallback } from '../../src/theme/fallback-fonts.js';
-import { missingGlyphWarnings } from '../../src/theme/glyph-warnings.js';
-import { svgText, withDeckFont } from '../../src/theme/svg-font.js';
+import { embeddedFont } from '../../src/fonts/embedded-font.js';
+import { planFallback } from '../../src/fonts/fallback-fonts.js';
+import { missingGlyphWarnings } from '../../src/compose/glyph-warnings.js';
+import { svgText, withDeckFont } from '../../src/fonts/svg-font.js';
 import type { ComposedDeck } from '../../src/compose/compose-deck.js';
 
 describe('fallback faces', () => {

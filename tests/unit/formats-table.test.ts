@@ -7,8 +7,8 @@ import {
   formatLabel,
   outputFiles,
   parseFormats,
-} from '../../src/formats.js';
-import { LecternError } from '../../src/errors.js';
+} from '../../src/build/formats.js';
+import { LecternError } from '../../src/core/errors.js';
 
 // Everything below is read from the one table in formats.ts: these are the names and sets the
 // README documents, so a table entry that drifts from them fails here.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LecternError } from '../../src/errors.js';
-import { outputFiles, parseFormats } from '../../src/formats.js';
+import { LecternError } from '../../src/core/errors.js';
+import { outputFiles, parseFormats } from '../../src/build/formats.js';
 
 describe('parseFormats', () => {
   it('reads nothing and all as the default five, in their order', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultClosing, labelsFor } from '../../src/compose/labels.js';
-import { plannedMinutes } from '../../src/deck-model.js';
-import { glyphsOf } from '../../src/theme/embedded-font.js';
+import { defaultClosing, labelsFor } from '../../src/core/labels.js';
+import { plannedMinutes } from '../../src/validate/deck-model.js';
+import { glyphsOf } from '../../src/fonts/embedded-font.js';
 
 describe('labels', () => {
   it('gives the closing text of the deck language, Japanese included, English otherwise', () => {

@@ -1,7 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeFolder } from '../../src/make-folder.js';
+import { makeFolder } from '../../src/core/make-folder.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('makeFolder', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInside } from '../../src/path-within.js';
+import { isInside } from '../../src/core/path-within.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('isInside', () => {

@@ -3,8 +3,8 @@ import { SlideCache } from '../../src/load/slide-cache.js';
 
 // Counts how often Marp parses: the cache exists to parse less.
 const parses = vi.hoisted(() => ({ n: 0 }));
-vi.mock('../../src/render/markdown-tokens.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/render/markdown-tokens.js')>();
+vi.mock('../../src/engine/markdown-tokens.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/engine/markdown-tokens.js')>();
   return {
     ...real,
     parseMarkdown: (md: string) => {

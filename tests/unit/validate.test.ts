@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/load/load-deck.js';
-import { errorsOf, formatProblem } from '../../src/problem.js';
+import { errorsOf, formatProblem } from '../../src/core/problem.js';
 import { validateDeck } from '../../src/validate/validate-deck.js';
 import { fixtureDeck, type FixtureDeck } from '../helpers/fixture-decks.js';
 

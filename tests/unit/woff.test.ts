@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { embeddedFont } from '../../src/theme/embedded-font.js';
-import { sfntToWoff } from '../../src/theme/woff.js';
+import { embeddedFont } from '../../src/fonts/embedded-font.js';
+import { sfntToWoff } from '../../src/fonts/woff.js';
 
 const fontkit = createRequire(import.meta.url)('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit');
 

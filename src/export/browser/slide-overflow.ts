@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
-import { finding, type Problem, type Severity } from '../../problem.js';
+import { finding, type Problem, type Severity } from '../../core/problem.js';
 import { browserFailed } from './browser.js';
 
 /** Overflow smaller than this is sub-pixel rounding, not text the room cannot see. */

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { presenterTimers } from './presenter-timers.js';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
-import { LecternError } from '../../errors.js';
-import { MARP_OPTIONS } from '../../render/marp-options.js';
+import { LecternError } from '../../core/errors.js';
+import { consoleCaptured } from '../../core/console-capture.js';
+import { MARP_OPTIONS } from '../../engine/marp-options.js';
 import { fileURLToPath } from 'node:url';
-import { FONT_FAMILY } from '../../theme/embedded-font.js';
+import { FONT_FAMILY } from '../../fonts/embedded-font.js';
 import type { DeckTheme } from '../../theme/deck-theme.js';
 import { cannotWrite, WRITE_FAILURES, type Staging } from '../output/staging.js';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ export async function writeHtml(
     throw cannotWrite(join(staging.outDir, fileName), err instanceof LecternError ? err.cause : err);
   });
   const [md, config, ...themes] = inputs as [string, string, ...string[]];
-  const engine = fileURLToPath(new URL('../../render/html-engine.js', import.meta.url));
+  const engine = fileURLToPath(new URL('../../engine/html-engine.js', import.meta.url));
   const args = [
     md,
     '--config-file',
@@ -81,11 +82,9 @@ const PRESENTER_FONT = `.bespoke-marp-presenter-container, .bespoke-marp-osc { f
 async function marpCliQuietly(args: string[]): Promise<{ code: number; messages: string[] }> {
   const { marpCli } = await import('@marp-team/marp-cli');
   const messages: string[] = [];
-  const saved = { warn: console.warn, log: console.log, error: console.error };
-  console.warn = console.log = console.error = (...a: unknown[]) => messages.push(a.map(String).join(' '));
-  try {
-    return { code: await marpCli(args), messages };
-  } finally {
-    Object.assign(console, saved);
-  }
+  const code = await consoleCaptured(
+    () => marpCli(args),
+    (line) => messages.push(line),
+  );
+  return { code, messages };
 }

@@ -1,5 +1,5 @@
 import type { ComposedDeck } from '../../compose/compose-deck.js';
-import { labelsFor } from '../../compose/labels.js';
+import { labelsFor } from '../../core/labels.js';
 
 /** What the page script needs of each slide: its time box and its chapter. */
 interface TimerData {

@@ -1,4 +1,4 @@
-import type { DeckModel } from '../../deck-model.js';
+import type { DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 import { escapeHtml } from '../browser/print-html.js';
 

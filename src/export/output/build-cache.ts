@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
-import { isInside } from '../../path-within.js';
+import { isInside } from '../../core/path-within.js';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isInside } from '../../path-within.js';
-import { LecternError } from '../../errors.js';
+import { isInside } from '../../core/path-within.js';
+import { LecternError } from '../../core/errors.js';
 
 /** The real path a folder has or will have: its nearest existing ancestor resolved, the rest appended. */
 export async function futureRealPath(path: string): Promise<string> {

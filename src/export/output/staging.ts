@@ -1,8 +1,8 @@
 import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { removeAbandoned } from './abandoned.js';
 import { join } from 'node:path';
-import { LecternError } from '../../errors.js';
-import { makeFolder } from '../../make-folder.js';
+import { LecternError } from '../../core/errors.js';
+import { makeFolder } from '../../core/make-folder.js';
 
 /**
  * A build writes every output into a temporary folder inside the output folder and renames

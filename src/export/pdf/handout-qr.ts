@@ -1,8 +1,8 @@
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import { closingCodes } from '../../compose/closing-codes.js';
-import { labelsFor } from '../../compose/labels.js';
+import { labelsFor } from '../../core/labels.js';
 import { qrCode } from '../../compose/qr-code.js';
-import type { DeckModel } from '../../deck-model.js';
+import type { DeckModel } from '../../validate/deck-model.js';
 import { rgb } from './pdf-lib.js';
 
 /** The deck's QR codes (feedback, materials) with their captions; none when deck.md names no address. */

@@ -1,7 +1,7 @@
 import type { PDFDocument as Document, PDFFont, PDFPage } from 'pdf-lib';
 import { loadFontkit, PDFDocument, rgb } from './pdf-lib.js';
-import type { DeckModel } from '../../deck-model.js';
-import { regularSubsetFor, type FontSubset } from '../../theme/embedded-font.js';
+import type { DeckModel } from '../../validate/deck-model.js';
+import { regularSubsetFor, type FontSubset } from '../../fonts/embedded-font.js';
 import { drawHandoutCodes, handoutCodes } from './handout-qr.js';
 
 /** A4 portrait in PDF points. */

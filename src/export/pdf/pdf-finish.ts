@@ -1,6 +1,6 @@
 import type { PDFDocument as Document } from 'pdf-lib';
 import { PDFDocument } from './pdf-lib.js';
-import type { DeckModel } from '../../deck-model.js';
+import type { DeckModel } from '../../validate/deck-model.js';
 import { addOutline, type OutlineEntry } from './pdf-outline.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
-import type { DeckModel } from '../../deck-model.js';
+import type { DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 import { browserFailed, type BrowserSession } from '../browser/browser.js';
 import type { OutlineEntry } from './pdf-outline.js';

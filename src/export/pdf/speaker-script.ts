@@ -1,6 +1,6 @@
 import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
-import { labelsFor } from '../../compose/labels.js';
-import { plannedMinutes, type DeckModel } from '../../deck-model.js';
+import { labelsFor } from '../../core/labels.js';
+import { plannedMinutes, type DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 import { cssString, escapeHtml, notesHtml, printDocument, slideFragment } from '../browser/print-html.js';
 

@@ -1,7 +1,7 @@
 import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
-import { labelsFor } from '../../compose/labels.js';
-import type { DeckModel } from '../../deck-model.js';
-import { warning, type Problem } from '../../problem.js';
+import { labelsFor } from '../../core/labels.js';
+import type { DeckModel } from '../../validate/deck-model.js';
+import { warning, type Problem } from '../../core/problem.js';
 import { FONT, W, colours, defineMasters, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { addBackground } from './pptx-background.js';

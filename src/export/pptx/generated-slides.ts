@@ -1,5 +1,5 @@
-import type { Labels } from '../../compose/labels.js';
-import type { DeckModel } from '../../deck-model.js';
+import type { Labels } from '../../core/labels.js';
+import type { DeckModel } from '../../validate/deck-model.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { placeAgendaItems, placeBlock } from './measured-text.js';
 import type { Colours, Pptx, Slide } from './pptx-layouts.js';

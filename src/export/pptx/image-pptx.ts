@@ -1,5 +1,5 @@
 import type { ComposedDeck } from '../../compose/compose-deck.js';
-import type { DeckModel } from '../../deck-model.js';
+import type { DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 import { browserFailed, type BrowserSession } from '../browser/browser.js';
 import { slidesDocument } from '../pdf/slides-pdf.js';

@@ -1,5 +1,5 @@
 import type { MeasuredBlock, PxBox, TextLook } from './block-boxes.js';
-import type { Run } from '../../render/slide-tokens.js';
+import type { Run } from '../../engine/slide-tokens.js';
 import { FONT, PX, type Pptx, type Slide } from './pptx-layouts.js';
 
 // Text frames placed where the rendered slide shows the text, at the size, weight, colour and

@@ -1,4 +1,4 @@
-import type { Block, Picture, Run } from '../../render/slide-tokens.js';
+import type { Block, Picture, Run } from '../../engine/slide-tokens.js';
 import { imageSize } from './image-size.js';
 import { FONT, text, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 import {

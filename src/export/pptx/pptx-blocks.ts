@@ -1,4 +1,4 @@
-import type { Block } from '../../render/slide-tokens.js';
+import type { Block } from '../../engine/slide-tokens.js';
 import type { MeasuredBlock, SlideBoxes } from './block-boxes.js';
 import { addPicture, blockShape, lineIn } from './pptx-block-shapes.js';
 import type { Pptx, Slide, Colours, TextProps } from './pptx-layouts.js';

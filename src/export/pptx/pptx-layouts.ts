@@ -1,4 +1,4 @@
-import type { DeckModel } from '../../deck-model.js';
+import type { DeckModel } from '../../validate/deck-model.js';
 
 // Slide masters of the editable PPTX, in the corporate theme's colours and layouts.
 

@@ -1,4 +1,4 @@
-import type { DeckModel } from '../../deck-model.js';
+import type { DeckModel } from '../../validate/deck-model.js';
 import { W, type Pptx, type PptxClass } from './pptx-layouts.js';
 
 /**

@@ -1,7 +1,7 @@
 import { closingCodes } from '../../compose/closing-codes.js';
-import type { Labels } from '../../compose/labels.js';
+import type { Labels } from '../../core/labels.js';
 import { qrCode } from '../../compose/qr-code.js';
-import type { DeckModel } from '../../deck-model.js';
+import type { DeckModel } from '../../validate/deck-model.js';
 import { FONT, PX, W, type Pptx, type Slide } from './pptx-layouts.js';
 
 /** The closing slide's QR cards as the theme places them (compose/closing-codes.ts), in CSS pixels. */

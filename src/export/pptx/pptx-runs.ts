@@ -1,4 +1,4 @@
-import type { ListItem, Run } from '../../render/slide-tokens.js';
+import type { ListItem, Run } from '../../engine/slide-tokens.js';
 import type { MeasuredBlock } from './block-boxes.js';
 import { PX, text, type Colours, type Slide, type TextProps } from './pptx-layouts.js';
 

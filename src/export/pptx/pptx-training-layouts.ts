@@ -1,5 +1,5 @@
 import type { SlideInfo } from '../../compose/compose-deck.js';
-import type { DeckModel } from '../../deck-model.js';
+import type { DeckModel } from '../../validate/deck-model.js';
 import { FONT, W, contentBase, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 import type { MeasuredBlock, SlideBoxes } from './block-boxes.js';
 import { slideChrome } from './pptx-chrome.js';

@@ -1,5 +1,5 @@
 import { layoutClass } from '../../compose/slide-layout.js';
-import { plain, slideBlocks, type Block, type Run } from '../../render/slide-tokens.js';
+import { plain, slideBlocks, type Block, type Run } from '../../engine/slide-tokens.js';
 
 /** What a content slide says, in the shapes an editable PPTX can hold. */
 export interface SlideStructure {

@@ -1,4 +1,4 @@
-import { plain, slideBlocks, type Run } from '../../render/slide-tokens.js';
+import { plain, slideBlocks, type Run } from '../../engine/slide-tokens.js';
 
 // What a training-layout slide says (heading, quote, paragraphs, items, columns, rows, split
 // picture), read from Marp's tokens: the editable PPTX draws it on fixed geometry when the

@@ -1,27 +1,20 @@
-import type { Jobs } from './build-jobs.js';
-
-/**
- * Writes one output of the build into its staging folder, or returns the bytes of its one file
- * for the build to write there. `files` are the output's files as OUTPUTS names them. Each writer
- * loads its own modules: an HTML-only build never loads pdf-lib or the browser.
- */
-export type OutputWriter = (jobs: Jobs, files: string[]) => Promise<Uint8Array | string | void>;
+import type { OutputWriter } from './output-writer.js';
 
 export const html: OutputWriter = async (jobs, [file]) => {
   const { composed, theme, model } = jobs.deck;
-  const { writeHtml } = await import('./export/html/html.js');
+  const { writeHtml } = await import('../export/html/html.js');
   await writeHtml(composed, theme, jobs.staging, file!, model.lang);
 };
 
 export const share: OutputWriter = async (jobs) => {
-  const { shareDocument } = await import('./export/html/share-html.js');
+  const { shareDocument } = await import('../export/html/share-html.js');
   return shareDocument(jobs.deck.model, jobs.deck.rendered);
 };
 
 export const pdf: OutputWriter = async (jobs) => {
   const { model, composed } = jobs.deck;
-  const { finishPdf } = await import('./export/pdf/pdf-finish.js');
-  const { chapterOutline } = await import('./export/pdf/slides-pdf.js');
+  const { finishPdf } = await import('../export/pdf/pdf-finish.js');
+  const { chapterOutline } = await import('../export/pdf/slides-pdf.js');
   const printed = await jobs.printedSlides();
   return jobs.onePdfAtATime(() =>
     finishPdf(printed, model, { title: model.title, outline: chapterOutline(composed) }),
@@ -31,8 +24,8 @@ export const pdf: OutputWriter = async (jobs) => {
 /** The handout is made from the slides PDF's pages. */
 export const handout: OutputWriter = async (jobs) => {
   const { model, font } = jobs.deck;
-  const { finishPdf } = await import('./export/pdf/pdf-finish.js');
-  const { writeHandout } = await import('./export/pdf/handout.js');
+  const { finishPdf } = await import('../export/pdf/pdf-finish.js');
+  const { writeHandout } = await import('../export/pdf/handout.js');
   const printed = await jobs.printedSlides();
   return jobs.onePdfAtATime(async () =>
     finishPdf(await writeHandout(printed, model, font!), model, { title: model.title }),
@@ -41,9 +34,9 @@ export const handout: OutputWriter = async (jobs) => {
 
 export const script: OutputWriter = async (jobs) => {
   const { model, composed, rendered } = jobs.deck;
-  const { finishPdf } = await import('./export/pdf/pdf-finish.js');
-  const { printA4 } = await import('./export/pdf/print-a4.js');
-  const { scriptDocument } = await import('./export/pdf/speaker-script.js');
+  const { finishPdf } = await import('../export/pdf/pdf-finish.js');
+  const { printA4 } = await import('../export/pdf/print-a4.js');
+  const { scriptDocument } = await import('../export/pdf/speaker-script.js');
   const printed = await printA4(
     await jobs.session(),
     scriptDocument(model, composed, rendered),
@@ -55,12 +48,12 @@ export const script: OutputWriter = async (jobs) => {
 
 export const picturePptx: OutputWriter = async (jobs) => {
   const { model, composed, rendered } = jobs.deck;
-  const { writeImagePptx } = await import('./export/pptx/image-pptx.js');
+  const { writeImagePptx } = await import('../export/pptx/image-pptx.js');
   return writeImagePptx(model, composed, rendered, await jobs.slidePictures(), jobs.pictureFormat());
 };
 
 export const slideImages: OutputWriter = async (jobs, [folder, zip]) => {
-  const { writeSlideImages } = await import('./export/images/slide-images.js');
+  const { writeSlideImages } = await import('../export/images/slide-images.js');
   await writeSlideImages(
     await jobs.slidePictures(),
     jobs.deck.composed.slides.length,
@@ -72,8 +65,8 @@ export const slideImages: OutputWriter = async (jobs, [folder, zip]) => {
 /** The browser is asked only for slides shown as pictures, block boxes and SVG pictures. */
 export const editablePptx: OutputWriter = async (jobs) => {
   const { model, composed, rendered } = jobs.deck;
-  const { writeEditablePptx } = await import('./export/pptx/editable-pptx.js');
-  const { pictureSlides } = await import('./export/pptx/image-pptx.js');
+  const { writeEditablePptx } = await import('../export/pptx/editable-pptx.js');
+  const { pictureSlides } = await import('../export/pptx/image-pptx.js');
   const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), {
     picture: async (indices) => pictureSlides(await jobs.session(), model, rendered, { indices }),
     measure: async (indices) => {
@@ -81,7 +74,7 @@ export const editablePptx: OutputWriter = async (jobs) => {
       return new Map(indices.flatMap((i) => (all[i] ? [[i, all[i]] as const] : [])));
     },
     svgToPng: async (svgs) =>
-      (await import('./export/pptx/svg-pictures.js')).svgToPng(await jobs.session(), svgs),
+      (await import('../export/pptx/svg-pictures.js')).svgToPng(await jobs.session(), svgs),
   });
   jobs.warnings.push(...editable.warnings);
   return editable.data;

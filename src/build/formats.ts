@@ -1,6 +1,6 @@
-import { LecternError } from './errors.js';
+import { LecternError } from '../core/errors.js';
 import * as write from './output-writers.js';
-import type { OutputWriter } from './output-writers.js';
+import type { OutputWriter } from './output-writer.js';
 
 /** The output formats, in the order they are built and listed; each has its entry in OUTPUTS. */
 export const FORMATS = [

@@ -1,5 +1,5 @@
-import type { ComposedDeck } from '../compose/compose-deck.js';
-import { warning, type Problem } from '../problem.js';
+import type { ComposedDeck } from './compose-deck.js';
+import { warning, type Problem } from '../core/problem.js';
 
 /**
  * A warning for each slide that holds characters no embedded face can draw: they would be

@@ -1,7 +1,7 @@
 import { basename, join, resolve } from 'node:path';
 import { build, type BuildOptions, type BuildResult } from './build.js';
-import { ExitCode, LecternError } from './errors.js';
-import { BrowserLease } from './export/browser/browser-lease.js';
+import { ExitCode, LecternError } from '../core/errors.js';
+import { BrowserLease } from '../export/browser/browser-lease.js';
 
 /** How one deck of a library build ended. */
 export interface DeckOutcome {
@@ -37,7 +37,7 @@ export async function buildLibrary(opts: LibraryOptions): Promise<DeckOutcome[]>
     );
   }
   await using browser = new BrowserLease(async () =>
-    (await import('./export/browser/browser.js')).openBrowser(),
+    (await import('../export/browser/browser.js')).openBrowser(),
   );
   const outcomes: DeckOutcome[] = [];
   for (const [i, deck] of opts.decks.entries()) {

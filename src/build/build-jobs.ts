@@ -1,14 +1,15 @@
-import type { BrowserSession } from './export/browser/browser.js';
-import type { SlideBoxes } from './export/pptx/block-boxes.js';
-import type { BrowserLease } from './export/browser/browser-lease.js';
-import type { Staging } from './export/output/staging.js';
-import { LecternError } from './errors.js';
+import type { BrowserSession } from '../export/browser/browser.js';
+import type { SlideBoxes } from '../export/pptx/block-boxes.js';
+import type { BrowserLease } from '../export/browser/browser-lease.js';
+import type { Staging } from '../export/output/staging.js';
+import { LecternError } from '../core/errors.js';
 import { OUTPUTS, type Format, type OutputSpec } from './formats.js';
 import type { PreparedDeck } from './prepare-deck.js';
-import type { Problem } from './problem.js';
+import type { Problem } from '../core/problem.js';
+import type { WriterJobs } from './output-writer.js';
 
 /** Outputs that need the same intermediate share it: the handout is made from the slides PDF. */
-export class Jobs {
+export class Jobs implements WriterJobs {
   private slidesPdf?: Promise<Uint8Array>;
   private boxes?: Promise<SlideBoxes[]>;
   private pictures?: Promise<Map<number, Buffer>>;
@@ -43,8 +44,8 @@ export class Jobs {
    */
   printedSlides(): Promise<Uint8Array> {
     this.slidesPdf ??= (async () => {
-      const { printSlides } = await import('./export/pdf/slides-pdf.js');
-      const { overflowProblems } = await import('./export/browser/slide-overflow.js');
+      const { printSlides } = await import('../export/pdf/slides-pdf.js');
+      const { overflowProblems } = await import('../export/browser/slide-overflow.js');
       // The editable PPTX's measurements come from the same window, before it prints.
       const measuring = this.formats.includes('pptx') && !this.boxes;
       let measured: (boxes: Promise<SlideBoxes[]>) => void = () => undefined;
@@ -61,7 +62,7 @@ export class Jobs {
           this.deck.rendered,
           measuring
             ? async (page) => {
-                const { measureSlides } = await import('./export/pptx/block-boxes.js');
+                const { measureSlides } = await import('../export/pptx/block-boxes.js');
                 const boxes = measureSlides(page);
                 measured(boxes);
                 await boxes.catch(() => undefined);
@@ -88,9 +89,9 @@ export class Jobs {
     if (!this.boxes && (this.formats.includes('pdf') || this.formats.includes('handout')))
       this.printedSlides().catch(() => undefined);
     this.boxes ??= (async () => {
-      const { measureSlides } = await import('./export/pptx/block-boxes.js');
-      const { slidesDocument } = await import('./export/pdf/slides-pdf.js');
-      const { inWindow } = await import('./export/browser/window-pool.js');
+      const { measureSlides } = await import('../export/pptx/block-boxes.js');
+      const { slidesDocument } = await import('../export/pdf/slides-pdf.js');
+      const { inWindow } = await import('../export/browser/window-pool.js');
       const { model, rendered } = this.deck;
       return inWindow(
         await this.session(),
@@ -110,7 +111,7 @@ export class Jobs {
   slidePictures(): Promise<Map<number, Buffer>> {
     this.pictures ??= (async () => {
       if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides();
-      const { pictureSlides } = await import('./export/pptx/image-pptx.js');
+      const { pictureSlides } = await import('../export/pptx/image-pptx.js');
       return pictureSlides(await this.session(), this.deck.model, this.deck.rendered, {
         format: this.pictureFormat(),
       });
@@ -131,7 +132,7 @@ export class Jobs {
       if (data !== undefined) await this.staging.write(files[0]!, data);
     } catch (err) {
       if (err instanceof LecternError || spec.browser === 'never') throw err;
-      const { browserFailed } = await import('./export/browser/browser.js');
+      const { browserFailed } = await import('../export/browser/browser.js');
       throw browserFailed(
         `the browser failed while writing the ${format}: ${String(err instanceof Error ? err.message : err).split('\n')[0]}`,
         err,

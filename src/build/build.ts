@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { assertOutsideDeck } from './export/output/out-dir.js';
+import { assertOutsideDeck } from '../export/output/out-dir.js';
 import { createRequire } from 'node:module';
 import {
   CACHE_FILE,
@@ -9,21 +9,21 @@ import {
   outputKey,
   pathBytes,
   readCache,
-} from './export/output/build-cache.js';
-import { Staging } from './export/output/staging.js';
+} from '../export/output/build-cache.js';
+import { Staging } from '../export/output/staging.js';
 import { BROWSER_FORMATS, cacheName, outputFiles, type Format } from './formats.js';
-import { loadDeck } from './load/load-deck.js';
-import { SLIDE_CACHE_FILE, SlideCache } from './load/slide-cache.js';
-import { THEMES_DIR } from './package-root.js';
-import { warningsOf, type Problem } from './problem.js';
-import { requireValid, validateDeck } from './validate/validate-deck.js';
-import { parseChapterSelection, selectChapters } from './compose/chapter-selection.js';
-import { LecternError } from './errors.js';
+import { loadDeck } from '../load/load-deck.js';
+import { SLIDE_CACHE_FILE, SlideCache } from '../load/slide-cache.js';
+import { THEMES_DIR } from '../core/package-root.js';
+import { warningsOf, type Problem } from '../core/problem.js';
+import { requireValid, validateDeck } from '../validate/validate-deck.js';
+import { parseChapterSelection, selectChapters } from '../compose/chapter-selection.js';
+import { LecternError } from '../core/errors.js';
 import { Jobs } from './build-jobs.js';
-import type { BrowserSession } from './export/browser/browser.js';
-import { interruptedError, unlessInterrupted } from './interrupted.js';
-import { BrowserLease } from './export/browser/browser-lease.js';
-import { blockedRequestProblems } from './render/resource-audit.js';
+import type { BrowserSession } from '../export/browser/browser.js';
+import { interruptedError, unlessInterrupted } from '../core/interrupted.js';
+import { BrowserLease } from '../export/browser/browser-lease.js';
+import { blockedRequestProblems } from '../render/resource-audit.js';
 
 export interface BuildOptions {
   deck: string;
@@ -116,7 +116,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // `await using` declarations end the browser (unless shared) and remove the temporary folder
   // however the build ends: done, failed or interrupted.
   await using browser = new BrowserLease(
-    opts.sharedBrowser ?? (async () => (await import('./export/browser/browser.js')).openBrowser()),
+    opts.sharedBrowser ?? (async () => (await import('../export/browser/browser.js')).openBrowser()),
     { borrowed: opts.sharedBrowser !== undefined },
   );
   if (stale.some((f) => BROWSER_FORMATS.includes(f))) void browser.session((start) => step('browser', start));

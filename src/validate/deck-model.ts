@@ -1,5 +1,5 @@
-import type { ImageAsset } from './load/load-images.js';
-import type { SourceSlide } from './load/split-slides.js';
+import type { ImageAsset } from '../load/load-images.js';
+import type { SourceSlide } from '../load/split-slides.js';
 
 /** A validated deck, with every setting resolved to its type and default. */
 export interface DeckModel {

@@ -1,13 +1,13 @@
-import { composeDeck, type ComposedDeck } from './compose/compose-deck.js';
-import type { DeckModel } from './deck-model.js';
-import { loadDeck, type LoadedDeck } from './load/load-deck.js';
-import { warningsOf, type Problem } from './problem.js';
-import { renderDeck, type RenderedDeck } from './render/render-deck.js';
-import { cssUrls } from './render/resource-audit.js';
-import { buildDeckTheme, type DeckTheme } from './theme/deck-theme.js';
-import { embeddedFont, type FontSubset } from './theme/embedded-font.js';
-import { missingGlyphWarnings } from './theme/glyph-warnings.js';
-import { requireValid, validateDeck } from './validate/validate-deck.js';
+import { composeDeck, type ComposedDeck } from '../compose/compose-deck.js';
+import type { DeckModel } from '../validate/deck-model.js';
+import { loadDeck, type LoadedDeck } from '../load/load-deck.js';
+import { warningsOf, type Problem } from '../core/problem.js';
+import { renderDeck, type RenderedDeck } from '../render/render-deck.js';
+import { cssUrls } from '../render/resource-audit.js';
+import { buildDeckTheme, type DeckTheme } from '../theme/deck-theme.js';
+import { embeddedFont, type FontSubset } from '../fonts/embedded-font.js';
+import { missingGlyphWarnings } from '../compose/glyph-warnings.js';
+import { requireValid, validateDeck } from '../validate/validate-deck.js';
 
 export interface PreparedDeck {
   model: DeckModel;

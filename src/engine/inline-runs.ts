@@ -1,0 +1,82 @@
+import type { Token } from './markdown-tokens.js';
+import type { Block, Picture, Run } from './slide-blocks.js';
+
+// A paragraph's inline tokens as formatted runs, pictures and backgrounds.
+
+/** An inline token's children as runs, its pictures and backgrounds, and what only a picture can show. */
+export function inlineParts(children: Token[]): {
+  runs: Run[];
+  pictures: Picture[];
+  backgrounds: Block[];
+  other: Block[];
+} {
+  const runs: Run[] = [];
+  const pictures: Picture[] = [];
+  const backgrounds: Block[] = [];
+  const other: Block[] = [];
+  const style: Omit<Run, 'text'> = {};
+  const add = (text: string, extra: Omit<Run, 'text'> = {}) => {
+    if (text) runs.push({ text, ...clean({ ...style, ...extra }) });
+  };
+  for (const c of children) {
+    if (c.type === 'text') add(c.content);
+    else if (c.type === 'code_inline') add(c.content, { code: true });
+    else if (c.type === 'softbreak') runs.push({ text: ' ', ...clean(style), ...{ soft: true } } as Run);
+    else if (c.type === 'hardbreak') runs.push({ text: '\n' });
+    else if (c.type === 'strong_open') style.bold = true;
+    else if (c.type === 'strong_close') delete style.bold;
+    else if (c.type === 'em_open') style.italic = true;
+    else if (c.type === 'em_close') delete style.italic;
+    else if (c.type === 's_open') style.strike = true;
+    else if (c.type === 's_close') delete style.strike;
+    else if (c.type === 'link_open') style.link = c.attrGet('href') ?? undefined;
+    else if (c.type === 'link_close') delete style.link;
+    else if (c.type === 'image') {
+      const img = c.meta?.marpitImage;
+      const src = img?.url ?? c.attrGet('src') ?? '';
+      if (img?.background) {
+        const split = img.backgroundSplit;
+        backgrounds.push({
+          kind: 'background',
+          src,
+          ...(split ? { split } : {}),
+          share: split ? parseFloat(img.backgroundSplitSize ?? '50') / 100 : 1,
+          fit: img.backgroundSize === 'contain' || img.backgroundSize === 'fit' ? 'contain' : 'cover',
+        });
+      } else pictures.push({ src, ...px('width', img?.width), ...px('height', img?.height) });
+    } else if (c.type === 'marp_math_inline' || c.type === 'math_inline') other.push({ kind: 'math' });
+    else if (c.type === 'html_inline') {
+      if (/^<br\s*\/?>$/i.test(c.content.trim())) runs.push({ text: '\n' });
+      else other.push({ kind: 'html' });
+    }
+  }
+  return { runs: joinSoftBreaks(runs), pictures, backgrounds, other };
+}
+
+const clean = (s: Omit<Run, 'text'>) =>
+  Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as Omit<Run, 'text'>;
+
+function px(name: 'width' | 'height', value: string | undefined): Partial<Picture> {
+  const n = value ? parseFloat(value) : NaN;
+  return n > 0 && /px$|^\d+(\.\d+)?$/.test(value!) ? { [name]: n } : {};
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** A line break inside a paragraph: nothing between Chinese characters, a space elsewhere; trims the ends. */
+function joinSoftBreaks(runs: (Run & { soft?: boolean })[]): Run[] {
+  const out: Run[] = [];
+  runs.forEach((r, i) => {
+    if (!r.soft) return void out.push(r);
+    const before = out.at(-1)?.text.slice(-1) ?? '';
+    const after = runs[i + 1]?.text[0] ?? '';
+    if (!before || !after || (CJK.test(before) && CJK.test(after))) return;
+    const { soft: _soft, ...run } = r;
+    out.push(run);
+  });
+  while (out.length && !out[0]!.text.trim() && out[0]!.text !== '\n') out.shift();
+  while (out.length && !out.at(-1)!.text.trim()) out.pop();
+  if (out[0]) out[0] = { ...out[0], text: out[0].text.trimStart() };
+  if (out.length) out[out.length - 1] = { ...out.at(-1)!, text: out.at(-1)!.text.trimEnd() };
+  return out;
+}

@@ -1,0 +1,48 @@
+// What a content slide is made of, as read from Marp's tokens (slide-tokens.ts).
+
+/** A stretch of text with one formatting. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  link?: string;
+}
+
+export interface ListItem {
+  runs: Run[];
+  /** Nesting, 0 = top. */
+  level: number;
+  /** The item's number in an ordered list. */
+  number?: number;
+}
+
+export interface Picture {
+  src: string;
+  /** Marp's `w:` / `h:` size in CSS pixels. */
+  width?: number;
+  height?: number;
+  /** A PNG of an SVG picture, for outputs that need a bitmap (set by the editable PPTX). */
+  png?: string;
+}
+
+export type Block =
+  | { kind: 'heading'; level: number; runs: Run[] }
+  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'list'; items: ListItem[] }
+  | { kind: 'table'; rows: Run[][][] }
+  | { kind: 'code'; text: string; lang: string }
+  | { kind: 'quote'; paragraphs: Run[][] }
+  /** Pictures in one paragraph, shown side by side. */
+  | { kind: 'pictures'; pictures: Picture[] }
+  | {
+      kind: 'background';
+      src: string;
+      png?: string;
+      split?: 'left' | 'right';
+      share: number;
+      fit: 'cover' | 'contain';
+    }
+  | { kind: 'math' }
+  | { kind: 'html' };

@@ -1,0 +1,43 @@
+import type { SourceImage } from './slide-images.js';
+
+// What the loader reads of a slide. The types have a file of their own so the splitter
+// (split-slides.ts) and the slide reader (slide-content.ts) share them without importing
+// each other.
+
+export interface SourceSlide {
+  /** The slide's markdown, notes included, as written. */
+  markdown: string;
+  /** 1-based line in the source file of the slide's first non-blank line. */
+  line: number;
+  /** Speaker notes: the HTML comments Marp shows as notes (not directives, `fit` or tools' comments). */
+  notes: string[];
+  headings: string[];
+  images: SourceImage[];
+  /** Whether the slide has anything besides notes and directives. */
+  hasContent: boolean;
+  /** Whether all it has is pictures and backgrounds (such a slide needs no heading). */
+  pictureOnly: boolean;
+  /**
+   * A time box for the slide (an exercise, a role-play): `<!-- minutes: 10 -->`, as written
+   * (validation checks that it is a positive number), with its line.
+   */
+  minutes?: { value: string; line: number };
+  /** The directives Marp reads in the slide's comments (`_class`, `theme`), with their lines. */
+  directives: { name: string; line: number }[];
+}
+
+/**
+ * A comment, code fence, math or HTML block that runs past the end of the body (`end`),
+ * swallowing what follows, or a comment that runs into the next one (`next`), swallowing what
+ * lies between: Marp reads both so, and the author meant neither.
+ */
+export interface Unclosed {
+  what: string;
+  line: number;
+  until: 'end' | 'next';
+}
+
+export interface ReadSlides {
+  slides: SourceSlide[];
+  unclosed?: Unclosed;
+}
