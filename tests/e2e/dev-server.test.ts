@@ -17,7 +17,10 @@ function get(
   headers: Record<string, string>,
 ): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+    // A fresh connection each time: Node 20's global agent keeps sockets alive, and one the
+    // server closed while this process was blocked (the synchronous build below takes longer
+    // than the server's 5 s keep-alive on a busy machine) fails as "socket hang up".
+    const req = request({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
       let body = '';
       res.on('data', (d: Buffer) => {
         body += d.toString();
