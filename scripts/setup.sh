@@ -35,5 +35,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# Compile every time: it takes seconds and a stale dist/ would test old code.
+# Compile every time, into an empty dist/: it takes seconds, and stale or moved modules would
+# test old code.
+rm -rf dist
 npx tsc -p tsconfig.json

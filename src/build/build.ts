@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
 import { assertOutsideDeck } from '../export/output/out-dir.js';
-import { createRequire } from 'node:module';
 import {
   CACHE_FILE,
   ENGINE_VERSIONS,
@@ -14,7 +13,7 @@ import { Staging } from '../export/output/staging.js';
 import { BROWSER_FORMATS, cacheName, outputFiles, type Format } from './formats.js';
 import { loadDeck } from '../load/load-deck.js';
 import { SLIDE_CACHE_FILE, SlideCache } from '../load/slide-cache.js';
-import { THEMES_DIR } from '../core/package-root.js';
+import { LECTERN_VERSION as version, THEMES_DIR } from '../core/package-root.js';
 import { warningsOf, type Problem } from '../core/problem.js';
 import { requireValid, validateDeck } from '../validate/validate-deck.js';
 import { parseChapterSelection, selectChapters } from '../compose/chapter-selection.js';
@@ -58,7 +57,6 @@ export interface BuildResult {
   slides: number;
 }
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 /**
  * Builds the requested outputs whose inputs changed since the last build. Files are staged and

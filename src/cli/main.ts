@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // The extra typings give each action its arguments and options typed from the declarations above it.
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
-import { createRequire } from 'node:module';
+import { LECTERN_VERSION as version } from '../core/package-root.js';
 import { ExitCode } from '../core/errors.js';
 import { DEFAULT_FORMATS, FORMATS } from '../build/formats.js';
 import { runBuild, runCheck, runDev, runNew } from './commands.js';
 import { createReporter } from './report.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** The command line: parses flags and calls one function per command. */
 async function main(argv: string[]): Promise<number> {
