@@ -57,7 +57,6 @@ export interface BuildResult {
   slides: number;
 }
 
-
 /**
  * Builds the requested outputs whose inputs changed since the last build. Files are staged and
  * renamed into the output folder only after every one of them succeeded: a failed build leaves

@@ -7,7 +7,6 @@ import { DEFAULT_FORMATS, FORMATS } from '../build/formats.js';
 import { runBuild, runCheck, runDev, runNew } from './commands.js';
 import { createReporter } from './report.js';
 
-
 /** The command line: parses flags and calls one function per command. */
 async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();

@@ -23,6 +23,12 @@ export interface Labels {
   noNotes: string;
   /** The HTML's exercise countdown and presenter chapter timer, and their keys. */
   timers: { exercise: string; chapter: string; keys: string };
+  /** What a screen reader hears on each slide change, and the share copy's buttons. */
+  slideAnnouncement: (n: number, of: number, title: string) => string;
+  previousSlide: string;
+  nextSlide: string;
+  /** The presenter view's frame that shows the next slide. */
+  nextSlidePreview: string;
 }
 
 const zh: Labels = {
@@ -43,6 +49,10 @@ const zh: Labels = {
   script: '讲师讲稿',
   noNotes: '（本页无讲稿）',
   timers: { exercise: '练习计时', chapter: '本章用时', keys: 'T 开始/暂停 · Shift+T 重置' },
+  slideAnnouncement: (n, of, title) => `幻灯片 ${n} / ${of}${title ? `：${title}` : ''}`,
+  previousSlide: '上一页',
+  nextSlide: '下一页',
+  nextSlidePreview: '下一张幻灯片预览',
 };
 
 const en: Labels = {
@@ -63,6 +73,10 @@ const en: Labels = {
   script: 'Speaker script',
   noNotes: '(no notes)',
   timers: { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
+  slideAnnouncement: (n, of, title) => `Slide ${n} of ${of}${title ? `: ${title}` : ''}`,
+  previousSlide: 'Previous slide',
+  nextSlide: 'Next slide',
+  nextSlidePreview: 'Next slide preview',
 };
 
 /** Closing texts for languages that otherwise get the English words. */

@@ -26,6 +26,7 @@ export const FINDING_CODES = [
   'image-invalid',
   'image-damaged',
   'image-large',
+  'image-alt',
   // deck.md and chapter fields, the outline
   'unknown-key',
   'field-type',

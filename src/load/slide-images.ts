@@ -8,6 +8,12 @@ export interface SourceImage {
   line: number;
   /** The exact source text of the link where it differs from `src` (`<my pic.png>`), to replace it. */
   written?: string;
+  /**
+   * A markdown picture's alt text as Marp shows it, its size and filter keywords removed
+   * (`![w:400 图表](…)` → 图表); `<img>` has none here. Backgrounds are decoration, not pictures.
+   */
+  alt?: string;
+  background?: true;
 }
 
 /**
@@ -24,7 +30,8 @@ export function inlineImages(inline: Token, line: number, text: string, textLine
     if (c.type === 'image') {
       const from = Math.max(after, offsetOfLine(text, at - textLine));
       const { image, end } = markdownImage(c.attrGet('src') ?? '', at, text, textLine, from);
-      found.push(image);
+      const alt = (c.children ?? []).map((k) => k.content).join('').trim();
+      found.push({ ...image, alt, ...(c.meta?.marpitImage?.background ? { background: true as const } : {}) });
       after = end;
     } else if (c.type === 'html_inline') found.push(...htmlImages(c.content, at));
     if (c.type === 'softbreak' || c.type === 'hardbreak') at++;

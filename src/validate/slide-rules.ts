@@ -62,4 +62,24 @@ export const slideRules: Rule[] = [
         ),
       ),
   },
+  {
+    name: 'image-alt',
+    // A screen reader, the PDF's figure tags and the PPTX's alt text all read this text; a
+    // background is decoration and needs none.
+    check: ({ chapters }) =>
+      chapters.flatMap((c) =>
+        c.slides.flatMap((s) =>
+          s.images
+            .filter((img) => img.alt === '' && !img.background)
+            .map((img) =>
+              warning(
+                'image-alt',
+                { file: c.shownAs, line: img.line },
+                `picture ${img.src} has no alt text`,
+                'say what it shows for readers who cannot see it: ![通话流程图](…) (size keywords such as w:400 may stand beside it)',
+              ),
+            ),
+        ),
+      ),
+  },
 ];

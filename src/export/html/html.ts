@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { presenterTimers } from './presenter-timers.js';
+import { slideAnnouncer } from './slide-announcer.js';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { LecternError } from '../../core/errors.js';
 import { consoleCaptured } from '../../core/console-capture.js';
@@ -66,7 +67,8 @@ export async function writeHtml(
       exit: 'INTERNAL',
       hint: 'run with --debug for details',
     });
-  const withTimers = page.slice(0, end) + presenterTimers(composed, lang) + page.slice(end);
+  const withTimers =
+    page.slice(0, end) + presenterTimers(composed, lang) + slideAnnouncer(composed, lang) + page.slice(end);
   await staging.write(fileName, withTimers.replace('</head>', `<style>${PRESENTER_FONT}</style></head>`));
 }
 

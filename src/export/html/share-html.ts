@@ -1,6 +1,9 @@
 import type { DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 import { escapeHtml } from '../browser/print-html.js';
+import type { ComposedDeck } from '../../compose/compose-deck.js';
+import { labelsFor } from '../../core/labels.js';
+import { slideAnnouncer } from './slide-announcer.js';
 
 /**
  * The copy trainees keep after class: the slides alone in one self-contained file, flipped with
@@ -8,7 +11,8 @@ import { escapeHtml } from '../browser/print-html.js';
  * speaker notes out of its HTML (they are its `comments`), and it has no presenter view at all:
  * unlike marp-cli's bespoke page there is no notes element and no script that could open one.
  */
-export function shareDocument(deck: DeckModel, rendered: RenderedDeck): string {
+export function shareDocument(deck: DeckModel, rendered: RenderedDeck, composed: ComposedDeck): string {
+  const t = labelsFor(deck.lang);
   const ratio = `${rendered.width} / ${rendered.height}`;
   return [
     '<!DOCTYPE html>',
@@ -19,10 +23,12 @@ export function shareDocument(deck: DeckModel, rendered: RenderedDeck): string {
     `<style>${SHARE_CSS.replace('RATIO', ratio)}</style>`,
     '</head><body>',
     `<main class="lectern-share">${rendered.html}</main>`,
-    '<nav class="lectern-share-nav"><button type="button" data-go="-1" aria-label="previous">‹</button>',
-    `<span class="lectern-share-page" aria-live="polite">1 / ${rendered.slideSvgs.length}</span>`,
-    '<button type="button" data-go="1" aria-label="next">›</button></nav>',
+    // The page number is for the eye; the announcer tells a screen reader the slide and its title.
+    `<nav class="lectern-share-nav"><button type="button" data-go="-1" aria-label="${escapeHtml(t.previousSlide)}">‹</button>`,
+    `<span class="lectern-share-page" aria-hidden="true">1 / ${rendered.slideSvgs.length}</span>`,
+    `<button type="button" data-go="1" aria-label="${escapeHtml(t.nextSlide)}">›</button></nav>`,
     `<script>${SHARE_SCRIPT}</script>`,
+    slideAnnouncer(composed, deck.lang),
     '</body></html>',
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import type { PDFDocument as Document } from 'pdf-lib';
 import { PDFDocument } from './pdf-lib.js';
 import type { DeckModel } from '../../validate/deck-model.js';
 import { addOutline, type OutlineEntry } from './pdf-outline.js';
+import { mapPdf2Roles } from './pdf-tags.js';
 
 /**
  * Stamps document metadata (Title = deck title, Author = presenter) and an outline onto a
@@ -19,5 +20,6 @@ export async function finishPdf(
   pdf.setLanguage(deck.lang);
   pdf.setCreator('lectern');
   if (opts.outline) addOutline(pdf, opts.outline);
+  mapPdf2Roles(pdf);
   return pdf.save({ useObjectStreams: false });
 }

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
  */
 const require = createRequire(import.meta.url);
 
-export const { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, rgb } =
+export const { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, rgb } =
   require('pdf-lib') as typeof import('pdf-lib');
 
 /** fontkit is needed only to draw text with the deck's font (the handout), so it loads on first use. */

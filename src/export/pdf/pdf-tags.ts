@@ -1,0 +1,20 @@
+import type { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFName } from './pdf-lib.js';
+
+/**
+ * Chromium tags its PDFs with the PDF 2.0 structure types Strong and Em, which PDF 1.7 readers
+ * (poppler, older screen readers) do not know: poppler reports each as a syntax error and drops
+ * it from the tree. A RoleMap on the structure root, as PDF 1.7 provides for types of a
+ * producer's own, maps them to Span, so 1.7 readers keep the element and 2.0 readers still
+ * see Strong and Em. Untagged documents are left alone.
+ */
+const ROLES: Record<string, string> = { Strong: 'Span', Em: 'Span' };
+
+export function mapPdf2Roles(pdf: PDFDocument): void {
+  const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return;
+  const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? pdf.context.obj({});
+  for (const [from, to] of Object.entries(ROLES))
+    if (!roleMap.has(PDFName.of(from))) roleMap.set(PDFName.of(from), PDFName.of(to));
+  root.set(PDFName.of('RoleMap'), roleMap);
+}
