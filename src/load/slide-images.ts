@@ -30,8 +30,15 @@ export function inlineImages(inline: Token, line: number, text: string, textLine
     if (c.type === 'image') {
       const from = Math.max(after, offsetOfLine(text, at - textLine));
       const { image, end } = markdownImage(c.attrGet('src') ?? '', at, text, textLine, from);
-      const alt = (c.children ?? []).map((k) => k.content).join('').trim();
-      found.push({ ...image, alt, ...(c.meta?.marpitImage?.background ? { background: true as const } : {}) });
+      const alt = (c.children ?? [])
+        .map((k) => k.content)
+        .join('')
+        .trim();
+      found.push({
+        ...image,
+        alt,
+        ...(c.meta?.marpitImage?.background ? { background: true as const } : {}),
+      });
       after = end;
     } else if (c.type === 'html_inline') found.push(...htmlImages(c.content, at));
     if (c.type === 'softbreak' || c.type === 'hardbreak') at++;
