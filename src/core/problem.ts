@@ -26,6 +26,8 @@ export const FINDING_CODES = [
   'image-invalid',
   'image-damaged',
   'image-large',
+  'image-too-large',
+  'images-downscaled',
   // deck.md and chapter fields, the outline
   'unknown-key',
   'field-type',
