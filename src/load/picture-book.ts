@@ -8,7 +8,8 @@ import { fitPicture, type PictureFit } from './picture-fit.js';
 export const PICTURE_CACHE_FILE = '.lectern-pictures.json';
 
 /** What decoding found, without the pixels: enough to accept or refuse the picture again. */
-export type PictureVerdict = { ok: true } | { ok: false; reason: 'damaged' | 'too-many-pixels'; detail: string };
+export type PictureVerdict =
+  { ok: true } | { ok: false; reason: 'damaged' | 'too-many-pixels'; detail: string };
 
 /**
  * Decoding every picture on every load would make an unchanged rebuild of a deck of photos take
@@ -82,7 +83,11 @@ function isVerdict(v: unknown): v is PictureVerdict {
   if (!v || typeof v !== 'object') return false;
   const r = v as Record<string, unknown>;
   if (r.ok === true) return true;
-  return r.ok === false && (r.reason === 'damaged' || r.reason === 'too-many-pixels') && typeof r.detail === 'string';
+  return (
+    r.ok === false &&
+    (r.reason === 'damaged' || r.reason === 'too-many-pixels') &&
+    typeof r.detail === 'string'
+  );
 }
 
 /** The decoding code itself (compiled or, under the tests, as source), so a change to it decodes again. */

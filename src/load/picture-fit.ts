@@ -21,8 +21,7 @@ export interface FittedPicture {
 
 /** What decoding a picture found: the picture as the outputs embed it, or why it cannot be used. */
 export type PictureFit =
-  | { ok: true; picture: FittedPicture }
-  | { ok: false; reason: 'damaged' | 'too-many-pixels'; detail: string };
+  { ok: true; picture: FittedPicture } | { ok: false; reason: 'damaged' | 'too-many-pixels'; detail: string };
 
 const FORMAT_NAMES: Record<string, string> = {
   'image/png': 'PNG',
@@ -70,7 +69,9 @@ export async function fitPicture(bytes: Buffer, mime: string): Promise<PictureFi
       await read({ animated }).stats();
       return { ok: true, picture: { mime, bytes, width, height, shrunk: false } };
     }
-    const fitted = read({ animated }).autoOrient().resize({ ...PICTURE_BOX, fit: 'inside' });
+    const fitted = read({ animated })
+      .autoOrient()
+      .resize({ ...PICTURE_BOX, fit: 'inside' });
     const out = animated
       ? await fitted.toFormat(mime === 'image/gif' ? 'gif' : 'webp').toBuffer({ resolveWithObject: true })
       : await encodeStill(fitted, meta, mime);

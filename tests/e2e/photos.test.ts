@@ -63,7 +63,10 @@ beforeAll(async () => {
     slides.push(`## 现场照片 ${i}\n\n${link}\n\n<!-- 讲解第 ${i} 张照片 -->`);
   }
   const chapter = join(deck, '02-speaking.md');
-  writeFileSync(chapter, `${readFileSync(chapter, 'utf8').trimEnd()}\n\n---\n\n${slides.join('\n\n---\n\n')}\n`);
+  writeFileSync(
+    chapter,
+    `${readFileSync(chapter, 'utf8').trimEnd()}\n\n---\n\n${slides.join('\n\n---\n\n')}\n`,
+  );
   sourcesBefore = treeHash(deck);
   const args = ['build', deck, '--out', out, '--format', 'html'];
   first = timed(args);

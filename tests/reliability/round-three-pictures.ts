@@ -134,7 +134,8 @@ export const roundThreePictures: Case[] = [
       ]),
     ),
     code: 3,
-    stderr: /01-listening\.md:28: error: image assets\/heavy\.png is 51\.0 MB; lectern takes pictures up to 50\.0 MB/,
+    stderr:
+      /01-listening\.md:28: error: image assets\/heavy\.png is 51\.0 MB; lectern takes pictures up to 50\.0 MB/,
   },
   {
     name: 'file named h#sh.png linked as h%23sh.png',
