@@ -92,21 +92,20 @@ export async function fitPicture(bytes: Buffer, mime: string): Promise<PictureFi
 }
 
 /**
- * JPEG for photos; PNG for line art: transparency, a palette, or a PNG no bigger than twice the
- * JPEG. The JPEG uses mozjpeg's quantisation tables (a third smaller than libjpeg's at the same
- * look) without its trellis search, which would triple the time.
+ * JPEG for photos; PNG for line art: transparency, a palette, or a picture whose PNG is no
+ * bigger than twice its JPEG, judged on a 512-pixel copy (encoding the whole picture both ways
+ * would double the slowest step). The JPEG uses mozjpeg's quantisation tables (a third smaller
+ * than libjpeg's at the same look) without its trellis search, which would triple the time.
  */
 async function encodeStill(fitted: Sharp, meta: Metadata, mime: string) {
-  const jpeg = () =>
-    fitted
-      .clone()
-      .jpeg({ quality: 80, progressive: true, quantisationTable: 3 })
-      .toBuffer({ resolveWithObject: true });
-  const png = () => fitted.clone().png().toBuffer({ resolveWithObject: true });
+  const asJpeg = (s: Sharp) => s.jpeg({ quality: 80, progressive: true, quantisationTable: 3 });
+  const jpeg = () => asJpeg(fitted).toBuffer({ resolveWithObject: true });
+  const png = () => fitted.png().toBuffer({ resolveWithObject: true });
   if (meta.hasAlpha || meta.isPalette) return png();
   if (mime === 'image/jpeg') return jpeg();
-  const [asJpeg, asPng] = await Promise.all([jpeg(), png()]);
-  return asPng.data.length <= 2 * asJpeg.data.length ? asPng : asJpeg;
+  const probe = fitted.clone().resize({ width: 512, height: 512, fit: 'inside' });
+  const [j, p] = await Promise.all([asJpeg(probe.clone()).toBuffer(), probe.clone().png().toBuffer()]);
+  return p.length <= 2 * j.length ? png() : jpeg();
 }
 
 /** The decoder's own words, first line only, without libvips' "Input buffer has…" prefix. */
