@@ -13,6 +13,7 @@ import { Staging } from '../export/output/staging.js';
 import { BROWSER_FORMATS, cacheName, outputFiles, type Format } from './formats.js';
 import { loadDeck } from '../load/load-deck.js';
 import { SLIDE_CACHE_FILE, SlideCache } from '../load/slide-cache.js';
+import { PICTURE_CACHE_FILE, PictureBook } from '../load/picture-book.js';
 import { LECTERN_VERSION as version, THEMES_DIR } from '../core/package-root.js';
 import { warningsOf, type Problem } from '../core/problem.js';
 import { requireValid, validateDeck } from '../validate/validate-deck.js';
@@ -75,9 +76,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   };
 
   // The unchanged-rebuild path reads files and hashes them; no renderer or browser is loaded,
-  // and the slides are the last build's reading of the same text.
-  const slideCache = await SlideCache.open(join(outDir, SLIDE_CACHE_FILE), `${version}\0${ENGINE_VERSIONS}`);
-  const loaded = await loadDeck(opts.deck, cwd, slideCache.read);
+  // the slides are the last build's reading of the same text, and the pictures its verdicts.
+  const versions = `${version}\0${ENGINE_VERSIONS}`;
+  const slideCache = await SlideCache.open(join(outDir, SLIDE_CACHE_FILE), versions);
+  const pictures = await PictureBook.open(join(outDir, PICTURE_CACHE_FILE), versions);
+  const loaded = await loadDeck(opts.deck, cwd, slideCache.read, pictures);
   const validation = validateDeck(loaded);
   const whole = requireValid(loaded, validation);
   const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
@@ -160,6 +163,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
   await staging.write(SLIDE_CACHE_FILE, JSON.stringify(slideCache));
   await staging.publish(SLIDE_CACHE_FILE);
+  await staging.write(PICTURE_CACHE_FILE, JSON.stringify(pictures));
+  await staging.publish(PICTURE_CACHE_FILE);
   await staging.publish(CACHE_FILE);
   return { outputs, warnings: [...deck.warnings, ...jobs.warnings], slides };
 }

@@ -8,6 +8,7 @@ import { buildDeckTheme, type DeckTheme } from '../theme/deck-theme.js';
 import { embeddedFont, type FontSubset } from '../fonts/embedded-font.js';
 import { missingGlyphWarnings } from '../compose/glyph-warnings.js';
 import { requireValid, validateDeck } from '../validate/validate-deck.js';
+import { fitPictures } from '../load/fit-pictures.js';
 
 export interface PreparedDeck {
   model: DeckModel;
@@ -41,12 +42,14 @@ export async function prepareValidDeck(
   opts: { fontCss?: string; composed?: ComposedDeck } = {},
 ): Promise<PreparedDeck> {
   const { fontCss } = opts;
+  // Pictures are embedded as the slides show them, before composing writes them into the markdown.
+  const pictureWarnings = await fitPictures(model.assets, model.deckFile);
   const composed = opts.composed ?? composeDeck(model);
   const font = fontCss === undefined ? await embeddedFont(composed.markdown) : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
   // The dev server's font URLs are lectern's own, served from loopback.
   const rendered = renderDeck(composed, theme, new Set(fontCss === undefined ? [] : cssUrls(fontCss)));
-  const renderWarnings = font ? missingGlyphWarnings(composed, font.missing) : [];
+  const renderWarnings = [...pictureWarnings, ...(font ? missingGlyphWarnings(composed, font.missing) : [])];
   return {
     model,
     composed,

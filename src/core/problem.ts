@@ -27,6 +27,8 @@ export const FINDING_CODES = [
   'image-damaged',
   'image-large',
   'image-alt',
+  'image-too-large',
+  'images-downscaled',
   // deck.md and chapter fields, the outline
   'unknown-key',
   'field-type',

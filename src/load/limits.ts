@@ -12,4 +12,8 @@ export const LIMITS = {
   slideLines: 5_000,
   /** Bytes in one source file (checked before it is read). */
   fileBytes: 8 * 1024 * 1024,
+  /** Bytes in one picture file (checked before it is read): ten times a phone photo. */
+  pictureBytes: 50 * 1024 * 1024,
+  /** Pixels in one raster picture, every frame of an animation counted (checked on its header, before decoding). */
+  picturePixels: 100_000_000,
 };

@@ -5,6 +5,7 @@ import { LecternError } from '../core/errors.js';
 import { error, type FindingCode, type Problem } from '../core/problem.js';
 import { parseFrontMatter } from './front-matter.js';
 import { loadImages, type ImageAsset } from './load-images.js';
+import { PictureBook } from './picture-book.js';
 import { readSource } from './read-source.js';
 import type { SlideReader } from './slide-cache.js';
 import { readSlides, unclosedProblem, type SourceSlide } from './split-slides.js';
@@ -48,12 +49,14 @@ export const CHAPTER_FILE = /^(\d{2})-(.+)\.md$/;
 
 /**
  * Reads a deck folder. Throws only when the folder itself is unusable; file problems are collected.
- * `read` splits a file's body into slides (a build passes one that remembers the last build's).
+ * `read` splits a file's body into slides and `pictures` decodes raster pictures (a build passes
+ * ones that remember the last build's).
  */
 export async function loadDeck(
   deckPath: string,
   cwd = process.cwd(),
   read: SlideReader = readSlides,
+  pictures: PictureBook = PictureBook.inMemory(),
 ): Promise<LoadedDeck> {
   const dir = resolve(cwd, deckPath);
   const shown = (p: string) => relative(cwd, p) || '.';
@@ -106,7 +109,7 @@ export async function loadDeck(
       if (typeof logo === 'string') {
         const line = parsed.keyLines['brand.logo'] ?? 1;
         loaded.problems.push(
-          ...(await loadImages(dir, [{ src: logo, line }], parsed.shownAs, loaded.assets)),
+          ...(await loadImages(dir, [{ src: logo, line }], parsed.shownAs, loaded.assets, pictures)),
         );
       }
     }
@@ -146,6 +149,7 @@ export async function loadDeck(
         slides.flatMap((s) => s.images),
         parsed.shownAs,
         loaded.assets,
+        pictures,
       )),
     );
   }

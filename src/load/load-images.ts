@@ -5,26 +5,44 @@ import { finding, type FindingCode, type Problem } from '../core/problem.js';
 import type { SourceImage } from './split-slides.js';
 import { withDeckFont } from '../fonts/svg-font.js';
 import { imageDamage } from './image-check.js';
+import { LIMITS } from './limits.js';
+import type { PictureBook } from './picture-book.js';
+import { megapixels } from './picture-fit.js';
 
 export interface ImageAsset {
   mime: string;
   bytes: Buffer;
+  /** The first link to it, for messages about the picture itself (a raster picture's fitting). */
+  firstUse?: { file: string; line: number; src: string };
+  /** True once a raster picture holds what the outputs embed (fitPictures). */
+  fitted?: boolean;
 }
 
 /** Images whose src is kept as written: already embedded, or fragment-only. */
 const KEEP = /^(data:|#)/i;
 const REMOTE = /^[a-z][a-z0-9+.-]*:/i;
-/** Images above this size are embedded but reported, since they bloat every output. */
+/** Images above this size (after fitting) are embedded but reported, since they bloat every output. */
 export const LARGE_IMAGE_BYTES = 2 * 1024 * 1024;
+const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
+/**
+ * The file a relative image link names, read as a browser reads a URL: the query (`?…`) and the
+ * fragment (`#…`) end the path, then each percent-escape is decoded, so `assets/h%23sh.png` is
+ * the file `h#sh.png`. A segment that does not decode (a stray `%`) or would decode to a
+ * separator (`%2F`, which browsers do not read as one either) is kept as written.
+ */
 export function normalizeImageSrc(src: string): string {
-  let s = src.replace(/\\/g, '/');
+  const path = src.replace(/\\/g, '/').split(/[?#]/)[0] as string;
+  return path.split('/').map(decodeSegment).join('/');
+}
+
+function decodeSegment(segment: string): string {
   try {
-    s = decodeURI(s);
+    const decoded = decodeURIComponent(segment);
+    return /[/\\]/.test(decoded) ? segment : decoded;
   } catch {
-    // keep as written: a stray % is a legal file name character
+    return segment;
   }
-  return s.split(/[?#]/)[0] as string;
 }
 
 /**
@@ -36,6 +54,7 @@ export async function loadImages(
   images: readonly SourceImage[],
   shownAs: string,
   assets: Map<string, ImageAsset>,
+  pictures: PictureBook,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const realDeck = await realpath(deckDir);
@@ -95,6 +114,15 @@ export async function loadImages(
       continue;
     }
     const info = await stat(real);
+    if (info.isFile() && info.size > LIMITS.pictureBytes) {
+      fail(
+        img,
+        'image-too-large',
+        `image ${img.src} is ${MB(info.size)} MB; lectern takes pictures up to ${MB(LIMITS.pictureBytes)} MB`,
+        'export it smaller (at most 3840 × 2160 pixels is all a slide shows) and link that file',
+      );
+      continue;
+    }
     const bytes = info.isFile() ? await readFile(real).catch(() => null) : null;
     if (!bytes) {
       fail(
@@ -127,17 +155,37 @@ export async function loadImages(
       );
       continue;
     }
-    if (bytes.length > LARGE_IMAGE_BYTES) {
-      const mb = (bytes.length / 1024 / 1024).toFixed(1);
-      fail(
-        img,
-        'image-large',
-        `image ${img.src} is ${mb} MB`,
-        'resize or compress it below 2 MB: it is embedded in every output',
-        'warning',
-      );
+    if (mime === 'image/svg+xml') {
+      if (bytes.length > LARGE_IMAGE_BYTES)
+        fail(
+          img,
+          'image-large',
+          `image ${img.src} is ${MB(bytes.length)} MB`,
+          'simplify the drawing or export it as PNG below 2 MB: it is embedded in every output',
+          'warning',
+        );
+    } else {
+      const verdict = await pictures.verdict(bytes, mime);
+      if (!verdict.ok) {
+        const damaged = verdict.reason === 'damaged';
+        fail(
+          img,
+          damaged ? 'image-damaged' : 'image-too-large',
+          damaged
+            ? `image ${img.src} is damaged (${verdict.detail})`
+            : `image ${img.src} is ${verdict.detail}; lectern takes pictures up to ${megapixels(LIMITS.picturePixels)} megapixels`,
+          damaged
+            ? 're-export or download the picture again: the file is not whole'
+            : 'export it smaller (at most 3840 × 2160 pixels is all a slide shows) and link that file',
+        );
+        continue;
+      }
     }
-    const asset = { mime, bytes: mime === 'image/svg+xml' ? await withDeckFont(bytes) : bytes };
+    const asset: ImageAsset = {
+      mime,
+      bytes: mime === 'image/svg+xml' ? await withDeckFont(bytes) : bytes,
+      firstUse: { file: shownAs, line: img.line, src: img.src },
+    };
     // Keyed by both paths: compose looks images up by the path as written.
     assets.set(real, asset);
     assets.set(abs, asset);

@@ -35,6 +35,7 @@ describe('lectern build (every output of a fixture deck)', () => {
     }
     expect(readdirSync(out).sort()).toEqual([
       '.lectern-cache.json',
+      '.lectern-pictures.json',
       '.lectern-slides.json',
       'valid-handout.pdf',
       'valid-script.pdf',

@@ -13,6 +13,7 @@ export const ENGINE_VERSIONS = [
   '@fontsource/noto-sans-sc',
   'pptxgenjs',
   'qrcode',
+  'sharp',
 ]
   .map(packageVersion)
   .join(' ');
