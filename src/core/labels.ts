@@ -23,6 +23,19 @@ export interface Labels {
   noNotes: string;
   /** The HTML's exercise countdown and presenter chapter timer, and their keys. */
   timers: { exercise: string; chapter: string; keys: string };
+  /** Knowledge checks: the slide's kind line, the notes' key and explanation, the share copy's words. */
+  quiz: {
+    single: string;
+    multiple: string;
+    key: (letters: string) => string;
+    why: (text: string) => string;
+    submit: string;
+    right: string;
+    wrong: string;
+    answer: (letters: string) => string;
+    score: (right: number, of: number) => string;
+    untracked: string;
+  };
 }
 
 const zh: Labels = {
@@ -43,6 +56,18 @@ const zh: Labels = {
   script: '讲师讲稿',
   noNotes: '（本页无讲稿）',
   timers: { exercise: '练习计时', chapter: '本章用时', keys: 'T 开始/暂停 · Shift+T 重置' },
+  quiz: {
+    single: '单选题',
+    multiple: '多选题 · 选出所有正确项',
+    key: (l) => `答案：${l}`,
+    why: (text) => `解析：${text}`,
+    submit: '提交',
+    right: '回答正确',
+    wrong: '回答错误',
+    answer: (l) => `正确答案：${l}`,
+    score: (r, n) => `知识检查得分：${r} / ${n}`,
+    untracked: '本课件未连接学习平台，学习记录不会上报',
+  },
 };
 
 const en: Labels = {
@@ -63,6 +88,18 @@ const en: Labels = {
   script: 'Speaker script',
   noNotes: '(no notes)',
   timers: { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
+  quiz: {
+    single: 'Choose one',
+    multiple: 'Choose all that apply',
+    key: (l) => `Answer — ${l}`,
+    why: (text) => `Why — ${text}`,
+    submit: 'Submit',
+    right: 'Right',
+    wrong: 'Not quite',
+    answer: (l) => `Right answer — ${l}`,
+    score: (r, n) => `Knowledge check score — ${r} / ${n}`,
+    untracked: 'Not connected to a learning platform: progress is not recorded',
+  },
 };
 
 /** Closing texts for languages that otherwise get the English words. */
@@ -82,5 +119,14 @@ export function defaultClosing(lang: string): string {
  * in every language: the embedded font keeps their characters, since no deck text brings them.
  */
 export function wordsOutsideSlides(): string {
-  return [zh, en].flatMap((t) => [t.script, t.noNotes, ...Object.values(t.timers)]).join('');
+  const quiz = (t: Labels) => [
+    t.quiz.submit,
+    t.quiz.right,
+    t.quiz.wrong,
+    t.quiz.answer('ABCDEFGHI'),
+    t.quiz.score(0, 0),
+    t.quiz.untracked,
+    '0123456789/ ,.✓✗',
+  ];
+  return [zh, en].flatMap((t) => [t.script, t.noNotes, ...Object.values(t.timers), ...quiz(t)]).join('');
 }
