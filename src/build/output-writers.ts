@@ -8,7 +8,7 @@ export const html: OutputWriter = async (jobs, [file]) => {
 
 export const share: OutputWriter = async (jobs) => {
   const { shareDocument } = await import('../export/html/share-html.js');
-  return shareDocument(jobs.deck.model, jobs.deck.rendered);
+  return shareDocument(jobs.deck.model, jobs.deck.rendered, jobs.deck.composed);
 };
 
 export const pdf: OutputWriter = async (jobs) => {

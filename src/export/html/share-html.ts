@@ -1,6 +1,8 @@
 import type { DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
+import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { escapeHtml } from '../browser/print-html.js';
+import { shareQuiz } from './share-quiz.js';
 
 /**
  * The copy trainees keep after class: the slides alone in one self-contained file, flipped with
@@ -8,7 +10,13 @@ import { escapeHtml } from '../browser/print-html.js';
  * speaker notes out of its HTML (they are its `comments`), and it has no presenter view at all:
  * unlike marp-cli's bespoke page there is no notes element and no script that could open one.
  */
-export function shareDocument(deck: DeckModel, rendered: RenderedDeck): string {
+export function shareDocument(
+  deck: DeckModel,
+  rendered: RenderedDeck,
+  composed: ComposedDeck,
+  /** More of the page: the SCORM package's tracking script. */
+  extra = '',
+): string {
   const ratio = `${rendered.width} / ${rendered.height}`;
   return [
     '<!DOCTYPE html>',
@@ -23,6 +31,8 @@ export function shareDocument(deck: DeckModel, rendered: RenderedDeck): string {
     `<span class="lectern-share-page" aria-live="polite">1 / ${rendered.slideSvgs.length}</span>`,
     '<button type="button" data-go="1" aria-label="next">›</button></nav>',
     `<script>${SHARE_SCRIPT}</script>`,
+    shareQuiz(composed, deck.lang),
+    extra,
     '</body></html>',
   ].join('\n');
 }
