@@ -255,3 +255,58 @@ describe('SCORM package without an LMS', () => {
     await page.close();
   });
 });
+
+describe('imsmanifest.xml as IMS Content Packaging requires', () => {
+  const packages = [
+    { zip: () => join(out, 'quiz-scorm12.zip'), schemaversion: '1.2', ns: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2' },
+    { zip: () => join(out, 'quiz-scorm2004.zip'), schemaversion: '2004 4th Edition', ns: 'http://www.imsglobal.org/xsd/imscp_v1p1' },
+    { zip: () => join(plainOut, 'valid-scorm12.zip'), schemaversion: '1.2', ns: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2' },
+    { zip: () => join(plainOut, 'valid-scorm2004.zip'), schemaversion: '2004 4th Edition', ns: 'http://www.imsglobal.org/xsd/imscp_v1p1' },
+  ];
+  it.each(packages)('$schemaversion: well-formed, every file listed and present, identifiers unique', async (p) => {
+    const zip = await JSZip.loadAsync(readFileSync(p.zip()));
+    const xml = await zip.file('imsmanifest.xml')!.async('string');
+    const page = await browser.newPage();
+    // Chromium's XML parser: a document that is not well-formed comes back as a parsererror.
+    const read = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      const all = [...doc.getElementsByTagName('*')];
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        root: doc.documentElement.localName,
+        ns: doc.documentElement.namespaceURI,
+        schemaversion: doc.getElementsByTagName('schemaversion')[0]?.textContent,
+        title: doc.querySelector('organization > title')?.textContent,
+        identifiers: all.flatMap((e) => (e.hasAttribute('identifier') ? [e.getAttribute('identifier')!] : [])),
+        refs: all.flatMap((e) => (e.hasAttribute('identifierref') ? [e.getAttribute('identifierref')!] : [])),
+        hrefs: all.flatMap((e) => (e.hasAttribute('href') ? [e.getAttribute('href')!] : [])),
+        files: [...doc.getElementsByTagName('file')].map((f) => f.getAttribute('href')!),
+        schemaLocation: doc.documentElement.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'schemaLocation'),
+        defaultOrg: doc.querySelector('organizations')?.getAttribute('default'),
+      };
+    }, xml);
+    await page.close();
+    expect(read.error).toBe(0);
+    expect(read.root).toBe('manifest');
+    expect(read.ns).toBe(p.ns);
+    expect(read.schemaversion).toBe(p.schemaversion);
+    expect(read.title).toMatch(/倾听的知识检查|沟通技巧训练营/);
+    expect(new Set(read.identifiers).size).toBe(read.identifiers.length);
+    for (const ref of [...read.refs, read.defaultOrg]) expect(read.identifiers).toContain(ref);
+    const inZip = Object.keys(zip.files).filter((f) => !zip.files[f]!.dir);
+    for (const href of read.hrefs) expect(inZip).toContain(href);
+    expect(inZip.filter((f) => f !== 'imsmanifest.xml').sort()).toEqual([...new Set(read.files)].sort());
+    // Every schema schemaLocation names is in the package root.
+    const named = read.schemaLocation!.trim().split(/\s+/).filter((_, i) => i % 2 === 1);
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    for (const f of named) expect(inZip).toContain(f);
+  });
+
+  it('a rebuild gives byte-identical packages', () => {
+    const again = tempDir('lectern-scorm-again-');
+    const run = lectern(['build', join(FIXTURES, 'quiz'), '--out', again, '--format', 'scorm12,scorm2004', '--force']);
+    expect(run.code, run.stderr).toBe(0);
+    for (const f of ['quiz-scorm12.zip', 'quiz-scorm2004.zip'])
+      expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+  }, 60_000);
+});
