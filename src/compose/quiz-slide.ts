@@ -40,7 +40,8 @@ export function quizBody(markdown: string, firstLine: number, reading: QuizReadi
     const i = o.line - firstLine;
     const text = lines[i] ?? '';
     const box = /\[( |x|X)\]/.exec(text);
-    if (box && TASK_BOX.test(text.slice(box.index))) lines[i] = text.slice(0, box.index) + text.slice(box.index + 3).trimStart();
+    if (box && TASK_BOX.test(text.slice(box.index)))
+      lines[i] = text.slice(0, box.index) + text.slice(box.index + 3).trimStart();
   }
   if (reading.explanationLines) {
     const [from, to] = reading.explanationLines.map((l) => l - firstLine) as [number, number];

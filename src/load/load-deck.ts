@@ -104,7 +104,11 @@ export async function loadDeck(
       const { slides, unclosed } = read(parsed.body, parsed.bodyLine);
       if (unclosed) loaded.problems.push(unclosedProblem(unclosed, parsed.shownAs));
       const quizLines = slides.flatMap((s) => (s.quiz ? [s.quiz.line] : []));
-      loaded.deck = { ...parsed, notes: slides.flatMap((s) => s.notes), ...(quizLines.length ? { quizLines } : {}) };
+      loaded.deck = {
+        ...parsed,
+        notes: slides.flatMap((s) => s.notes),
+        ...(quizLines.length ? { quizLines } : {}),
+      };
       const logo = (parsed.data.brand as { logo?: unknown } | undefined)?.logo;
       if (typeof logo === 'string') {
         const line = parsed.keyLines['brand.logo'] ?? 1;

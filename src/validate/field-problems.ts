@@ -48,7 +48,7 @@ function hintFor(type: FieldType): string {
     case 'size':
       return 'write `size: "16:9"` (quoted) or leave it out';
     case 'percent':
-      return 'write the share of the knowledge checks\' points a trainee needs to pass, e.g. `masteryScore: 80`';
+      return "write the share of the knowledge checks' points a trainee needs to pass, e.g. `masteryScore: 80`";
     case 'web-address':
       return 'write the whole web address, e.g. `feedback: https://example.com/survey`';
     case 'brand':

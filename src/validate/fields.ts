@@ -2,13 +2,7 @@ import { withoutControlChars } from '../load/control-chars.js';
 
 /** The front matter each kind of file accepts, and how to read a value as its type. */
 export type FieldType =
-  | 'text'
-  | 'positive-number'
-  | 'chapter-count'
-  | 'brand'
-  | 'size'
-  | 'web-address'
-  | 'percent';
+  'text' | 'positive-number' | 'chapter-count' | 'brand' | 'size' | 'web-address' | 'percent';
 
 export const DECK_FIELDS: Record<string, FieldType> = {
   title: 'text',

@@ -1,6 +1,6 @@
 import type { ChapterSource } from '../load/load-deck.js';
 import type { QuizReading } from '../engine/quiz-tokens.js';
-import { error, type Problem } from '../core/problem.js';
+import { error } from '../core/problem.js';
 import type { Rule } from './rule.js';
 
 // The rules about knowledge checks: a question with options to choose from, one or more of
@@ -10,7 +10,9 @@ const FORMAT_HINT = 'write each option as a task list item, `- [ ] wrong` or `- 
 
 /** Every quiz of the chapters, with its file. */
 function quizzes(chapters: ChapterSource[]): { file: string; quiz: QuizReading }[] {
-  return chapters.flatMap((c) => c.slides.flatMap((s) => (s.quiz ? [{ file: c.shownAs, quiz: s.quiz }] : [])));
+  return chapters.flatMap((c) =>
+    c.slides.flatMap((s) => (s.quiz ? [{ file: c.shownAs, quiz: s.quiz }] : [])),
+  );
 }
 
 /** What is wrong with one quiz's options as a whole, or null. */
@@ -21,7 +23,10 @@ function optionsProblem({ options }: QuizReading): { message: string; hint: stri
   if (options.length === 1)
     return { message: 'quiz has only one option', hint: 'give at least two options to choose from' };
   if (right === 0)
-    return { message: 'quiz marks no option as right', hint: 'mark the right option (or options) with `- [x]`' };
+    return {
+      message: 'quiz marks no option as right',
+      hint: 'mark the right option (or options) with `- [x]`',
+    };
   if (right === options.length)
     return {
       message: 'quiz marks every option as right',

@@ -78,7 +78,9 @@ describe('knowledge checks in the presenting HTML', () => {
     expect(await page.$('.lectern-quiz-why')).toBeNull();
     await page.keyboard.press('r');
     expect(await classes(page, 6)).toEqual(['', 'lectern-right', '', '']);
-    expect(await page.$eval('svg.bespoke-marp-active .lectern-quiz-why', (e) => e.textContent)).toContain(WHY);
+    expect(await page.$eval('svg.bespoke-marp-active .lectern-quiz-why', (e) => e.textContent)).toContain(
+      WHY,
+    );
     // Another slide's key is not shown by this one's R.
     expect(await classes(page, 7)).toEqual(['', '', '']);
     await page.keyboard.press('r');
@@ -141,7 +143,9 @@ describe('knowledge checks in the share copy', () => {
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await page.keyboard.press('End');
-    expect(await page.$eval('svg.active .lectern-quiz-score', (e) => e.textContent)).toBe('知识检查得分：1 / 3');
+    expect(await page.$eval('svg.active .lectern-quiz-score', (e) => e.textContent)).toBe(
+      '知识检查得分：1 / 3',
+    );
     await page.close();
   });
 });

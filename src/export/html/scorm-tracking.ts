@@ -25,7 +25,11 @@ interface TrackingData {
  *   line at the top, that nothing is recorded.
  */
 export function scormTracking(version: ScormVersion, lang: string, masteryScore?: number): string {
-  const data: TrackingData = { version, mastery: masteryScore ?? null, untracked: labelsFor(lang).quiz.untracked };
+  const data: TrackingData = {
+    version,
+    mastery: masteryScore ?? null,
+    untracked: labelsFor(lang).quiz.untracked,
+  };
   return `<script>(${trackingScript.toString()})(${JSON.stringify(data).replace(/</g, '\\u003c')});</script>`;
 }
 
@@ -55,7 +59,10 @@ function trackingScript(data: TrackingData): void {
     const note = document.createElement('p');
     note.className = 'lectern-untracked';
     note.textContent = data.untracked;
-    note.setAttribute('style', 'position:fixed;top:0;left:0;right:0;margin:0;padding:4px 12px;background:#fff3cd;color:#5c4400;font:14px system-ui,sans-serif;text-align:center;z-index:10');
+    note.setAttribute(
+      'style',
+      'position:fixed;top:0;left:0;right:0;margin:0;padding:4px 12px;background:#fff3cd;color:#5c4400;font:14px system-ui,sans-serif;text-align:center;z-index:10',
+    );
     document.body.append(note);
     return;
   }
@@ -105,7 +112,10 @@ function trackingScript(data: TrackingData): void {
       seen[at] = true;
       set(el.location, String(at + 1));
     }
-    set('cmi.suspend_data', JSON.stringify({ seen: seen.map((s) => (s ? '1' : '0')).join(''), answers: quiz?.answers() ?? {} }));
+    set(
+      'cmi.suspend_data',
+      JSON.stringify({ seen: seen.map((s) => (s ? '1' : '0')).join(''), answers: quiz?.answers() ?? {} }),
+    );
     const score = quiz?.score();
     const percent = score && score.max ? Math.round((100 * score.raw) / score.max) : null;
     if (percent !== null) {
@@ -115,7 +125,12 @@ function trackingScript(data: TrackingData): void {
       if (!v12) set('cmi.score.scaled', String(score!.raw / score!.max));
     }
     complete = seen.every(Boolean);
-    const result = !complete || data.mastery === null || percent === null ? null : percent >= data.mastery ? 'passed' : 'failed';
+    const result =
+      !complete || data.mastery === null || percent === null
+        ? null
+        : percent >= data.mastery
+          ? 'passed'
+          : 'failed';
     if (v12) set('cmi.core.lesson_status', result ?? (complete ? 'completed' : 'incomplete'));
     else {
       set('cmi.completion_status', complete ? 'completed' : 'incomplete');

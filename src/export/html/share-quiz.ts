@@ -22,7 +22,13 @@ export function shareQuiz(composed: ComposedDeck, lang: string): string {
   const t = labelsFor(lang).quiz;
   const data: ShareQuizData = {
     keys: Buffer.from(JSON.stringify(keys)).toString('base64'),
-    words: { submit: t.submit, right: t.right, wrong: t.wrong, answer: t.answer('{}'), score: t.score(-1, -2) },
+    words: {
+      submit: t.submit,
+      right: t.right,
+      wrong: t.wrong,
+      answer: t.answer('{}'),
+      score: t.score(-1, -2),
+    },
   };
   return `<script>(${quizScript.toString()})(${JSON.stringify(data).replace(/</g, '\\u003c')});</script>`;
 }
@@ -31,7 +37,9 @@ export function shareQuiz(composed: ComposedDeck, lang: string): string {
 function quizScript(data: ShareQuizData): void {
   const bytes = Uint8Array.from(atob(data.keys), (c) => c.charCodeAt(0));
   const keys = JSON.parse(new TextDecoder().decode(bytes)) as QuizKeys;
-  const slides = [...document.querySelectorAll<SVGElement>('.lectern-share > div.marpit > svg[data-marpit-svg]')];
+  const slides = [
+    ...document.querySelectorAll<SVGElement>('.lectern-share > div.marpit > svg[data-marpit-svg]'),
+  ];
   const picked = new Map<number, Set<number>>();
   /** Submitted answers by slide: the options chosen. */
   const answers = new Map<number, number[]>();
