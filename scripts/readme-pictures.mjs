@@ -60,6 +60,7 @@ const LAYOUT_SLIDES = {
   checklist: 14,
   split: 15,
   table: 16,
+  quiz: 19,
 };
 for (const [layout, n] of Object.entries(LAYOUT_SLIDES))
   writeFileSync(join(root, 'docs', 'layouts', `${layout}.png`), tile([baseline('layouts', n)], 1, 0));

@@ -12,6 +12,8 @@ export const FORMATS = [
   'pptx-pictures',
   'images',
   'share',
+  'scorm12',
+  'scorm2004',
 ] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -90,6 +92,20 @@ export const OUTPUTS = {
     browser: 'never',
     inDefault: false,
     write: write.share,
+  },
+  scorm12: {
+    files: (n) => [`${n}-scorm12.zip`],
+    label: 'SCORM 1.2 package',
+    browser: 'never',
+    inDefault: false,
+    write: write.scorm12,
+  },
+  scorm2004: {
+    files: (n) => [`${n}-scorm2004.zip`],
+    label: 'SCORM 2004 package',
+    browser: 'never',
+    inDefault: false,
+    write: write.scorm2004,
   },
 } satisfies Record<Format, OutputSpec>;
 

@@ -79,3 +79,14 @@ export const editablePptx: OutputWriter = async (jobs) => {
   jobs.warnings.push(...editable.warnings);
   return editable.data;
 };
+
+/** A SCORM package for the company's LMS: the share copy with tracking, its manifest and schemas. */
+const scorm =
+  (version: '1.2' | '2004'): OutputWriter =>
+  async (jobs) => {
+    const { writeScormPackage } = await import('../export/html/scorm-package.js');
+    return writeScormPackage(version, jobs.deck.model, jobs.deck.composed, jobs.deck.rendered);
+  };
+
+export const scorm12 = scorm('1.2');
+export const scorm2004 = scorm('2004');

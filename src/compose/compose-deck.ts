@@ -8,8 +8,9 @@ import { explicitClass, layoutClass, withoutCheckboxes } from './slide-layout.js
 import { DECK_THEME } from '../theme/deck-theme.js';
 import { agendaSlide, chapterRef, closingSlide, dividerSlide, titleSlide } from './generated-slides.js';
 import type { ComposedDeck, SlideInfo } from './composed-deck.js';
+import { quizBody, quizNotes, slideQuiz } from './quiz-slide.js';
 
-export type { ComposedDeck, SlideInfo, SlideKind } from './composed-deck.js';
+export type { ComposedDeck, SlideInfo, SlideKind, SlideQuiz } from './composed-deck.js';
 
 /** Builds the whole Marp markdown: title, agenda, a divider before each chapter, the chapters, closing. Pure. */
 export function composeDeck(deck: DeckModel): ComposedDeck {
@@ -58,6 +59,8 @@ function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Label
   // The time box is lectern's setting, a directive to Marp (not a note): it is shown as the
   // slide's last line, which the exercise and role-play layouts pin top right.
   let body = cls === 'checklist' ? withoutCheckboxes(embedImages(deck, s)) : embedImages(deck, s);
+  const quiz = s.quiz ? slideQuiz(s.quiz) : undefined;
+  if (s.quiz) body = quizBody(body, s.line, s.quiz, t);
   if (minutes) {
     const kind = layout?.split(/\s+/).includes('roleplay') ? 'roleplay' : 'exercise';
     body = `${body.trimEnd()}\n\n###### ${t.timeBox(kind, minutes)}`;
@@ -70,10 +73,11 @@ function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Label
       file: c.file,
       line: s.line,
       heading: s.headings[0],
-      notes: s.notes.join('\n\n'),
+      notes: [...s.notes, ...(quiz ? [quizNotes(quiz, t)] : [])].join('\n\n'),
       body,
       layout,
       ...(minutes ? { minutes } : {}),
+      ...(quiz ? { quiz } : {}),
     },
   };
 }

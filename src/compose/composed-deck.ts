@@ -20,6 +20,18 @@ export interface SlideInfo {
   minutes?: number;
   /** A content slide's theme layout: its explicit `_class` or the one its shape chose. */
   layout?: string;
+  /** A knowledge check's question, options, key and explanation. */
+  quiz?: SlideQuiz;
+}
+
+/** A knowledge check as the outputs need it, its texts plain. */
+export interface SlideQuiz {
+  question: string;
+  options: string[];
+  /** The right options' indices, in order. */
+  correct: number[];
+  /** The explanation's paragraphs, one a line; '' for none. */
+  explanation: string;
 }
 
 export interface ComposedDeck {

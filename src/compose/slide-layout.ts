@@ -1,9 +1,11 @@
 import { parseMarkdown } from '../engine/markdown-tokens.js';
 import { plain, slideBlocks, slideComments, type Block } from '../engine/slide-tokens.js';
+import { QUIZ_HEADING } from '../engine/quiz-tokens.js';
 
 /**
  * Picks the theme layout for an author's slide from its shape, read from Marp's own tokens
  * (what Marp will draw), so trainers write plain markdown. An explicit `<!-- _class: … -->` always wins. The shapes, first match wins:
+ * - a heading that opens with 测验 / 小测验 / 知识检查 / Quiz: quiz (a knowledge check);
  * - a time box (`<!-- minutes: 10 -->`): exercise;
  * - a heading that opens with 案例 / 情景 / Case / Scenario: case (scenario in a quote, question last);
  * - only a quote, with or without a heading: statement;
@@ -17,11 +19,12 @@ import { plain, slideBlocks, slideComments, type Block } from '../engine/slide-t
 export function layoutClass(markdown: string): string | null {
   const comments = slideComments(markdown);
   if (comments.some((c) => 'class' in c.directives || '_class' in c.directives)) return null;
-  if (comments.some((c) => 'minutes' in c.directives || '_minutes' in c.directives)) return 'exercise';
   const blocks = slideBlocks(markdown);
   const headings = blocks.filter((b) => b.kind === 'heading');
   const body = blocks.filter((b) => b.kind !== 'heading');
   const firstHeading = headings[0] ? plain(headings[0].runs) : '';
+  if (QUIZ_HEADING.test(firstHeading.trim())) return 'quiz';
+  if (comments.some((c) => 'minutes' in c.directives || '_minutes' in c.directives)) return 'exercise';
   if (/^(案例|情景|场景|Case|Scenario)/i.test(firstHeading)) return 'case';
   if (body.length > 0 && body.every((b) => b.kind === 'quote') && headings.length <= 1) return 'statement';
   if (headings.filter((h) => h.level === 3).length === 2 && compareShape(blocks)) return 'compare';

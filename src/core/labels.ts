@@ -29,6 +29,19 @@ export interface Labels {
   nextSlide: string;
   /** The presenter view's frame that shows the next slide. */
   nextSlidePreview: string;
+  /** Knowledge checks: the slide's kind line, the notes' key and explanation, the share copy's words. */
+  quiz: {
+    single: string;
+    multiple: string;
+    key: (letters: string) => string;
+    why: (text: string) => string;
+    submit: string;
+    right: string;
+    wrong: string;
+    answer: (letters: string) => string;
+    score: (right: number, of: number) => string;
+    untracked: string;
+  };
 }
 
 const zh: Labels = {
@@ -53,6 +66,18 @@ const zh: Labels = {
   previousSlide: '上一页',
   nextSlide: '下一页',
   nextSlidePreview: '下一张幻灯片预览',
+  quiz: {
+    single: '单选题',
+    multiple: '多选题 · 选出所有正确项',
+    key: (l) => `答案：${l}`,
+    why: (text) => `解析：${text}`,
+    submit: '提交',
+    right: '回答正确',
+    wrong: '回答错误',
+    answer: (l) => `正确答案：${l}`,
+    score: (r, n) => `知识检查得分：${r} / ${n}`,
+    untracked: '本课件未连接学习平台，学习记录不会上报',
+  },
 };
 
 const en: Labels = {
@@ -77,6 +102,18 @@ const en: Labels = {
   previousSlide: 'Previous slide',
   nextSlide: 'Next slide',
   nextSlidePreview: 'Next slide preview',
+  quiz: {
+    single: 'Choose one',
+    multiple: 'Choose all that apply',
+    key: (l) => `Answer — ${l}`,
+    why: (text) => `Why — ${text}`,
+    submit: 'Submit',
+    right: 'Right',
+    wrong: 'Not quite',
+    answer: (l) => `Right answer — ${l}`,
+    score: (r, n) => `Knowledge check score — ${r} / ${n}`,
+    untracked: 'Not connected to a learning platform: progress is not recorded',
+  },
 };
 
 /** Closing texts for languages that otherwise get the English words. */
@@ -96,5 +133,14 @@ export function defaultClosing(lang: string): string {
  * in every language: the embedded font keeps their characters, since no deck text brings them.
  */
 export function wordsOutsideSlides(): string {
-  return [zh, en].flatMap((t) => [t.script, t.noNotes, ...Object.values(t.timers)]).join('');
+  const quiz = (t: Labels) => [
+    t.quiz.submit,
+    t.quiz.right,
+    t.quiz.wrong,
+    t.quiz.answer('ABCDEFGHI'),
+    t.quiz.score(0, 0),
+    t.quiz.untracked,
+    '0123456789/ ,.✓✗',
+  ];
+  return [zh, en].flatMap((t) => [t.script, t.noNotes, ...Object.values(t.timers), ...quiz(t)]).join('');
 }

@@ -50,6 +50,8 @@ export const FINDING_CODES = [
   'notes-missing',
   'heading-missing',
   'slide-minutes',
+  'quiz-invalid',
+  'quiz-outside',
   'slide-overflow',
   'glyph-missing',
   'pptx-picture',

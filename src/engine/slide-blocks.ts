@@ -16,6 +16,8 @@ export interface ListItem {
   level: number;
   /** The item's number in an ordered list. */
   number?: number;
+  /** Numbered A, B, C … instead of 1, 2, 3 (a knowledge check's options). */
+  lettered?: boolean;
 }
 
 export interface Picture {

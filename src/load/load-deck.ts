@@ -23,6 +23,8 @@ export interface SourceFile {
 export interface DeckSource extends SourceFile {
   /** Speaker notes for the title slide: the comments in deck.md's body. */
   notes: string[];
+  /** Lines of knowledge checks written in deck.md's body, where they are no slide (an error). */
+  quizLines?: number[];
 }
 
 export interface ChapterSource extends SourceFile {
@@ -104,7 +106,12 @@ export async function loadDeck(
     if (parsed) {
       const { slides, unclosed } = read(parsed.body, parsed.bodyLine);
       if (unclosed) loaded.problems.push(unclosedProblem(unclosed, parsed.shownAs));
-      loaded.deck = { ...parsed, notes: slides.flatMap((s) => s.notes) };
+      const quizLines = slides.flatMap((s) => (s.quiz ? [s.quiz.line] : []));
+      loaded.deck = {
+        ...parsed,
+        notes: slides.flatMap((s) => s.notes),
+        ...(quizLines.length ? { quizLines } : {}),
+      };
       const logo = (parsed.data.brand as { logo?: unknown } | undefined)?.logo;
       if (typeof logo === 'string') {
         const line = parsed.keyLines['brand.logo'] ?? 1;

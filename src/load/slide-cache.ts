@@ -72,6 +72,8 @@ const READER_CODE = (() => {
     './slide-content',
     './slide-images',
     '../engine/markdown-tokens',
+    '../engine/quiz-tokens',
+    '../engine/inline-runs',
     '../engine/marp-engine',
   ]) {
     h.update(readFileSync(new URL(`${m}${ext}`, import.meta.url)));
@@ -98,7 +100,19 @@ function isSlide(v: unknown): boolean {
     texts(s.headings) &&
     places(s.images, 'src') &&
     places(s.directives, 'name') &&
-    (s.minutes === undefined || isAt(s.minutes, 'value'))
+    (s.minutes === undefined || isAt(s.minutes, 'value')) &&
+    (s.quiz === undefined || isQuiz(s.quiz))
+  );
+}
+
+function isQuiz(v: unknown): boolean {
+  const q = (v ?? {}) as Record<string, unknown>;
+  return (
+    typeof q.line === 'number' &&
+    Array.isArray(q.question) &&
+    Array.isArray(q.options) &&
+    Array.isArray(q.unboxed) &&
+    Array.isArray(q.explanation)
   );
 }
 

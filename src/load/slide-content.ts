@@ -1,6 +1,7 @@
 import type { Token } from '../engine/markdown-tokens.js';
 import { htmlImages, inlineImages, type SourceImage } from './slide-images.js';
 import type { SourceSlide } from './source-slide.js';
+import { readQuiz } from '../engine/quiz-tokens.js';
 
 // What one slide holds, read from its Marp tokens: notes, time box, directives, headings,
 // images, whether it shows anything and whether all it shows is pictures.
@@ -47,6 +48,7 @@ export function toSlide(lines: string[], start: number, tokens: Token[], firstLi
         other = true;
     }
   });
+  const quiz = readQuiz(tokens, (mapLine) => firstLine + mapLine - 1);
   return {
     markdown,
     line: firstLine + start + lead,
@@ -57,6 +59,7 @@ export function toSlide(lines: string[], start: number, tokens: Token[], firstLi
     pictureOnly: pictures > 0 && !other,
     ...(minutes ? { minutes } : {}),
     directives,
+    ...(quiz ? { quiz } : {}),
   };
 }
 

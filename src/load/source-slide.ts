@@ -1,4 +1,5 @@
 import type { SourceImage } from './slide-images.js';
+import type { QuizReading } from '../engine/quiz-tokens.js';
 
 // What the loader reads of a slide. The types have a file of their own so the splitter
 // (split-slides.ts) and the slide reader (slide-content.ts) share them without importing
@@ -24,6 +25,8 @@ export interface SourceSlide {
   minutes?: { value: string; line: number };
   /** The directives Marp reads in the slide's comments (`_class`, `theme`), with their lines. */
   directives: { name: string; line: number }[];
+  /** A knowledge check: the slide's question, options and explanation (validation checks them). */
+  quiz?: QuizReading;
 }
 
 /**

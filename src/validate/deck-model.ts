@@ -24,6 +24,8 @@ export interface DeckModel {
   /** Web addresses shown as QR codes on the closing slide and the handout's last page. */
   feedback?: string;
   materials?: string;
+  /** The percentage of the knowledge checks' points that passes (SCORM passed / failed); none: completion only. */
+  masteryScore?: number;
   /** Chapters 01 … N and, last, the closing review (only the chosen ones for `--chapters`). */
   chapters: ChapterModel[];
   /** With `--chapters`: the whole course, which the agenda shows with the chosen chapters highlighted. */

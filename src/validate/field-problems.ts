@@ -47,6 +47,8 @@ function hintFor(type: FieldType): string {
       return 'count the chapters before the closing review, e.g. `chapters: 6`';
     case 'size':
       return 'write `size: "16:9"` (quoted) or leave it out';
+    case 'percent':
+      return "write the share of the knowledge checks' points a trainee needs to pass, e.g. `masteryScore: 80`";
     case 'web-address':
       return 'write the whole web address, e.g. `feedback: https://example.com/survey`';
     case 'brand':

@@ -1,7 +1,8 @@
 import { withoutControlChars } from '../load/control-chars.js';
 
 /** The front matter each kind of file accepts, and how to read a value as its type. */
-export type FieldType = 'text' | 'positive-number' | 'chapter-count' | 'brand' | 'size' | 'web-address';
+export type FieldType =
+  'text' | 'positive-number' | 'chapter-count' | 'brand' | 'size' | 'web-address' | 'percent';
 
 export const DECK_FIELDS: Record<string, FieldType> = {
   title: 'text',
@@ -21,6 +22,7 @@ export const DECK_FIELDS: Record<string, FieldType> = {
   closingNotes: 'text',
   feedback: 'web-address',
   materials: 'web-address',
+  masteryScore: 'percent',
 };
 
 export const CHAPTER_FIELDS: Record<string, FieldType> = {
@@ -84,6 +86,10 @@ export function typeError(type: FieldType, v: unknown): string | null {
       return v !== null && typeof v === 'object' && !Array.isArray(v)
         ? null
         : `must be a mapping with primary, accent, logo, organization`;
+    case 'percent':
+      return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100
+        ? null
+        : `must be a percentage from 0 to 100, not ${describe(v)}`;
     case 'web-address':
       return webAddress(v) ? null : `must be an http:// or https:// address, not ${describe(v)}`;
   }

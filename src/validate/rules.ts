@@ -1,6 +1,7 @@
 import { error, warning } from '../core/problem.js';
 import { plannedMinutes } from './deck-model.js';
 import { slideRules } from './slide-rules.js';
+import { quizRules } from './quiz-rules.js';
 import { deckRules } from './deck-rules.js';
 import { chapterRules } from './chapter-rules.js';
 import { at } from './field-problems.js';
@@ -16,6 +17,7 @@ export const rules: Rule[] = [
   ...deckRules,
   ...chapterRules,
   ...slideRules,
+  ...quizRules,
   {
     name: 'time-budget',
     check: ({ deck, chapters, unreadableChapters }) => {

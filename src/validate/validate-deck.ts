@@ -74,6 +74,7 @@ function toModel(loaded: LoadedDeck): DeckModel {
     closingNotes: asText(d.closingNotes),
     feedback: webAddress(d.feedback),
     materials: webAddress(d.materials),
+    ...(typeof d.masteryScore === 'number' ? { masteryScore: d.masteryScore } : {}),
     chapters,
     assets: loaded.assets,
     deckFile: deck.shownAs,

@@ -23,6 +23,7 @@ const LAYOUTS = [
   'checklist',
   'split',
   'table',
+  'quiz',
 ];
 const fixture = join(FIXTURES, 'layouts');
 const out = tempDir('lectern-layouts-');

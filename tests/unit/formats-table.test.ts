@@ -23,6 +23,8 @@ describe('the formats table', () => {
       'pptx-pictures': ['deck-pictures.pptx'],
       images: ['deck-images', 'deck-images.zip'],
       share: ['deck-share.html'],
+      scorm12: ['deck-scorm12.zip'],
+      scorm2004: ['deck-scorm2004.zip'],
     });
   });
 
@@ -46,6 +48,8 @@ describe('the formats table', () => {
 
   it('reads --format in the table order and refuses unknown names', () => {
     expect(parseFormats('share, PDF,all')).toEqual(['html', 'pdf', 'handout', 'script', 'pptx', 'share']);
+    // The SCORM packages are asked for by name, never by all.
+    expect(parseFormats('scorm2004,all,scorm12')).toEqual([...DEFAULT_FORMATS, 'scorm12', 'scorm2004']);
     expect(() => parseFormats('pdf,docx')).toThrow(LecternError);
     expect(() => parseFormats(',')).toThrow(/unknown format \(empty\)/);
   });

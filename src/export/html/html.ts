@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { presenterTimers } from './presenter-timers.js';
 import { slideAnnouncer } from './slide-announcer.js';
+import { quizReveal } from './quiz-reveal.js';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { LecternError } from '../../core/errors.js';
 import { consoleCaptured } from '../../core/console-capture.js';
@@ -58,7 +59,7 @@ export async function writeHtml(
       hint: messages.join('\n') || 'run with --debug for details',
     });
   }
-  // Exercise timers and chapter time join marp-cli's page at its end, after its own script;
+  // Exercise timers, chapter time and the quizzes' reveal join marp-cli's page at its end, after its own script;
   // the presenter view's font goes into its head.
   const page = await readFile(staging.path(fileName), 'utf8');
   const end = page.lastIndexOf('</body>');
@@ -67,8 +68,9 @@ export async function writeHtml(
       exit: 'INTERNAL',
       hint: 'run with --debug for details',
     });
-  const withTimers =
-    page.slice(0, end) + presenterTimers(composed, lang) + slideAnnouncer(composed, lang) + page.slice(end);
+  const scripts =
+    presenterTimers(composed, lang) + quizReveal(composed, lang) + slideAnnouncer(composed, lang);
+  const withTimers = page.slice(0, end) + scripts + page.slice(end);
   await staging.write(fileName, withTimers.replace('</head>', `<style>${PRESENTER_FONT}</style></head>`));
 }
 

@@ -1,9 +1,10 @@
 import type { DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
-import { escapeHtml } from '../browser/print-html.js';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
+import { escapeHtml } from '../browser/print-html.js';
 import { labelsFor } from '../../core/labels.js';
 import { slideAnnouncer } from './slide-announcer.js';
+import { shareQuiz } from './share-quiz.js';
 
 /**
  * The copy trainees keep after class: the slides alone in one self-contained file, flipped with
@@ -11,7 +12,13 @@ import { slideAnnouncer } from './slide-announcer.js';
  * speaker notes out of its HTML (they are its `comments`), and it has no presenter view at all:
  * unlike marp-cli's bespoke page there is no notes element and no script that could open one.
  */
-export function shareDocument(deck: DeckModel, rendered: RenderedDeck, composed: ComposedDeck): string {
+export function shareDocument(
+  deck: DeckModel,
+  rendered: RenderedDeck,
+  composed: ComposedDeck,
+  /** More of the page: the SCORM package's tracking script. */
+  extra = '',
+): string {
   const t = labelsFor(deck.lang);
   const ratio = `${rendered.width} / ${rendered.height}`;
   return [
@@ -29,6 +36,8 @@ export function shareDocument(deck: DeckModel, rendered: RenderedDeck, composed:
     `<button type="button" data-go="1" aria-label="${escapeHtml(t.nextSlide)}">›</button></nav>`,
     `<script>${SHARE_SCRIPT}</script>`,
     slideAnnouncer(composed, deck.lang),
+    shareQuiz(composed, deck.lang),
+    extra,
     '</body></html>',
   ].join('\n');
 }

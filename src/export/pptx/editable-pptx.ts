@@ -53,7 +53,9 @@ export async function writeEditablePptx(
 
   const structures = composed.slides.map((s) => {
     if (s.kind !== 'content') return undefined;
-    return slideStructure(s.body ?? '');
+    const st = slideStructure(s.body ?? '');
+    if (s.quiz) letterOptions(st);
+    return st;
   });
   const unmapped = structures.flatMap((st, i) => (st?.unmappable ? [i] : []));
   // Every slide drawn natively is measured: its text frames, tables and pictures go where the
@@ -103,6 +105,14 @@ export async function writeEditablePptx(
   });
   const data = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
   return { data: await finishPptx(data, c), warnings };
+}
+
+/** A quiz's options as the slide shows them, A, B, C …: the notes name the key by these letters. */
+function letterOptions(st: SlideStructure): void {
+  const list = st.blocks.find((b) => b.kind === 'list');
+  if (list?.kind !== 'list') return;
+  let n = 0;
+  for (const it of list.items) if (it.level === 0) Object.assign(it, { number: ++n, lettered: true });
 }
 
 const isSvg = (src: string) => src.startsWith('data:image/svg+xml');

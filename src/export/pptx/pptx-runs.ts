@@ -53,6 +53,12 @@ export function runProps(
   );
 }
 
+/**
+ * A knowledge check's options are lettered as the slide letters them. pptxgenjs 4 writes the
+ * number's type from `style` (its types call it deprecated in favour of `numberType`, which it ignores).
+ */
+const LETTERED = { style: 'alphaUcPeriod' };
+
 export function listProps(
   items: ListItem[],
   c: Colours,
@@ -65,7 +71,10 @@ export function listProps(
       indentLevel: it.level,
       paraSpaceAfter,
       ...spacing,
-      bullet: it.number !== undefined ? { type: 'number', numberStartAt: it.number, indent } : { indent },
+      bullet:
+        it.number !== undefined
+          ? { type: 'number', numberStartAt: it.number, indent, ...(it.lettered ? LETTERED : {}) }
+          : { indent },
     }),
   );
 }
