@@ -7,6 +7,7 @@ import { cssUrls } from '../render/resource-audit.js';
 import { buildDeckTheme, type DeckTheme } from '../theme/deck-theme.js';
 import { embeddedFont, type FontSubset } from '../fonts/embedded-font.js';
 import { missingGlyphWarnings } from '../compose/glyph-warnings.js';
+import { shortcodeEmoji } from '../engine/shortcode-emoji.js';
 import { requireValid, validateDeck } from '../validate/validate-deck.js';
 
 export interface PreparedDeck {
@@ -42,7 +43,11 @@ export async function prepareValidDeck(
 ): Promise<PreparedDeck> {
   const { fontCss } = opts;
   const composed = opts.composed ?? composeDeck(model);
-  const font = fontCss === undefined ? await embeddedFont(composed.markdown) : undefined;
+  // The subset holds what the slides show: `:ok_hand:` is drawn as 👌.
+  const font =
+    fontCss === undefined
+      ? await embeddedFont(composed.markdown + shortcodeEmoji(composed.markdown))
+      : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
   // The dev server's font URLs are lectern's own, served from loopback.
   const rendered = renderDeck(composed, theme, new Set(fontCss === undefined ? [] : cssUrls(fontCss)));

@@ -54,6 +54,13 @@ export function explicitClass(markdown: string): string | undefined {
   return cls;
 }
 
+/** The slide's own `<!-- class: … -->`, which holds for the slides after it too (the last one wins). */
+export function localClass(markdown: string): string | undefined {
+  let cls: string | undefined;
+  for (const { directives: d } of slideComments(markdown)) if (d.class !== undefined) cls = String(d.class).trim();
+  return cls;
+}
+
 /**
  * The checklist's `[ ]` markers, which markdown does not draw: the theme draws the boxes. Each
  * list item whose text opens with `[ ]` loses it on the item's own line, found from Marp's tokens.

@@ -23,6 +23,9 @@ export interface Labels {
   noNotes: string;
   /** The HTML's exercise countdown and presenter chapter timer, and their keys. */
   timers: { exercise: string; chapter: string; keys: string };
+  /** `lectern import`: a chapter without a heading, and the note on the review it drafts. */
+  importedPart: (n: number) => string;
+  importedReviewNote: string;
 }
 
 const zh: Labels = {
@@ -43,6 +46,8 @@ const zh: Labels = {
   script: '讲师讲稿',
   noNotes: '（本页无讲稿）',
   timers: { exercise: '练习计时', chapter: '本章用时', keys: 'T 开始/暂停 · Shift+T 重置' },
+  importedPart: (n) => `第 ${n} 部分`,
+  importedReviewNote: 'lectern import 根据各章标题起草了这页回顾：请在授课前修改。',
 };
 
 const en: Labels = {
@@ -63,6 +68,8 @@ const en: Labels = {
   script: 'Speaker script',
   noNotes: '(no notes)',
   timers: { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
+  importedPart: (n) => `Part ${n}`,
+  importedReviewNote: 'lectern import drafted this review from the chapter headings: edit it before you teach.',
 };
 
 /** Closing texts for languages that otherwise get the English words. */
