@@ -107,10 +107,18 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('import')
-    .description('write a deck folder from one Marp markdown file: deck.md, a chapter per heading, the review, assets/')
+    .description(
+      'write a deck folder from one Marp markdown file: deck.md, a chapter per heading, the review, assets/',
+    )
     .argument('<talk.md>', 'the Marp file to import (it is only read)')
-    .option('-o, --out <folder>', 'deck folder to create (must be new or empty; default: the file name without .md)')
-    .option('--split <how>', 'a chapter at every h1 slide (default), every h1 or h2 slide (h2), or every N slides')
+    .option(
+      '-o, --out <folder>',
+      'deck folder to create (must be new or empty; default: the file name without .md)',
+    )
+    .option(
+      '--split <how>',
+      'a chapter at every h1 slide (default), every h1 or h2 slide (h2), or every N slides',
+    )
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (source, o) => {
       const reporter = createReporter({ quiet: false, cwd });

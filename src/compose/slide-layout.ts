@@ -57,7 +57,8 @@ export function explicitClass(markdown: string): string | undefined {
 /** The slide's own `<!-- class: … -->`, which holds for the slides after it too (the last one wins). */
 export function localClass(markdown: string): string | undefined {
   let cls: string | undefined;
-  for (const { directives: d } of slideComments(markdown)) if (d.class !== undefined) cls = String(d.class).trim();
+  for (const { directives: d } of slideComments(markdown))
+    if (d.class !== undefined) cls = String(d.class).trim();
   return cls;
 }
 

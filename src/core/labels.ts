@@ -69,7 +69,8 @@ const en: Labels = {
   noNotes: '(no notes)',
   timers: { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
   importedPart: (n) => `Part ${n}`,
-  importedReviewNote: 'lectern import drafted this review from the chapter headings: edit it before you teach.',
+  importedReviewNote:
+    'lectern import drafted this review from the chapter headings: edit it before you teach.',
 };
 
 /** Closing texts for languages that otherwise get the English words. */

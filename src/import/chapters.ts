@@ -23,9 +23,15 @@ export interface ChapterCut {
  * Slides before the first chapter heading belong to the first chapter. No heading of the level
  * asked for: `h1` falls back to `h2`, then to one chapter.
  */
-export function cutChapters(body: string, bodyLine: number, slides: SourceSlide[], split: Split): ChapterCut[] {
+export function cutChapters(
+  body: string,
+  bodyLine: number,
+  slides: SourceSlide[],
+  split: Split,
+): ChapterCut[] {
   const levels = slides.map((s) => firstHeadingLevel(s.markdown));
-  const startsAt = (level: number) => slides.flatMap((_, i) => (levels[i]! > 0 && levels[i]! <= level ? [i] : []));
+  const startsAt = (level: number) =>
+    slides.flatMap((_, i) => (levels[i]! > 0 && levels[i]! <= level ? [i] : []));
   let starts: number[];
   if (typeof split === 'number') starts = slides.flatMap((_, i) => (i % split === 0 ? [i] : []));
   else {
@@ -36,18 +42,20 @@ export function cutChapters(body: string, bodyLine: number, slides: SourceSlide[
   const lines = body.split('\n');
   const rulers = separatorLines(body);
   const startLine = (i: number) => (i === 0 ? 0 : slides[i]!.line - bodyLine);
-  return starts.map((first, k) => {
-    const next = starts[k + 1];
-    const from = startLine(first);
-    let to = next === undefined ? lines.length : startLine(next);
-    // The separator before the next chapter's first slide (and the blank lines around it).
-    while (to > from && lines[to - 1]!.trim() === '') to--;
-    if (next !== undefined && rulers.has(to - 1)) to--;
-    while (to > from && lines[to - 1]!.trim() === '') to--;
-    const own = slides.slice(first, next);
-    const title = own.flatMap((s) => s.headings)[0] ?? '';
-    return { title: plainHeading(title), slug: '', slides: own, from, to };
-  }).map((c, i) => ({ ...c, slug: slugOf(c.title, i + 1) }));
+  return starts
+    .map((first, k) => {
+      const next = starts[k + 1];
+      const from = startLine(first);
+      let to = next === undefined ? lines.length : startLine(next);
+      // The separator before the next chapter's first slide (and the blank lines around it).
+      while (to > from && lines[to - 1]!.trim() === '') to--;
+      if (next !== undefined && rulers.has(to - 1)) to--;
+      while (to > from && lines[to - 1]!.trim() === '') to--;
+      const own = slides.slice(first, next);
+      const title = own.flatMap((s) => s.headings)[0] ?? '';
+      return { title: plainHeading(title), slug: '', slides: own, from, to };
+    })
+    .map((c, i) => ({ ...c, slug: slugOf(c.title, i + 1) }));
 }
 
 /** The level of a slide's first heading (1 for `# `), 0 when it has none. */
@@ -60,7 +68,9 @@ function firstHeadingLevel(markdown: string): number {
 export function plainHeading(markdown: string): string {
   const inline = markdownIt().parseInline(markdown, {})[0] as { children?: Token[] | null } | undefined;
   const text = (inline?.children ?? [])
-    .map((c: Token) => (c.type === 'text' || c.type === 'code_inline' || c.type === 'marp_emoji' ? c.content : ''))
+    .map((c: Token) =>
+      c.type === 'text' || c.type === 'code_inline' || c.type === 'marp_emoji' ? c.content : '',
+    )
     .join('');
   return text.replace(/\s+/g, ' ').trim();
 }

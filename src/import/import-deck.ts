@@ -50,10 +50,13 @@ export async function importDeck(opts: ImportOptions): Promise<ImportSummary> {
   const src = await readMarpSource(path, relative(cwd, path) || opts.source);
   const cuts = cutChapters(src.front.body, src.front.bodyLine, src.slides, split);
   if (cuts.length > MAX_CHAPTERS) {
-    throw new LecternError(`${src.shownAs} would make ${cuts.length} chapters; a deck holds at most ${MAX_CHAPTERS}`, {
-      exit: 'USAGE',
-      hint: 'cut by a heading level that starts fewer slides (--split h1) or every N slides (--split 10)',
-    });
+    throw new LecternError(
+      `${src.shownAs} would make ${cuts.length} chapters; a deck holds at most ${MAX_CHAPTERS}`,
+      {
+        exit: 'USAGE',
+        hint: 'cut by a heading level that starts fewer slides (--split h1) or every N slides (--split 10)',
+      },
+    );
   }
   const toDo: string[] = [];
   const lines = src.front.body.split('\n');
@@ -62,7 +65,9 @@ export async function importDeck(opts: ImportOptions): Promise<ImportSummary> {
   const data = { ...extra, ...src.front.data };
   const theme = typeof data.theme === 'string' && data.theme.trim() ? data.theme.trim() : 'default';
   if (!MARP_THEMES.includes(theme) && !/\.css$/i.test(theme))
-    toDo.push(`deck.md: theme ${theme} is not one lectern has: copy its CSS into the deck folder and write theme: ./${theme}.css`);
+    toDo.push(
+      `deck.md: theme ${theme} is not one lectern has: copy its CSS into the deck folder and write theme: ./${theme}.css`,
+    );
   const lang = typeof data.lang === 'string' ? data.lang : /[\u3400-\u9fff]/.test(src.text) ? 'zh-CN' : 'en';
   const t = labelsFor(lang);
 
@@ -73,7 +78,8 @@ export async function importDeck(opts: ImportOptions): Promise<ImportSummary> {
       : []),
   ];
   const plan = await planImages(images, dirname(src.path));
-  for (const link of plan.missing) toDo.push(`${src.shownAs}: image ${link} was not found; add the file to assets/ and fix its link`);
+  for (const link of plan.missing)
+    toDo.push(`${src.shownAs}: image ${link} was not found; add the file to assets/ and fix its link`);
 
   const titled = cuts.map((c, i) => ({ ...c, title: c.title || t.importedPart(i + 1) }));
   const n = titled.length;
@@ -83,8 +89,10 @@ export async function importDeck(opts: ImportOptions): Promise<ImportSummary> {
     chapterFile(c.title, chapterFront(theme, data), relinked(texts[i]!, plan.relink)),
   ]);
   chapterFiles.push([`${label(n)}-review.md`, reviewFile(titled, theme, data, t)]);
-  toDo.push(`${join(shownTarget, `${label(n)}-review.md`)}: the review was drafted from the chapter headings; edit it`);
-  const deckTitle = typeof data.title === 'string' ? data.title : firstHeading(src) ?? basename(target);
+  toDo.push(
+    `${join(shownTarget, `${label(n)}-review.md`)}: the review was drafted from the chapter headings; edit it`,
+  );
+  const deckTitle = typeof data.title === 'string' ? data.title : (firstHeading(src) ?? basename(target));
   const deck = deckFile(src, { title: deckTitle, theme, lang, chapters: n, extra }, plan.relink);
   const downloads = [...plan.downloads].map(([url, name]) => ({
     url,
@@ -93,7 +101,9 @@ export async function importDeck(opts: ImportOptions): Promise<ImportSummary> {
   await writeFolderAtomically(target, shownTarget, {
     texts: [['deck.md', deck], ...chapterFiles],
     copies: await Promise.all(
-      [...plan.copies].map(async ([from, name]) => [await realpath(from), join('assets', name)] as [string, string]),
+      [...plan.copies].map(
+        async ([from, name]) => [await realpath(from), join('assets', name)] as [string, string],
+      ),
     ),
   });
   return {
@@ -103,9 +113,11 @@ export async function importDeck(opts: ImportOptions): Promise<ImportSummary> {
     imagesCopied: plan.copies.size,
     downloads,
     toDo,
-    files: ['deck.md', ...chapterFiles.map(([f]) => f), ...[...plan.copies.values()].map((f) => join('assets', f))].map(
-      (f) => join(shownTarget, f),
-    ),
+    files: [
+      'deck.md',
+      ...chapterFiles.map(([f]) => f),
+      ...[...plan.copies.values()].map((f) => join('assets', f)),
+    ].map((f) => join(shownTarget, f)),
   };
 }
 
@@ -128,11 +140,15 @@ function movedGlobals(src: MarpSource, texts: string[], toDo: string[]): Record<
   const moved: Record<string, unknown> = {};
   for (const g of src.commentGlobals) {
     if (!g.alone) {
-      toDo.push(`${src.shownAs}:${g.line}: move ${g.key} from this comment to deck.md (the comment sets other directives too)`);
+      toDo.push(
+        `${src.shownAs}:${g.line}: move ${g.key} from this comment to deck.md (the comment sets other directives too)`,
+      );
       continue;
     }
     if (g.key in src.front.data) {
-      toDo.push(`${src.shownAs}:${g.line}: ${g.key} is set in the front matter too; deck.md keeps the front matter's`);
+      toDo.push(
+        `${src.shownAs}:${g.line}: ${g.key} is set in the front matter too; deck.md keeps the front matter's`,
+      );
     } else moved[g.key] = g.value;
     const i = texts.findIndex((t) => t.includes(g.markup));
     if (i >= 0) texts[i] = texts[i]!.replace(g.markup, '');
@@ -171,7 +187,12 @@ function chapterFile(title: string, front: string[], body: string): string {
   return ['---', ...front, `title: ${JSON.stringify(title)}`, '---', '', body.trim(), ''].join('\n');
 }
 
-function reviewFile(cuts: ChapterCut[], theme: string, data: Record<string, unknown>, t: ReturnType<typeof labelsFor>): string {
+function reviewFile(
+  cuts: ChapterCut[],
+  theme: string,
+  data: Record<string, unknown>,
+  t: ReturnType<typeof labelsFor>,
+): string {
   const items = cuts.map((c) => `- ${escapeMarkdown(c.title)}`);
   const body = [`## ${t.review}`, '', ...items, '', notesComment(t.importedReviewNote)].join('\n');
   return chapterFile(t.review, chapterFront(theme, data), body);

@@ -29,7 +29,11 @@ export async function planImages(
   const taken = new Set<string>();
   const nameFor = (wanted: string) => {
     const ext = extname(wanted);
-    const stem = (basename(wanted, ext).replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'image').slice(0, 60);
+    const stem = (
+      basename(wanted, ext)
+        .replace(/[^\w.-]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'image'
+    ).slice(0, 60);
     const safeExt = /^\.[a-z0-9]{1,5}$/i.test(ext) ? ext.toLowerCase() : '';
     let name = `${stem}${safeExt}`;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}${safeExt}`;

@@ -36,7 +36,8 @@ const notMarp = (shownAs: string, why: string, hint: string, line = 1) =>
 /** Reads a Marp file, or says why it is not one (binary, not UTF-8, no slides, broken front matter). */
 export async function readMarpSource(path: string, shownAs: string): Promise<MarpSource> {
   const source = await readSource(path, shownAs);
-  if (!source.ok) throw notMarp(shownAs, source.problem.message, source.problem.hint ?? '', source.problem.line);
+  if (!source.ok)
+    throw notMarp(shownAs, source.problem.message, source.problem.hint ?? '', source.problem.line);
   const parsed = parseFrontMatter(source.text, shownAs, MARP_DIRECTIVES);
   if (!parsed.ok) throw refused(parsed.problem);
   const front = parsed.value;
@@ -53,13 +54,24 @@ export async function readMarpSource(path: string, shownAs: string): Promise<Mar
       'it has no slides',
       'pass a markdown file with slide content, slides separated by lines holding only ---',
     );
-  return { path: resolve(path), shownAs, text: source.text, front, frontLines, commentGlobals, slides, headingDivider };
+  return {
+    path: resolve(path),
+    shownAs,
+    text: source.text,
+    front,
+    frontLines,
+    commentGlobals,
+    slides,
+    headingDivider,
+  };
 }
 
 function refused(problem: Problem): LecternError {
   return new LecternError(`${problem.file} cannot be imported: ${problem.message}`, {
     exit: 'INVALID_DECK',
-    problems: [error(problem.code, { file: problem.file, line: problem.line }, problem.message, problem.hint)],
+    problems: [
+      error(problem.code, { file: problem.file, line: problem.line }, problem.message, problem.hint),
+    ],
   });
 }
 

@@ -26,21 +26,30 @@ export async function requireEmptyTarget(target: string, shown: string): Promise
  * Writes the whole folder beside the target and renames it into place when every file is
  * complete: a failed import (a full disk, a copy that cannot be read) leaves no folder behind.
  */
-export async function writeFolderAtomically(target: string, shown: string, content: FolderContent): Promise<void> {
+export async function writeFolderAtomically(
+  target: string,
+  shown: string,
+  content: FolderContent,
+): Promise<void> {
   await requireEmptyTarget(target, shown);
   const fail = (err: unknown) =>
-    new LecternError(`cannot write the deck into ${shown}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, {
-      exit: 'OUTPUT',
-      file: shown,
-      hint: 'choose a folder you can write to (a read-only or full disk cannot hold the new deck)',
-      cause: err,
-    });
+    new LecternError(
+      `cannot write the deck into ${shown}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      {
+        exit: 'OUTPUT',
+        file: shown,
+        hint: 'choose a folder you can write to (a read-only or full disk cannot hold the new deck)',
+        cause: err,
+      },
+    );
   await makeFolder(dirname(target)).catch((err: unknown) => {
     throw fail(err);
   });
-  const temp = await mkdtemp(join(dirname(target), `.${basename(target)}.lectern-import-`)).catch((err: unknown) => {
-    throw fail(err);
-  });
+  const temp = await mkdtemp(join(dirname(target), `.${basename(target)}.lectern-import-`)).catch(
+    (err: unknown) => {
+      throw fail(err);
+    },
+  );
   try {
     await makeFolder(join(temp, 'assets'));
     for (const [name, text] of content.texts) await writeFile(join(temp, name), text, { flag: 'wx' });

@@ -56,8 +56,7 @@ export class SlideCache {
     const key = createHash('sha256')
       .update(`${this.salt}\0${firstLine}\0${headingDivider.join(',')}\0${body}`)
       .digest('hex');
-    const reading =
-      this.used.get(key) ?? this.known[key] ?? readSlides(body, firstLine, headingDivider);
+    const reading = this.used.get(key) ?? this.known[key] ?? readSlides(body, firstLine, headingDivider);
     this.used.set(key, reading);
     return structuredClone(reading);
   };

@@ -39,7 +39,8 @@ export function toSlide(lines: string[], start: number, tokens: Token[], firstLi
       // `<!-- backgroundImage: url(assets/bg.jpg) -->` shows a file as `![bg]` does: it is embedded too.
       for (const key of BACKGROUND_DIRECTIVES) {
         const value = parsed[key];
-        if (typeof value === 'string') images.push(...backgroundImageUrls(value).map((src) => ({ src, line: at })));
+        if (typeof value === 'string')
+          images.push(...backgroundImageUrls(value).map((src) => ({ src, line: at })));
       }
     }
     if (t.type === 'inline' || t.type === 'marpit_hidden_inline')

@@ -1,4 +1,12 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
@@ -47,7 +55,9 @@ describe('lectern import', () => {
     expect(deckMd).toMatch(/^chapters: 2$/m);
     expect(readFileSync(join(deck, 'assets', 'paper.png'))).toEqual(readFileSync(PNG));
     // Every line of the source's body is in a chapter, in order.
-    const chapters = ['01-hooks-in-practice.md', '02-patterns.md'].map((f) => readFileSync(join(deck, f), 'utf8'));
+    const chapters = ['01-hooks-in-practice.md', '02-patterns.md'].map((f) =>
+      readFileSync(join(deck, f), 'utf8'),
+    );
     const body = readFileSync(join(source, 'talk.md'), 'utf8').split('\n---\n').slice(1).join('\n---\n');
     const kept = chapters.map((c) => c.split('\n---\n').slice(1).join('\n---\n').trim()).join('\n\n');
     expect(kept.replace(/\s+/g, ' ')).toBe(body.trim().replace(/\s+/g, ' '));
@@ -81,14 +91,18 @@ describe('lectern import', () => {
     const r = lectern(['import', file, '--out', deck], { cwd: work });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('1 web image(s) to download before the deck builds');
-    expect(r.stderr).toContain(`curl -fL -o 'deck/assets/sales-chart.png' 'https://example.com/pics/sales%20chart.png'`);
+    expect(r.stderr).toContain(
+      `curl -fL -o 'deck/assets/sales-chart.png' 'https://example.com/pics/sales%20chart.png'`,
+    );
     noStack(r.stderr);
     const chapter = readFileSync(join(deck, '01-charts.md'), 'utf8');
     expect(chapter).toContain('![chart](assets/sales-chart.png)');
     expect(chapter).toContain('![](assets/a.png)');
     const before = lectern(['check', 'deck'], { cwd: work });
     expect(before.code).toBe(3);
-    expect(before.stderr + before.stdout).toMatch(/deck\/01-charts\.md:9: error: image assets\/sales-chart\.png does not exist/);
+    expect(before.stderr + before.stdout).toMatch(
+      /deck\/01-charts\.md:9: error: image assets\/sales-chart\.png does not exist/,
+    );
     // What the curl command would do.
     copyFileSync(PNG, join(deck, 'assets', 'sales-chart.png'));
     const after = lectern(['check', 'deck'], { cwd: work });
@@ -113,7 +127,11 @@ describe('lectern import', () => {
   it.each([
     ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), /is a binary file/],
     ['a GBK file', Buffer.from([0x23, 0x20, 0xd6, 0xd0, 0xce, 0xc4, 0x0a]), /is not UTF-8 text/],
-    ['front matter and no slides', Buffer.from('---\nmarp: true\n---\n\n<!-- only a note -->\n'), /has no slides/],
+    [
+      'front matter and no slides',
+      Buffer.from('---\nmarp: true\n---\n\n<!-- only a note -->\n'),
+      /has no slides/,
+    ],
   ])('says that %s is not a Marp markdown file, and writes nothing', (_what, bytes, why) => {
     const work = tmp();
     writeFileSync(join(work, 'talk.md'), bytes);
@@ -128,11 +146,15 @@ describe('lectern import', () => {
   });
 
   it('reports a backgroundImage outside the deck once, at its directive’s line', () => {
-    const { dir, file } = marpFile('---\nmarp: true\n---\n\n# One\n\n<!-- _backgroundImage: url(../../elsewhere/bg.png) -->\n\ntext\n');
+    const { dir, file } = marpFile(
+      '---\nmarp: true\n---\n\n# One\n\n<!-- _backgroundImage: url(../../elsewhere/bg.png) -->\n\ntext\n',
+    );
     const deck = join(dir, 'deck');
     expect(lectern(['import', file, '--out', deck]).code).toBe(0);
     const r = lectern(['check', deck, '--json']);
-    const findings = (JSON.parse(r.stdout) as { findings: { code: string; line: number; severity: string }[] }).findings;
+    const findings = (
+      JSON.parse(r.stdout) as { findings: { code: string; line: number; severity: string }[] }
+    ).findings;
     const errors = findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => [f.code, f.line])).toEqual([['image-outside', 9]]);
   }, 60_000);

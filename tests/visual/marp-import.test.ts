@@ -24,7 +24,11 @@ const BAND = 80 / 720;
 /** Share of pixels outside the band that may differ (beyond pixelmatch's anti-aliasing tolerance). */
 const MAX_DIFFERING = 0.01;
 /** Every request to the network fails at once: marp-cli's twemoji and Gaia's web font stay unloaded. */
-const OFFLINE = { ALL_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' };
+const OFFLINE = {
+  ALL_PROXY: 'http://127.0.0.1:9',
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+};
 
 function rgba(g: Grey): Uint8Array {
   const out = new Uint8Array(g.width * g.height * 4);
@@ -36,7 +40,8 @@ function rgba(g: Grey): Uint8Array {
 function differing(a: Grey, b: Grey): number {
   const top = Math.ceil(a.height * BAND);
   const rows = a.height - 2 * top;
-  const cut = (g: Grey) => rgba({ ...g, height: rows, data: g.data.subarray(top * g.width, (top + rows) * g.width) });
+  const cut = (g: Grey) =>
+    rgba({ ...g, height: rows, data: g.data.subarray(top * g.width, (top + rows) * g.width) });
   const diff = pixelmatch(cut(a), cut(b), undefined, a.width, rows, { threshold: 0.1 });
   return diff / (a.width * rows);
 }
@@ -74,6 +79,7 @@ describe.each(THEMES)('a Marp deck in the %s theme', (theme) => {
     const ours = renderPdfGrey(join(dir, 'out', 'deck.pdf'), DPI);
     expect(contentPages.length).toBe(theirs.length);
     const shares = theirs.map((page, i) => differing(page, ours[contentPages[i]!]!));
-    for (const [i, share] of shares.entries()) expect(share, `slide ${i + 1}: ${(share * 100).toFixed(2)} %`).toBeLessThan(MAX_DIFFERING);
+    for (const [i, share] of shares.entries())
+      expect(share, `slide ${i + 1}: ${(share * 100).toFixed(2)} %`).toBeLessThan(MAX_DIFFERING);
   }, 240_000);
 });
