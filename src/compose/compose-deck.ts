@@ -4,7 +4,7 @@ import { normalizeImageSrc } from '../load/load-images.js';
 import type { SourceSlide } from '../load/split-slides.js';
 import { labelsFor, type Labels } from '../core/labels.js';
 import { directiveValue, escapeMarkdown } from './markdown-text.js';
-import { explicitClass, layoutClass, localClass, withoutCheckboxes } from './slide-layout.js';
+import { directiveOf, explicitClass, layoutClass, localClass, withoutCheckboxes } from './slide-layout.js';
 import { backgroundImageUrls } from '../load/background-directive.js';
 import { DECK_THEME } from '../theme/deck-theme.js';
 import { agendaSlide, chapterRef, closingSlide, dividerSlide, titleSlide } from './generated-slides.js';
@@ -18,12 +18,21 @@ export function composeDeck(deck: DeckModel): ComposedDeck {
   // The `class` in effect, as Marp carries a local directive on to the slides after it: a
   // layout class lectern adds keeps it (a deck's `class: invert` stays on every slide).
   let inherited = deck.directives.class ?? '';
+  // Likewise the deck's own header, for the outputs that draw it themselves (the editable PPTX).
+  let header: string | undefined = deck.directives.header;
   const parts: { markdown: string; info: SlideInfo }[] = [titleSlide(deck, t), agendaSlide(deck, t)];
   for (const c of deck.chapters) {
     parts.push(dividerSlide(deck, c, t, inherited));
     for (const s of c.slides) {
-      parts.push(contentSlide(deck, c, s, t, inherited));
-      if (s.directives.some((d) => d.name === 'class')) inherited = localClass(s.markdown) ?? inherited;
+      const sets = (name: string) => s.directives.some((d) => d.name === name);
+      header = sets('header') ? directiveOf(s.markdown, 'header') : header;
+      const shown = sets('_header') ? directiveOf(s.markdown, '_header') : header;
+      const part = contentSlide(deck, c, s, t, inherited);
+      parts.push({
+        ...part,
+        info: { ...part.info, header: deck.ownsHeader ? shown || undefined : part.info.header },
+      });
+      if (sets('class')) inherited = localClass(s.markdown) ?? inherited;
     }
   }
   parts.push(closingSlide(deck, t, inherited));
@@ -95,6 +104,7 @@ function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Label
     info: {
       kind: 'content' as const,
       chapter: chapterRef(c),
+      header: `${c.label} · ${c.title}`,
       file: c.file,
       line: s.line,
       heading: s.headings[0],

@@ -8,6 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
 import { pdfText } from '../helpers/readers.js';
@@ -30,7 +31,7 @@ function marpFile(text: string, files: Record<string, string> = {}): { dir: stri
 }
 
 describe('lectern import', () => {
-  it('keeps every slide, note and directive, and the built deck shows the deck’s own header and footer', () => {
+  it('keeps every slide, note and directive, and the built deck shows the deck’s own header and footer', async () => {
     const work = tmp();
     const source = join(work, 'src');
     cpSync(join(MARP, 'default'), source, { recursive: true });
@@ -63,7 +64,7 @@ describe('lectern import', () => {
     expect(kept.replace(/\s+/g, ' ')).toBe(body.trim().replace(/\s+/g, ' '));
 
     const out = join(work, 'out');
-    const built = lectern(['build', deck, '--out', out, '--format', 'pdf,script']);
+    const built = lectern(['build', deck, '--out', out, '--format', 'pdf,script,pptx']);
     expect(built.stderr).not.toMatch(/error:/);
     expect(built.code).toBe(0);
     const pages = pdfText(join(out, 'deck.pdf')).split('\f');
@@ -75,6 +76,15 @@ describe('lectern import', () => {
     expect(pages[7]).toMatch(/Patterns/);
     expect(pages[3]).toMatch(/👌/);
     expect(pages.join('\n')).not.toMatch(/:ok_hand:|:satisfied:/);
+    // The editable PPTX draws the header each slide shows: the deck's, never lectern's chapter header.
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'deck.pptx')));
+    const runs = async (n: number) =>
+      [...(await zip.file(`ppt/slides/slide${n}.xml`)!.async('string')).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map(
+        (m) => m[1],
+      );
+    expect(await runs(4)).toContain('Basics');
+    expect(await runs(8)).toContain('Patterns');
+    expect((await runs(4)).join(' ')).not.toMatch(/01 · /);
     // The notes made it to the speaker script.
     const script = pdfText(join(out, 'deck-script.pdf'));
     expect(script).toMatch(/Welcome everyone; ask who has written a class\s+component\./);
