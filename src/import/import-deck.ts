@@ -68,6 +68,8 @@ export async function importDeck(opts: ImportOptions): Promise<ImportSummary> {
     toDo.push(
       `deck.md: theme ${theme} is not one lectern has: copy its CSS into the deck folder and write theme: ./${theme}.css`,
     );
+  if (data.size !== undefined && data.size !== '16:9' && data.size !== '4:3')
+    toDo.push(`deck.md: size ${String(data.size)} is not one lectern makes: write size: "16:9" or "4:3"`);
   const lang = typeof data.lang === 'string' ? data.lang : /[\u3400-\u9fff]/.test(src.text) ? 'zh-CN' : 'en';
   const t = labelsFor(lang);
 
