@@ -20,6 +20,7 @@ const STAGES = [
   'check',
   'dev',
   'scaffold',
+  'import', // lectern import: a deck folder from one Marp file
   'cli', // flags, the reporter, exit codes
 ];
 

@@ -7,6 +7,7 @@ import { cssUrls } from '../render/resource-audit.js';
 import { buildDeckTheme, type DeckTheme } from '../theme/deck-theme.js';
 import { embeddedFont, type FontSubset } from '../fonts/embedded-font.js';
 import { missingGlyphWarnings } from '../compose/glyph-warnings.js';
+import { shortcodeEmoji } from '../engine/shortcode-emoji.js';
 import { requireValid, validateDeck } from '../validate/validate-deck.js';
 import { fitPictures } from '../load/fit-pictures.js';
 
@@ -45,7 +46,11 @@ export async function prepareValidDeck(
   // Pictures are embedded as the slides show them, before composing writes them into the markdown.
   const pictureWarnings = await fitPictures(model.assets, model.deckFile);
   const composed = opts.composed ?? composeDeck(model);
-  const font = fontCss === undefined ? await embeddedFont(composed.markdown) : undefined;
+  // The subset holds what the slides show: `:ok_hand:` is drawn as 👌.
+  const font =
+    fontCss === undefined
+      ? await embeddedFont(composed.markdown + shortcodeEmoji(composed.markdown))
+      : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
   // The dev server's font URLs are lectern's own, served from loopback.
   const rendered = renderDeck(composed, theme, new Set(fontCss === undefined ? [] : cssUrls(fontCss)));

@@ -179,3 +179,34 @@ export async function runNew(
     return reporter.fail(err, false);
   }
 }
+
+export async function runImport(
+  o: { source: string; out?: string; split?: string; cwd: string; debug: boolean },
+  reporter: Reporter,
+): Promise<number> {
+  try {
+    const { importDeck } = await import('../import/import-deck.js');
+    const summary = await importDeck({ source: o.source, out: o.out, split: o.split, cwd: o.cwd });
+    const print = (line: string) => process.stdout.write(`${line}\n`);
+    print(
+      `imported ${o.source} into ${summary.folder}: ${summary.slides} slides in ${summary.chapters.length} chapters and the review, ${summary.imagesCopied} image(s) copied into assets/`,
+    );
+    for (const c of summary.chapters) print(`  ${c.file}  ${c.slides} slide(s)  ${c.title}`);
+    if (summary.toDo.length) {
+      print('needs your hand:');
+      for (const item of summary.toDo) print(`  - ${item}`);
+    }
+    if (summary.downloads.length) {
+      // The deck is whole but for these files: its build names each missing image until they are there.
+      process.stderr.write(
+        `${summary.folder}: ${summary.downloads.length} web image(s) to download before the deck builds (lectern never fetches anything):\n`,
+      );
+      for (const d of summary.downloads) process.stderr.write(`  ${d.command}\n`);
+      return ExitCode.INVALID_DECK;
+    }
+    print(`next: lectern check ${summary.folder} && lectern build ${summary.folder}`);
+    return 0;
+  } catch (err) {
+    return reporter.fail(err, o.debug);
+  }
+}

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { LECTERN_VERSION as version } from '../core/package-root.js';
 import { ExitCode } from '../core/errors.js';
 import { DEFAULT_FORMATS, FORMATS } from '../build/formats.js';
-import { runBuild, runCheck, runDev, runNew } from './commands.js';
+import { runBuild, runCheck, runDev, runImport, runNew } from './commands.js';
 import { createReporter } from './report.js';
 
 /** The command line: parses flags and calls one function per command. */
@@ -101,6 +101,26 @@ async function main(argv: string[]): Promise<number> {
     .action(async (dir, o) => {
       const reporter = createReporter({ quiet: false, cwd });
       exit = await runNew({ dir, title: o.title, chapters: o.chapters, cwd }, reporter);
+    });
+
+  program
+    .command('import')
+    .description(
+      'write a deck folder from one Marp markdown file: deck.md, a chapter per heading, the review, assets/',
+    )
+    .argument('<talk.md>', 'the Marp file to import (it is only read)')
+    .option(
+      '-o, --out <folder>',
+      'deck folder to create (must be new or empty; default: the file name without .md)',
+    )
+    .option(
+      '--split <how>',
+      'a chapter at every h1 slide (default), every h1 or h2 slide (h2), or every N slides',
+    )
+    .option('--debug', 'show stack traces for unexpected errors')
+    .action(async (source, o) => {
+      const reporter = createReporter({ quiet: false, cwd });
+      exit = await runImport({ source, out: o.out, split: o.split, cwd, debug: Boolean(o.debug) }, reporter);
     });
 
   try {

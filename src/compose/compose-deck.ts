@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { normalizeImageSrc } from '../load/load-images.js';
 import type { SourceSlide } from '../load/split-slides.js';
 import { labelsFor, type Labels } from '../core/labels.js';
-import { directiveValue } from './markdown-text.js';
-import { explicitClass, layoutClass, withoutCheckboxes } from './slide-layout.js';
+import { directiveValue, escapeMarkdown } from './markdown-text.js';
+import { directiveOf, explicitClass, layoutClass, localClass, withoutCheckboxes } from './slide-layout.js';
+import { backgroundImageUrls } from '../load/background-directive.js';
 import { DECK_THEME } from '../theme/deck-theme.js';
 import { agendaSlide, chapterRef, closingSlide, dividerSlide, titleSlide } from './generated-slides.js';
 import type { ComposedDeck, SlideInfo } from './composed-deck.js';
@@ -15,15 +16,27 @@ export type { ComposedDeck, SlideInfo, SlideKind, SlideQuiz } from './composed-d
 /** Builds the whole Marp markdown: title, agenda, a divider before each chapter, the chapters, closing. Pure. */
 export function composeDeck(deck: DeckModel): ComposedDeck {
   const t = labelsFor(deck.lang);
-  const parts: { markdown: string; info: SlideInfo }[] = [
-    titleSlide(deck, t),
-    agendaSlide(deck, t),
-    ...deck.chapters.flatMap((c) => [
-      dividerSlide(deck, c, t),
-      ...c.slides.map((s) => contentSlide(deck, c, s, t)),
-    ]),
-    closingSlide(deck, t),
-  ];
+  // The `class` in effect, as Marp carries a local directive on to the slides after it: a
+  // layout class lectern adds keeps it (a deck's `class: invert` stays on every slide).
+  let inherited = deck.directives.class ?? '';
+  // Likewise the deck's own header, for the outputs that draw it themselves (the editable PPTX).
+  let header: string | undefined = deck.directives.header;
+  const parts: { markdown: string; info: SlideInfo }[] = [titleSlide(deck, t), agendaSlide(deck, t)];
+  for (const c of deck.chapters) {
+    parts.push(dividerSlide(deck, c, t, inherited));
+    for (const s of c.slides) {
+      const sets = (name: string) => s.directives.some((d) => d.name === name);
+      header = sets('header') ? directiveOf(s.markdown, 'header') : header;
+      const shown = sets('_header') ? directiveOf(s.markdown, '_header') : header;
+      const part = contentSlide(deck, c, s, t, inherited);
+      parts.push({
+        ...part,
+        info: { ...part.info, header: deck.ownsHeader ? shown || undefined : part.info.header },
+      });
+      if (sets('class')) inherited = localClass(s.markdown) ?? inherited;
+    }
+  }
+  parts.push(closingSlide(deck, t, inherited));
   return {
     markdown: [frontMatter(deck), parts.map((p) => p.markdown).join('\n\n---\n\n')].join('\n'),
     slides: parts.map((p) => p.info),
@@ -31,7 +44,20 @@ export function composeDeck(deck: DeckModel): ComposedDeck {
   };
 }
 
+/**
+ * The composed deck's front matter: lectern's settings, then deck.md's Marp directives for every
+ * slide, each value quoted (JSON is YAML) so Marpit reads it as the text deck.md gave. The page
+ * number is on unless the deck says otherwise; the deck title is the footer only when the deck
+ * sets no footer anywhere.
+ */
 function frontMatter(deck: DeckModel): string {
+  const { paginate, footer, backgroundImage, ...rest } = deck.directives;
+  const ownFooter = footer ?? (deck.ownsFooter ? undefined : escapeMarkdown(deck.title));
+  const directives = {
+    ...rest,
+    ...(backgroundImage === undefined ? {} : { backgroundImage: embedCssUrls(deck, backgroundImage) }),
+    ...(ownFooter === undefined ? {} : { footer: ownFooter }),
+  };
   const lines = [
     '---',
     'marp: true',
@@ -40,20 +66,31 @@ function frontMatter(deck: DeckModel): string {
     `title: ${JSON.stringify(deck.title)}`,
     deck.presenter ? `author: ${JSON.stringify(deck.presenter)}` : '',
     deck.size === '4:3' ? 'size: "4:3"' : '',
-    'paginate: true',
-    `footer: ${directiveValue(deck.title)}`,
+    `paginate: ${paginate === undefined ? 'true' : JSON.stringify(paginate)}`,
+    ...Object.entries(directives).map(([key, value]) => `${key}: ${JSON.stringify(value)}`),
     '---',
     '',
   ];
   return lines.filter((l, i) => l !== '' || i === lines.length - 1).join('\n');
 }
 
-function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Labels) {
+/** A CSS value with each url() of a deck file replaced by the file as a data: URI. */
+function embedCssUrls(deck: DeckModel, value: string): string {
+  let css = value;
+  for (const url of backgroundImageUrls(value)) {
+    const asset = deck.assets.get(resolve(deck.dir, normalizeImageSrc(url)));
+    if (asset) css = css.split(url).join(`data:${asset.mime};base64,${asset.bytes.toString('base64')}`);
+  }
+  return css;
+}
+
+function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Labels, inherited: string) {
   const cls = layoutClass(s.markdown);
   const layout = cls ?? explicitClass(s.markdown);
   const head = [
-    cls ? `<!-- _class: ${cls} -->` : '',
-    `<!-- _header: ${directiveValue(`${c.label} · ${c.title}`)} -->`,
+    cls ? `<!-- _class: ${[cls, inherited].filter(Boolean).join(' ')} -->` : '',
+    // The chapter in the header, unless the deck writes its own headers.
+    deck.ownsHeader ? '' : `<!-- _header: ${directiveValue(`${c.label} · ${c.title}`)} -->`,
   ].filter(Boolean);
   const minutes = s.minutes ? Number(s.minutes.value) : undefined;
   // The time box is lectern's setting, a directive to Marp (not a note): it is shown as the
@@ -70,6 +107,7 @@ function contentSlide(deck: DeckModel, c: ChapterModel, s: SourceSlide, t: Label
     info: {
       kind: 'content' as const,
       chapter: chapterRef(c),
+      header: `${c.label} · ${c.title}`,
       file: c.file,
       line: s.line,
       heading: s.headings[0],

@@ -8,6 +8,8 @@ export interface SlideInfo {
   kind: SlideKind;
   /** The chapter a divider or content slide belongs to. */
   chapter?: { label: string; title: string; minutes?: number; isReview: boolean };
+  /** The header a content slide shows: lectern's chapter header, or the deck's own (none when it sets none there). */
+  header?: string;
   /** The source the slide comes from, for file:line messages. */
   file: string;
   line: number;

@@ -6,10 +6,15 @@ import { closingCodes, qrStyle } from './closing-codes.js';
 
 // The slides lectern writes itself: title, agenda, a divider per chapter and the closing slide.
 
-const generated = (cls: string) => [
-  `<!-- _class: ${cls} -->`,
+/**
+ * A generated slide's own directives: its layout (with the deck's `class` in effect, as Marp
+ * would give it), no page number, no footer, and no header when the deck writes its own.
+ */
+const generated = (cls: string, deck: DeckModel, inherited = deck.directives.class ?? '') => [
+  `<!-- _class: ${[cls, inherited].filter(Boolean).join(' ')} -->`,
   '<!-- _paginate: false -->',
   '<!-- _footer: "" -->',
+  ...(deck.ownsHeader ? ['<!-- _header: "" -->'] : []),
 ];
 
 export function titleSlide(deck: DeckModel, t: Labels) {
@@ -18,7 +23,7 @@ export function titleSlide(deck: DeckModel, t: Labels) {
     deck.date && `${t.date}：${escapeMarkdown(deck.date)}`,
   ].filter(Boolean);
   const body = [
-    ...generated('title'),
+    ...generated('title', deck),
     '',
     `# ${escapeMarkdown(deck.title)}`,
     deck.subtitle ? `\n## ${escapeMarkdown(deck.subtitle)}` : '',
@@ -48,7 +53,7 @@ export function agendaSlide(deck: DeckModel, t: Labels) {
   const session = plannedMinutes(deck.chapters);
   const columns = course.length > 5 ? 'agenda two-columns' : 'agenda';
   const body = [
-    ...generated(columns),
+    ...generated(columns, deck),
     ...(deck.course ? [sessionHighlight(course, deck.chapters)] : []),
     '',
     `# ${t.agenda}`,
@@ -81,10 +86,10 @@ function sessionHighlight(course: ChapterModel[], chosen: ChapterModel[]): strin
   return faded.length ? `<style scoped>${faded.join(', ')} { opacity: 0.3; }</style>` : '';
 }
 
-export function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {
+export function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels, inherited?: string) {
   const notes = [c.notes, c.minutes ? t.plannedMinutes(c.minutes) : ''].filter(Boolean).join('\n\n');
   const body = [
-    ...generated('divider'),
+    ...generated('divider', deck, inherited),
     '',
     `# ${c.label}`,
     '',
@@ -108,10 +113,10 @@ export function dividerSlide(deck: DeckModel, c: ChapterModel, t: Labels) {
   };
 }
 
-export function closingSlide(deck: DeckModel, t: Labels) {
+export function closingSlide(deck: DeckModel, t: Labels, inherited?: string) {
   const codes = closingCodes(deck, t);
   const body = [
-    ...generated('closing'),
+    ...generated('closing', deck, inherited),
     '',
     `# ${escapeMarkdown(deck.closing)}`,
     '',

@@ -58,6 +58,20 @@ export function explicitClass(markdown: string): string | undefined {
 }
 
 /**
+ * The last value the slide gives a directive in its comments (`class`, `header`, or the spot
+ * `_header`), as Marp reads them; undefined when it gives none.
+ */
+export function directiveOf(markdown: string, key: string): string | undefined {
+  let value: string | undefined;
+  for (const { directives: d } of slideComments(markdown))
+    if (d[key] !== undefined) value = String(d[key]).trim();
+  return value;
+}
+
+/** The slide's own `<!-- class: … -->`, which holds for the slides after it too. */
+export const localClass = (markdown: string): string | undefined => directiveOf(markdown, 'class');
+
+/**
  * The checklist's `[ ]` markers, which markdown does not draw: the theme draws the boxes. Each
  * list item whose text opens with `[ ]` loses it on the item's own line, found from Marp's tokens.
  */

@@ -42,6 +42,9 @@ export interface Labels {
     score: (right: number, of: number) => string;
     untracked: string;
   };
+  /** `lectern import`: a chapter without a heading, and the note on the review it drafts. */
+  importedPart: (n: number) => string;
+  importedReviewNote: string;
 }
 
 const zh: Labels = {
@@ -78,6 +81,8 @@ const zh: Labels = {
     score: (r, n) => `知识检查得分：${r} / ${n}`,
     untracked: '本课件未连接学习平台，学习记录不会上报',
   },
+  importedPart: (n) => `第 ${n} 部分`,
+  importedReviewNote: 'lectern import 根据各章标题起草了这页回顾：请在授课前修改。',
 };
 
 const en: Labels = {
@@ -114,6 +119,9 @@ const en: Labels = {
     score: (r, n) => `Knowledge check score — ${r} / ${n}`,
     untracked: 'Not connected to a learning platform: progress is not recorded',
   },
+  importedPart: (n) => `Part ${n}`,
+  importedReviewNote:
+    'lectern import drafted this review from the chapter headings: edit it before you teach.',
 };
 
 /** Closing texts for languages that otherwise get the English words. */

@@ -42,6 +42,7 @@ export const FINDING_CODES = [
   'chapter-empty',
   'time-budget',
   'global-directive',
+  'directive-value',
   'deck-too-large',
   'slide-too-large',
   'slide-separator',
@@ -60,6 +61,10 @@ export const FINDING_CODES = [
   'unsafe-link',
   'network-request',
   'theme-invalid',
+  // lectern import: a source that is not a Marp deck, web images to download, the drafted review
+  'not-marp',
+  'image-download',
+  'review-draft',
   // a run that ended before its findings: what `check --json` lists for an error without any
   'deck-invalid',
   'usage',

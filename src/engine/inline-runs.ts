@@ -19,7 +19,8 @@ export function inlineParts(children: Token[]): {
     if (text) runs.push({ text, ...clean({ ...style, ...extra }) });
   };
   for (const c of children) {
-    if (c.type === 'text') add(c.content);
+    // A shortcode (`:ok_hand:`) is its emoji, as Marp draws it.
+    if (c.type === 'text' || c.type === 'marp_emoji') add(c.content);
     else if (c.type === 'code_inline') add(c.content, { code: true });
     else if (c.type === 'softbreak') runs.push({ text: ' ', ...clean(style), ...{ soft: true } } as Run);
     else if (c.type === 'hardbreak') runs.push({ text: '\n' });

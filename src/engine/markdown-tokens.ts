@@ -1,5 +1,6 @@
 import type { Marp } from '@marp-team/marp-core';
 import { createMarp } from './marp-engine.js';
+import { MARP_OPTIONS } from './marp-options.js';
 
 // The markdown-it token stream of the marp-core engine that renders every output: the one
 // reading of markdown that loading, validation, composing and the editable PPTX share.
@@ -34,15 +35,27 @@ export interface MarpitImage {
   height?: string;
 }
 
-let engine: Marp | undefined;
+/** The heading levels a slide starts at (deck.md `headingDivider`), as Marpit normalizes them. */
+export type HeadingDivider = readonly number[];
 
-/** The engine's markdown-it, created (and marp-core loaded) on first use. */
-export function markdownIt(): Marp['markdown'] {
-  engine ??= createMarp();
+const engines = new Map<string, Marp>();
+
+/**
+ * The engine's markdown-it, created (and marp-core loaded) on first use; one engine for each
+ * `headingDivider`, which Marpit reads from its options when it splits slides.
+ */
+export function markdownIt(headingDivider: HeadingDivider = []): Marp['markdown'] {
+  const key = headingDivider.join(',');
+  let engine = engines.get(key);
+  if (!engine) {
+    const levels = [...headingDivider] as (1 | 2 | 3 | 4 | 5 | 6)[];
+    engine = createMarp({ ...MARP_OPTIONS, headingDivider: levels.length ? levels : false });
+    engines.set(key, engine);
+  }
   return engine.markdown;
 }
 
 /** The tokens Marp reads from `markdown`. Pure apart from a cached engine. */
-export function parseMarkdown(markdown: string): Token[] {
-  return markdownIt().parse(markdown, {}) as unknown as Token[];
+export function parseMarkdown(markdown: string, headingDivider: HeadingDivider = []): Token[] {
+  return markdownIt(headingDivider).parse(markdown, {}) as unknown as Token[];
 }

@@ -33,5 +33,11 @@ export function createMarp(options: MarpOptions = MARP_OPTIONS): Marp {
   // `<!-- minutes: 10 -->` is lectern's time box, a setting: as a directive (that sets nothing)
   // Marp keeps it out of the speaker notes, and every reader of the tokens sees a setting.
   marp.customDirectives.local.minutes = () => ({});
+  // A shortcode's emoji is marked, so the deck theme draws it with the embedded emoji face even
+  // where a deck's own font-family leaves that face out of its stack (the browser falls back
+  // only to system fonts, which may have no emoji).
+  const escape = marp.markdown.utils.escapeHtml;
+  marp.markdown.renderer.rules.marp_emoji = (tokens: { content: string }[], i: number) =>
+    `<span data-lectern-emoji="">${escape(tokens[i]!.content)}</span>`;
   return marp;
 }

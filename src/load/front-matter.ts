@@ -11,6 +11,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { error, type Problem } from '../core/problem.js';
+import { looseLines } from './loose-yaml.js';
 
 export interface ParsedSource {
   data: Record<string, unknown>;
@@ -34,10 +35,14 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   prettyErrors: false,
 };
 
-/** Splits front matter from body; a YAML error becomes a Problem that points at its line. */
+/**
+ * Splits front matter from body; a YAML error becomes a Problem that points at its line.
+ * `looseKeys` are read as Marpit reads its directives (looseYAML): their one-line values are text.
+ */
 export function parseFrontMatter(
   text: string,
   shownAs: string,
+  looseKeys: readonly string[] = [],
 ): { ok: true; value: ParsedSource } | { ok: false; problem: Problem } {
   const lines = text.split('\n');
   let close = -1;
@@ -74,7 +79,8 @@ export function parseFrontMatter(
   // The YAML starts on file line 2: its line n is file line n + 1.
   const counter = new LineCounter();
   const fileLine = (offset: number) => counter.linePos(offset).line + 1;
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { ...YAML_OPTIONS, lineCounter: counter });
+  const yaml = looseLines(lines.slice(1, close), looseKeys).join('\n');
+  const doc = parseDocument(yaml, { ...YAML_OPTIONS, lineCounter: counter });
   // An unknown tag (`!!js/function`) is only a warning to the yaml package; it was always refused.
   const failure = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   let data: unknown;

@@ -9,6 +9,15 @@ import { PictureBook } from './picture-book.js';
 import { readSource } from './read-source.js';
 import type { SlideReader } from './slide-cache.js';
 import { readSlides, unclosedProblem, type SourceSlide } from './split-slides.js';
+import { headingLevels, MARP_DIRECTIVES } from '../engine/marp-directives.js';
+import { backgroundImageUrls } from './background-directive.js';
+
+/**
+ * Marp's directives are read from front matter as Marp reads them (loose YAML: one-line values
+ * are text); lectern's own keys (title, lang, theme, size, and a chapter's title) stay strict YAML.
+ */
+const DECK_LOOSE = MARP_DIRECTIVES.filter((k) => !['title', 'lang', 'theme', 'size'].includes(k));
+const CHAPTER_LOOSE = MARP_DIRECTIVES.filter((k) => k !== 'title');
 
 export interface SourceFile {
   path: string;
@@ -98,12 +107,15 @@ export async function loadDeck(
     })
   ).sort();
   const realDir = await realpath(dir);
+  // deck.md's headingDivider starts slides at headings in every chapter, as Marp does.
+  let headingDivider: number[] = [];
   if (names.includes('deck.md')) {
     const file = join(dir, 'deck.md');
     const refused = await sourceFileProblem(file, shown(file), realDir);
     if (refused) loaded.problems.push(refused);
-    const parsed = refused ? null : await readParsed(file, shown(file), loaded.problems);
+    const parsed = refused ? null : await readParsed(file, shown(file), loaded.problems, DECK_LOOSE);
     if (parsed) {
+      headingDivider = headingLevels(parsed.data.headingDivider) ?? [];
       const { slides, unclosed } = read(parsed.body, parsed.bodyLine);
       if (unclosed) loaded.problems.push(unclosedProblem(unclosed, parsed.shownAs));
       const quizLines = slides.flatMap((s) => (s.quiz ? [s.quiz.line] : []));
@@ -118,6 +130,13 @@ export async function loadDeck(
         loaded.problems.push(
           ...(await loadImages(dir, [{ src: logo, line }], parsed.shownAs, loaded.assets, pictures)),
         );
+      }
+      // A backgroundImage for every slide is embedded as a chapter's `![bg]` is.
+      const background = parsed.data.backgroundImage;
+      if (typeof background === 'string') {
+        const line = parsed.keyLines.backgroundImage ?? 1;
+        const images = backgroundImageUrls(background).map((src) => ({ src, line }));
+        loaded.problems.push(...(await loadImages(dir, images, parsed.shownAs, loaded.assets, pictures)));
       }
     }
   } else {
@@ -142,12 +161,12 @@ export async function loadDeck(
       loaded.unreadableChapters.push(Number(m[1]));
       continue;
     }
-    const parsed = await readParsed(file, shown(file), loaded.problems);
+    const parsed = await readParsed(file, shown(file), loaded.problems, CHAPTER_LOOSE);
     if (!parsed) {
       loaded.unreadableChapters.push(Number(m[1]));
       continue;
     }
-    const { slides, unclosed } = read(parsed.body, parsed.bodyLine);
+    const { slides, unclosed } = read(parsed.body, parsed.bodyLine, headingDivider);
     if (unclosed) loaded.problems.push(unclosedProblem(unclosed, parsed.shownAs));
     loaded.chapters.push({ ...parsed, number: Number(m[1]), slug: m[2] as string, slides });
     loaded.problems.push(
@@ -194,14 +213,19 @@ async function sourceFileProblem(file: string, shownAs: string, realDir: string)
   return null;
 }
 
-async function readParsed(path: string, shownAs: string, problems: Problem[]): Promise<SourceFile | null> {
+async function readParsed(
+  path: string,
+  shownAs: string,
+  problems: Problem[],
+  looseKeys: readonly string[],
+): Promise<SourceFile | null> {
   const source = await readSource(path, shownAs);
   if (!source.ok) {
     problems.push(source.problem);
     return null;
   }
   problems.push(...source.warnings);
-  const parsed = parseFrontMatter(source.text, shownAs);
+  const parsed = parseFrontMatter(source.text, shownAs, looseKeys);
   if (!parsed.ok) {
     problems.push(parsed.problem);
     return null;

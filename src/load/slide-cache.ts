@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { HeadingDivider } from '../engine/markdown-tokens.js';
 import { readSlides, type ReadSlides } from './split-slides.js';
 
 /** Beside the outputs: each chapter's slides as Marp read them in the last build, by the chapter's text. */
 export const SLIDE_CACHE_FILE = '.lectern-slides.json';
 
-export type SlideReader = (body: string, firstLine: number) => ReadSlides;
+export type SlideReader = (body: string, firstLine: number, headingDivider?: HeadingDivider) => ReadSlides;
 
 /**
  * Reading slides takes marp-core, which costs about 0.2 s to load: an unchanged rebuild, which
@@ -51,9 +52,11 @@ export class SlideCache {
   }
 
   /** The slides of a chapter: from the cache, or read now (and kept). A copy the caller may change. */
-  readonly read: SlideReader = (body, firstLine) => {
-    const key = createHash('sha256').update(`${this.salt}\0${firstLine}\0${body}`).digest('hex');
-    const reading = this.used.get(key) ?? this.known[key] ?? readSlides(body, firstLine);
+  readonly read: SlideReader = (body, firstLine, headingDivider = []) => {
+    const key = createHash('sha256')
+      .update(`${this.salt}\0${firstLine}\0${headingDivider.join(',')}\0${body}`)
+      .digest('hex');
+    const reading = this.used.get(key) ?? this.known[key] ?? readSlides(body, firstLine, headingDivider);
     this.used.set(key, reading);
     return structuredClone(reading);
   };

@@ -1,5 +1,6 @@
 import type { Token } from '../engine/markdown-tokens.js';
 import { htmlImages, inlineImages, type SourceImage } from './slide-images.js';
+import { BACKGROUND_DIRECTIVES, backgroundImageUrls } from './background-directive.js';
 import type { SourceSlide } from './source-slide.js';
 import { readQuiz } from '../engine/quiz-tokens.js';
 
@@ -36,6 +37,12 @@ export function toSlide(lines: string[], start: number, tokens: Token[], firstLi
       else if (!c.meta?.marpitCommentParsed && c.content !== '') notes.push(c.content);
       if (c.meta?.marpitCommentParsed === 'directive')
         directives.push(...Object.keys(parsed).map((name) => ({ name, line: at })));
+      // `<!-- backgroundImage: url(assets/bg.jpg) -->` shows a file as `![bg]` does: it is embedded too.
+      for (const key of BACKGROUND_DIRECTIVES) {
+        const value = parsed[key];
+        if (typeof value === 'string')
+          images.push(...backgroundImageUrls(value).map((src) => ({ src, line: at })));
+      }
     }
     if (t.type === 'inline' || t.type === 'marpit_hidden_inline')
       images.push(...inlineImages(t, line, text, textLine));

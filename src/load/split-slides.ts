@@ -1,4 +1,4 @@
-import { markdownIt, parseMarkdown, type Token } from '../engine/markdown-tokens.js';
+import { markdownIt, parseMarkdown, type HeadingDivider, type Token } from '../engine/markdown-tokens.js';
 import { LIMITS } from './limits.js';
 import { error, type Problem } from '../core/problem.js';
 import { commentsIn, plainSlide, toSlide } from './slide-content.js';
@@ -23,16 +23,17 @@ const UNCLOSED: Record<string, string> = {
   html_block: 'an HTML block',
 };
 
-export function splitSlides(body: string, firstLine: number): SourceSlide[] {
-  return readSlides(body, firstLine).slides;
+export function splitSlides(body: string, firstLine: number, headingDivider?: HeadingDivider): SourceSlide[] {
+  return readSlides(body, firstLine, headingDivider).slides;
 }
 
 /**
  * The body's slides, and whatever in it would swallow the slides that follow it in the deck.
  * The body is parsed after a blank line (so a leading `---` is a separator, not front matter)
- * and before a separator and one more slide, as the composed deck has them.
+ * and before a separator and one more slide, as the composed deck has them. With deck.md's
+ * `headingDivider`, a slide also starts at each heading of those levels, as Marp starts it.
  */
-export function readSlides(body: string, firstLine: number): ReadSlides {
+export function readSlides(body: string, firstLine: number, headingDivider: HeadingDivider = []): ReadSlides {
   const lines = body.split('\n');
   const groups: { start: number; tokens: Token[] }[] = [];
   let inSlide = false;
@@ -46,15 +47,18 @@ export function readSlides(body: string, firstLine: number): ReadSlides {
     );
     return { slides: parts.filter((p) => p.markdown !== '') };
   }
-  const tokens = parseOrNull(`\n${body}\n\n---\n\n${NEXT_SLIDE}\n`);
+  const tokens = parseOrNull(`\n${body}\n\n---\n\n${NEXT_SLIDE}\n`, headingDivider);
   // Too many blocks for Marp's stack: the body is one slide, which the size limit refuses.
   if (!tokens) return { slides: [plainSlide(lines, 0, firstLine)] };
-  for (const t of tokens) {
-    // Each slide after the first opens with the map of the `---` that starts it (1 line down here).
-    if (t.type === 'marpit_slide_open') groups.push({ start: groups.length ? t.map![1] - 1 : 0, tokens: [] });
+  tokens.forEach((t, i) => {
+    // Each slide after the first opens with the map of the `---` that starts it (1 line down
+    // here), or of the heading it starts at (headingDivider): the heading is the slide's own.
+    const atHeading = t.type === 'marpit_slide_open' && firstOwnToken(tokens, i + 1)?.map?.[0] === t.map?.[0];
+    if (t.type === 'marpit_slide_open')
+      groups.push({ start: groups.length ? t.map![atHeading ? 0 : 1] - 1 : 0, tokens: [] });
     if (t.type === 'marpit_slide_open' || t.type === 'marpit_slide_close') inSlide = !inSlide;
     else if (inSlide) groups.at(-1)!.tokens.push(t);
-  }
+  });
   const next = groups.at(-1)!;
   const closed =
     groups.length > 1 && next.tokens.some((t) => t.type === 'inline' && t.content === NEXT_SLIDE);
@@ -77,6 +81,17 @@ export function readSlides(body: string, firstLine: number): ReadSlides {
   return { slides, unclosed: { what: UNCLOSED[culprit?.type ?? ''] ?? 'a block', line, until: 'end' } };
 }
 
+/** The slide's first token after the header and footer Marp puts at its start. */
+function firstOwnToken(tokens: Token[], from: number): Token | undefined {
+  let depth = 0;
+  for (const t of tokens.slice(from, from + 24)) {
+    if (/^marpit_(header|footer)_open$/.test(t.type)) depth++;
+    else if (/^marpit_(header|footer)_close$/.test(t.type)) depth--;
+    else if (depth === 0) return t.type === 'heading_open' ? t : undefined;
+  }
+  return undefined;
+}
+
 /** The body lines of the `---` (or `***`, `___`) Marp starts a slide at: block rules alone. */
 function separatorLines(body: string): number[] | null {
   const md = markdownIt();
@@ -90,9 +105,9 @@ function separatorLines(body: string): number[] | null {
   return tokens.filter((t) => t.type === 'hr' && t.level === 0).map((t) => t.map![0] - 1);
 }
 
-function parseOrNull(markdown: string): Token[] | null {
+function parseOrNull(markdown: string, headingDivider: HeadingDivider): Token[] | null {
   try {
-    return parseMarkdown(markdown);
+    return parseMarkdown(markdown, headingDivider);
   } catch (err) {
     if (err instanceof RangeError) return null;
     throw err;

@@ -42,6 +42,8 @@ export async function buildDeckTheme(
     deck.theme === 'corporate' || MARP_THEMES.includes(deck.theme)
       ? `section pre, section code, section kbd, section samp { font-family: ${MONOSPACE}, '${FONT_FAMILY}', monospace; }`
       : '',
+    // Emoji from shortcodes (engine/marp-engine.ts marks them): the embedded face, whatever the deck's font.
+    `section [data-lectern-emoji] { font-family: '${FONT_FAMILY}', sans-serif; }`,
     brand,
   ].join('\n');
   return { css: [...css, deckCss], deckCss };

@@ -31,6 +31,15 @@ export interface DeckModel {
   /** With `--chapters`: the whole course, which the agenda shows with the chosen chapters highlighted. */
   course?: ChapterModel[];
   assets: Map<string, ImageAsset>;
+  /**
+   * Marp's directives from deck.md that hold for every slide (`paginate`, `header`, `footer`,
+   * `class`, `backgroundColor`, `style`, …), as Marpit reads them: text. `headingDivider` is
+   * applied when the chapters are read, `math` is always MathJax, and lectern's own keys are fields.
+   */
+  directives: Record<string, string>;
+  /** Whether any slide or deck.md sets `header` / `footer`: then the deck's are shown, never lectern's. */
+  ownsHeader: boolean;
+  ownsFooter: boolean;
   /** deck.md as shown in messages. */
   deckFile: string;
 }

@@ -2,6 +2,10 @@ import { error, warning, type Problem } from '../core/problem.js';
 import type { Rule } from './rule.js';
 import { at, fieldProblems } from './field-problems.js';
 import { BRAND_FIELDS, CSS_COLOR, DECK_FIELDS, asText } from './fields.js';
+import { MARP_DIRECTIVES, headingLevels } from '../engine/marp-directives.js';
+
+/** Marp's directives that are not lectern's keys too (title, lang, theme and size keep their checks). */
+const MARP_ONLY = MARP_DIRECTIVES.filter((k) => !(k in DECK_FIELDS));
 
 /** The rules for deck.md: its title, its fields and the brand. */
 export const deckRules: Rule[] = [
@@ -21,7 +25,22 @@ export const deckRules: Rule[] = [
   },
   {
     name: 'deck-fields',
-    check: ({ deck }) => (deck ? fieldProblems(deck, DECK_FIELDS, 'deck.md') : []),
+    // Marp's directives (paginate, header, style, …) are deck.md's too: they hold for every slide.
+    check: ({ deck }) => (deck ? fieldProblems(deck, DECK_FIELDS, 'deck.md', MARP_ONLY) : []),
+  },
+  {
+    name: 'heading-divider',
+    check: ({ deck }) =>
+      deck && deck.data.headingDivider !== undefined && headingLevels(deck.data.headingDivider) === undefined
+        ? [
+            error(
+              'directive-value',
+              { file: deck.shownAs, line: at(deck, 'headingDivider') },
+              `headingDivider must be a heading level from 1 to 6 or a list of them, not ${JSON.stringify(deck.data.headingDivider)}`,
+              'e.g. headingDivider: 2 starts a slide at every # and ## heading',
+            ),
+          ]
+        : [],
   },
   {
     name: 'brand',

@@ -7,6 +7,18 @@ import { LecternError } from '../core/errors.js';
 import { errorsOf, type Problem } from '../core/problem.js';
 import { asText, webAddress } from './fields.js';
 import { chapterCount, rules } from './rules.js';
+import { MARP_LOCAL_DIRECTIVES, directiveText } from '../engine/marp-directives.js';
+
+/** deck.md's Marp directives the composed deck carries for every slide. */
+const PASSED_ON: readonly string[] = [
+  ...MARP_LOCAL_DIRECTIVES,
+  'style',
+  'author',
+  'description',
+  'keywords',
+  'url',
+  'image',
+];
 
 export interface Validation {
   problems: Problem[];
@@ -77,8 +89,28 @@ function toModel(loaded: LoadedDeck): DeckModel {
     ...(typeof d.masteryScore === 'number' ? { masteryScore: d.masteryScore } : {}),
     chapters,
     assets: loaded.assets,
+    directives: directivesOf(d),
+    ownsHeader: owns(loaded, 'header'),
+    ownsFooter: owns(loaded, 'footer'),
     deckFile: deck.shownAs,
   };
+}
+
+function directivesOf(data: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of PASSED_ON) {
+    const text = directiveText(data[key]);
+    if (text !== undefined) out[key] = Array.isArray(text) ? text.join(' ') : text;
+  }
+  return out;
+}
+
+/** Whether deck.md or any slide sets the directive (`header:` or `_header:`), as Marp reads it. */
+function owns(loaded: LoadedDeck, key: 'header' | 'footer'): boolean {
+  if (loaded.deck && key in loaded.deck.data) return true;
+  return loaded.chapters.some((c) =>
+    c.slides.some((s) => s.directives.some((d) => d.name === key || d.name === `_${key}`)),
+  );
 }
 
 function toBrand(loaded: LoadedDeck): Brand {

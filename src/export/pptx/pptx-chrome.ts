@@ -28,9 +28,9 @@ export function slideChrome(slide: Slide, info: SlideInfo, c: Colours, H: number
     valign: 'middle',
     margin: 0,
   };
-  const ch = info.chapter;
-  if (!ch) return;
-  slide.addText(`${ch.label} · ${ch.title}`, {
+  // The header the slide shows: lectern's chapter header, or the deck's own.
+  if (!info.chapter || !info.header) return;
+  slide.addText(info.header, {
     x: SIDE * u,
     y: 26 * u,
     w: W - (SIDE + 160) * u,
