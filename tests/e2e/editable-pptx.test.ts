@@ -1,8 +1,10 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOMParser, type Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
 import { pdfInfo, pdfText, libreOfficePdf } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -13,6 +15,7 @@ const file = join(out, 'deck.pptx');
 let zip: JSZip;
 let run: ReturnType<typeof lectern>;
 
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const xml = (name: string) => zip.file(name)!.async('string');
 const runs = (x: string) => [...x.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!);
 /** Text of each shape (one text frame) of a slide. */
@@ -82,6 +85,43 @@ describe('editable PPTX', () => {
     );
     expect(frames(await xml('ppt/slides/slide8.xml'))).toEqual([]);
     expect(await xml('ppt/slides/_rels/slide8.xml.rels')).toMatch(/\.jpe?g"/);
+  });
+
+  it("gives every run the deck's language and its Latin, East Asian and complex-script faces", async () => {
+    const parts = Object.keys(zip.files).filter((n) =>
+      /^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster|notesSlides\/notesSlide)\d+\.xml$/.test(
+        n,
+      ),
+    );
+    let checked = 0;
+    for (const name of parts) {
+      const doc = new DOMParser().parseFromString(await xml(name), 'text/xml');
+      const runs = [...doc.getElementsByTagNameNS(A, 'r'), ...doc.getElementsByTagNameNS(A, 'fld')];
+      for (const r of runs) {
+        const props = [...r.childNodes].find((n) => (n as Element).localName === 'rPr') as
+          Element | undefined;
+        const faces = [...(props?.childNodes ?? [])].map((n) => (n as Element).localName);
+        expect(props?.getAttribute('lang'), `${name}: ${r.textContent}`).toBe('zh-CN');
+        expect(faces, `${name}: ${r.textContent}`).toEqual(expect.arrayContaining(['latin', 'ea', 'cs']));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('caches each slide number in its field, and the masters cache the mark PowerPoint writes', async () => {
+    const field = async (name: string) => {
+      const doc = new DOMParser().parseFromString(await xml(name), 'text/xml');
+      return [...doc.getElementsByTagNameNS(A, 'fld')]
+        .filter((f) => f.getAttribute('type') === 'slidenum')
+        .map((f) => f.textContent);
+    };
+    expect(await field('ppt/slides/slide4.xml')).toEqual(['4']);
+    expect(await field('ppt/slideMasters/slideMaster1.xml')).toEqual(['‹#›']);
+  });
+
+  it('has no error in the Open XML SDK validator', async () => {
+    expect(await ooxmlErrors(file)).toEqual([]);
   });
 
   it('opens in LibreOffice Impress with every slide', () => {

@@ -10,6 +10,7 @@ import { validateDeck } from '../../src/validate/validate-deck.js';
 import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, ROOT, lectern } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
 
 /** Every layout of the theme, as the class that chooses it. */
 const LAYOUTS = [
@@ -58,6 +59,7 @@ describe('the layouts fixture deck', () => {
     const run = lectern(['build', fixture, '--format', 'pptx', '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(/as a picture/);
+    expect(await ooxmlErrors(join(out, 'layouts.pptx'))).toEqual([]);
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'layouts.pptx')));
     const layoutNames = await Promise.all(
       Object.keys(zip.files)

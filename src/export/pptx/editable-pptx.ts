@@ -102,7 +102,7 @@ export async function writeEditablePptx(
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
   const data = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-  return { data: await finishPptx(data, c), warnings };
+  return { data: await finishPptx(data, c, deck.lang), warnings };
 }
 
 const isSvg = (src: string) => src.startsWith('data:image/svg+xml');
