@@ -23,6 +23,8 @@ export interface Labels {
   noNotes: string;
   /** The HTML's exercise countdown and presenter chapter timer, and their keys. */
   timers: { exercise: string; chapter: string; keys: string };
+  /** The editable PPTX's slide layouts, as PowerPoint's layout gallery shows them, by lectern's master. */
+  layouts: Record<string, string>;
 }
 
 const zh: Labels = {
@@ -43,6 +45,21 @@ const zh: Labels = {
   script: '讲师讲稿',
   noNotes: '（本页无讲稿）',
   timers: { exercise: '练习计时', chapter: '本章用时', keys: 'T 开始/暂停 · Shift+T 重置' },
+  layouts: {
+    DEFAULT: '空白',
+    CONTENT: '内容',
+    AGENDA: '目录',
+    COVER: '封面',
+    DIVIDER: '章节页',
+    CASE: '案例',
+    EXERCISE: '练习',
+    ROLEPLAY: '角色扮演',
+    STATEMENT: '金句',
+    COMPARE: '对比',
+    CHECKLIST: '清单',
+    SPLIT: '图文',
+    TABLE: '表格',
+  },
 };
 
 const en: Labels = {
@@ -63,6 +80,21 @@ const en: Labels = {
   script: 'Speaker script',
   noNotes: '(no notes)',
   timers: { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
+  layouts: {
+    DEFAULT: 'Blank',
+    CONTENT: 'Content',
+    AGENDA: 'Agenda',
+    COVER: 'Title slide',
+    DIVIDER: 'Chapter divider',
+    CASE: 'Case',
+    EXERCISE: 'Exercise',
+    ROLEPLAY: 'Role-play',
+    STATEMENT: 'Statement',
+    COMPARE: 'Compare',
+    CHECKLIST: 'Checklist',
+    SPLIT: 'Picture and text',
+    TABLE: 'Table',
+  },
 };
 
 /** Closing texts for languages that otherwise get the English words. */

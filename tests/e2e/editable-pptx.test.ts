@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { ooxmlErrors } from '../helpers/ooxml.js';
-import { pdfInfo, pdfText, libreOfficePdf } from '../helpers/readers.js';
+import { pdfInfo, pdfText, libreOfficePdf, pptxOutline } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
 const dir = tempDir('lectern-editable-');
@@ -63,8 +63,8 @@ describe('editable PPTX', () => {
         .filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n))
         .map((n) => xml(n)),
     );
-    expect(layouts.join('\n')).toMatch(/LECTERN_CONTENT/);
-    expect(layouts.join('\n')).toMatch(/LECTERN_DIVIDER/);
+    expect(layouts.join('\n')).toMatch(/<p:cSld name="内容"/);
+    expect(layouts.join('\n')).toMatch(/<p:cSld name="章节页"/);
     expect(layouts.join('\n')).toContain('7A1F3D');
   });
 
@@ -83,7 +83,10 @@ describe('editable PPTX', () => {
     expect(run.stderr).toMatch(
       /02-speaking\.md:\d+: warning: slide 8 has math: the editable PPTX shows it as a picture/,
     );
-    expect(frames(await xml('ppt/slides/slide8.xml'))).toEqual([]);
+    // Its one text frame is its title, drawn before (behind) the picture of the whole slide.
+    const slide8 = await xml('ppt/slides/slide8.xml');
+    expect(frames(slide8)).toEqual(['公式']);
+    expect(slide8.indexOf('<p:pic>')).toBeGreaterThan(slide8.indexOf('<p:ph type="title"/>'));
     expect(await xml('ppt/slides/_rels/slide8.xml.rels')).toMatch(/\.jpe?g"/);
   });
 
@@ -118,6 +121,40 @@ describe('editable PPTX', () => {
     };
     expect(await field('ppt/slides/slide4.xml')).toEqual(['4']);
     expect(await field('ppt/slideMasters/slideMaster1.xml')).toEqual(['‹#›']);
+  });
+
+  it("titles every slide in its layout's title placeholder: the outline reads the slides' headings in order", async () => {
+    expect(await pptxOutline(file)).toEqual([
+      '沟通技巧训练营',
+      '目录',
+      '倾听的力量',
+      '倾听三要点',
+      '练习材料',
+      '清晰表达',
+      '表达两原则',
+      // The slide shown as a picture keeps its heading as its title, behind the picture.
+      '公式',
+      '总结回顾',
+      '行动计划',
+      '谢谢',
+    ]);
+    const cover = await xml('ppt/slides/slide1.xml');
+    expect(cover).toContain('<p:ph type="ctrTitle"/>');
+  });
+
+  it("names the layouts in the deck's language, each with a title placeholder", async () => {
+    const layouts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n))
+        .map(async (n) => new DOMParser().parseFromString(await xml(n), 'text/xml')),
+    );
+    const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+    const names = layouts.map((d) => d.getElementsByTagNameNS(P, 'cSld')[0]!.getAttribute('name'));
+    expect(names).toEqual(expect.arrayContaining(['内容', '封面', '章节页', '目录', '案例']));
+    for (const d of layouts)
+      expect([...d.getElementsByTagNameNS(P, 'ph')].map((ph) => ph.getAttribute('type'))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(title|ctrTitle)$/)]),
+      );
   });
 
   it('has no error in the Open XML SDK validator', async () => {

@@ -8,8 +8,9 @@ import { addBackground } from './pptx-background.js';
 import { drawBlocks, runProps } from './pptx-blocks.js';
 import { generatedSlide } from './generated-slides.js';
 import { pointCards } from './pptx-point-cards.js';
-import { bar, frameAt, pt, withShownBreaks } from './measured-text.js';
+import { TITLE_NAME, bar, frameAt, pt, withShownBreaks } from './measured-text.js';
 import { finishPptx } from './pptx-finish.js';
+import type { TitleType } from './pptx-titles.js';
 import { slideChrome } from './pptx-chrome.js';
 import { newPresentation } from './pptx-presentation.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
@@ -74,7 +75,18 @@ export async function writeEditablePptx(
     let slide: Slide;
     if (info.kind !== 'content') slide = generatedSlide(pptx, info.kind, boxes.get(i), deck, c, t, H);
     else if (st?.unmappable) {
-      slide = pptx.addSlide();
+      slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
+      // The heading as the slide's title, behind the picture that shows it: the outline and
+      // the accessibility checker still read it.
+      if (st.heading)
+        slide.addText(st.heading, {
+          x: 0.8,
+          y: 0.6,
+          w: W - 2.4,
+          h: 0.85,
+          fontFace: FONT,
+          objectName: TITLE_NAME,
+        });
       slide.addImage({
         data: `image/jpeg;base64,${pictures.get(i)?.toString('base64') ?? ''}`,
         x: 0,
@@ -102,7 +114,8 @@ export async function writeEditablePptx(
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
   const data = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-  return { data: await finishPptx(data, c, deck.lang), warnings };
+  const titles = composed.slides.map((s): TitleType => (s.kind === 'title' ? 'ctrTitle' : 'title'));
+  return { data: await finishPptx(data, c, deck.lang, { types: titles, layoutNames: t.layouts }), warnings };
 }
 
 const isSvg = (src: string) => src.startsWith('data:image/svg+xml');
@@ -141,12 +154,15 @@ function contentSlide(
     const runs = runProps(shown, { ...c, ink: head.color }, 0, {
       bold: head.bold,
     }).map((r) => ({ ...r, options: { ...r.options, fontSize: pt(head.sizePx) } }));
-    slide.addText(runs, frameAt(head.after ? { ...head, h: head.after.y - head.y } : head, head));
+    slide.addText(runs, {
+      ...frameAt(head.after ? { ...head, h: head.after.y - head.y } : head, head),
+      objectName: TITLE_NAME,
+    });
     if (head.after) bar(pptx, slide, head.after, head.after.color, head.after.h / 2);
   } else if (st.heading) {
     slide.addText(
       runProps(st.headingRuns ?? [{ text: st.heading }], { ...c, ink: c.primary }, 30, { bold: true }),
-      { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, valign: 'bottom', fit: 'shrink' },
+      { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, valign: 'bottom', fit: 'shrink', objectName: TITLE_NAME },
     );
     slide.addShape(pptx.ShapeType.rect, {
       x: 0.82,

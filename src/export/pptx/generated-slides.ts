@@ -31,13 +31,18 @@ export function generatedSlide(
 ): Slide {
   const slide = pptx.addSlide({ masterName: MASTER[kind] });
   const bg = kind === 'agenda' ? 'FFFFFF' : c.primary;
-  for (const b of boxes?.blocks ?? []) {
+  // The slide's title: a divider's chapter title (its h1 is the chapter's number), else the h1.
+  const blocks = boxes?.blocks ?? [];
+  const title =
+    blocks.find((b) => b.tag === (kind === 'divider' ? 'H2' : 'H1')) ??
+    blocks.find((b) => /^H[12]$/.test(b.tag));
+  for (const b of blocks) {
     if (b.onlyPictures) continue;
     const list = b.tag === 'UL' || b.tag === 'OL';
     // The closing slide's list is its QR cards, drawn below as vector codes.
     if (list && kind === 'closing') continue;
     if (list && kind === 'agenda') placeAgendaItems(pptx, slide, b, c);
-    else placeBlock(pptx, slide, b, bg);
+    else placeBlock(pptx, slide, b, bg, b === title);
   }
   if (kind === 'closing') closingQrCodes(pptx, slide, deck, t, H);
   return slide;

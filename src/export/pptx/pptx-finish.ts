@@ -1,6 +1,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { CODE_FONT } from './pptx-blocks.js';
-import { FONT, type Colours } from './pptx-layouts.js';
+import { FONT, W, type Colours } from './pptx-layouts.js';
+import { layoutTitle, slideNumber, titlePlaceholder, type TitleType } from './pptx-titles.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { all, editParts, insertInOrder, kids, make } from './pptx-xml.js';
 
@@ -32,7 +33,12 @@ const SHAPE_PROPS = [
  * substitutes a Chinese sans where the deck's font is missing; every run gets the deck's
  * language and its three faces; and the parts are put in the order the schema wants.
  */
-export async function finishPptx(pptx: Buffer, c: Colours, lang: string): Promise<Buffer> {
+export async function finishPptx(
+  pptx: Buffer,
+  c: Colours,
+  lang: string,
+  titles: { types: TitleType[]; layoutNames: Record<string, string> },
+): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(pptx);
   await inSchemaOrder(zip);
@@ -52,12 +58,14 @@ export async function finishPptx(pptx: Buffer, c: Colours, lang: string): Promis
     (doc) => {
       const name = all(doc, 'p', 'cSld')[0]?.getAttribute('name') ?? '';
       if (/^LECTERN_(COVER|DIVIDER)$/.test(name)) withGradient(doc, c.primary);
+      layoutTitle(doc, titles.layoutNames, { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85 }, lang);
     },
   );
   await editParts(
     zip,
     (n) => SLIDE.test(n),
-    (doc) => {
+    (doc, name) => {
+      titlePlaceholder(doc, titles.types[slideNumber(name) - 1] ?? 'title');
       for (const p of all(doc, 'a', 'p')) onePprPerParagraph(p);
       // Chinese punctuation stays inside the frame, as the browser keeps it: with hanging
       // punctuation (on by default) a line ending 抵触， takes the comma past the width the
