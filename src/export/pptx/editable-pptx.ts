@@ -13,6 +13,7 @@ import { finishPptx } from './pptx-finish.js';
 import type { TitleType } from './pptx-titles.js';
 import { slideChrome } from './pptx-chrome.js';
 import { newPresentation } from './pptx-presentation.js';
+import { definePlainMasters, measuredColours } from './theme-colours.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
 
@@ -48,9 +49,6 @@ export async function writeEditablePptx(
   const H = (W * height) / 1280;
   const pptx = await newPresentation(deck, H);
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
-  const c = colours(deck);
-  defineMasters(pptx, deck, c, H);
-  defineTrainingMasters(pptx, deck, c, H);
 
   const structures = composed.slides.map((s) => {
     if (s.kind !== 'content') return undefined;
@@ -67,6 +65,18 @@ export async function writeEditablePptx(
     svgs.length ? browser.svgToPng(svgs) : new Map<string, string>(),
   ]);
   for (const st of structures) if (st) withPngs(st, pngs);
+  // lectern's theme has its masters drawn here; any other theme's colours are measured.
+  const corporate = deck.theme === 'corporate';
+  const content = composed.slides.flatMap((s, i) =>
+    s.kind === 'content' && boxes.get(i) ? [boxes.get(i)!] : [],
+  );
+  const themed = corporate ? undefined : measuredColours(content);
+  const c: Colours = themed ?? colours(deck);
+  if (themed) definePlainMasters(pptx, themed.page);
+  else {
+    defineMasters(pptx, deck, c, H);
+    defineTrainingMasters(pptx, deck, c, H);
+  }
   const warnings: Problem[] = [];
   const t = labelsFor(deck.lang);
 
@@ -111,6 +121,10 @@ export async function writeEditablePptx(
         ? trainingSlide(pptx, info, layout, timeBox, c, H, st!, boxes.get(i))
         : contentSlide(pptx, info, st!, c, H, boxes.get(i));
     }
+    // `_backgroundColor` (or the theme's own, for a generated slide) where it is not the master's.
+    const shown = boxes.get(i)?.background;
+    if (themed && shown && shown.a > 0.5 && shown.hex !== themed.page)
+      slide.background = { color: shown.hex };
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
   const data = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
@@ -145,7 +159,7 @@ function contentSlide(
   measured: SlideBoxes | undefined,
 ): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
-  slideChrome(slide, info, c, H);
+  if (!c.measured) slideChrome(slide, info, c, H);
   const first = measured?.blocks[0];
   const head = first && /^H\d$/.test(first.tag) ? first : undefined;
   if (st.heading && head) {

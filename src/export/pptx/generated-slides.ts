@@ -30,7 +30,7 @@ export function generatedSlide(
   H: number,
 ): Slide {
   const slide = pptx.addSlide({ masterName: MASTER[kind] });
-  const bg = kind === 'agenda' ? 'FFFFFF' : c.primary;
+  const bg = c.measured ? (boxes?.background.hex ?? 'FFFFFF') : kind === 'agenda' ? 'FFFFFF' : c.primary;
   // The slide's title: a divider's chapter title (its h1 is the chapter's number), else the h1.
   const blocks = boxes?.blocks ?? [];
   const title =
@@ -41,7 +41,8 @@ export function generatedSlide(
     const list = b.tag === 'UL' || b.tag === 'OL';
     // The closing slide's list is its QR cards, drawn below as vector codes.
     if (list && kind === 'closing') continue;
-    if (list && kind === 'agenda') placeAgendaItems(pptx, slide, b, c);
+    if (list && kind === 'agenda')
+      placeAgendaItems(pptx, slide, b, c.measured ? { primary: c.primary, rule: c.muted } : c);
     else placeBlock(pptx, slide, b, bg, b === title);
   }
   if (kind === 'closing') closingQrCodes(pptx, slide, deck, t, H);

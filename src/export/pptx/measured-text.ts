@@ -101,7 +101,7 @@ export function placeAgendaItems(
   pptx: Pptx,
   slide: Slide,
   list: MeasuredBlock,
-  c: { primary: string },
+  c: { primary: string; rule?: string },
 ): void {
   for (const item of list.items ?? []) {
     const { strong, em } = item;
@@ -126,7 +126,7 @@ export function placeAgendaItems(
     );
     if (em)
       placeText(slide, { ...em, x: em.x - 20, w: em.w + 20 }, { ...em, align: 'right' }, em.sizePx, 'FFFFFF');
-    bar(pptx, slide, { x: item.x, y: item.y + item.h - 2, w: item.w, h: 2 }, 'DFE5EE');
+    bar(pptx, slide, { x: item.x, y: item.y + item.h - 2, w: item.w, h: 2 }, c.rule ?? 'DFE5EE');
   }
 }
 

@@ -57,7 +57,7 @@ export async function finishPptx(
     (n) => LAYOUT.test(n),
     (doc) => {
       const name = all(doc, 'p', 'cSld')[0]?.getAttribute('name') ?? '';
-      if (/^LECTERN_(COVER|DIVIDER)$/.test(name)) withGradient(doc, c.primary);
+      if (!c.measured && /^LECTERN_(COVER|DIVIDER)$/.test(name)) withGradient(doc, c.primary);
       layoutTitle(doc, titles.layoutNames, { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85 }, lang);
     },
   );
@@ -73,7 +73,7 @@ export async function finishPptx(
       for (const ppr of all(doc, 'a', 'pPr'))
         if (!ppr.hasAttribute('hangingPunct')) ppr.setAttribute('hangingPunct', '0');
       accentBullets(doc, c.accent);
-      withNumberPill(doc, c.primary);
+      if (!c.measured) withNumberPill(doc, c.primary);
     },
   );
   await finishText(zip, lang, FONT, CODE_FONT);
