@@ -45,6 +45,8 @@ export interface Labels {
   /** `lectern import`: a chapter without a heading, and the note on the review it drafts. */
   importedPart: (n: number) => string;
   importedReviewNote: string;
+  /** The editable PPTX's slide layouts, as PowerPoint's layout gallery shows them, by lectern's master. */
+  layouts: Record<string, string>;
 }
 
 const zh: Labels = {
@@ -83,6 +85,21 @@ const zh: Labels = {
   },
   importedPart: (n) => `第 ${n} 部分`,
   importedReviewNote: 'lectern import 根据各章标题起草了这页回顾：请在授课前修改。',
+  layouts: {
+    DEFAULT: '空白',
+    CONTENT: '内容',
+    AGENDA: '目录',
+    COVER: '封面',
+    DIVIDER: '章节页',
+    CASE: '案例',
+    EXERCISE: '练习',
+    ROLEPLAY: '角色扮演',
+    STATEMENT: '金句',
+    COMPARE: '对比',
+    CHECKLIST: '清单',
+    SPLIT: '图文',
+    TABLE: '表格',
+  },
 };
 
 const en: Labels = {
@@ -122,6 +139,21 @@ const en: Labels = {
   importedPart: (n) => `Part ${n}`,
   importedReviewNote:
     'lectern import drafted this review from the chapter headings: edit it before you teach.',
+  layouts: {
+    DEFAULT: 'Blank',
+    CONTENT: 'Content',
+    AGENDA: 'Agenda',
+    COVER: 'Title slide',
+    DIVIDER: 'Chapter divider',
+    CASE: 'Case',
+    EXERCISE: 'Exercise',
+    ROLEPLAY: 'Role-play',
+    STATEMENT: 'Statement',
+    COMPARE: 'Compare',
+    CHECKLIST: 'Checklist',
+    SPLIT: 'Picture and text',
+    TABLE: 'Table',
+  },
 };
 
 /** Closing texts for languages that otherwise get the English words. */

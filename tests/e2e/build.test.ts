@@ -8,6 +8,7 @@ import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
 import { pdfFonts, pdfInfo, pdfOutline, pdfText, readPptx } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
 
 const out = tempDir('lectern-e2e-');
 const deck = join(FIXTURES, 'valid');
@@ -196,6 +197,10 @@ describe('lectern build (every output of a fixture deck)', () => {
       expect(pptx.notes.get(1)).toContain('欢迎来到沟通技巧训练营');
       expect(pptx.notes.get(4)).toContain('讲解倾听三要点');
       expect(pptx.notes.get(10)).toContain('感谢大家');
+    });
+
+    it('has no error in the Open XML SDK validator', async () => {
+      expect(await ooxmlErrors(file('valid.pptx'))).toEqual([]);
     });
   });
 });

@@ -1,9 +1,11 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOMParser, type Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
-import { pdfInfo, pdfText, libreOfficePdf } from '../helpers/readers.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
+import { pdfInfo, pdfText, libreOfficePdf, pptxOutline } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
 const dir = tempDir('lectern-editable-');
@@ -13,6 +15,7 @@ const file = join(out, 'deck.pptx');
 let zip: JSZip;
 let run: ReturnType<typeof lectern>;
 
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const xml = (name: string) => zip.file(name)!.async('string');
 const runs = (x: string) => [...x.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!);
 /** Text of each shape (one text frame) of a slide. */
@@ -60,8 +63,8 @@ describe('editable PPTX', () => {
         .filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n))
         .map((n) => xml(n)),
     );
-    expect(layouts.join('\n')).toMatch(/LECTERN_CONTENT/);
-    expect(layouts.join('\n')).toMatch(/LECTERN_DIVIDER/);
+    expect(layouts.join('\n')).toMatch(/<p:cSld name="内容"/);
+    expect(layouts.join('\n')).toMatch(/<p:cSld name="章节页"/);
     expect(layouts.join('\n')).toContain('7A1F3D');
   });
 
@@ -80,8 +83,82 @@ describe('editable PPTX', () => {
     expect(run.stderr).toMatch(
       /02-speaking\.md:\d+: warning: slide 8 has math: the editable PPTX shows it as a picture/,
     );
-    expect(frames(await xml('ppt/slides/slide8.xml'))).toEqual([]);
+    // Its one text frame is its title, drawn before (behind) the picture of the whole slide.
+    const slide8 = await xml('ppt/slides/slide8.xml');
+    expect(frames(slide8)).toEqual(['公式']);
+    expect(slide8.indexOf('<p:pic>')).toBeGreaterThan(slide8.indexOf('<p:ph type="title"/>'));
     expect(await xml('ppt/slides/_rels/slide8.xml.rels')).toMatch(/\.jpe?g"/);
+  });
+
+  it("gives every run the deck's language and its Latin, East Asian and complex-script faces", async () => {
+    const parts = Object.keys(zip.files).filter((n) =>
+      /^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster|notesSlides\/notesSlide)\d+\.xml$/.test(
+        n,
+      ),
+    );
+    let checked = 0;
+    for (const name of parts) {
+      const doc = new DOMParser().parseFromString(await xml(name), 'text/xml');
+      const runs = [...doc.getElementsByTagNameNS(A, 'r'), ...doc.getElementsByTagNameNS(A, 'fld')];
+      for (const r of runs) {
+        const props = [...r.childNodes].find((n) => (n as Element).localName === 'rPr') as
+          Element | undefined;
+        const faces = [...(props?.childNodes ?? [])].map((n) => (n as Element).localName);
+        expect(props?.getAttribute('lang'), `${name}: ${r.textContent}`).toBe('zh-CN');
+        expect(faces, `${name}: ${r.textContent}`).toEqual(expect.arrayContaining(['latin', 'ea', 'cs']));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('caches each slide number in its field, and the masters cache the mark PowerPoint writes', async () => {
+    const field = async (name: string) => {
+      const doc = new DOMParser().parseFromString(await xml(name), 'text/xml');
+      return [...doc.getElementsByTagNameNS(A, 'fld')]
+        .filter((f) => f.getAttribute('type') === 'slidenum')
+        .map((f) => f.textContent);
+    };
+    expect(await field('ppt/slides/slide4.xml')).toEqual(['4']);
+    expect(await field('ppt/slideMasters/slideMaster1.xml')).toEqual(['‹#›']);
+  });
+
+  it("titles every slide in its layout's title placeholder: the outline reads the slides' headings in order", async () => {
+    expect(await pptxOutline(file)).toEqual([
+      '沟通技巧训练营',
+      '目录',
+      '倾听的力量',
+      '倾听三要点',
+      '练习材料',
+      '清晰表达',
+      '表达两原则',
+      // The slide shown as a picture keeps its heading as its title, behind the picture.
+      '公式',
+      '总结回顾',
+      '行动计划',
+      '谢谢',
+    ]);
+    const cover = await xml('ppt/slides/slide1.xml');
+    expect(cover).toContain('<p:ph type="ctrTitle"/>');
+  });
+
+  it("names the layouts in the deck's language, each with a title placeholder", async () => {
+    const layouts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n))
+        .map(async (n) => new DOMParser().parseFromString(await xml(n), 'text/xml')),
+    );
+    const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+    const names = layouts.map((d) => d.getElementsByTagNameNS(P, 'cSld')[0]!.getAttribute('name'));
+    expect(names).toEqual(expect.arrayContaining(['内容', '封面', '章节页', '目录', '案例']));
+    for (const d of layouts)
+      expect([...d.getElementsByTagNameNS(P, 'ph')].map((ph) => ph.getAttribute('type'))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(title|ctrTitle)$/)]),
+      );
+  });
+
+  it('has no error in the Open XML SDK validator', async () => {
+    expect(await ooxmlErrors(file)).toEqual([]);
   });
 
   it('opens in LibreOffice Impress with every slide', () => {

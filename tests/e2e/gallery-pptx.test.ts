@@ -6,6 +6,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
 import { pdfInfo, pdfText, libreOfficePdf } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -49,6 +50,10 @@ describe('the gallery deck as an editable PPTX', () => {
   it('builds with no slide left as a picture of itself', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/the editable PPTX shows it as a picture/);
+  });
+
+  it('has no error in the Open XML SDK validator', async () => {
+    expect(await ooxmlErrors(file)).toEqual([]);
   });
 
   it('shows an SVG drawing as a PNG picture where the slide shows it, and an SVG background whole', async () => {

@@ -120,3 +120,43 @@ export function libreOfficePdf(pptx: string, dir: string): string {
   );
   return join(pdfDir, basename(pptx).replace(/\.pptx$/, '.pdf'));
 }
+
+/**
+ * PowerPoint's outline of a PPTX: each slide's title placeholder text (`p:ph` of type `title`
+ * or `ctrTitle`) in the presentation's slide order, its paragraphs joined by a space; a slide
+ * with no title placeholder gives undefined.
+ */
+export async function pptxOutline(file: string): Promise<(string | undefined)[]> {
+  const { DOMParser } = await import('@xmldom/xmldom');
+  const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+  const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const parse = async (name: string) =>
+    new DOMParser().parseFromString(await zip.file(name)!.async('string'), 'text/xml');
+  const rels = await parse('ppt/_rels/presentation.xml.rels');
+  const target = new Map(
+    [...rels.getElementsByTagName('Relationship')].map((r) => [
+      r.getAttribute('Id'),
+      r.getAttribute('Target'),
+    ]),
+  );
+  const ids = [...(await parse('ppt/presentation.xml')).getElementsByTagNameNS(P, 'sldId')];
+  const titles: (string | undefined)[] = [];
+  for (const id of ids) {
+    const slide = await parse(`ppt/${target.get(id.getAttributeNS(R, 'id'))}`);
+    const shape = [...slide.getElementsByTagNameNS(P, 'sp')].find((sp) =>
+      [...sp.getElementsByTagNameNS(P, 'ph')].some((ph) =>
+        /^(title|ctrTitle)$/.test(ph.getAttribute('type') ?? ''),
+      ),
+    );
+    titles.push(
+      shape &&
+        [...shape.getElementsByTagNameNS(A, 'p')]
+          .map((p) => [...p.getElementsByTagNameNS(A, 't')].map((t) => t.textContent).join(''))
+          .filter(Boolean)
+          .join(' '),
+    );
+  }
+  return titles;
+}

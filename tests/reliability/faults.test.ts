@@ -10,6 +10,7 @@ import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, ROOT, lectern, treeHash } from '../helpers/cli.js';
 import { pdfInfo, pdfText, readPptx } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const tmp = () => tempDir('lectern-fault-');
@@ -246,6 +247,7 @@ describe('untrusted markdown', () => {
       const raw = readFileSync(join(out, pdf), 'latin1');
       expect(raw, pdf).not.toMatch(/\/JavaScript|\/JS\s|javascript:/i);
     }
+    expect(await ooxmlErrors(join(out, 'hostile.pptx'))).toEqual([]);
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'hostile.pptx')));
     for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml') || n.endsWith('.rels'))) {
       expect(await zip.file(name)!.async('string'), name).not.toMatch(/javascript:|<script/i);

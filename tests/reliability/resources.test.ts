@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, lectern } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 /** Characters XML 1.0 forbids: any of them makes a PPTX part malformed. */
@@ -50,6 +51,7 @@ describe('resources and faults', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/02-speaking\.md:\d+: warning: holds control characters/);
     for (const name of ['deck.pptx', 'deck-pictures.pptx']) {
+      expect(await ooxmlErrors(join(dir, 'out', name)), name).toEqual([]);
       const zip = await JSZip.loadAsync(readFileSync(join(dir, 'out', name)));
       const parts = Object.keys(zip.files).filter((n) => n.endsWith('.xml'));
       let notes = '';

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pptxSimilarity } from '../../scripts/fidelity-lib.mjs';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
 
 // The editable PPTX has to look like the slides PDF, not only hold the right text. Each page,
 // opened in LibreOffice, is compared with the PDF's page: pixel by pixel, and word by word
@@ -36,6 +37,7 @@ async function fidelity(deck: string): Promise<{ pixels: number[]; words: Words[
     out,
     files.find((f) => f.endsWith('.pptx'))!,
   );
+  expect(await ooxmlErrors(pptx)).toEqual([]);
   return (await pptxSimilarity(pptx, pdf, join(dir, deck, 'work'))) as { pixels: number[]; words: Words[] };
 }
 

@@ -158,6 +158,8 @@ describe('the gallery deck, which uses every construct', () => {
     const pictures = await readPptx(built('gallery', '-pictures.pptx'));
     expect(pictures.slides).toBe(19);
     expect(pictures.notes.get(4)).toContain('draw.io');
+    expect(await ooxmlErrors(built('gallery', '-pictures.pptx'))).toEqual([]);
+    expect(await ooxmlErrors(built('gallery', '.pptx'))).toEqual([]);
     const editable = await readPptx(built('gallery', '.pptx'));
     expect(editable.slides).toBe(19);
     expect(editable.media).toBeGreaterThanOrEqual(4);

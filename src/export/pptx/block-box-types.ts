@@ -95,4 +95,7 @@ export interface SlideBoxes {
   blocks: MeasuredBlock[];
   /** The slide's pictures (not backgrounds), in order. */
   pictures: PxBox[];
+  /** The section's background colour (`RRGGBB`, alpha 0–1) and text colour, as the theme and `_backgroundColor` / `_color` set them. */
+  background: { hex: string; a: number };
+  ink: string;
 }

@@ -29,7 +29,7 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
             sections.find(
               (x) => (x.getAttribute('data-marpit-advanced-background') ?? 'content') === 'content',
             ) ?? sections[0];
-          if (!s) return { blocks: [], pictures: [] };
+          if (!s) return { blocks: [], pictures: [], background: { hex: 'FFFFFF', a: 1 }, ink: '000000' };
           // The slide's SVG is the frame: a split background narrows the content section itself.
           const origin = svg.getBoundingClientRect();
           const k = width / origin.width;
@@ -279,7 +279,14 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                   }
                 : {}),
             }));
-          return { blocks, pictures: [...s.querySelectorAll('img')].map(box) };
+          // The section's own look, for themes other than lectern's (their colours, not the exporter's).
+          const sectionLook = getComputedStyle(s);
+          return {
+            blocks,
+            pictures: [...s.querySelectorAll('img')].map(box),
+            background: rgba(sectionLook.backgroundColor),
+            ink: rgba(sectionLook.color).hex,
+          };
         }),
       1280,
     )

@@ -8,10 +8,12 @@ import { addBackground } from './pptx-background.js';
 import { drawBlocks, runProps } from './pptx-blocks.js';
 import { generatedSlide } from './generated-slides.js';
 import { pointCards } from './pptx-point-cards.js';
-import { bar, frameAt, pt, withShownBreaks } from './measured-text.js';
+import { TITLE_NAME, bar, frameAt, pt, withShownBreaks } from './measured-text.js';
 import { finishPptx } from './pptx-finish.js';
+import type { TitleType } from './pptx-titles.js';
 import { slideChrome } from './pptx-chrome.js';
 import { newPresentation } from './pptx-presentation.js';
+import { definePlainMasters, measuredColours } from './theme-colours.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
 
@@ -47,9 +49,6 @@ export async function writeEditablePptx(
   const H = (W * height) / 1280;
   const pptx = await newPresentation(deck, H);
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
-  const c = colours(deck);
-  defineMasters(pptx, deck, c, H);
-  defineTrainingMasters(pptx, deck, c, H);
 
   const structures = composed.slides.map((s) => {
     if (s.kind !== 'content') return undefined;
@@ -68,6 +67,18 @@ export async function writeEditablePptx(
     svgs.length ? browser.svgToPng(svgs) : new Map<string, string>(),
   ]);
   for (const st of structures) if (st) withPngs(st, pngs);
+  // lectern's theme has its masters drawn here; any other theme's colours are measured.
+  const corporate = deck.theme === 'corporate';
+  const content = composed.slides.flatMap((s, i) =>
+    s.kind === 'content' && boxes.get(i) ? [boxes.get(i)!] : [],
+  );
+  const themed = corporate ? undefined : measuredColours(content);
+  const c: Colours = themed ?? colours(deck);
+  if (themed) definePlainMasters(pptx, themed.page);
+  else {
+    defineMasters(pptx, deck, c, H);
+    defineTrainingMasters(pptx, deck, c, H);
+  }
   const warnings: Problem[] = [];
   const t = labelsFor(deck.lang);
 
@@ -76,7 +87,18 @@ export async function writeEditablePptx(
     let slide: Slide;
     if (info.kind !== 'content') slide = generatedSlide(pptx, info.kind, boxes.get(i), deck, c, t, H);
     else if (st?.unmappable) {
-      slide = pptx.addSlide();
+      slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
+      // The heading as the slide's title, behind the picture that shows it: the outline and
+      // the accessibility checker still read it.
+      if (st.heading)
+        slide.addText(st.heading, {
+          x: 0.8,
+          y: 0.6,
+          w: W - 2.4,
+          h: 0.85,
+          fontFace: FONT,
+          objectName: TITLE_NAME,
+        });
       slide.addImage({
         data: `image/jpeg;base64,${pictures.get(i)?.toString('base64') ?? ''}`,
         x: 0,
@@ -101,10 +123,15 @@ export async function writeEditablePptx(
         ? trainingSlide(pptx, info, layout, timeBox, c, H, st!, boxes.get(i))
         : contentSlide(pptx, info, st!, c, H, boxes.get(i));
     }
+    // `_backgroundColor` (or the theme's own, for a generated slide) where it is not the master's.
+    const shown = boxes.get(i)?.background;
+    if (themed && shown && shown.a > 0.5 && shown.hex !== themed.page)
+      slide.background = { color: shown.hex };
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
   const data = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
-  return { data: await finishPptx(data, c), warnings };
+  const titles = composed.slides.map((s): TitleType => (s.kind === 'title' ? 'ctrTitle' : 'title'));
+  return { data: await finishPptx(data, c, deck.lang, { types: titles, layoutNames: t.layouts }), warnings };
 }
 
 /** A quiz's options as the slide shows them, A, B, C …: the notes name the key by these letters. */
@@ -142,7 +169,7 @@ function contentSlide(
   measured: SlideBoxes | undefined,
 ): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
-  slideChrome(slide, info, c, H);
+  if (!c.measured) slideChrome(slide, info, c, H);
   const first = measured?.blocks[0];
   const head = first && /^H\d$/.test(first.tag) ? first : undefined;
   if (st.heading && head) {
@@ -151,12 +178,15 @@ function contentSlide(
     const runs = runProps(shown, { ...c, ink: head.color }, 0, {
       bold: head.bold,
     }).map((r) => ({ ...r, options: { ...r.options, fontSize: pt(head.sizePx) } }));
-    slide.addText(runs, frameAt(head.after ? { ...head, h: head.after.y - head.y } : head, head));
+    slide.addText(runs, {
+      ...frameAt(head.after ? { ...head, h: head.after.y - head.y } : head, head),
+      objectName: TITLE_NAME,
+    });
     if (head.after) bar(pptx, slide, head.after, head.after.color, head.after.h / 2);
   } else if (st.heading) {
     slide.addText(
       runProps(st.headingRuns ?? [{ text: st.heading }], { ...c, ink: c.primary }, 30, { bold: true }),
-      { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, valign: 'bottom', fit: 'shrink' },
+      { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, valign: 'bottom', fit: 'shrink', objectName: TITLE_NAME },
     );
     slide.addShape(pptx.ShapeType.rect, {
       x: 0.82,

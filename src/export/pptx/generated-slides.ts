@@ -30,14 +30,20 @@ export function generatedSlide(
   H: number,
 ): Slide {
   const slide = pptx.addSlide({ masterName: MASTER[kind] });
-  const bg = kind === 'agenda' ? 'FFFFFF' : c.primary;
-  for (const b of boxes?.blocks ?? []) {
+  const bg = c.measured ? (boxes?.background.hex ?? 'FFFFFF') : kind === 'agenda' ? 'FFFFFF' : c.primary;
+  // The slide's title: a divider's chapter title (its h1 is the chapter's number), else the h1.
+  const blocks = boxes?.blocks ?? [];
+  const title =
+    blocks.find((b) => b.tag === (kind === 'divider' ? 'H2' : 'H1')) ??
+    blocks.find((b) => /^H[12]$/.test(b.tag));
+  for (const b of blocks) {
     if (b.onlyPictures) continue;
     const list = b.tag === 'UL' || b.tag === 'OL';
     // The closing slide's list is its QR cards, drawn below as vector codes.
     if (list && kind === 'closing') continue;
-    if (list && kind === 'agenda') placeAgendaItems(pptx, slide, b, c);
-    else placeBlock(pptx, slide, b, bg);
+    if (list && kind === 'agenda')
+      placeAgendaItems(pptx, slide, b, c.measured ? { primary: c.primary, rule: c.muted } : c);
+    else placeBlock(pptx, slide, b, bg, b === title);
   }
   if (kind === 'closing') closingQrCodes(pptx, slide, deck, t, H);
   return slide;

@@ -5,7 +5,8 @@ import { browserFailed, type BrowserSession } from '../browser/browser.js';
 import { slidesDocument } from '../pdf/slides-pdf.js';
 import type { CDPSession } from 'puppeteer-core';
 import type { BrowserWindow } from '../browser/window-pool.js';
-import { W } from './pptx-layouts.js';
+import { FONT, W } from './pptx-layouts.js';
+import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { newPresentation } from './pptx-presentation.js';
 
 /** 1.5 × 1280×720 is 1920×1080: a projector's native size, half the pixels of 2×. */
@@ -40,6 +41,7 @@ export async function writeImagePptx(
   return withPictures(
     written,
     rendered.slideSvgs.map((_, i) => pictures.get(i) ?? Buffer.alloc(0)),
+    deck.lang,
   );
 }
 
@@ -50,9 +52,12 @@ export async function writeImagePptx(
  */
 const PLACEHOLDER = 'AA==';
 
-async function withPictures(pptx: Buffer, pictures: Buffer[]): Promise<Buffer> {
+async function withPictures(pptx: Buffer, pictures: Buffer[], lang: string): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(pptx);
+  await inSchemaOrder(zip);
+  // The notes in the deck's language, in the deck's font.
+  await finishText(zip, lang, FONT);
   const used = new Set<string>();
   for (const [i, picture] of pictures.entries()) {
     const rels = await zip.file(`ppt/slides/_rels/slide${i + 1}.xml.rels`)?.async('string');

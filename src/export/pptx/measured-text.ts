@@ -7,6 +7,12 @@ import { FONT, PX, type Pptx, type Slide } from './pptx-layouts.js';
 // slides' headings come out of PowerPoint looking like the PDF, for any theme.
 
 export { PX };
+/**
+ * The name of the frame that holds a slide's heading: the finishing pass makes the first one
+ * on each slide its title placeholder (PowerPoint's outline, slide sorter and accessibility
+ * checker read the titles from there).
+ */
+export const TITLE_NAME = 'Title';
 /** Points per CSS pixel (1280 px = 13.333 in = 960 pt). */
 const PT = 0.75;
 
@@ -67,10 +73,10 @@ export function placeText(
   });
 }
 
-/** A measured block: its text without the accent rule's height, then the rule itself. */
-export function placeBlock(pptx: Pptx, slide: Slide, b: MeasuredBlock, bg: string): void {
+/** A measured block (the slide's title when `title`): its text without the accent rule's height, then the rule itself. */
+export function placeBlock(pptx: Pptx, slide: Slide, b: MeasuredBlock, bg: string, title = false): void {
   const textBox = b.after ? { ...b, h: b.after.y - b.y } : b;
-  placeText(slide, textBox, b, b.fontPx, bg);
+  placeText(slide, textBox, b, b.fontPx, bg, title ? { objectName: TITLE_NAME } : {});
   if (b.after) bar(pptx, slide, b.after, b.after.color, b.after.h / 2);
 }
 
@@ -95,7 +101,7 @@ export function placeAgendaItems(
   pptx: Pptx,
   slide: Slide,
   list: MeasuredBlock,
-  c: { primary: string },
+  c: { primary: string; rule?: string },
 ): void {
   for (const item of list.items ?? []) {
     const { strong, em } = item;
@@ -120,7 +126,7 @@ export function placeAgendaItems(
     );
     if (em)
       placeText(slide, { ...em, x: em.x - 20, w: em.w + 20 }, { ...em, align: 'right' }, em.sizePx, 'FFFFFF');
-    bar(pptx, slide, { x: item.x, y: item.y + item.h - 2, w: item.w, h: 2 }, 'DFE5EE');
+    bar(pptx, slide, { x: item.x, y: item.y + item.h - 2, w: item.w, h: 2 }, c.rule ?? 'DFE5EE');
   }
 }
 

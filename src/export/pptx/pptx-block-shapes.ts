@@ -89,7 +89,7 @@ export function blockShape(
     const cell = (runs: Run[], header: boolean, row = 0) => ({
       text: runProps(runs, header ? { ...c, ink: 'FFFFFF' } : c, pt, header ? { bold: true } : {}),
       options: {
-        fill: { color: header ? c.primary : row % 2 ? c.card : 'FFFFFF' },
+        fill: { color: header ? c.primary : row % 2 ? c.card : c.measured ? c.card : 'FFFFFF' },
         valign: 'middle' as const,
       },
     });
@@ -113,7 +113,7 @@ export function blockShape(
             rowH: rowHeights?.length === b.rows.length ? rowHeights : b.rows.map(rowH),
             fontFace: FONT,
             fontSize: pt,
-            border: { type: 'solid', pt: 1, color: 'C9D2DE' },
+            border: { type: 'solid', pt: 1, color: c.measured ? c.muted : 'C9D2DE' },
             margin: 0.08,
           },
         ),

@@ -82,9 +82,11 @@ function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Pl
   return out;
 }
 
-function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], c: Colours): void {
+function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], theme: Colours): void {
   blocks.forEach((b, i) => {
     const p = at[i]!;
+    // Another theme's text in the colour the slide shows it (`_color`, `invert`), headings too.
+    const c = theme.measured && 'el' in p ? { ...theme, ink: p.el.color, primary: p.el.color } : theme;
     if ('pictures' in p) {
       if (b.kind === 'pictures')
         b.pictures.forEach((pic, j) => addPicture(slide, pic.png ?? pic.src, p.pictures[j]!));

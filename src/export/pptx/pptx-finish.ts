@@ -1,67 +1,102 @@
+import type { Document, Element } from '@xmldom/xmldom';
 import { CODE_FONT } from './pptx-blocks.js';
-import { FONT, type Colours } from './pptx-layouts.js';
+import { FONT, W, type Colours } from './pptx-layouts.js';
+import { layoutTitle, slideNumber, titlePlaceholder, type TitleType } from './pptx-titles.js';
+import { finishText, inSchemaOrder } from './pptx-text-xml.js';
+import { all, editParts, insertInOrder, kids, make } from './pptx-xml.js';
 
-// The last touches on the XML pptxgenjs writes: what its options cannot say.
+// The last touches on the XML pptxgenjs writes: what its options cannot say, made on the parts
+// parsed as XML documents.
 
 /** A Chinese font every Windows viewer has; macOS maps it to PingFang SC. */
 const FALLBACK_FONT = 'Microsoft YaHei';
 
+const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
+const LAYOUT = /^ppt\/slideLayouts\/slideLayout\d+\.xml$/;
+
+/** `p:spPr`'s children in the schema's order (CT_ShapeProperties). */
+const SHAPE_PROPS = [
+  'xfrm',
+  'custGeom',
+  'prstGeom',
+  'noFill',
+  'solidFill',
+  'gradFill',
+  'blipFill',
+  'pattFill',
+  'grpFill',
+  'ln',
+];
+
 /**
- * Runs name Noto Sans SC (the theme's font) with a GB2312 charset, so PowerPoint substitutes
- * a Chinese sans where it is missing; the theme's East Asian fonts name Microsoft YaHei too.
+ * The theme's East Asian fonts name Microsoft YaHei after Noto Sans SC, so PowerPoint
+ * substitutes a Chinese sans where the deck's font is missing; every run gets the deck's
+ * language and its three faces; and the parts are put in the order the schema wants.
  */
-export async function finishPptx(pptx: Buffer, c: Colours): Promise<Buffer> {
+export async function finishPptx(
+  pptx: Buffer,
+  c: Colours,
+  lang: string,
+  titles: { types: TitleType[]; layoutNames: Record<string, string> },
+): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(pptx);
-  const theme = zip.file('ppt/theme/theme1.xml');
-  if (!theme) return pptx;
-  const xml = (await theme.async('string'))
-    .replace(/<a:ea typeface=""\/>/g, `<a:ea typeface="${FALLBACK_FONT}"/>`)
-    .replace(
-      /<a:font script="Hans" typeface="[^"]*"\/>/g,
-      `<a:font script="Hans" typeface="${FALLBACK_FONT}"/>`,
-    );
-  zip.file('ppt/theme/theme1.xml', xml);
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slideLayouts\/[^/]+\.xml$/.test(n))) {
-    const layout = await zip.file(name)!.async('string');
-    if (/<p:cSld name="LECTERN_(COVER|DIVIDER)">/.test(layout))
-      zip.file(name, withGradient(layout, c.primary));
-  }
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
-    let slide = await zip.file(name)!.async('string');
-    // Code runs name the monospace face for Latin; their Chinese falls back to the deck's font.
-    slide = slide.replace(
-      new RegExp(`<a:ea typeface="${CODE_FONT}"[^>]*/>`, 'g'),
-      `<a:ea typeface="${FONT}" pitchFamily="34" charset="-122"/>`,
-    );
-    slide = withNumberPill(
-      accentBullets(noHangingPunctuation(onePprPerParagraph(slide)), c.accent),
-      c.primary,
-    );
-    zip.file(name, slide);
-  }
+  await inSchemaOrder(zip);
+  await editParts(
+    zip,
+    (n) => n === 'ppt/theme/theme1.xml',
+    (doc) => {
+      for (const ea of all(doc, 'a', 'ea'))
+        if (!ea.getAttribute('typeface')) ea.setAttribute('typeface', FALLBACK_FONT);
+      for (const f of all(doc, 'a', 'font'))
+        if (f.getAttribute('script') === 'Hans') f.setAttribute('typeface', FALLBACK_FONT);
+    },
+  );
+  await editParts(
+    zip,
+    (n) => LAYOUT.test(n),
+    (doc) => {
+      const name = all(doc, 'p', 'cSld')[0]?.getAttribute('name') ?? '';
+      if (!c.measured && /^LECTERN_(COVER|DIVIDER)$/.test(name)) withGradient(doc, c.primary);
+      layoutTitle(doc, titles.layoutNames, { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85 }, lang);
+    },
+  );
+  await editParts(
+    zip,
+    (n) => SLIDE.test(n),
+    (doc, name) => {
+      titlePlaceholder(doc, titles.types[slideNumber(name) - 1] ?? 'title');
+      for (const p of all(doc, 'a', 'p')) onePprPerParagraph(p);
+      // Chinese punctuation stays inside the frame, as the browser keeps it: with hanging
+      // punctuation (on by default) a line ending 抵触， takes the comma past the width the
+      // slides document wraps at, and the line breaks one character later than the PDF's.
+      for (const ppr of all(doc, 'a', 'pPr'))
+        if (!ppr.hasAttribute('hangingPunct')) ppr.setAttribute('hangingPunct', '0');
+      accentBullets(doc, c.accent);
+      if (!c.measured) withNumberPill(doc, c.primary);
+    },
+  );
+  await finishText(zip, lang, FONT, CODE_FONT);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /**
- * pptxgenjs writes paragraph properties before every run of a paragraph; only the first is
+ * pptxgenjs writes paragraph properties before every run of a paragraph; only one, first, is
  * valid DrawingML, and LibreOffice drops the bullet or number when more follow.
  */
-function onePprPerParagraph(xml: string): string {
-  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_m, inner: string) => {
-    let seen = false;
-    const kept = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (ppr) =>
-      seen ? '' : ((seen = true), ppr),
-    );
-    return `<a:p>${kept}</a:p>`;
-  });
+function onePprPerParagraph(p: Element): void {
+  const [first, ...rest] = kids(p, 'a', 'pPr');
+  for (const extra of rest) p.removeChild(extra);
+  if (first && p.firstChild !== first) p.insertBefore(first, p.firstChild);
 }
 
 /**
  * The cover and divider backgrounds as the theme paints them: the brand colour, darkening
  * to 72 % of itself toward the lower right (CSS `linear-gradient(135deg, …)`).
  */
-function withGradient(layout: string, primary: string): string {
+function withGradient(doc: Document, primary: string): void {
+  const bgPr = all(doc, 'p', 'bgPr')[0];
+  if (!bgPr) return;
   const dark = [0, 2, 4]
     .map((i) =>
       Math.round(parseInt(primary.slice(i, i + 2), 16) * 0.72)
@@ -70,37 +105,48 @@ function withGradient(layout: string, primary: string): string {
     )
     .join('')
     .toUpperCase();
-  const fill =
-    `<a:gradFill rotWithShape="1"><a:gsLst><a:gs pos="0"><a:srgbClr val="${primary}"/></a:gs>` +
-    `<a:gs pos="100000"><a:srgbClr val="${dark}"/></a:gs></a:gsLst><a:lin ang="2700000" scaled="1"/></a:gradFill>`;
-  return layout.replace(
-    /<p:bg><p:bgPr>[\s\S]*?<\/p:bgPr><\/p:bg>/,
-    `<p:bg><p:bgPr>${fill}<a:effectLst/></p:bgPr></p:bg>`,
-  );
+  while (bgPr.firstChild) bgPr.removeChild(bgPr.firstChild);
+  const grad = make(doc, 'a', 'gradFill', { rotWithShape: '1' });
+  const stops = make(doc, 'a', 'gsLst');
+  for (const [pos, colour] of [
+    ['0', primary],
+    ['100000', dark],
+  ] as const) {
+    const gs = make(doc, 'a', 'gs', { pos });
+    gs.appendChild(make(doc, 'a', 'srgbClr', { val: colour }));
+    stops.appendChild(gs);
+  }
+  grad.appendChild(stops);
+  grad.appendChild(make(doc, 'a', 'lin', { ang: '2700000', scaled: '1' }));
+  bgPr.appendChild(grad);
+  bgPr.appendChild(make(doc, 'a', 'effectLst'));
 }
 
 /** The slide number on the theme's pill: a rounded frame in the brand colour (pptxgenjs draws a bare box). */
-function withNumberPill(slide: string, primary: string): string {
-  return slide.replace(
-    /(name="Slide Number Placeholder 0"[\s\S]*?)<a:prstGeom prst="rect"><a:avLst\/><\/a:prstGeom>/,
-    `$1<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 41000"/></a:avLst></a:prstGeom>` +
-      `<a:solidFill><a:srgbClr val="${primary}"/></a:solidFill>`,
+function withNumberPill(doc: Document, primary: string): void {
+  const shape = all(doc, 'p', 'sp').find((sp) =>
+    all(sp, 'p', 'cNvPr').some((n) => n.getAttribute('name') === 'Slide Number Placeholder 0'),
   );
+  const spPr = shape && kids(shape, 'p', 'spPr')[0];
+  const geom = spPr && kids(spPr, 'a', 'prstGeom')[0];
+  if (!spPr || !geom) return;
+  geom.setAttribute('prst', 'roundRect');
+  for (const av of kids(geom, 'a', 'avLst')) geom.removeChild(av);
+  const av = make(doc, 'a', 'avLst');
+  av.appendChild(make(doc, 'a', 'gd', { name: 'adj', fmla: 'val 41000' }));
+  geom.appendChild(av);
+  const fill = make(doc, 'a', 'solidFill');
+  fill.appendChild(make(doc, 'a', 'srgbClr', { val: primary }));
+  insertInOrder(spPr, fill, SHAPE_PROPS);
 }
 
 /** Bullets and list numbers in the accent colour, as the theme's `li::marker` (pptxgenjs has no option for it). */
-function accentBullets(slide: string, accent: string): string {
-  return slide.replaceAll(
-    '<a:buSzPct val="100000"/>',
-    `<a:buClr><a:srgbClr val="${accent}"/></a:buClr><a:buSzPct val="100000"/>`,
-  );
-}
-
-/**
- * Chinese punctuation stays inside the frame, as the browser keeps it: with hanging punctuation
- * (on by default) a line ending 抵触， takes the comma and its character past the width the
- * slides document wraps at, and the line breaks one character later than the PDF's.
- */
-function noHangingPunctuation(slide: string): string {
-  return slide.replace(/<a:pPr\b(?![^>]*hangingPunct)/g, '<a:pPr hangingPunct="0"');
+function accentBullets(doc: Document, accent: string): void {
+  for (const size of all(doc, 'a', 'buSzPct')) {
+    if (size.getAttribute('val') !== '100000' || kids(size.parentNode as Element, 'a', 'buClr').length)
+      continue;
+    const colour = make(doc, 'a', 'buClr');
+    colour.appendChild(make(doc, 'a', 'srgbClr', { val: accent }));
+    size.parentNode!.insertBefore(colour, size);
+  }
 }

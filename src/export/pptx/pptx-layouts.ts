@@ -16,7 +16,8 @@ export const PX = W / 1280;
 export const FONT = 'Noto Sans SC';
 const DEFAULTS = { primary: '0B3D6E', accent: 'E8A317', ink: '1D2633', muted: '5B6778', card: 'F2F5F9' };
 
-export type Colours = typeof DEFAULTS;
+/** The deck's colours; `measured` when they come from a theme other than lectern's, as the slides show it. */
+export type Colours = typeof DEFAULTS & { measured?: boolean };
 
 export function colours(deck: DeckModel): Colours {
   const hex = (v: string | undefined) => {

@@ -187,7 +187,7 @@ export function drawMeasuredCards(pptx: Pptx, slide: Slide, m: SlideBoxes, skip:
   for (const b of m.blocks) {
     if (skip.includes(b)) continue;
     if (/^H\d$/.test(b.tag) && !b.deco) {
-      placeBlock(pptx, slide, b, 'FFFFFF');
+      placeBlock(pptx, slide, b, 'FFFFFF', b === m.blocks[0]);
       continue;
     }
     const bg = b.deco?.bg ?? 'FFFFFF';

@@ -46,7 +46,7 @@ export function runProps(
       ...(r.bold ? { bold: true } : {}),
       ...(r.italic ? { italic: true } : {}),
       ...(r.strike ? { strike: 'sngStrike' as const } : {}),
-      ...(r.code ? { fontFace: CODE_FONT, highlight: c.card } : {}),
+      ...(r.code ? { fontFace: CODE_FONT, ...(c.measured ? {} : { highlight: c.card }) } : {}),
       ...(r.link ? { hyperlink: { url: r.link }, underline: { style: 'sng' as const } } : {}),
       ...(r.text === '\n' || i === parts.length - 1 ? { breakLine: true } : {}),
     }),

@@ -3,7 +3,7 @@ import type { DeckModel } from '../../validate/deck-model.js';
 import { FONT, W, contentBase, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 import type { MeasuredBlock, SlideBoxes } from './block-boxes.js';
 import { slideChrome } from './pptx-chrome.js';
-import { placeBlock } from './measured-text.js';
+import { TITLE_NAME, placeBlock } from './measured-text.js';
 import { drawMeasuredCards } from './pptx-measured-cards.js';
 import {
   AVOID,
@@ -112,7 +112,7 @@ export function trainingSlide(
   if (layout === 'split') drawSplit(pptx, slide, p, st, c, H, box, measured);
   if (layout === 'split' || layout === 'table') {
     const head = measured?.blocks[0];
-    if (p.heading && head && /^H\d$/.test(head.tag)) placeBlock(pptx, slide, head, 'FFFFFF');
+    if (p.heading && head && /^H\d$/.test(head.tag)) placeBlock(pptx, slide, head, 'FFFFFF', true);
     else if (p.heading) fixedHeading(slide, p.heading, layout, c, box);
     if (layout === 'table') drawTable(pptx, slide, p, st, c, box, measured);
     return slide;
@@ -125,7 +125,7 @@ export function trainingSlide(
   const fixed: FixedBody = { pptx, slide, p, c, top, bottom };
   const head =
     layout === 'statement' ? undefined : measured?.blocks.find((b: MeasuredBlock) => b.tag === 'H2');
-  if (p.heading && head && head === measured?.blocks[0]) placeBlock(pptx, slide, head, 'FFFFFF');
+  if (p.heading && head && head === measured?.blocks[0]) placeBlock(pptx, slide, head, 'FFFFFF', true);
   else if (p.heading) fixedHeading(slide, p.heading, layout, c, box);
   if (timeBox) fixedTimeBox(fixed, timeBox, c);
   if (layout === 'statement') fixedStatement(fixed);
@@ -145,6 +145,7 @@ function fixedHeading(
   box: { x: number; w: number },
 ) {
   slide.addText(heading, {
+    objectName: TITLE_NAME,
     x: box.x,
     y: 0.6,
     w: box.w,

@@ -24,7 +24,11 @@ export function slideStructure(markdown: string): SlideStructure {
   const all = slideBlocks(markdown);
   const s: SlideStructure = { points: [], bullets: [], paragraphs: [], images: [], blocks: [] };
   const reason = unmappableReason(all);
-  if (reason) return { ...s, unmappable: reason };
+  if (reason) {
+    // Its heading still titles the slide (behind its picture) for PowerPoint's outline.
+    const head = all.find((b) => b.kind === 'heading');
+    return { ...s, unmappable: reason, ...(head?.kind === 'heading' ? { heading: plain(head.runs) } : {}) };
+  }
   for (const b of all) {
     if (b.kind === 'heading' && s.heading === undefined) {
       s.heading = plain(b.runs);

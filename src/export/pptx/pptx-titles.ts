@@ -1,0 +1,75 @@
+import type { Document, Element } from '@xmldom/xmldom';
+import { TITLE_NAME } from './measured-text.js';
+import { all, kids, make } from './pptx-xml.js';
+
+// Titles as PowerPoint keeps them: each slide's heading frame is its layout's title
+// placeholder, and every layout has one, so the outline view, the slide sorter, the
+// accessibility checker and "Reset slide" find the titles.
+
+export type TitleType = 'title' | 'ctrTitle';
+
+const SLIDE = /^ppt\/slides\/slide(\d+)\.xml$/;
+
+/** Makes the slide's first frame named TITLE_NAME its title placeholder of `type`. */
+export function titlePlaceholder(doc: Document, type: TitleType): void {
+  const shape = all(doc, 'p', 'sp').find((sp) =>
+    all(sp, 'p', 'cNvPr').some((n) => n.getAttribute('name') === TITLE_NAME),
+  );
+  if (shape) placeholder(doc, shape, type);
+}
+
+/** The slide's number (1-based) from its part name. */
+export const slideNumber = (name: string) => Number(SLIDE.exec(name)?.[1] ?? 0);
+
+/**
+ * A layout named in the deck's language, with a title placeholder where content slides put
+ * their heading (the cover's is `ctrTitle`): a placeholder of a layout shows only while editing.
+ */
+export function layoutTitle(
+  doc: Document,
+  names: Record<string, string>,
+  box: { x: number; y: number; w: number; h: number },
+  lang: string,
+): void {
+  const cSld = all(doc, 'p', 'cSld')[0];
+  const tree = cSld && kids(cSld, 'p', 'spTree')[0];
+  if (!cSld || !tree) return;
+  const master = (cSld.getAttribute('name') ?? '').replace(/^LECTERN_/, '');
+  if (names[master]) cSld.setAttribute('name', names[master]);
+  const ids = all(doc, 'p', 'cNvPr').map((n) => Number(n.getAttribute('id')) || 0);
+  const sp = make(doc, 'p', 'sp');
+  const nv = make(doc, 'p', 'nvSpPr');
+  nv.appendChild(make(doc, 'p', 'cNvPr', { id: String(Math.max(1, ...ids) + 1), name: 'Title Placeholder' }));
+  nv.appendChild(make(doc, 'p', 'cNvSpPr'));
+  nv.appendChild(make(doc, 'p', 'nvPr'));
+  sp.appendChild(nv);
+  const spPr = make(doc, 'p', 'spPr');
+  const xfrm = make(doc, 'a', 'xfrm');
+  const emu = (inches: number) => String(Math.round(inches * 914400));
+  xfrm.appendChild(make(doc, 'a', 'off', { x: emu(box.x), y: emu(box.y) }));
+  xfrm.appendChild(make(doc, 'a', 'ext', { cx: emu(box.w), cy: emu(box.h) }));
+  spPr.appendChild(xfrm);
+  sp.appendChild(spPr);
+  const body = make(doc, 'p', 'txBody');
+  body.appendChild(make(doc, 'a', 'bodyPr'));
+  body.appendChild(make(doc, 'a', 'lstStyle'));
+  const p = make(doc, 'a', 'p');
+  p.appendChild(make(doc, 'a', 'endParaRPr', { lang }));
+  body.appendChild(p);
+  sp.appendChild(body);
+  tree.appendChild(sp);
+  placeholder(doc, sp, master === 'COVER' ? 'ctrTitle' : 'title');
+}
+
+/** `p:ph` in the shape's `p:nvPr` (its first child), and the lock PowerPoint gives placeholders. */
+function placeholder(doc: Document, shape: Element, type: TitleType): void {
+  const nv = kids(shape, 'p', 'nvSpPr')[0];
+  const nvPr = nv && kids(nv, 'p', 'nvPr')[0];
+  const cNvSpPr = nv && kids(nv, 'p', 'cNvSpPr')[0];
+  if (!nvPr || kids(nvPr, 'p', 'ph').length) return;
+  nvPr.insertBefore(make(doc, 'p', 'ph', { type }), nvPr.firstChild);
+  if (cNvSpPr && !kids(cNvSpPr, 'a', 'spLocks').length) {
+    const locks = make(doc, 'a', 'spLocks', { noGrp: '1' });
+    cNvSpPr.insertBefore(locks, cNvSpPr.firstChild);
+  }
+}

@@ -1,0 +1,68 @@
+import type { Document, Element } from '@xmldom/xmldom';
+
+// The parts of a PPTX as XML documents (@xmldom/xmldom), for the finishing passes that change
+// what pptxgenjs wrote: elements are found and moved by their names, never by text matching.
+
+export const NS = {
+  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+  p: 'http://schemas.openxmlformats.org/presentationml/2006/main',
+} as const;
+
+type Zip = import('jszip');
+
+const xmldom = () => import('@xmldom/xmldom');
+
+/** Parses each part whose name passes `which`, lets `change` edit it, and writes it back. */
+export async function editParts(
+  zip: Zip,
+  which: (name: string) => boolean,
+  change: (doc: Document, name: string) => void,
+): Promise<void> {
+  const { DOMParser, XMLSerializer } = await xmldom();
+  for (const name of Object.keys(zip.files).filter(which)) {
+    const doc = new DOMParser().parseFromString(await zip.file(name)!.async('string'), 'text/xml');
+    change(doc, name);
+    zip.file(name, new XMLSerializer().serializeToString(doc));
+  }
+}
+
+/** Every element of a namespace and local name below `root`, in document order. */
+export function all(root: Document | Element, ns: keyof typeof NS, local: string): Element[] {
+  return [...root.getElementsByTagNameNS(NS[ns], local)];
+}
+
+/** The element's children with that name. */
+export function kids(el: Element, ns: keyof typeof NS, local: string): Element[] {
+  return [...el.childNodes].filter(
+    (n): n is Element =>
+      n.nodeType === 1 && (n as Element).namespaceURI === NS[ns] && (n as Element).localName === local,
+  );
+}
+
+/** A new element in the document, named with the namespace's usual prefix. */
+export function make(
+  doc: Document,
+  ns: keyof typeof NS,
+  local: string,
+  attrs: Record<string, string> = {},
+): Element {
+  const el = doc.createElementNS(NS[ns], `${ns}:${local}`);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+
+/**
+ * Puts `child` into `parent` before the first child whose local name comes after it in the
+ * schema's sequence `order` (children not in `order` count as coming last).
+ */
+export function insertInOrder(parent: Element, child: Element, order: readonly string[]): void {
+  const rank = (name: string) => {
+    const i = order.indexOf(name);
+    return i < 0 ? order.length : i;
+  };
+  const mine = rank(child.localName ?? '');
+  const after = [...parent.childNodes].find(
+    (n): n is Element => n.nodeType === 1 && rank((n as Element).localName ?? '') > mine,
+  );
+  parent.insertBefore(child, after ?? null);
+}

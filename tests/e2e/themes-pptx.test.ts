@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, lectern } from '../helpers/cli.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
+import { renderPdfGrey } from '../helpers/pixels.js';
+import { libreOfficePdf, pptxOutline } from '../helpers/readers.js';
+import { tempDir } from '../helpers/temp.js';
+
+// A deck in Marp's default theme: its editable PPTX takes the theme's colours from the slides
+// as the browser shows them, and none of lectern's corporate theme.
+
+const dir = tempDir('lectern-themes-pptx-');
+const out = join(dir, 'out');
+const file = join(out, 'themes-default.pptx');
+let zip: JSZip;
+let run: ReturnType<typeof lectern>;
+
+/** The corporate theme's navy, orange, ink, muted grey, card and table rule (pptx-layouts.ts). */
+const CORPORATE = ['0B3D6E', 'E8A317', '1D2633', '5B6778', 'F2F5F9', 'C9D2DE', 'DFE5EE'];
+
+beforeAll(async () => {
+  run = lectern(['build', join(FIXTURES, 'themes-default'), '--out', out, '--format', 'pptx']);
+  zip = await JSZip.loadAsync(readFileSync(file));
+});
+
+describe("a default-theme deck's editable PPTX", () => {
+  it('builds, with 0 Open XML SDK validator errors', async () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(await ooxmlErrors(file)).toEqual([]);
+  });
+
+  it("holds none of the corporate theme's colours", async () => {
+    const parts = Object.keys(zip.files).filter((n) =>
+      /^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(n),
+    );
+    const found: string[] = [];
+    for (const name of parts) {
+      const xml = (await zip.file(name)!.async('string')).toUpperCase();
+      for (const colour of CORPORATE) if (xml.includes(`VAL="${colour}"`)) found.push(`${name}: ${colour}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("titles each slide with its heading, in the deck's language", async () => {
+    const outline = await pptxOutline(file);
+    expect(outline.slice(3, 6)).toEqual(['Three habits', 'A dark slide', 'Notes on method']);
+    expect(await zip.file('ppt/slides/slide4.xml')!.async('string')).toContain('lang="en-US"');
+  });
+
+  it('shows the `_backgroundColor` slide dark and the others light, opened in LibreOffice', () => {
+    const pages = renderPdfGrey(libreOfficePdf(file, dir), 20);
+    const mean = (p: { data: Uint8Array }) => p.data.reduce((n, v) => n + v, 0) / p.data.length;
+    // Slide 5 sets `_backgroundColor: #1e2a38` (grey 40) and `_color: #f5f5f5`.
+    expect(mean(pages[4]!)).toBeLessThan(70);
+    expect(mean(pages[3]!)).toBeGreaterThan(200);
+  });
+});
