@@ -58,7 +58,7 @@ export interface BuildResult {
   slides: number;
 }
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /**
  * Builds the requested outputs whose inputs changed since the last build. Files are staged and
@@ -120,9 +120,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     { borrowed: opts.sharedBrowser !== undefined },
   );
   if (stale.some((f) => BROWSER_FORMATS.includes(f))) void browser.session((start) => step('browser', start));
+  // Diagrams are drawn in the browser, even for the HTML alone: started when a diagram is not
+  // in the output folder's cache (a deck without diagrams, or with unchanged ones, needs none).
+  const { DiagramRenderer, DIAGRAM_CACHE_FILE } = await import('./diagrams.js');
+  const diagrams = await DiagramRenderer.open(join(outDir, DIAGRAM_CACHE_FILE), () => browser.session());
   const { prepareValidDeck } = await import('./prepare-deck.js');
   const deck = await unlessInterrupted(
-    step('prepare', () => prepareValidDeck(loaded, model, validation.problems)),
+    step('prepare', () => prepareValidDeck(loaded, model, validation.problems, { diagrams })),
     opts.signal,
   );
   const { composed } = deck;
@@ -163,6 +167,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
   await staging.write(SLIDE_CACHE_FILE, JSON.stringify(slideCache));
   await staging.publish(SLIDE_CACHE_FILE);
+  await staging.write(DIAGRAM_CACHE_FILE, JSON.stringify(diagrams));
+  await staging.publish(DIAGRAM_CACHE_FILE);
   await staging.publish(CACHE_FILE);
   return { outputs, warnings: [...deck.warnings, ...jobs.warnings], slides };
 }

@@ -13,6 +13,7 @@ export const ENGINE_VERSIONS = [
   '@fontsource/noto-sans-sc',
   'pptxgenjs',
   'qrcode',
+  'mermaid',
 ]
   .map(packageVersion)
   .join(' ');

@@ -1,0 +1,147 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import type { BrowserSession } from './browser.js';
+import { inWindow } from './window-pool.js';
+
+// mermaid runs in the build's browser: it lays diagrams out with the browser's text measures,
+// so labels fit their boxes in the deck's own font. Its script comes from node_modules into a
+// page whose every request but file:, data:, blob: and about: is refused (browser.ts).
+
+const require = createRequire(import.meta.url);
+const MERMAID_DIR = dirname(require.resolve('mermaid/package.json'));
+
+/** The pinned mermaid's version: part of every cached diagram's key. */
+export const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
+
+/** How diagrams look: mermaid's theme variables and the font its labels are measured and drawn in. */
+export interface DiagramLook {
+  themeVariables: Record<string, string>;
+  /** The font family, first in the labels' font stack. */
+  fontFamily: string;
+  /** @font-face rules (data: URIs) that hold every character of the diagrams. */
+  fontCss: string;
+}
+
+export interface DiagramJob {
+  key: string;
+  source: string;
+}
+
+/** A drawing, or mermaid's message and the diagram's own 1-based line it points at. */
+export type DiagramOutcome = { svg: string } | { error: string; line?: number };
+
+/**
+ * mermaid's configuration, beyond the look: `strict` keeps click callbacks and script out and
+ * sanitises labels; labels are SVG text, not HTML in a foreignObject, so PDFs and the PPTX's
+ * SVG hold real text; ids are derived from the diagram, so a rebuild writes the same bytes. A
+ * diagram's own `%%{init}%%` may not switch any of that back (`secure`).
+ */
+export function mermaidConfig(look: DiagramLook): Record<string, unknown> {
+  return {
+    startOnLoad: false,
+    securityLevel: 'strict',
+    deterministicIds: true,
+    htmlLabels: false,
+    flowchart: { htmlLabels: false },
+    theme: 'base',
+    themeVariables: { ...look.themeVariables, fontFamily: `"${look.fontFamily}", sans-serif` },
+    fontFamily: `"${look.fontFamily}", sans-serif`,
+    secure: [
+      'secure',
+      'securityLevel',
+      'startOnLoad',
+      'maxTextSize',
+      'suppressErrorRendering',
+      'maxEdges',
+      'htmlLabels',
+      'flowchart',
+      'deterministicIds',
+      'deterministicIDSeed',
+      'dompurifyConfig',
+    ],
+  };
+}
+
+/** Renders each diagram once, in one window of the build's browser. */
+export async function renderDiagrams(
+  session: BrowserSession,
+  jobs: DiagramJob[],
+  look: DiagramLook,
+): Promise<Map<string, DiagramOutcome>> {
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${look.fontCss}</style></head><body></body></html>`;
+  const outcomes = await inWindow(session, html, 1, async (page) => {
+    // A window kept from the last render (dev, between saves) has the script already.
+    if (!(await page.evaluate(() => 'mermaid' in globalThis)))
+      await page.addScriptTag({ path: join(MERMAID_DIR, 'dist', 'mermaid.min.js') });
+    return drawAll(page, jobs, look);
+  });
+  return new Map(jobs.map((job, i) => [job.key, outcomes[i]!]));
+}
+
+function drawAll(page: Page, jobs: DiagramJob[], look: DiagramLook): Promise<DiagramOutcome[]> {
+  return page.evaluate(
+    async (jobs, config, family) => {
+      interface MermaidError {
+        message?: string;
+        hash?: { line?: number; loc?: { first_line?: number } };
+      }
+      interface Mermaid {
+        initialize(config: unknown): void;
+        parse(text: string): Promise<{ diagramType: string }>;
+        render(id: string, text: string): Promise<{ svg: string }>;
+      }
+      const mermaid = (globalThis as unknown as { mermaid: Mermaid }).mermaid;
+      mermaid.initialize(config);
+      // Labels are measured as they are laid out: the faces must be loaded first.
+      const text = jobs.map((j) => j.source).join('');
+      await Promise.all([400, 700].map((w) => document.fonts.load(`${w} 16px "${family}"`, text)));
+      // mermaid's line, from jison's hash or from langium's message ("line 3", "offset: 12").
+      const lineOf = (err: MermaidError, source: string): number | undefined => {
+        const hashed = err.hash?.loc?.first_line ?? (err.hash?.line === undefined ? undefined : err.hash.line + 1);
+        if (hashed !== undefined) return hashed;
+        const message = err.message ?? '';
+        const line = /\bline:? (\d+)/i.exec(message);
+        if (line) return Number(line[1]);
+        const offset = /\boffset:? (\d+)/i.exec(message);
+        return offset ? source.slice(0, Number(offset[1])).split('\n').length : undefined;
+      };
+      const out: ({ svg: string } | { error: string; line?: number })[] = [];
+      for (const job of jobs) {
+        try {
+          const { diagramType } = await mermaid.parse(job.source);
+          // A gantt chart marks today: the build's date would change the drawing on every day.
+          const source = diagramType === 'gantt' ? `${job.source}\ntodayMarker off\n` : job.source;
+          const { svg } = await mermaid.render(`lectern-diagram-${job.key.slice(0, 12)}`, source);
+          const holder = document.createElement('div');
+          holder.innerHTML = svg;
+          const root = holder.querySelector('svg')!;
+          // A fixed size (its viewBox's), shown no wider than the slide allows: Marp's sizes and
+          // the PPTX's picture both read width and height.
+          const [, , w = 0, h = 0] = (root.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
+          root.setAttribute('width', String(Math.ceil(w)));
+          root.setAttribute('height', String(Math.ceil(h)));
+          root.setAttribute('style', 'max-width: 100%; height: auto;');
+          // Links only to the web: anything else (mermaid's about:blank for a refused one) is unwrapped.
+          for (const a of [...root.querySelectorAll('a')]) {
+            const href = a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? '';
+            if (/^https?:\/\//i.test(href)) continue;
+            a.replaceWith(...a.childNodes);
+          }
+          out.push({ svg: new XMLSerializer().serializeToString(root) });
+        } catch (err) {
+          const e = err as MermaidError;
+          const message = String(e.message ?? err);
+          out.push({ error: message, line: lineOf(e, job.source) });
+        } finally {
+          // mermaid leaves an element behind when a render fails.
+          document.body.replaceChildren();
+        }
+      }
+      return out;
+    },
+    jobs,
+    mermaidConfig(look),
+    look.fontFamily,
+  );
+}

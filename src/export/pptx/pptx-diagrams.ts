@@ -1,0 +1,123 @@
+import { DOMParser, XMLSerializer, type Element as XmlElement } from '@xmldom/xmldom';
+import type { ComposedDeck } from '../../compose/compose-deck.js';
+import { diagramKey, isDiagramFence, type DiagramSvgs } from '../../engine/diagram-fence.js';
+import { parseMarkdown } from '../../engine/markdown-tokens.js';
+import { FONT_FAMILY } from '../../fonts/embedded-font.js';
+
+// Diagrams in the editable PPTX: a ```mermaid fence becomes a picture where the slide shows it
+// (a PNG at 2× its size and more, which every viewer shows) with its SVG beside it, which
+// PowerPoint 2019 and later draw instead (the svgBlip extension of the picture's blip).
+
+const SVG_BLIP_EXT = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
+const ASVG = 'http://schemas.microsoft.com/office/drawing/2016/SVG/main';
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+
+export interface DiagramPictures {
+  /** The deck with each drawn fence of a content slide's body as a picture of its SVG. */
+  composed: ComposedDeck;
+  /** The SVG data: URIs of those pictures. */
+  svgs: Set<string>;
+}
+
+/**
+ * Each drawn diagram fence as a picture paragraph of its SVG, which carries the deck's font
+ * faces: a picture, unlike the slide, cannot use the page's fonts (and PowerPoint has none).
+ */
+export function withDiagramPictures(composed: ComposedDeck, diagrams: DiagramSvgs, fontCss: string): DiagramPictures {
+  const svgs = new Set<string>();
+  const slides = composed.slides.map((info) => {
+    if (info.kind !== 'content' || !info.body) return info;
+    const lines = info.body.split('\n');
+    const fences = parseMarkdown(info.body).filter((t) => isDiagramFence(t) && t.map);
+    if (!fences.some((t) => diagrams[diagramKey(t.content)] !== undefined)) return info;
+    // From the last, so the earlier fences' lines stay where they are.
+    for (const t of fences.reverse()) {
+      const svg = diagrams[diagramKey(t.content)];
+      if (svg === undefined) continue;
+      const [from, to] = t.map!;
+      const uri = `data:image/svg+xml;base64,${Buffer.from(withFont(svg, fontCss)).toString('base64')}`;
+      svgs.add(uri);
+      const indent = /^\s*/.exec(lines[from] ?? '')?.[0] ?? '';
+      lines.splice(from, to - from, `${indent}![](${uri})`);
+    }
+    return { ...info, body: lines.join('\n') };
+  });
+  return { composed: { ...composed, slides }, svgs };
+}
+
+function withFont(svg: string, fontCss: string): string {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const root = doc.documentElement!;
+  const style = doc.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.appendChild(doc.createCDATASection(`${fontCss}\ntext, tspan { font-family: '${FONT_FAMILY}', sans-serif; }`));
+  root.insertBefore(style, root.firstChild);
+  return new XMLSerializer().serializeToString(doc);
+}
+
+/**
+ * Adds each diagram's SVG beside its PNG picture: the PNG's media file (found by its bytes)
+ * gets an SVG part, a relationship to it from every slide that shows the PNG, and the blip
+ * that shows the PNG an `asvg:svgBlip` naming it.
+ */
+export async function withSvgParts(pptx: Buffer, svgOfPng: Map<string, string>): Promise<Buffer> {
+  if (svgOfPng.size === 0) return pptx;
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(pptx);
+  const byBytes = new Map([...svgOfPng].map(([png, svg]) => [png.replace(/^data:image\/png;base64,/, ''), svg]));
+  const svgOfMedia = new Map<string, string>();
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/[^/]+\.png$/.test(n))) {
+    const svg = byBytes.get((await zip.file(name)!.async('nodebuffer')).toString('base64'));
+    if (svg !== undefined) svgOfMedia.set(name.slice('ppt/'.length), svg);
+  }
+  if (svgOfMedia.size === 0) return pptx;
+  const parser = new DOMParser();
+  const serializer = new XMLSerializer();
+  for (const relsName of Object.keys(zip.files).filter((n) => /^ppt\/slides\/_rels\/slide\d+\.xml\.rels$/.test(n))) {
+    const rels = parser.parseFromString(await zip.file(relsName)!.async('string'), 'application/xml');
+    const all = [...rels.getElementsByTagNameNS(REL, 'Relationship')];
+    const svgRel = new Map<string, string>();
+    for (const rel of all) {
+      const media = (rel.getAttribute('Target') ?? '').replace(/^\.\.\//, '');
+      const svg = svgOfMedia.get(media);
+      if (svg === undefined) continue;
+      const id = `rIdSvg${svgRel.size + 1}`;
+      const target = media.replace(/\.png$/, '.svg');
+      zip.file(`ppt/${target}`, svg);
+      const added = rels.createElementNS(REL, 'Relationship');
+      added.setAttribute('Id', id);
+      added.setAttribute('Type', IMAGE_REL);
+      added.setAttribute('Target', `../${target}`);
+      rels.documentElement!.appendChild(added);
+      svgRel.set(rel.getAttribute('Id')!, id);
+    }
+    if (svgRel.size === 0) continue;
+    zip.file(relsName, serializer.serializeToString(rels));
+    const slideName = relsName.replace('_rels/', '').replace(/\.rels$/, '');
+    const slide = parser.parseFromString(await zip.file(slideName)!.async('string'), 'application/xml');
+    for (const blip of [...slide.getElementsByTagNameNS(A, 'blip')]) {
+      const svgId = svgRel.get(blip.getAttributeNS(R, 'embed') ?? '');
+      if (svgId) addSvgBlip(blip, svgId);
+    }
+    zip.file(slideName, serializer.serializeToString(slide));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+function addSvgBlip(blip: XmlElement, svgId: string): void {
+  const doc = blip.ownerDocument!;
+  let extLst = [...blip.getElementsByTagNameNS(A, 'extLst')][0];
+  if (!extLst) {
+    extLst = doc.createElementNS(A, 'a:extLst');
+    blip.appendChild(extLst);
+  }
+  const ext = doc.createElementNS(A, 'a:ext');
+  ext.setAttribute('uri', SVG_BLIP_EXT);
+  const svgBlip = doc.createElementNS(ASVG, 'asvg:svgBlip');
+  svgBlip.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:asvg', ASVG);
+  svgBlip.setAttributeNS(R, 'r:embed', svgId);
+  ext.appendChild(svgBlip);
+  extLst.appendChild(ext);
+}
