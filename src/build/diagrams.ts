@@ -125,6 +125,13 @@ export function diagramLook(model: DeckModel): Omit<DiagramLook, 'fontCss'> {
       pie3: muted,
       pieStrokeColor: '#ffffff',
       pieOuterStrokeColor: muted,
+      // Mind maps' branches.
+      cScale0: primary,
+      cScale1: accent,
+      cScale2: muted,
+      cScaleLabel0: '#ffffff',
+      cScaleLabel1: '#ffffff',
+      cScaleLabel2: '#ffffff',
       fontSize: '18px',
     },
   };

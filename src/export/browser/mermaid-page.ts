@@ -23,6 +23,9 @@ export interface DiagramLook {
   fontCss: string;
 }
 
+/** The tallest a diagram is shown: a 720 px slide's room under its title, header and footer. */
+const MAX_HEIGHT_PX = 420;
+
 export interface DiagramJob {
   key: string;
   source: string;
@@ -81,7 +84,7 @@ export async function renderDiagrams(
 
 function drawAll(page: Page, jobs: DiagramJob[], look: DiagramLook): Promise<DiagramOutcome[]> {
   return page.evaluate(
-    async (jobs, config, family) => {
+    async (jobs, config, family, maxHeight) => {
       interface MermaidError {
         message?: string;
         hash?: { line?: number; loc?: { first_line?: number } };
@@ -116,12 +119,12 @@ function drawAll(page: Page, jobs: DiagramJob[], look: DiagramLook): Promise<Dia
           const holder = document.createElement('div');
           holder.innerHTML = svg;
           const root = holder.querySelector('svg')!;
-          // A fixed size (its viewBox's), shown no wider than the slide allows: Marp's sizes and
-          // the PPTX's picture both read width and height.
+          // A fixed size, half again its viewBox (mermaid's 18 px labels beside the slide's 28 px
+          // text), shown within the slide's content box: the PPTX's picture reads width and height.
           const [, , w = 0, h = 0] = (root.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
-          root.setAttribute('width', String(Math.ceil(w)));
-          root.setAttribute('height', String(Math.ceil(h)));
-          root.setAttribute('style', 'max-width: 100%; height: auto;');
+          root.setAttribute('width', String(Math.ceil(w * 1.5)));
+          root.setAttribute('height', String(Math.ceil(h * 1.5)));
+          root.setAttribute('style', `display: block; margin: 0 auto; max-width: 100%; max-height: ${maxHeight}px; width: auto; height: auto;`);
           // Links only to the web: anything else (mermaid's about:blank for a refused one) is unwrapped.
           for (const a of [...root.querySelectorAll('a')]) {
             const href = a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? '';
@@ -143,5 +146,6 @@ function drawAll(page: Page, jobs: DiagramJob[], look: DiagramLook): Promise<Dia
     jobs,
     mermaidConfig(look),
     look.fontFamily,
+    MAX_HEIGHT_PX,
   );
 }
