@@ -141,7 +141,10 @@ function diagramProblem(f: DiagramFence, outcome: { error: string; line?: number
   // jison quotes the line and points at it with ----^ : the message says it in words already.
   const lines = outcome.error.split('\n').map((l) => l.trim());
   const caret = lines.findIndex((l) => /^-*\^$/.test(l));
-  const words = lines.filter((l, i) => l !== '' && (caret < 0 || (i !== caret && i !== caret - 1)));
+  const words = lines
+    .filter((l, i) => l !== '' && (caret < 0 || (i !== caret && i !== caret - 1)))
+    // jison counts lines from the fence's first; the file's line is in the finding already.
+    .map((l) => l.replace(/^Parse error on line \d+:\s*/i, ''));
   return error(
     'diagram-invalid',
     { file: f.file, line: f.line + (outcome.line ?? 1), slide: f.slide + 1 },

@@ -79,10 +79,16 @@ export const editablePptx: OutputWriter = async (jobs) => {
       return new Map(indices.flatMap((i) => (all[i] ? [[i, all[i]] as const] : [])));
     },
     svgToPng: async (svgs) => {
-      const pngs = await (await import('../export/pptx/svg-pictures.js')).svgToPng(await jobs.session(), svgs);
-      for (const [svg, png] of pngs)
-        if (shown?.svgs.has(svg)) svgOfPng.set(png, Buffer.from(svg.split(',')[1]!, 'base64').toString('utf8'));
-      return pngs;
+      const { svgToPng } = await import('../export/pptx/svg-pictures.js');
+      const own = svgs.filter((svg) => shown?.svgs.has(svg));
+      const others = svgs.filter((svg) => !shown?.svgs.has(svg));
+      const [drawnPngs, pngs] = await Promise.all([
+        own.length && drawn ? drawn.diagramPngs(await jobs.session(), own) : new Map<string, string>(),
+        others.length ? svgToPng(await jobs.session(), others) : new Map<string, string>(),
+      ]);
+      for (const [svg, png] of drawnPngs)
+        svgOfPng.set(png, Buffer.from(svg.split(',')[1]!, 'base64').toString('utf8'));
+      return new Map([...pngs, ...drawnPngs]);
     },
   });
   jobs.warnings.push(...editable.warnings);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Token } from './markdown-tokens.js';
 
 // ```mermaid fences become the drawings lectern rendered for them (build/diagrams.ts): the
 // fence renderer, not the markdown, carries the SVG, so Marp's HTML allowlist, which would
@@ -11,8 +10,15 @@ export const DIAGRAM_LANG = 'mermaid';
 /** Rendered drawings by diagramKey of their source: what the engine shows in place of a fence. */
 export type DiagramSvgs = Readonly<Record<string, string>>;
 
+/** What this module reads of a markdown-it token (markdown-tokens.ts has the whole type). */
+interface FenceToken {
+  type: string;
+  info: string;
+  content: string;
+}
+
 /** Whether a markdown-it token is a diagram's fence (```mermaid, ~~~ mermaid, ```mermaid {attrs}). */
-export function isDiagramFence(t: Pick<Token, 'type' | 'info'>): boolean {
+export function isDiagramFence(t: Pick<FenceToken, 'type' | 'info'>): boolean {
   return t.type === 'fence' && t.info.trim().split(/\s+/)[0]?.toLowerCase() === DIAGRAM_LANG;
 }
 
@@ -23,7 +29,7 @@ export function diagramKey(source: string): string {
 
 interface FenceRenderer {
   renderer: {
-    rules: Record<string, ((tokens: Token[], idx: number, ...rest: unknown[]) => string) | undefined>;
+    rules: Record<string, ((tokens: FenceToken[], idx: number, ...rest: unknown[]) => string) | undefined>;
   };
 }
 

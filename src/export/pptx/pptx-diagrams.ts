@@ -3,6 +3,9 @@ import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { diagramKey, isDiagramFence, type DiagramSvgs } from '../../engine/diagram-fence.js';
 import { parseMarkdown } from '../../engine/markdown-tokens.js';
 import { FONT_FAMILY } from '../../fonts/embedded-font.js';
+import type { BrowserSession } from '../browser/browser.js';
+import { inWindow } from '../browser/window-pool.js';
+import { imageSize } from './image-size.js';
 
 // Diagrams in the editable PPTX: a ```mermaid fence becomes a picture where the slide shows it
 // (a PNG at 2× its size and more, which every viewer shows) with its SVG beside it, which
@@ -46,6 +49,30 @@ export function withDiagramPictures(composed: ComposedDeck, diagrams: DiagramSvg
     return { ...info, body: lines.join('\n') };
   });
   return { composed: { ...composed, slides }, svgs };
+}
+
+/**
+ * The diagrams' PNGs at twice their own size: a slide shows a diagram at most at that size
+ * (its width and height, within the content box), so the picture is sharp at 2×.
+ */
+export async function diagramPngs(session: BrowserSession, svgs: string[]): Promise<Map<string, string>> {
+  const sizes = svgs.map((src) => imageSize(src) ?? { width: 800, height: 600 });
+  const html = `<!DOCTYPE html><html><body style="margin:0;background:transparent">${svgs
+    .map(
+      (src, i) =>
+        `<img id="d${i}" src="${src}" style="display:block;width:${2 * sizes[i]!.width}px;height:${2 * sizes[i]!.height}px">`,
+    )
+    .join('')}</body></html>`;
+  const pngs = await inWindow(session, html, 1, async (page) => {
+    await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode())));
+    const out: string[] = [];
+    for (let i = 0; i < svgs.length; i++) {
+      const shot = (await (await page.$(`#d${i}`))!.screenshot({ type: 'png', omitBackground: true })) as Uint8Array;
+      out.push(`data:image/png;base64,${Buffer.from(shot).toString('base64')}`);
+    }
+    return out;
+  });
+  return new Map(svgs.map((src, i) => [src, pngs[i]!]));
 }
 
 function withFont(svg: string, fontCss: string): string {
