@@ -124,9 +124,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // in the output folder's cache (a deck without diagrams, or with unchanged ones, needs none).
   const { DiagramRenderer, DIAGRAM_CACHE_FILE } = await import('./diagrams.js');
   const diagrams = await DiagramRenderer.open(join(outDir, DIAGRAM_CACHE_FILE), () => browser.session());
+  // A first build of a deck that mentions mermaid loads it while the deck is composed (a hint
+  // from the text: the fences are read from Marp's tokens when the deck is composed).
+  if (diagrams.empty && model.chapters.some((c) => c.slides.some((s) => /mermaid/i.test(s.markdown))))
+    diagrams.warm();
   const { prepareValidDeck } = await import('./prepare-deck.js');
   const deck = await unlessInterrupted(
-    step('prepare', () => prepareValidDeck(loaded, model, validation.problems, { diagrams })),
+    step('prepare', () =>
+      prepareValidDeck(loaded, model, validation.problems, { diagrams }).finally(() => diagrams.releaseWarm()),
+    ),
     opts.signal,
   );
   const { composed } = deck;

@@ -4,6 +4,7 @@ import type { DiagramFence } from '../compose/diagram-fences.js';
 import { error, type Problem } from '../core/problem.js';
 import type { DiagramSvgs } from '../engine/diagram-fence.js';
 import type { BrowserSession } from '../export/browser/browser.js';
+import type { BrowserWindow } from '../export/browser/window-pool.js';
 import type { DiagramLook, DiagramOutcome } from '../export/browser/mermaid-page.js';
 import { ENGINE_VERSIONS } from '../export/output/build-cache.js';
 import { FONT_FAMILY } from '../fonts/embedded-font.js';
@@ -28,6 +29,7 @@ export interface RenderedDiagrams {
  */
 export class DiagramRenderer {
   private readonly used: Record<string, string> = {};
+  private window?: Promise<BrowserWindow>;
 
   private constructor(
     private readonly session: () => Promise<BrowserSession>,
@@ -49,6 +51,31 @@ export class DiagramRenderer {
   /** Kept in memory only: the dev server's, from one save to the next. */
   static inMemory(session: () => Promise<BrowserSession>): DiagramRenderer {
     return new DiagramRenderer(session, {});
+  }
+
+  /** Whether no drawing was kept: a first build, or one into a new output folder. */
+  get empty(): boolean {
+    return Object.keys(this.known).length === 0;
+  }
+
+  /** Loads mermaid into a window now, for diagrams to come (the build calls it as it starts). */
+  warm(): void {
+    this.window ??= (async () => {
+      const { mermaidWindow } = await import('../export/browser/mermaid-page.js');
+      return mermaidWindow(await this.session());
+    })();
+    // A browser that fails to start fails the render that waits for it.
+    this.window.catch(() => undefined);
+  }
+
+  /** Gives back a window warmed for diagrams that turned out to need none (or were all kept). */
+  releaseWarm(): void {
+    const window = this.window;
+    this.window = undefined;
+    void window?.then(
+      (w) => w.release(),
+      () => undefined,
+    );
   }
 
   /** The drawings this renderer made or reused, for the next build's cache file. */
@@ -75,7 +102,11 @@ export class DiagramRenderer {
     if (todo.size > 0) {
       const { renderDiagrams } = await import('../export/browser/mermaid-page.js');
       const jobs = [...todo.values()].map((f) => ({ key: f.key, source: f.source }));
-      outcomes = await renderDiagrams(await this.session(), jobs, { ...look, fontCss: await fontCss() });
+      this.warm();
+      const window = this.window!;
+      // The window goes back to the pool after the render: the next render asks for it again.
+      this.window = undefined;
+      outcomes = await renderDiagrams(await window, jobs, { ...look, fontCss: await fontCss() });
     }
     const problems: Problem[] = [];
     for (const f of fences) {

@@ -154,8 +154,8 @@ describe('a deck with diagrams', () => {
       );
       expect(svg.documentElement!.tagName).toBe('svg');
       for (const label of labels) expect(svg.documentElement!.textContent).toContain(label);
-      // The deck's font travels inside the SVG: PowerPoint has no Lectern Sans.
-      expect(svg.getElementsByTagName('style')[0]!.textContent).toContain("font-family: 'Lectern Sans'");
+      // PowerPoint has no Lectern Sans: the SVG names the Chinese faces it has after it.
+      expect(svg.getElementsByTagName('style')[0]!.textContent).toContain('"Lectern Sans", "Noto Sans SC", "Microsoft YaHei"');
       // Where the slide shows it: each label's box in the slides PDF lies inside the picture.
       const xfrm = pics[0]!.getElementsByTagNameNS(A, 'xfrm')[0]!;
       const off = xfrm.getElementsByTagNameNS(A, 'off')[0]!;

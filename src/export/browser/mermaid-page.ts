@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { BrowserSession } from './browser.js';
-import { inWindow } from './window-pool.js';
+import type { BrowserWindow } from './window-pool.js';
 
 // mermaid runs in the build's browser: it lays diagrams out with the browser's text measures,
 // so labels fit their boxes in the deck's own font. Its script comes from node_modules into a
@@ -48,8 +48,8 @@ export function mermaidConfig(look: DiagramLook): Record<string, unknown> {
     htmlLabels: false,
     flowchart: { htmlLabels: false },
     theme: 'base',
-    themeVariables: { ...look.themeVariables, fontFamily: `"${look.fontFamily}", sans-serif` },
-    fontFamily: `"${look.fontFamily}", sans-serif`,
+    themeVariables: { ...look.themeVariables, fontFamily: fontStack(look) },
+    fontFamily: fontStack(look),
     secure: [
       'secure',
       'securityLevel',
@@ -66,20 +66,50 @@ export function mermaidConfig(look: DiagramLook): Record<string, unknown> {
   };
 }
 
-/** Renders each diagram once, in one window of the build's browser. */
+/**
+ * The deck's font, which has every label's characters, then the Chinese faces of Windows and
+ * macOS: the SVG beside a diagram's picture in the PPTX is drawn by PowerPoint, without it.
+ */
+function fontStack(look: DiagramLook): string {
+  return `"${look.fontFamily}", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif`;
+}
+
+/** The page mermaid runs in; its fonts are set for each render. */
+const MERMAID_PAGE = '<!DOCTYPE html><html><head><meta charset="utf-8"><style id="fonts"></style></head><body></body></html>';
+
+/**
+ * A window with mermaid loaded (its 3.5 MB script takes the browser a while to compile): asked
+ * for as the build starts, it loads while the deck is composed and its font cut.
+ */
+export async function mermaidWindow(session: BrowserSession): Promise<BrowserWindow> {
+  const window = await session.window(MERMAID_PAGE, 1);
+  try {
+    await window.show();
+    // A window kept from the last render (dev, between saves) has the script already.
+    if (!(await window.page.evaluate(() => 'mermaid' in globalThis)))
+      await window.page.addScriptTag({ path: join(MERMAID_DIR, 'dist', 'mermaid.min.js') });
+    return window;
+  } catch (err) {
+    window.release(true);
+    throw err;
+  }
+}
+
+/** Renders each diagram once, in a window from mermaidWindow, which it gives back to the pool. */
 export async function renderDiagrams(
-  session: BrowserSession,
+  window: BrowserWindow,
   jobs: DiagramJob[],
   look: DiagramLook,
 ): Promise<Map<string, DiagramOutcome>> {
-  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${look.fontCss}</style></head><body></body></html>`;
-  const outcomes = await inWindow(session, html, 1, async (page) => {
-    // A window kept from the last render (dev, between saves) has the script already.
-    if (!(await page.evaluate(() => 'mermaid' in globalThis)))
-      await page.addScriptTag({ path: join(MERMAID_DIR, 'dist', 'mermaid.min.js') });
-    return drawAll(page, jobs, look);
-  });
-  return new Map(jobs.map((job, i) => [job.key, outcomes[i]!]));
+  try {
+    await window.page.evaluate((css) => void (document.getElementById('fonts')!.textContent = css), look.fontCss);
+    const outcomes = await drawAll(window.page, jobs, look);
+    window.release();
+    return new Map(jobs.map((job, i) => [job.key, outcomes[i]!]));
+  } catch (err) {
+    window.release(true);
+    throw err;
+  }
 }
 
 function drawAll(page: Page, jobs: DiagramJob[], look: DiagramLook): Promise<DiagramOutcome[]> {

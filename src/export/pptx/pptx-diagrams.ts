@@ -2,7 +2,6 @@ import { DOMParser, XMLSerializer, type Element as XmlElement } from '@xmldom/xm
 import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { diagramKey, isDiagramFence, type DiagramSvgs } from '../../engine/diagram-fence.js';
 import { parseMarkdown } from '../../engine/markdown-tokens.js';
-import { FONT_FAMILY } from '../../fonts/embedded-font.js';
 import type { BrowserSession } from '../browser/browser.js';
 import { inWindow } from '../browser/window-pool.js';
 import { imageSize } from './image-size.js';
@@ -26,10 +25,11 @@ export interface DiagramPictures {
 }
 
 /**
- * Each drawn diagram fence as a picture paragraph of its SVG, which carries the deck's font
- * faces: a picture, unlike the slide, cannot use the page's fonts (and PowerPoint has none).
+ * Each drawn diagram fence as a picture paragraph of its SVG. The SVG names the deck's font and
+ * then the Chinese faces PowerPoint has (mermaid-page.ts): the faces themselves would make each
+ * SVG some 300 KB, which markdown-it, pptxgenjs and the zip all paid for (seconds a build).
  */
-export function withDiagramPictures(composed: ComposedDeck, diagrams: DiagramSvgs, fontCss: string): DiagramPictures {
+export function withDiagramPictures(composed: ComposedDeck, diagrams: DiagramSvgs): DiagramPictures {
   const svgs = new Set<string>();
   const slides = composed.slides.map((info) => {
     if (info.kind !== 'content' || !info.body) return info;
@@ -41,7 +41,7 @@ export function withDiagramPictures(composed: ComposedDeck, diagrams: DiagramSvg
       const svg = diagrams[diagramKey(t.content)];
       if (svg === undefined) continue;
       const [from, to] = t.map!;
-      const uri = `data:image/svg+xml;base64,${Buffer.from(withFont(svg, fontCss)).toString('base64')}`;
+      const uri = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
       svgs.add(uri);
       const indent = /^\s*/.exec(lines[from] ?? '')?.[0] ?? '';
       lines.splice(from, to - from, `${indent}![](${uri})`);
@@ -52,19 +52,26 @@ export function withDiagramPictures(composed: ComposedDeck, diagrams: DiagramSvg
 }
 
 /**
- * The diagrams' PNGs at twice their own size: a slide shows a diagram at most at that size
- * (its width and height, within the content box), so the picture is sharp at 2×.
+ * The diagrams' PNGs at twice their own size (a slide shows a diagram at most at that size, so
+ * the picture is sharp at 2×), drawn inline in a page that has the deck's font faces.
  */
-export async function diagramPngs(session: BrowserSession, svgs: string[]): Promise<Map<string, string>> {
+export async function diagramPngs(
+  session: BrowserSession,
+  svgs: string[],
+  fontCss: string,
+): Promise<Map<string, string>> {
   const sizes = svgs.map((src) => imageSize(src) ?? { width: 800, height: 600 });
-  const html = `<!DOCTYPE html><html><body style="margin:0;background:transparent">${svgs
+  const inline = (src: string) => Buffer.from(src.slice(src.indexOf(',') + 1), 'base64').toString('utf8');
+  const html = `<!DOCTYPE html><html><head><style>${fontCss}</style></head><body style="margin:0;background:transparent">${svgs
     .map(
       (src, i) =>
-        `<img id="d${i}" src="${src}" style="display:block;width:${2 * sizes[i]!.width}px;height:${2 * sizes[i]!.height}px">`,
+        `<div id="d${i}" style="width:${2 * sizes[i]!.width}px;height:${2 * sizes[i]!.height}px">${inline(src).replace(
+          /^<svg\b/,
+          '<svg preserveAspectRatio="xMidYMid meet" style="display:block;width:100%;height:100%"',
+        )}</div>`,
     )
     .join('')}</body></html>`;
   const pngs = await inWindow(session, html, 1, async (page) => {
-    await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode())));
     const out: string[] = [];
     for (let i = 0; i < svgs.length; i++) {
       const shot = (await (await page.$(`#d${i}`))!.screenshot({ type: 'png', omitBackground: true })) as Uint8Array;
@@ -73,15 +80,6 @@ export async function diagramPngs(session: BrowserSession, svgs: string[]): Prom
     return out;
   });
   return new Map(svgs.map((src, i) => [src, pngs[i]!]));
-}
-
-function withFont(svg: string, fontCss: string): string {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  const root = doc.documentElement!;
-  const style = doc.createElementNS('http://www.w3.org/2000/svg', 'style');
-  style.appendChild(doc.createCDATASection(`${fontCss}\ntext, tspan { font-family: '${FONT_FAMILY}', sans-serif; }`));
-  root.insertBefore(style, root.firstChild);
-  return new XMLSerializer().serializeToString(doc);
 }
 
 /**
