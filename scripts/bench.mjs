@@ -201,7 +201,11 @@ for (let i = 0; i < (process.argv.includes('--only-big') || onlyDiagrams ? 0 : R
   );
 }
 const onlyBig = process.argv.includes('--only-big');
-for (let i = 0; i < (process.argv.includes('--no-big') || onlyDiagrams ? 0 : Math.max(1, Math.ceil(RUNS / 2))); i++) {
+for (
+  let i = 0;
+  i < (process.argv.includes('--no-big') || onlyDiagrams ? 0 : Math.max(1, Math.ceil(RUNS / 2)));
+  i++
+) {
   // Alone, the 310-slide deck is still compared with 31-slide builds of the same moment.
   if (onlyBig) results.lectern.push(await timed(process.execPath, lecternArgs.lectern));
   results.big.push(await timed(process.execPath, lecternArgs.big));
@@ -273,9 +277,9 @@ function diagramDeck(lang) {
     `gantt\n  dateFormat HH:mm\n  axisFormat %H:%M\n  section 第${n}天\n  讲授 :a1, 09:00, 60m\n  练习 :a2, after a1, 90m`,
     `pie title 时间 ${n}\n  "讲授" : 40\n  "练习" : 60`,
   ];
-  const slides = [1, 2].flatMap((n) => kinds(n)).map(
-    (src, i) => `## 图 ${i + 1}\n\n\`\`\`${lang}\n${src}\n\`\`\`\n\n<!-- 讲解图 ${i + 1}。 -->`,
-  );
+  const slides = [1, 2]
+    .flatMap((n) => kinds(n))
+    .map((src, i) => `## 图 ${i + 1}\n\n\`\`\`${lang}\n${src}\n\`\`\`\n\n<!-- 讲解图 ${i + 1}。 -->`);
   const file = join(dir, '03-positive-mindset.md');
   writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n---\n\n${slides.join('\n\n---\n\n')}\n`);
   return dir;
@@ -289,10 +293,14 @@ if (process.argv.includes('--diagrams') || onlyDiagrams) {
       const out = join(work, `out-diagrams-${lang}`);
       // Each diagram drawn afresh: the output folder's cache would otherwise keep them.
       rmSync(join(out, '.lectern-diagrams.json'), { force: true });
-      run[lang] = (await timed(process.execPath, [CLI, 'build', deck, '--out', out, '--force', '--quiet'])).seconds;
+      run[lang] = (
+        await timed(process.execPath, [CLI, 'build', deck, '--out', out, '--force', '--quiet'])
+      ).seconds;
     }
     diagramCost.push(run.mermaid - run.text);
-    console.log(`  diagrams run ${i + 1}: 10 diagrams ${run.mermaid.toFixed(2)} s, as code ${run.text.toFixed(2)} s`);
+    console.log(
+      `  diagrams run ${i + 1}: 10 diagrams ${run.mermaid.toFixed(2)} s, as code ${run.text.toFixed(2)} s`,
+    );
   }
 }
 

@@ -131,7 +131,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const { prepareValidDeck } = await import('./prepare-deck.js');
   const deck = await unlessInterrupted(
     step('prepare', () =>
-      prepareValidDeck(loaded, model, validation.problems, { diagrams }).finally(() => diagrams.releaseWarm()),
+      prepareValidDeck(loaded, model, validation.problems, { diagrams }).finally(() =>
+        diagrams.releaseWarm(),
+      ),
     ),
     opts.signal,
   );

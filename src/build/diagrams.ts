@@ -84,11 +84,14 @@ export class DiagramRenderer {
   }
 
   /** The deck's diagrams, drawn or taken from the cache; `fontCss` must cover their characters. */
-  async render(fences: DiagramFence[], model: DeckModel, fontCss: () => Promise<string>): Promise<RenderedDiagrams> {
+  async render(
+    fences: DiagramFence[],
+    model: DeckModel,
+    fontCss: () => Promise<string>,
+  ): Promise<RenderedDiagrams> {
     const look = diagramLook(model);
     const salt = `${ENGINE_VERSIONS}\0${JSON.stringify(look)}\0`;
-    const cacheKey = (f: DiagramFence) =>
-      createHash('sha256').update(salt).update(f.source).digest('hex');
+    const cacheKey = (f: DiagramFence) => createHash('sha256').update(salt).update(f.source).digest('hex');
     const svgs: Record<string, string> = {};
     const todo = new Map<string, DiagramFence>();
     for (const f of fences) {

@@ -68,7 +68,8 @@ export const editablePptx: OutputWriter = async (jobs) => {
   const { writeEditablePptx } = await import('../export/pptx/editable-pptx.js');
   const { pictureSlides } = await import('../export/pptx/image-pptx.js');
   // Diagrams become pictures of their SVG, and each PNG the PPTX shows gets its SVG beside it.
-  const drawn = Object.keys(diagrams).length > 0 ? await import('../export/pptx/pptx-diagrams.js') : undefined;
+  const drawn =
+    Object.keys(diagrams).length > 0 ? await import('../export/pptx/pptx-diagrams.js') : undefined;
   const shown = drawn?.withDiagramPictures(jobs.deck.composed, diagrams);
   const composed = shown?.composed ?? jobs.deck.composed;
   const svgOfPng = new Map<string, string>();
@@ -83,7 +84,9 @@ export const editablePptx: OutputWriter = async (jobs) => {
       const own = svgs.filter((svg) => shown?.svgs.has(svg));
       const others = svgs.filter((svg) => !shown?.svgs.has(svg));
       const [drawnPngs, pngs] = await Promise.all([
-        own.length && drawn ? drawn.diagramPngs(await jobs.session(), own, jobs.deck.font?.css ?? '') : new Map<string, string>(),
+        own.length && drawn
+          ? drawn.diagramPngs(await jobs.session(), own, jobs.deck.font?.css ?? '')
+          : new Map<string, string>(),
         others.length ? svgToPng(await jobs.session(), others) : new Map<string, string>(),
       ]);
       for (const [svg, png] of drawnPngs)

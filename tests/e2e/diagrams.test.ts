@@ -29,8 +29,17 @@ const LABELS: Record<number, string[]> = {
   9: ['课时分配', '讲授', '练习'],
 };
 /** Lines of the diagrams' mermaid code, which no output may hold. */
-const CODE = ['flowchart LR', 'B -->|能|', '学员->>客服', 'sequenceDiagram', 'root((沟通))', 'dateFormat HH:mm', '"讲授" : 40'];
-const escaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const CODE = [
+  'flowchart LR',
+  'B -->|能|',
+  '学员->>客服',
+  'sequenceDiagram',
+  'root((沟通))',
+  'dateFormat HH:mm',
+  '"讲授" : 40',
+];
+const escaped = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 let browser: Browser;
 let build: ReturnType<typeof lectern>;
 
@@ -134,7 +143,9 @@ describe('a deck with diagrams', () => {
       const xml = await parse(`ppt/slides/slide${slide}.xml`);
       const rels = await parse(`ppt/slides/_rels/slide${slide}.xml.rels`);
       const target = (id: string) =>
-        [...rels.getElementsByTagName('Relationship')].find((r) => r.getAttribute('Id') === id)?.getAttribute('Target');
+        [...rels.getElementsByTagName('Relationship')]
+          .find((r) => r.getAttribute('Id') === id)
+          ?.getAttribute('Target');
       const pics = [...xml.getElementsByTagName('p:pic')];
       expect(pics, `slide ${slide}`).toHaveLength(1);
       const blip = pics[0]!.getElementsByTagNameNS(A, 'blip')[0]!;
@@ -142,7 +153,10 @@ describe('a deck with diagrams', () => {
       const ext = [...blip.getElementsByTagNameNS(A, 'ext')].find(
         (e) => e.getAttribute('uri') === '{96DAC541-7B7A-43D3-8B79-37D633B846F1}',
       );
-      const svgBlip = ext?.getElementsByTagNameNS('http://schemas.microsoft.com/office/drawing/2016/SVG/main', 'svgBlip')[0];
+      const svgBlip = ext?.getElementsByTagNameNS(
+        'http://schemas.microsoft.com/office/drawing/2016/SVG/main',
+        'svgBlip',
+      )[0];
       expect(svgBlip, `slide ${slide} svgBlip`).toBeDefined();
       const svgPart = target(svgBlip!.getAttributeNS(R, 'embed')!)!;
       expect(png).toMatch(/\.png$/);
@@ -155,7 +169,9 @@ describe('a deck with diagrams', () => {
       expect(svg.documentElement!.tagName).toBe('svg');
       for (const label of labels) expect(svg.documentElement!.textContent).toContain(label);
       // PowerPoint has no Lectern Sans: the SVG names the Chinese faces it has after it.
-      expect(svg.getElementsByTagName('style')[0]!.textContent).toContain('"Lectern Sans", "Noto Sans SC", "Microsoft YaHei"');
+      expect(svg.getElementsByTagName('style')[0]!.textContent).toContain(
+        '"Lectern Sans","Noto Sans SC","Microsoft YaHei"',
+      );
       // Where the slide shows it: each label's box in the slides PDF lies inside the picture.
       const xfrm = pics[0]!.getElementsByTagNameNS(A, 'xfrm')[0]!;
       const off = xfrm.getElementsByTagNameNS(A, 'off')[0]!;
@@ -194,7 +210,9 @@ describe('a deck with diagrams', () => {
       expect(dark, `slide ${slide}`).toBeGreaterThan(2000);
     }
     const pictures = await JSZip.loadAsync(readFileSync(join(out, 'diagrams-pictures.pptx')));
-    expect(Object.keys(pictures.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(12);
+    expect(Object.keys(pictures.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(
+      12,
+    );
   });
 
   it('draws byte-identical diagrams on a rebuild from nothing, and an unchanged diagram starts no browser', () => {
@@ -226,7 +244,9 @@ describe('a deck with diagrams', () => {
     const line = text.split('\n').findIndex((l) => l.includes('升级给专家')) + 1;
     const check = lectern(['check', deck]);
     expect(check.code).toBe(3);
-    expect(check.stderr + check.stdout).toContain(`01-flows.md:${line}: error: mermaid cannot read this diagram`);
+    expect(check.stderr + check.stdout).toContain(
+      `01-flows.md:${line}: error: mermaid cannot read this diagram`,
+    );
     expect(check.stderr + check.stdout).toMatch(/Expecting .*got/);
     const built = lectern(['build', deck, '--out', join(dir, 'broken-out'), '--format', 'html']);
     expect(built.code).toBe(3);

@@ -33,9 +33,13 @@ describe('diagram fences', () => {
     const source = 'flowchart LR\n  A --> B\n';
     const marp = createMarp({ lecternDiagrams: { [diagramKey(source)]: '<svg id="drawn"></svg>' } });
     const md = (fence: string, lang: string, body: string) => `${fence}${lang}\n${body}${fence}\n`;
-    expect(marp.render(md('```', 'mermaid', source)).html).toContain('<p class="lectern-diagram"><svg id="drawn"></svg></p>');
+    expect(marp.render(md('```', 'mermaid', source)).html).toContain(
+      '<p class="lectern-diagram"><svg id="drawn"></svg></p>',
+    );
     expect(marp.render(md('~~~', ' mermaid', source)).html).toContain('<svg id="drawn">');
-    expect(marp.render(md('```', 'mermaid', 'pie\n  "a" : 1\n')).html).toMatch(/<code class="language-mermaid">pie/);
+    expect(marp.render(md('```', 'mermaid', 'pie\n  "a" : 1\n')).html).toMatch(
+      /<code class="language-mermaid">pie/,
+    );
     expect(marp.render(md('```', 'text', source)).html).not.toContain('<svg id="drawn">');
     // An <svg> the author writes stays out: Marp's HTML allowlist is untouched.
     expect(marp.render('<svg id="written"></svg>\n').html).not.toContain('<svg id="written">');

@@ -75,7 +75,8 @@ function fontStack(look: DiagramLook): string {
 }
 
 /** The page mermaid runs in; its fonts are set for each render. */
-const MERMAID_PAGE = '<!DOCTYPE html><html><head><meta charset="utf-8"><style id="fonts"></style></head><body></body></html>';
+const MERMAID_PAGE =
+  '<!DOCTYPE html><html><head><meta charset="utf-8"><style id="fonts"></style></head><body></body></html>';
 
 /**
  * A window with mermaid loaded (its 3.5 MB script takes the browser a while to compile): asked
@@ -102,7 +103,10 @@ export async function renderDiagrams(
   look: DiagramLook,
 ): Promise<Map<string, DiagramOutcome>> {
   try {
-    await window.page.evaluate((css) => void (document.getElementById('fonts')!.textContent = css), look.fontCss);
+    await window.page.evaluate(
+      (css) => void (document.getElementById('fonts')!.textContent = css),
+      look.fontCss,
+    );
     const outcomes = await drawAll(window.page, jobs, look);
     window.release();
     return new Map(jobs.map((job, i) => [job.key, outcomes[i]!]));
@@ -131,7 +135,8 @@ function drawAll(page: Page, jobs: DiagramJob[], look: DiagramLook): Promise<Dia
       await Promise.all([400, 700].map((w) => document.fonts.load(`${w} 16px "${family}"`, text)));
       // mermaid's line, from jison's hash or from langium's message ("line 3", "offset: 12").
       const lineOf = (err: MermaidError, source: string): number | undefined => {
-        const hashed = err.hash?.loc?.first_line ?? (err.hash?.line === undefined ? undefined : err.hash.line + 1);
+        const hashed =
+          err.hash?.loc?.first_line ?? (err.hash?.line === undefined ? undefined : err.hash.line + 1);
         if (hashed !== undefined) return hashed;
         const message = err.message ?? '';
         const line = /\bline:? (\d+)/i.exec(message);
@@ -154,7 +159,10 @@ function drawAll(page: Page, jobs: DiagramJob[], look: DiagramLook): Promise<Dia
           const [, , w = 0, h = 0] = (root.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
           root.setAttribute('width', String(Math.ceil(w * 1.5)));
           root.setAttribute('height', String(Math.ceil(h * 1.5)));
-          root.setAttribute('style', `display: block; margin: 0 auto; max-width: 100%; max-height: ${maxHeight}px; width: auto; height: auto;`);
+          root.setAttribute(
+            'style',
+            `display: block; margin: 0 auto; max-width: 100%; max-height: ${maxHeight}px; width: auto; height: auto;`,
+          );
           // Links only to the web: anything else (mermaid's about:blank for a refused one) is unwrapped.
           for (const a of [...root.querySelectorAll('a')]) {
             const href = a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? '';

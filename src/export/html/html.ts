@@ -29,7 +29,9 @@ export async function writeHtml(
     // The engine module reads the diagrams' drawings from the options marp-cli passes it.
     staging.write(
       'marp.config.json',
-      JSON.stringify({ options: { ...MARP_OPTIONS, ...(Object.keys(diagrams).length ? { lecternDiagrams: diagrams } : {}) } }),
+      JSON.stringify({
+        options: { ...MARP_OPTIONS, ...(Object.keys(diagrams).length ? { lecternDiagrams: diagrams } : {}) },
+      }),
     ),
     ...theme.css.map((css, i) => staging.write(`theme-${i}.css`, css)),
   ]).catch((err: unknown) => {

@@ -252,7 +252,9 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
               tag: e.tagName,
               // A diagram (a ```mermaid fence's drawing, engine/diagram-fence.ts) is a picture too.
               onlyPictures:
-                (e.tagName === 'P' && e.querySelector('img') !== null && (e.textContent ?? '').trim() === '') ||
+                (e.tagName === 'P' &&
+                  e.querySelector('img') !== null &&
+                  (e.textContent ?? '').trim() === '') ||
                 e.matches('p.lectern-diagram'),
               ...box(e),
               // The size the text is drawn at: a cell's, an item's or the code's, as the theme sets it.

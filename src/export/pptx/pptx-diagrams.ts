@@ -65,7 +65,9 @@ export async function diagramPngs(
   const html = `<!DOCTYPE html><html><head><style>${fontCss}</style></head><body style="margin:0;background:transparent">${svgs
     .map(
       (src, i) =>
-        `<div id="d${i}" style="width:${2 * sizes[i]!.width}px;height:${2 * sizes[i]!.height}px">${inline(src).replace(
+        `<div id="d${i}" style="width:${2 * sizes[i]!.width}px;height:${2 * sizes[i]!.height}px">${inline(
+          src,
+        ).replace(
           /^<svg\b/,
           '<svg preserveAspectRatio="xMidYMid meet" style="display:block;width:100%;height:100%"',
         )}</div>`,
@@ -74,7 +76,10 @@ export async function diagramPngs(
   const pngs = await inWindow(session, html, 1, async (page) => {
     const out: string[] = [];
     for (let i = 0; i < svgs.length; i++) {
-      const shot = (await (await page.$(`#d${i}`))!.screenshot({ type: 'png', omitBackground: true })) as Uint8Array;
+      const shot = (await (await page.$(`#d${i}`))!.screenshot({
+        type: 'png',
+        omitBackground: true,
+      })) as Uint8Array;
       out.push(`data:image/png;base64,${Buffer.from(shot).toString('base64')}`);
     }
     return out;
@@ -91,7 +96,9 @@ export async function withSvgParts(pptx: Buffer, svgOfPng: Map<string, string>):
   if (svgOfPng.size === 0) return pptx;
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(pptx);
-  const byBytes = new Map([...svgOfPng].map(([png, svg]) => [png.replace(/^data:image\/png;base64,/, ''), svg]));
+  const byBytes = new Map(
+    [...svgOfPng].map(([png, svg]) => [png.replace(/^data:image\/png;base64,/, ''), svg]),
+  );
   const svgOfMedia = new Map<string, string>();
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/[^/]+\.png$/.test(n))) {
     const svg = byBytes.get((await zip.file(name)!.async('nodebuffer')).toString('base64'));
@@ -100,7 +107,9 @@ export async function withSvgParts(pptx: Buffer, svgOfPng: Map<string, string>):
   if (svgOfMedia.size === 0) return pptx;
   const parser = new DOMParser();
   const serializer = new XMLSerializer();
-  for (const relsName of Object.keys(zip.files).filter((n) => /^ppt\/slides\/_rels\/slide\d+\.xml\.rels$/.test(n))) {
+  for (const relsName of Object.keys(zip.files).filter((n) =>
+    /^ppt\/slides\/_rels\/slide\d+\.xml\.rels$/.test(n),
+  )) {
     const rels = parser.parseFromString(await zip.file(relsName)!.async('string'), 'application/xml');
     const all = [...rels.getElementsByTagNameNS(REL, 'Relationship')];
     const svgRel = new Map<string, string>();
