@@ -60,9 +60,11 @@ export class DiagramRenderer {
 
   /** Loads mermaid into a window now, for diagrams to come (the build calls it as it starts). */
   warm(): void {
-    this.window ??= (async () => {
+    if (this.window) return;
+    const session = this.session();
+    this.window = (async () => {
       const { mermaidWindow } = await import('../export/browser/mermaid-page.js');
-      return mermaidWindow(await this.session());
+      return mermaidWindow(await session);
     })();
     // A browser that fails to start fails the render that waits for it.
     this.window.catch(() => undefined);

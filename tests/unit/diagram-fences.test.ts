@@ -47,9 +47,14 @@ describe('diagram fences', () => {
 
   it('loads no mermaid and starts no browser for a deck without diagrams', async () => {
     const { loaded, model, problems } = await load('valid');
-    const diagrams = DiagramRenderer.inMemory(() => Promise.reject(new Error('no browser for this deck')));
+    let asked = 0;
+    const diagrams = DiagramRenderer.inMemory(() => {
+      asked++;
+      return Promise.reject(new Error('no browser for this deck'));
+    });
     const prepared = await prepareValidDeck(loaded, model, problems, { diagrams });
     expect(prepared.diagrams).toEqual({});
+    expect(asked).toBe(0);
     expect(diagrams.toJSON()).toEqual({});
   });
 });
