@@ -335,9 +335,10 @@ if (results.big.length)
     `${(m('big') / m('lectern')).toFixed(2)}× of 31`,
     '≤ 10×, < 1 GiB',
   ]);
-console.log(
-  '\n| what | median s | CPU s | ratio | goal | peak memory (PSS) |\n| --- | --- | --- | --- | --- | --- |',
-);
+if (rows.some((row) => results[row[1]].length))
+  console.log(
+    '\n| what | median s | CPU s | ratio | goal | peak memory (PSS) |\n| --- | --- | --- | --- | --- | --- |',
+  );
 for (const [what, k, r, goal] of rows.filter((row) => results[row[1]].length))
   console.log(`| ${what} | ${m(k).toFixed(2)} | ${cpu(k).toFixed(1)} | ${r} | ${goal} | ${mib(peak(k))} |`);
 if (perRun.length) console.log(`\nper-run ratios, lectern / anchor: ${perRun.join(', ')}`);
