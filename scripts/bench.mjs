@@ -5,8 +5,10 @@
 // rebuild, a 310-slide deck and the dev server's save-to-screen time. A second, heavier anchor
 // (marp-cli on lectern's composed deck with the corporate theme and its embedded font) is kept
 // for comparison with earlier figures. Prints medians, per-run ratios, CPU seconds (user+sys of
-// the whole process tree) and peak memory. Usage: npm run bench [-- --runs N] [--no-big]
-// [--only-big] [--no-heavy]
+// the whole process tree) and peak memory. `--diagrams` adds what 10 ```mermaid diagrams cost a
+// full build: the course with ten more slides, as diagrams and as the same text in plain code
+// fences, alternated, each diagram drawn afresh. Usage: npm run bench [-- --runs N] [--no-big]
+// [--only-big] [--no-heavy] [--diagrams] [--only-diagrams]
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -17,6 +19,7 @@ const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const MARP = join(ROOT, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
 const ANCHOR_DECK = join(ROOT, '..', 'shared', 'bench', 'anchor-deck.md');
 const runsArg = process.argv.indexOf('--runs');
+const onlyDiagrams = process.argv.includes('--only-diagrams');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const work = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
 
@@ -169,8 +172,8 @@ async function heavyAnchor() {
   return marpRuns(dir, join(dir, 'deck-composed.md'), themes);
 }
 
-const anchorRuns = plainAnchor();
-const heavyRuns = process.argv.includes('--no-heavy') ? [] : await heavyAnchor();
+const anchorRuns = onlyDiagrams ? [] : plainAnchor();
+const heavyRuns = process.argv.includes('--no-heavy') || onlyDiagrams ? [] : await heavyAnchor();
 const big = bigDeck();
 const out31 = join(work, 'out31');
 const out310 = join(work, 'out310');
@@ -185,7 +188,7 @@ const lecternArgs = {
 console.log(
   `lectern bench: ${RUNS} runs each, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${mib(totalmem())} memory, Node ${process.version}`,
 );
-for (let i = 0; i < (process.argv.includes('--only-big') ? 0 : RUNS); i++) {
+for (let i = 0; i < (process.argv.includes('--only-big') || onlyDiagrams ? 0 : RUNS); i++) {
   const anchor = await sumOf(anchorRuns);
   results.anchor.push(anchor);
   results.lectern.push(await timed(process.execPath, lecternArgs.lectern));
@@ -198,7 +201,11 @@ for (let i = 0; i < (process.argv.includes('--only-big') ? 0 : RUNS); i++) {
   );
 }
 const onlyBig = process.argv.includes('--only-big');
-for (let i = 0; i < (process.argv.includes('--no-big') ? 0 : Math.max(1, Math.ceil(RUNS / 2))); i++) {
+for (
+  let i = 0;
+  i < (process.argv.includes('--no-big') || onlyDiagrams ? 0 : Math.max(1, Math.ceil(RUNS / 2)));
+  i++
+) {
   // Alone, the 310-slide deck is still compared with 31-slide builds of the same moment.
   if (onlyBig) results.lectern.push(await timed(process.execPath, lecternArgs.lectern));
   results.big.push(await timed(process.execPath, lecternArgs.big));
@@ -257,7 +264,45 @@ async function devLatency() {
   }
   return { median: median(times), first: times[0] };
 }
-const dev = process.argv.includes('--only-big') ? undefined : await devLatency();
+const dev = process.argv.includes('--only-big') || onlyDiagrams ? undefined : await devLatency();
+
+/** Ten diagrams, two of each kind the README names, as slides of the course's third chapter. */
+function diagramDeck(lang) {
+  const dir = join(work, `diagrams-${lang}`);
+  cpSync(join(ROOT, 'slides'), dir, { recursive: true });
+  const kinds = (n) => [
+    `flowchart LR\n  A[客户来电 ${n}] --> B{能否解决}\n  B -->|能| C[当场答复]\n  B -->|不能| D[升级给主管]`,
+    `sequenceDiagram\n  客户->>客服: 投诉 ${n}\n  客服->>主管: 转交\n  主管-->>客户: 回电`,
+    `mindmap\n  root((服务 ${n}))\n    倾听\n    共情\n    解决`,
+    `gantt\n  dateFormat HH:mm\n  axisFormat %H:%M\n  section 第${n}天\n  讲授 :a1, 09:00, 60m\n  练习 :a2, after a1, 90m`,
+    `pie title 时间 ${n}\n  "讲授" : 40\n  "练习" : 60`,
+  ];
+  const slides = [1, 2]
+    .flatMap((n) => kinds(n))
+    .map((src, i) => `## 图 ${i + 1}\n\n\`\`\`${lang}\n${src}\n\`\`\`\n\n<!-- 讲解图 ${i + 1}。 -->`);
+  const file = join(dir, '03-positive-mindset.md');
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n---\n\n${slides.join('\n\n---\n\n')}\n`);
+  return dir;
+}
+const diagramCost = [];
+if (process.argv.includes('--diagrams') || onlyDiagrams) {
+  const decks = { mermaid: diagramDeck('mermaid'), text: diagramDeck('text') };
+  for (let i = 0; i < RUNS; i++) {
+    const run = {};
+    for (const [lang, deck] of Object.entries(decks)) {
+      const out = join(work, `out-diagrams-${lang}`);
+      // Each diagram drawn afresh: the output folder's cache would otherwise keep them.
+      rmSync(join(out, '.lectern-diagrams.json'), { force: true });
+      run[lang] = (
+        await timed(process.execPath, [CLI, 'build', deck, '--out', out, '--force', '--quiet'])
+      ).seconds;
+    }
+    diagramCost.push(run.mermaid - run.text);
+    console.log(
+      `  diagrams run ${i + 1}: 10 diagrams ${run.mermaid.toFixed(2)} s, as code ${run.text.toFixed(2)} s`,
+    );
+  }
+}
 
 const m = (k) => median(results[k].map((r) => r.seconds));
 const cpu = (k) => median(results[k].map((r) => r.cpu));
@@ -290,14 +335,19 @@ if (results.big.length)
     `${(m('big') / m('lectern')).toFixed(2)}× of 31`,
     '≤ 10×, < 1 GiB',
   ]);
-console.log(
-  '\n| what | median s | CPU s | ratio | goal | peak memory (PSS) |\n| --- | --- | --- | --- | --- | --- |',
-);
+if (rows.some((row) => results[row[1]].length))
+  console.log(
+    '\n| what | median s | CPU s | ratio | goal | peak memory (PSS) |\n| --- | --- | --- | --- | --- | --- |',
+  );
 for (const [what, k, r, goal] of rows.filter((row) => results[row[1]].length))
   console.log(`| ${what} | ${m(k).toFixed(2)} | ${cpu(k).toFixed(1)} | ${r} | ${goal} | ${mib(peak(k))} |`);
 if (perRun.length) console.log(`\nper-run ratios, lectern / anchor: ${perRun.join(', ')}`);
 if (dev)
   console.log(
     `lectern dev, 31 slides: save to new text on an open page, median of 9: ${dev.median.toFixed(0)} ms (first save ${dev.first.toFixed(0)} ms; goal ≤ 200 ms, stretch 100 ms)`,
+  );
+if (diagramCost.length)
+  console.log(
+    `10 mermaid diagrams add to a full build, median of ${diagramCost.length}: ${median(diagramCost).toFixed(2)} s (goal ≤ 1.5 s)`,
   );
 rmSync(work, { recursive: true, force: true });

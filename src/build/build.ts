@@ -120,9 +120,21 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     { borrowed: opts.sharedBrowser !== undefined },
   );
   if (stale.some((f) => BROWSER_FORMATS.includes(f))) void browser.session((start) => step('browser', start));
+  // Diagrams are drawn in the browser, even for the HTML alone: started when a diagram is not
+  // in the output folder's cache (a deck without diagrams, or with unchanged ones, needs none).
+  const { DiagramRenderer, DIAGRAM_CACHE_FILE } = await import('./diagrams.js');
+  const diagrams = await DiagramRenderer.open(join(outDir, DIAGRAM_CACHE_FILE), () => browser.session());
+  // A first build of a deck that mentions mermaid loads it while the deck is composed (a hint
+  // from the text: the fences are read from Marp's tokens when the deck is composed).
+  if (diagrams.empty && model.chapters.some((c) => c.slides.some((s) => /mermaid/i.test(s.markdown))))
+    diagrams.warm();
   const { prepareValidDeck } = await import('./prepare-deck.js');
   const deck = await unlessInterrupted(
-    step('prepare', () => prepareValidDeck(loaded, model, validation.problems)),
+    step('prepare', () =>
+      prepareValidDeck(loaded, model, validation.problems, { diagrams }).finally(() =>
+        diagrams.releaseWarm(),
+      ),
+    ),
     opts.signal,
   );
   const { composed } = deck;
@@ -165,6 +177,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await staging.publish(SLIDE_CACHE_FILE);
   await staging.write(PICTURE_CACHE_FILE, JSON.stringify(pictures));
   await staging.publish(PICTURE_CACHE_FILE);
+  await staging.write(DIAGRAM_CACHE_FILE, JSON.stringify(diagrams));
+  await staging.publish(DIAGRAM_CACHE_FILE);
   await staging.publish(CACHE_FILE);
   return { outputs, warnings: [...deck.warnings, ...jobs.warnings], slides };
 }

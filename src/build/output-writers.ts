@@ -1,9 +1,9 @@
 import type { OutputWriter } from './output-writer.js';
 
 export const html: OutputWriter = async (jobs, [file]) => {
-  const { composed, theme, model } = jobs.deck;
+  const { composed, theme, model, diagrams } = jobs.deck;
   const { writeHtml } = await import('../export/html/html.js');
-  await writeHtml(composed, theme, jobs.staging, file!, model.lang);
+  await writeHtml(composed, theme, jobs.staging, file!, model.lang, diagrams);
 };
 
 export const share: OutputWriter = async (jobs) => {
@@ -64,20 +64,38 @@ export const slideImages: OutputWriter = async (jobs, [folder, zip]) => {
 
 /** The browser is asked only for slides shown as pictures, block boxes and SVG pictures. */
 export const editablePptx: OutputWriter = async (jobs) => {
-  const { model, composed, rendered } = jobs.deck;
+  const { model, rendered, diagrams } = jobs.deck;
   const { writeEditablePptx } = await import('../export/pptx/editable-pptx.js');
   const { pictureSlides } = await import('../export/pptx/image-pptx.js');
+  // Diagrams become pictures of their SVG, and each PNG the PPTX shows gets its SVG beside it.
+  const drawn =
+    Object.keys(diagrams).length > 0 ? await import('../export/pptx/pptx-diagrams.js') : undefined;
+  const shown = drawn?.withDiagramPictures(jobs.deck.composed, diagrams);
+  const composed = shown?.composed ?? jobs.deck.composed;
+  const svgOfPng = new Map<string, string>();
   const editable = await writeEditablePptx(model, composed, rendered.height * (1280 / rendered.width), {
     picture: async (indices) => pictureSlides(await jobs.session(), model, rendered, { indices }),
     measure: async (indices) => {
       const all = await jobs.slideBoxes();
       return new Map(indices.flatMap((i) => (all[i] ? [[i, all[i]] as const] : [])));
     },
-    svgToPng: async (svgs) =>
-      (await import('../export/pptx/svg-pictures.js')).svgToPng(await jobs.session(), svgs),
+    svgToPng: async (svgs) => {
+      const { svgToPng } = await import('../export/pptx/svg-pictures.js');
+      const own = svgs.filter((svg) => shown?.svgs.has(svg));
+      const others = svgs.filter((svg) => !shown?.svgs.has(svg));
+      const [drawnPngs, pngs] = await Promise.all([
+        own.length && drawn
+          ? drawn.diagramPngs(await jobs.session(), own, jobs.deck.font?.css ?? '')
+          : new Map<string, string>(),
+        others.length ? svgToPng(await jobs.session(), others) : new Map<string, string>(),
+      ]);
+      for (const [svg, png] of drawnPngs)
+        svgOfPng.set(png, Buffer.from(svg.split(',')[1]!, 'base64').toString('utf8'));
+      return new Map([...pngs, ...drawnPngs]);
+    },
   });
   jobs.warnings.push(...editable.warnings);
-  return editable.data;
+  return drawn ? drawn.withSvgParts(editable.data, svgOfPng) : editable.data;
 };
 
 /** A SCORM package for the company's LMS: the share copy with tracking, its manifest and schemas. */

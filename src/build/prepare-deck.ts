@@ -10,6 +10,10 @@ import { missingGlyphWarnings } from '../compose/glyph-warnings.js';
 import { shortcodeEmoji } from '../engine/shortcode-emoji.js';
 import { requireValid, validateDeck } from '../validate/validate-deck.js';
 import { fitPictures } from '../load/fit-pictures.js';
+import { diagramFences } from '../compose/diagram-fences.js';
+import type { DiagramSvgs } from '../engine/diagram-fence.js';
+import { LecternError } from '../core/errors.js';
+import type { DiagramRenderer } from './diagrams.js';
 
 export interface PreparedDeck {
   model: DeckModel;
@@ -22,6 +26,8 @@ export interface PreparedDeck {
   warnings: Problem[];
   /** Only the warnings found while preparing, for `check`, which has the validation's already. */
   renderWarnings: Problem[];
+  /** The drawings of the deck's ```mermaid fences, by diagramKey of their source. */
+  diagrams: DiagramSvgs;
 }
 
 /** load → validate → compose → theme → render: everything before an output is written. */
@@ -40,20 +46,27 @@ export async function prepareValidDeck(
   loaded: LoadedDeck,
   model: DeckModel,
   problems: Problem[],
-  opts: { fontCss?: string; composed?: ComposedDeck } = {},
+  opts: { fontCss?: string; composed?: ComposedDeck; diagrams?: DiagramRenderer } = {},
 ): Promise<PreparedDeck> {
   const { fontCss } = opts;
   // Pictures are embedded as the slides show them, before composing writes them into the markdown.
   const pictureWarnings = await fitPictures(model.assets, model.deckFile);
   const composed = opts.composed ?? composeDeck(model);
-  // The subset holds what the slides show: `:ok_hand:` is drawn as 👌.
+  // The subset holds what the slides show: `:ok_hand:` is drawn as 👌, and the composed markdown
+  // still holds the diagrams' sources, so their labels have glyphs.
   const font =
     fontCss === undefined
       ? await embeddedFont(composed.markdown + shortcodeEmoji(composed.markdown))
       : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
+  const diagrams = await drawDiagrams(composed, model, font?.css, opts.diagrams);
   // The dev server's font URLs are lectern's own, served from loopback.
-  const rendered = renderDeck(composed, theme, new Set(fontCss === undefined ? [] : cssUrls(fontCss)));
+  const rendered = renderDeck(
+    composed,
+    theme,
+    new Set(fontCss === undefined ? [] : cssUrls(fontCss)),
+    diagrams,
+  );
   const renderWarnings = [...pictureWarnings, ...(font ? missingGlyphWarnings(composed, font.missing) : [])];
   return {
     model,
@@ -63,5 +76,32 @@ export async function prepareValidDeck(
     font,
     warnings: [...warningsOf(problems), ...renderWarnings],
     renderWarnings,
+    diagrams,
   };
+}
+
+/**
+ * The deck's diagrams, drawn before Marp renders the slides that show them. A deck without
+ * any loads no mermaid and starts no browser for them; without a renderer (the fuzz test's
+ * decks) a fence stays a code block.
+ */
+async function drawDiagrams(
+  composed: ComposedDeck,
+  model: DeckModel,
+  fontCss: string | undefined,
+  renderer: DiagramRenderer | undefined,
+): Promise<DiagramSvgs> {
+  const fences = diagramFences(composed);
+  if (fences.length === 0 || !renderer) return {};
+  // The dev server serves its fonts from loopback, which the browser may not fetch: its
+  // diagrams are laid out with a subset of their own characters.
+  const css = async () => fontCss ?? (await embeddedFont(fences.map((f) => f.source).join(''))).css;
+  const { svgs, problems } = await renderer.render(fences, model, css);
+  if (problems.length > 0) {
+    throw new LecternError(
+      `mermaid cannot read ${problems.length === 1 ? 'a diagram' : `${problems.length} diagrams`}; nothing was written`,
+      { exit: 'INVALID_DECK', finding: 'diagram-invalid', problems },
+    );
+  }
+  return svgs;
 }

@@ -6,6 +6,9 @@ import { validateDeck } from '../validate/validate-deck.js';
 import { findOverflow } from './overflow.js';
 import { parseChapterSelection, selectChapters } from '../compose/chapter-selection.js';
 import { blockedRequestProblems } from '../render/resource-audit.js';
+import { BrowserLease } from '../export/browser/browser-lease.js';
+import { DiagramRenderer } from '../build/diagrams.js';
+import { LecternError } from '../core/errors.js';
 
 export interface CheckResult {
   deck: string;
@@ -30,11 +33,23 @@ export async function checkDeck(
     // A part-day session is measured as it will be built: its agenda shows the whole course.
     const whole = validation.model;
     const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
-    const prepared = await prepareValidDeck(loaded, model, findings);
-    findings.push(...prepared.renderWarnings);
-    await using session = await openBrowser();
-    findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));
-    findings.push(...blockedRequestProblems(session.blocked(), prepared.composed));
+    // One browser draws the diagrams (mermaid reads them there) and measures the slides.
+    await using browser = new BrowserLease(() => openBrowser());
+    const diagrams = DiagramRenderer.inMemory(() => browser.session());
+    const prepared = await prepareValidDeck(loaded, model, findings, { diagrams }).catch((err: unknown) => {
+      // Diagrams mermaid cannot read are findings like any other: the slides are not measured.
+      if (err instanceof LecternError && err.finding === 'diagram-invalid') {
+        findings.push(...err.problems);
+        return undefined;
+      }
+      throw err;
+    });
+    if (prepared) {
+      findings.push(...prepared.renderWarnings);
+      const session = await browser.session();
+      findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));
+      findings.push(...blockedRequestProblems(session.blocked(), prepared.composed));
+    }
   }
   return {
     deck: loaded.shownDir,

@@ -56,6 +56,7 @@ export const FINDING_CODES = [
   'slide-overflow',
   'glyph-missing',
   'pptx-picture',
+  'diagram-invalid',
   // what the slides would load
   'remote-resource',
   'unsafe-link',

@@ -6,6 +6,8 @@ import { LecternError } from '../core/errors.js';
 import { loadDeck } from '../load/load-deck.js';
 import { SlideCache } from '../load/slide-cache.js';
 import { prepareValidDeck } from '../build/prepare-deck.js';
+import { DiagramRenderer } from '../build/diagrams.js';
+import { BrowserLease } from '../export/browser/browser-lease.js';
 import { errorsOf, formatProblem, type Problem } from '../core/problem.js';
 import { themeFile } from '../theme/deck-theme.js';
 import { FONT_WEIGHTS, fontFile, servedFontCss } from '../fonts/embedded-font.js';
@@ -53,6 +55,10 @@ export async function startDevServer(opts: {
 
   // A save changes one chapter: the others keep the last load's reading of their slides.
   let slideCache = SlideCache.inMemory();
+  // Diagrams are drawn on save, in a browser started for the first one and kept until the
+  // server closes; an unchanged diagram is drawn once (its drawing is kept by its source).
+  const browser = new BrowserLease(async () => (await import('../export/browser/browser.js')).openBrowser());
+  const diagrams = DiagramRenderer.inMemory(() => browser.session());
   const rebuild = async () => {
     const t0 = performance.now();
     try {
@@ -60,7 +66,7 @@ export async function startDevServer(opts: {
       const loaded = await loadDeck(opts.deck, opts.cwd, slideCache.read);
       const { problems, model } = validateDeck(loaded);
       if (!model) throw new LecternError('the deck has errors', { exit: 'INVALID_DECK', problems });
-      const prepared = await prepareValidDeck(loaded, model, problems, { fontCss });
+      const prepared = await prepareValidDeck(loaded, model, problems, { fontCss, diagrams });
       title = model.title;
       Object.assign(state, { html: prepared.rendered.html, css: prepared.rendered.css, problems: [] });
       watchTheme(themeFile(model));
@@ -195,6 +201,8 @@ export async function startDevServer(opts: {
       for (const c of clients) c.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await running.catch(() => undefined);
+      await browser.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Marp, MarpOptions } from '@marp-team/marp-core';
 import { createRequire } from 'node:module';
 import { MARP_OPTIONS } from './marp-options.js';
+import { diagramFences, type DiagramSvgs } from './diagram-fence.js';
 
 /** Pictures lectern embeds as data: URIs; markdown-it alone allows every one but SVG. */
 const EMBEDDED_IMAGE = /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,/i;
@@ -23,13 +24,22 @@ export function allowEmbeddedSvg(md: LinkValidating): void {
 const require = createRequire(import.meta.url);
 
 /**
+ * Marp's options and lectern's own: the deck's rendered diagrams travel with the options, so
+ * marp-cli, which passes its config's options to the engine module (html-engine.ts), renders
+ * them too.
+ */
+export type EngineOptions = MarpOptions & { lecternDiagrams?: DiagramSvgs };
+
+/**
  * The one Marp engine of every output: marp-core with lectern's options and plugins. marp-core
  * loads on the first call, not on import: loading it (with MathJax and PostCSS) took about
  * 250 ms, and the unchanged-rebuild path imports the modules that use it without calling them.
  */
-export function createMarp(options: MarpOptions = MARP_OPTIONS): Marp {
+export function createMarp(options: EngineOptions = MARP_OPTIONS): Marp {
   const { Marp: MarpEngine } = require('@marp-team/marp-core') as typeof import('@marp-team/marp-core');
-  const marp = new MarpEngine(options).use(allowEmbeddedSvg);
+  const { lecternDiagrams, ...marpOptions } = options;
+  const marp = new MarpEngine(marpOptions).use(allowEmbeddedSvg);
+  if (lecternDiagrams) marp.use(diagramFences(lecternDiagrams));
   // `<!-- minutes: 10 -->` is lectern's time box, a setting: as a directive (that sets nothing)
   // Marp keeps it out of the speaker notes, and every reader of the tokens sees a setting.
   marp.customDirectives.local.minutes = () => ({});

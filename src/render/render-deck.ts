@@ -4,6 +4,8 @@ import { consoleCaptured } from '../core/console-capture.js';
 import type { DeckTheme } from '../theme/deck-theme.js';
 import type { Marp } from '@marp-team/marp-core';
 import { createMarp } from '../engine/marp-engine.js';
+import { MARP_OPTIONS } from '../engine/marp-options.js';
+import type { DiagramSvgs } from '../engine/diagram-fence.js';
 import { auditRendered } from './resource-audit.js';
 
 export interface RenderedDeck {
@@ -21,14 +23,16 @@ const SLIDE_SVG = /<svg data-marpit-svg=""[\s\S]*?<\/foreignObject><\/svg>/g;
 /**
  * Renders the composed markdown with marp-core, the same engine marp-cli uses for the HTML, and
  * refuses slides that would load anything lectern did not embed or link to a script. `trusted`
- * URLs are lectern's own (the fonts the dev server serves).
+ * URLs are lectern's own (the fonts the dev server serves); `diagrams` are the drawings of the
+ * deck's ```mermaid fences (build/diagrams.ts), shown in their place.
  */
 export function renderDeck(
   composed: ComposedDeck,
   theme: DeckTheme,
   trusted: ReadonlySet<string> = new Set(),
+  diagrams: DiagramSvgs = {},
 ): RenderedDeck {
-  const marp = createMarp();
+  const marp = createMarp({ ...MARP_OPTIONS, lecternDiagrams: diagrams });
   for (const css of theme.css) marp.themeSet.add(css);
   let rendered: { html: string; css: string };
   try {

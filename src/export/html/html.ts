@@ -6,6 +6,7 @@ import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { LecternError } from '../../core/errors.js';
 import { consoleCaptured } from '../../core/console-capture.js';
 import { MARP_OPTIONS } from '../../engine/marp-options.js';
+import type { DiagramSvgs } from '../../engine/diagram-fence.js';
 import { fileURLToPath } from 'node:url';
 import { FONT_FAMILY } from '../../fonts/embedded-font.js';
 import type { DeckTheme } from '../../theme/deck-theme.js';
@@ -22,11 +23,18 @@ export async function writeHtml(
   staging: Staging,
   fileName: string,
   lang: string,
+  diagrams: DiagramSvgs = {},
 ): Promise<void> {
   // marp-cli's inputs go beside the output: when they cannot be written, the HTML cannot be either.
   const inputs = await Promise.all([
     staging.write('deck.md', composed.markdown),
-    staging.write('marp.config.json', JSON.stringify({ options: MARP_OPTIONS })),
+    // The engine module reads the diagrams' drawings from the options marp-cli passes it.
+    staging.write(
+      'marp.config.json',
+      JSON.stringify({
+        options: { ...MARP_OPTIONS, ...(Object.keys(diagrams).length ? { lecternDiagrams: diagrams } : {}) },
+      }),
+    ),
     ...theme.css.map((css, i) => staging.write(`theme-${i}.css`, css)),
   ]).catch((err: unknown) => {
     throw cannotWrite(join(staging.outDir, fileName), err instanceof LecternError ? err.cause : err);

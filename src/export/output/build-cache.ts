@@ -14,6 +14,7 @@ export const ENGINE_VERSIONS = [
   'pptxgenjs',
   'qrcode',
   'sharp',
+  'mermaid',
 ]
   .map(packageVersion)
   .join(' ');

@@ -250,8 +250,12 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
               ...look(e),
               ...(e.tagName === 'UL' || e.tagName === 'OL' ? { items: items(e) } : {}),
               tag: e.tagName,
+              // A diagram (a ```mermaid fence's drawing, engine/diagram-fence.ts) is a picture too.
               onlyPictures:
-                e.tagName === 'P' && e.querySelector('img') !== null && (e.textContent ?? '').trim() === '',
+                (e.tagName === 'P' &&
+                  e.querySelector('img') !== null &&
+                  (e.textContent ?? '').trim() === '') ||
+                e.matches('p.lectern-diagram'),
               ...box(e),
               // The size the text is drawn at: a cell's, an item's or the code's, as the theme sets it.
               fontPx:
@@ -260,7 +264,7 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                     .fontSize,
                 ) * k,
               after: after(e, box(e)),
-              ...(e.tagName === 'P' || /^H\d$/.test(e.tagName)
+              ...((e.tagName === 'P' && !e.matches('p.lectern-diagram')) || /^H\d$/.test(e.tagName)
                 ? { textBox: rangeBox(e), runs: runs(e) }
                 : {}),
               ...(deco(e) ? { deco: deco(e) } : {}),
@@ -283,7 +287,7 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
           const sectionLook = getComputedStyle(s);
           return {
             blocks,
-            pictures: [...s.querySelectorAll('img')].map(box),
+            pictures: [...s.querySelectorAll('img, p.lectern-diagram > svg')].map(box),
             background: rgba(sectionLook.backgroundColor),
             ink: rgba(sectionLook.color).hex,
           };

@@ -1,0 +1,157 @@
+import { DOMParser, XMLSerializer, type Element as XmlElement } from '@xmldom/xmldom';
+import type { ComposedDeck } from '../../compose/compose-deck.js';
+import { diagramKey, isDiagramFence, type DiagramSvgs } from '../../engine/diagram-fence.js';
+import { parseMarkdown } from '../../engine/markdown-tokens.js';
+import type { BrowserSession } from '../browser/browser.js';
+import { inWindow } from '../browser/window-pool.js';
+import { imageSize } from './image-size.js';
+
+// Diagrams in the editable PPTX: a ```mermaid fence becomes a picture where the slide shows it
+// (a PNG at 2× its size and more, which every viewer shows) with its SVG beside it, which
+// PowerPoint 2019 and later draw instead (the svgBlip extension of the picture's blip).
+
+const SVG_BLIP_EXT = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
+const ASVG = 'http://schemas.microsoft.com/office/drawing/2016/SVG/main';
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+
+export interface DiagramPictures {
+  /** The deck with each drawn fence of a content slide's body as a picture of its SVG. */
+  composed: ComposedDeck;
+  /** The SVG data: URIs of those pictures. */
+  svgs: Set<string>;
+}
+
+/**
+ * Each drawn diagram fence as a picture paragraph of its SVG. The SVG names the deck's font and
+ * then the Chinese faces PowerPoint has (mermaid-page.ts): the faces themselves would make each
+ * SVG some 300 KB, which markdown-it, pptxgenjs and the zip all paid for (seconds a build).
+ */
+export function withDiagramPictures(composed: ComposedDeck, diagrams: DiagramSvgs): DiagramPictures {
+  const svgs = new Set<string>();
+  const slides = composed.slides.map((info) => {
+    if (info.kind !== 'content' || !info.body) return info;
+    const lines = info.body.split('\n');
+    const fences = parseMarkdown(info.body).filter((t) => isDiagramFence(t) && t.map);
+    if (!fences.some((t) => diagrams[diagramKey(t.content)] !== undefined)) return info;
+    // From the last, so the earlier fences' lines stay where they are.
+    for (const t of fences.reverse()) {
+      const svg = diagrams[diagramKey(t.content)];
+      if (svg === undefined) continue;
+      const [from, to] = t.map!;
+      const uri = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+      svgs.add(uri);
+      const indent = /^\s*/.exec(lines[from] ?? '')?.[0] ?? '';
+      lines.splice(from, to - from, `${indent}![](${uri})`);
+    }
+    return { ...info, body: lines.join('\n') };
+  });
+  return { composed: { ...composed, slides }, svgs };
+}
+
+/**
+ * The diagrams' PNGs at twice their own size (a slide shows a diagram at most at that size, so
+ * the picture is sharp at 2×), drawn inline in a page that has the deck's font faces.
+ */
+export async function diagramPngs(
+  session: BrowserSession,
+  svgs: string[],
+  fontCss: string,
+): Promise<Map<string, string>> {
+  const sizes = svgs.map((src) => imageSize(src) ?? { width: 800, height: 600 });
+  const inline = (src: string) => Buffer.from(src.slice(src.indexOf(',') + 1), 'base64').toString('utf8');
+  const html = `<!DOCTYPE html><html><head><style>${fontCss}</style></head><body style="margin:0;background:transparent">${svgs
+    .map(
+      (src, i) =>
+        `<div id="d${i}" style="width:${2 * sizes[i]!.width}px;height:${2 * sizes[i]!.height}px">${inline(
+          src,
+        ).replace(
+          /^<svg\b/,
+          '<svg preserveAspectRatio="xMidYMid meet" style="display:block;width:100%;height:100%"',
+        )}</div>`,
+    )
+    .join('')}</body></html>`;
+  const pngs = await inWindow(session, html, 1, async (page) => {
+    const out: string[] = [];
+    for (let i = 0; i < svgs.length; i++) {
+      const shot = (await (await page.$(`#d${i}`))!.screenshot({
+        type: 'png',
+        omitBackground: true,
+      })) as Uint8Array;
+      out.push(`data:image/png;base64,${Buffer.from(shot).toString('base64')}`);
+    }
+    return out;
+  });
+  return new Map(svgs.map((src, i) => [src, pngs[i]!]));
+}
+
+/**
+ * Adds each diagram's SVG beside its PNG picture: the PNG's media file (found by its bytes)
+ * gets an SVG part, a relationship to it from every slide that shows the PNG, and the blip
+ * that shows the PNG an `asvg:svgBlip` naming it.
+ */
+export async function withSvgParts(pptx: Buffer, svgOfPng: Map<string, string>): Promise<Buffer> {
+  if (svgOfPng.size === 0) return pptx;
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(pptx);
+  const byBytes = new Map(
+    [...svgOfPng].map(([png, svg]) => [png.replace(/^data:image\/png;base64,/, ''), svg]),
+  );
+  const svgOfMedia = new Map<string, string>();
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/media\/[^/]+\.png$/.test(n))) {
+    const svg = byBytes.get((await zip.file(name)!.async('nodebuffer')).toString('base64'));
+    if (svg !== undefined) svgOfMedia.set(name.slice('ppt/'.length), svg);
+  }
+  if (svgOfMedia.size === 0) return pptx;
+  const parser = new DOMParser();
+  const serializer = new XMLSerializer();
+  for (const relsName of Object.keys(zip.files).filter((n) =>
+    /^ppt\/slides\/_rels\/slide\d+\.xml\.rels$/.test(n),
+  )) {
+    const rels = parser.parseFromString(await zip.file(relsName)!.async('string'), 'application/xml');
+    const all = [...rels.getElementsByTagNameNS(REL, 'Relationship')];
+    const svgRel = new Map<string, string>();
+    for (const rel of all) {
+      const media = (rel.getAttribute('Target') ?? '').replace(/^\.\.\//, '');
+      const svg = svgOfMedia.get(media);
+      if (svg === undefined) continue;
+      const id = `rIdSvg${svgRel.size + 1}`;
+      const target = media.replace(/\.png$/, '.svg');
+      zip.file(`ppt/${target}`, svg);
+      const added = rels.createElementNS(REL, 'Relationship');
+      added.setAttribute('Id', id);
+      added.setAttribute('Type', IMAGE_REL);
+      added.setAttribute('Target', `../${target}`);
+      rels.documentElement!.appendChild(added);
+      svgRel.set(rel.getAttribute('Id')!, id);
+    }
+    if (svgRel.size === 0) continue;
+    zip.file(relsName, serializer.serializeToString(rels));
+    const slideName = relsName.replace('_rels/', '').replace(/\.rels$/, '');
+    const slide = parser.parseFromString(await zip.file(slideName)!.async('string'), 'application/xml');
+    for (const blip of [...slide.getElementsByTagNameNS(A, 'blip')]) {
+      const svgId = svgRel.get(blip.getAttributeNS(R, 'embed') ?? '');
+      if (svgId) addSvgBlip(blip, svgId);
+    }
+    zip.file(slideName, serializer.serializeToString(slide));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+function addSvgBlip(blip: XmlElement, svgId: string): void {
+  const doc = blip.ownerDocument!;
+  let extLst = [...blip.getElementsByTagNameNS(A, 'extLst')][0];
+  if (!extLst) {
+    extLst = doc.createElementNS(A, 'a:extLst');
+    blip.appendChild(extLst);
+  }
+  const ext = doc.createElementNS(A, 'a:ext');
+  ext.setAttribute('uri', SVG_BLIP_EXT);
+  const svgBlip = doc.createElementNS(ASVG, 'asvg:svgBlip');
+  svgBlip.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:asvg', ASVG);
+  svgBlip.setAttributeNS(R, 'r:embed', svgId);
+  ext.appendChild(svgBlip);
+  extLst.appendChild(ext);
+}
