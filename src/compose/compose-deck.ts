@@ -6,7 +6,7 @@ import { labelsFor, type Labels } from '../core/labels.js';
 import { directiveValue } from './markdown-text.js';
 import { explicitClass, layoutClass, withoutCheckboxes } from './slide-layout.js';
 import { DECK_THEME } from '../theme/deck-theme.js';
-import { agendaSlide, chapterRef, closingSlide, dividerSlide, titleSlide } from './generated-slides.js';
+import { agendaSlides, chapterRef, closingSlide, dividerSlide, titleSlide } from './generated-slides.js';
 import type { ComposedDeck, SlideInfo } from './composed-deck.js';
 
 export type { ComposedDeck, SlideInfo, SlideKind } from './composed-deck.js';
@@ -16,7 +16,7 @@ export function composeDeck(deck: DeckModel): ComposedDeck {
   const t = labelsFor(deck.lang);
   const parts: { markdown: string; info: SlideInfo }[] = [
     titleSlide(deck, t),
-    agendaSlide(deck, t),
+    ...agendaSlides(deck, t),
     ...deck.chapters.flatMap((c) => [
       dividerSlide(deck, c, t),
       ...c.slides.map((s) => contentSlide(deck, c, s, t)),

@@ -20,6 +20,8 @@ export interface SlideInfo {
   minutes?: number;
   /** A content slide's theme layout: its explicit `_class` or the one its shape chose. */
   layout?: string;
+  /** A generated slide: the setting it is made from, named for a hint (`title:` in deck.md). */
+  generatedFrom?: string;
 }
 
 export interface ComposedDeck {

@@ -1,6 +1,8 @@
 /** Words lectern writes on generated slides, by the deck's language. */
 export interface Labels {
   agenda: string;
+  /** The heading of the agenda's later slides, when the chapters need more than one. */
+  agendaContinued: string;
   agendaKicker: string;
   chapter: string;
   review: string;
@@ -27,6 +29,7 @@ export interface Labels {
 
 const zh: Labels = {
   agenda: '目录',
+  agendaContinued: '目录（续）',
   agendaKicker: 'CATALOGUE',
   chapter: 'CHAPTER',
   review: '总结',
@@ -47,6 +50,7 @@ const zh: Labels = {
 
 const en: Labels = {
   agenda: 'Agenda',
+  agendaContinued: 'Agenda (continued)',
   agendaKicker: 'CONTENTS',
   chapter: 'CHAPTER',
   review: 'Review',

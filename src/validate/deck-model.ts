@@ -31,6 +31,8 @@ export interface DeckModel {
   assets: Map<string, ImageAsset>;
   /** deck.md as shown in messages. */
   deckFile: string;
+  /** deck.md's line of each front matter key, for findings about the slides a key makes. */
+  keyLines: Record<string, number>;
 }
 
 export interface Brand {
@@ -51,6 +53,8 @@ export interface ChapterModel {
   notes?: string;
   isReview: boolean;
   file: string;
+  /** The chapter file's line of each front matter key (its `title:` makes the divider). */
+  keyLines: Record<string, number>;
   slides: SourceSlide[];
 }
 

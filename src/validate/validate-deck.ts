@@ -52,6 +52,7 @@ function toModel(loaded: LoadedDeck): DeckModel {
       notes: asText(c.data.notes),
       isReview: c.number === n + 1,
       file: c.shownAs,
+      keyLines: c.keyLines,
       slides: c.slides.filter((s) => s.markdown !== ''),
     }));
   return {
@@ -77,6 +78,7 @@ function toModel(loaded: LoadedDeck): DeckModel {
     chapters,
     assets: loaded.assets,
     deckFile: deck.shownAs,
+    keyLines: deck.keyLines,
   };
 }
 
