@@ -1,4 +1,4 @@
-import { openBrowser } from '../export/browser/browser.js';
+import { openBrowser, type BrowserSession } from '../export/browser/browser.js';
 import { loadDeck } from '../load/load-deck.js';
 import { prepareValidDeck } from '../build/prepare-deck.js';
 import { errorsOf, warningsOf, type Problem } from '../core/problem.js';
@@ -21,7 +21,8 @@ export interface CheckResult {
 export async function checkDeck(
   deckPath: string,
   cwd = process.cwd(),
-  opts: { chapters?: string } = {},
+  /** `session`: a browser shared by several checks (a library, the tests); left open. */
+  opts: { chapters?: string; session?: BrowserSession } = {},
 ): Promise<CheckResult> {
   const loaded = await loadDeck(deckPath, cwd);
   const validation = validateDeck(loaded);
@@ -32,9 +33,11 @@ export async function checkDeck(
     const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
     const prepared = await prepareValidDeck(loaded, model, findings);
     findings.push(...prepared.renderWarnings);
-    await using session = await openBrowser();
+    await using owned = opts.session ? undefined : await openBrowser();
+    const session = opts.session ?? owned!;
+    const before = session.blocked().length;
     findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));
-    findings.push(...blockedRequestProblems(session.blocked(), prepared.composed));
+    findings.push(...blockedRequestProblems(session.blocked().slice(before), prepared.composed));
   }
   return {
     deck: loaded.shownDir,

@@ -144,6 +144,12 @@ export async function runDev(
         if (e.type === 'rebuilt') {
           process.stderr.write(`[${time}] ${e.slides} slides (${Math.round(e.ms)} ms)\n`);
           for (const w of e.warnings) process.stderr.write(`${formatProblem(w)}\n`);
+        } else if (e.type === 'fit') {
+          process.stderr.write(
+            e.problems.length
+              ? `[${time}] ${new Set(e.problems.map((p) => p.slide)).size} slide(s) do not fit; the page outlines them in red:\n${e.problems.map(formatProblem).join('\n')}\n`
+              : `[${time}] every slide fits again\n`,
+          );
         } else {
           process.stderr.write(
             `[${time}] the deck has errors; the page shows them:\n${e.problems.join('\n')}\n`,

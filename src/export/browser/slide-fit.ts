@@ -5,7 +5,8 @@
 // self-contained (no imports, no names from outside it).
 
 /** Boxes that overlap where the theme did not mean them to. */
-export type CollisionKind = 'timebox-heading' | 'logo-timebox' | 'chrome-content' | 'picture-text';
+export const COLLISION_KINDS = ['timebox-heading', 'logo-timebox', 'chrome-content', 'picture-text'] as const;
+export type CollisionKind = (typeof COLLISION_KINDS)[number];
 
 export interface SlideFit {
   /** Px the content runs past the bottom of the content box. */

@@ -60,7 +60,7 @@ export function fitProblems(composed: ComposedDeck, fits: SlideFit[]): Problem[]
         error(
           'slide-overflow',
           where,
-          `slide ${i + 1} is ${inLines(fit.overflow, fit.line)} too long (${Math.round(fit.overflow)} px past the bottom)`,
+          `slide ${i + 1} is ${inLines(fit.overflow, fit.line)} too long`,
           overflowHint(slide),
           Math.round(fit.overflow),
         ),
