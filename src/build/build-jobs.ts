@@ -122,8 +122,8 @@ export class Jobs implements WriterJobs {
 
   /**
    * Every slide that overflows or collides, as errors: measured in the window that printed the
-   * slides when the build printed them, else in a window of its own (an HTML-only build too:
-   * `check` and `build` hold a deck to the same rule).
+   * slides when the build printed them, else in a window of its own (a PPTX or images alone):
+   * `check` and `build` hold a deck to the same rule.
    */
   async fitProblems(): Promise<Problem[]> {
     if (!this.fit && (this.formats.includes('pdf') || this.formats.includes('handout')))

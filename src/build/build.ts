@@ -151,8 +151,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
-  // A slide that overflows or collides is an error, as in `check`: nothing is written.
-  const misfits = await jobs.fitProblems();
+  // A slide that overflows or collides is an error, as in `check`: nothing is written. An
+  // HTML-only build opens no browser, so it is not measured (README: check and exit codes).
+  const misfits = stale.some((f) => BROWSER_FORMATS.includes(f)) ? await jobs.fitProblems() : [];
   if (misfits.length > 0) {
     throw new LecternError(
       `${loaded.shownDir} has ${misfits.length} slide${misfits.length === 1 ? '' : 's'} that do not fit; nothing was written`,

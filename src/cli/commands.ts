@@ -179,7 +179,9 @@ export async function runNew(
     const { newDeck } = await import('../scaffold/new-deck.js');
     const files = await newDeck({ dir: o.dir, title: o.title, chapters: Number(o.chapters), cwd: o.cwd });
     for (const f of files) process.stdout.write(`  created ${f}\n`);
-    process.stdout.write(`next: lectern check ${o.dir} && lectern build ${o.dir}\n`);
+    // A command that runs as printed: through npx, the folder quoted when the shell would split it.
+    const dir = /^[\w./@+-]+$/.test(o.dir) ? o.dir : `'${o.dir.replace(/'/g, `'\\''`)}'`;
+    process.stdout.write(`next: write your slides in ${dir}, then: npx lectern check ${dir} && npx lectern build ${dir}\n`);
     return 0;
   } catch (err) {
     return reporter.fail(err, false);

@@ -88,3 +88,13 @@ export function defaultClosing(lang: string): string {
 export function wordsOutsideSlides(): string {
   return [zh, en].flatMap((t) => [t.script, t.noNotes, ...Object.values(t.timers)]).join('');
 }
+
+/**
+ * The placeholder text `lectern new` writes, which `check` and `build` warn about until the
+ * trainer replaces it: the title slide's fields and the sample slide's point and notes.
+ */
+export const SCAFFOLD_PLACEHOLDERS = {
+  fields: { subtitle: '副标题', presenter: '讲师姓名', date: '日期', organization: '部门名称' },
+  point: '用一两句话说明这个要点。',
+  notes: '讲师备注：这里写页面之外要讲的内容（2–4 句）。',
+} as const;

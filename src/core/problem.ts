@@ -45,6 +45,7 @@ export const FINDING_CODES = [
   'unclosed-block',
   // slides
   'notes-missing',
+  'placeholder',
   'heading-missing',
   'slide-minutes',
   'slide-overflow',

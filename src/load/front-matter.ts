@@ -11,6 +11,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { error, type Problem } from '../core/problem.js';
+import { blockScalarLines, fullWidthColon, unclosedQuote } from './yaml-slips.js';
 
 export interface ParsedSource {
   data: Record<string, unknown>;
@@ -74,7 +75,23 @@ export function parseFrontMatter(
   // The YAML starts on file line 2: its line n is file line n + 1.
   const counter = new LineCounter();
   const fileLine = (offset: number) => counter.linePos(offset).line + 1;
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { ...YAML_OPTIONS, lineCounter: counter });
+  const yaml = lines.slice(1, close).join('\n');
+  const doc = parseDocument(yaml, { ...YAML_OPTIONS, lineCounter: counter });
+  const slip = fullWidthColon(
+    yaml,
+    blockScalarLines(doc, (offset) => fileLine(offset) - 2),
+  );
+  if (slip) {
+    return {
+      ok: false,
+      problem: error(
+        'yaml-invalid',
+        { file: shownAs, line: slip.index + 2 },
+        `\`${slip.key}：\` has a full-width colon (：), which YAML does not read as one`,
+        `use ':' followed by a space: \`${slip.key}: ${slip.value}\``,
+      ),
+    };
+  }
   // An unknown tag (`!!js/function`) is only a warning to the yaml package; it was always refused.
   const failure = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   let data: unknown;
@@ -86,6 +103,18 @@ export function parseFrontMatter(
       // Aliases that would expand past the yaml package's limit (a "billion laughs" document).
       message = err instanceof Error ? err.message : String(err);
     }
+  }
+  const quote = failure?.code === 'MISSING_CHAR' ? unclosedQuote(yaml) : undefined;
+  if (quote !== undefined) {
+    return {
+      ok: false,
+      problem: error(
+        'yaml-invalid',
+        { file: shownAs, line: fileLine(quote) },
+        'this value opens a quote that is never closed',
+        'end the value with the same quote mark it starts with, on the same line',
+      ),
+    };
   }
   if (message !== undefined) {
     return {

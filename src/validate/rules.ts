@@ -3,6 +3,7 @@ import { plannedMinutes } from './deck-model.js';
 import { slideRules } from './slide-rules.js';
 import { deckRules } from './deck-rules.js';
 import { chapterRules } from './chapter-rules.js';
+import { placeholderRules } from './placeholder-rules.js';
 import { at } from './field-problems.js';
 import { globalDirectiveProblems } from './global-directives.js';
 import { sizeLimitProblems } from './size-limits.js';
@@ -16,6 +17,7 @@ export const rules: Rule[] = [
   ...deckRules,
   ...chapterRules,
   ...slideRules,
+  ...placeholderRules,
   {
     name: 'time-budget',
     check: ({ deck, chapters, unreadableChapters }) => {

@@ -15,7 +15,7 @@ const deck = join(dir, 'overflow');
 cpSync(join(FIXTURES, 'overflow'), deck, { recursive: true });
 
 describe('an overflowing slide', () => {
-  it('is the same error with exit 3 in check, check --json, build, build --quiet and a second build', () => {
+  it('is the same error with exit 3 in check, check --json, build, build --quiet, a PPTX alone and a second build', () => {
     const check = lectern(['check', deck], { cwd: dir });
     expect(check.code).toBe(3);
     expect(check.stderr).toMatch(FINDING);
@@ -27,7 +27,7 @@ describe('an overflowing slide', () => {
     expect(finding).toMatchObject({ line: 14 });
     expect(finding!.px).toBeGreaterThan(100);
     const out = join(dir, 'out');
-    for (const args of [[], ['--quiet'], ['--format', 'html'], []]) {
+    for (const args of [[], ['--quiet'], ['--format', 'pptx'], []]) {
       const build = lectern(['build', deck, '--out', out, ...args], { cwd: dir });
       expect(build.code, args.join(' ')).toBe(3);
       expect(build.stderr, args.join(' ')).toMatch(FINDING);
