@@ -133,7 +133,12 @@ export class Jobs implements WriterJobs {
       const { slidesDocument } = await import('../export/pdf/slides-pdf.js');
       const { inWindow } = await import('../export/browser/window-pool.js');
       const { model, rendered } = this.deck;
-      return inWindow(await this.session(), slidesDocument(model, rendered), rendered.slideSvgs.length, measureFit);
+      return inWindow(
+        await this.session(),
+        slidesDocument(model, rendered),
+        rendered.slideSvgs.length,
+        measureFit,
+      );
     })();
     const { fitProblems } = await import('../export/browser/slide-overflow.js');
     return fitProblems(this.deck.composed, await this.fit);

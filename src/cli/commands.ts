@@ -181,7 +181,9 @@ export async function runNew(
     for (const f of files) process.stdout.write(`  created ${f}\n`);
     // A command that runs as printed: through npx, the folder quoted when the shell would split it.
     const dir = /^[\w./@+-]+$/.test(o.dir) ? o.dir : `'${o.dir.replace(/'/g, `'\\''`)}'`;
-    process.stdout.write(`next: write your slides in ${dir}, then: npx lectern check ${dir} && npx lectern build ${dir}\n`);
+    process.stdout.write(
+      `next: write your slides in ${dir}, then: npx lectern check ${dir} && npx lectern build ${dir}\n`,
+    );
     return 0;
   } catch (err) {
     return reporter.fail(err, false);

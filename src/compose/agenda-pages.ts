@@ -29,7 +29,13 @@ export interface AgendaPage {
 /** The width of a title in em, reckoned on the wide side: CJK and full-width forms 1 em, the rest 0.62. */
 export function titleEm(text: string): number {
   let em = 0;
-  for (const ch of text) em += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3ffff}]/u.test(ch) ? 1 : 0.62;
+  for (const ch of text)
+    em +=
+      /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3ffff}]/u.test(
+        ch,
+      )
+        ? 1
+        : 0.62;
   return em;
 }
 

@@ -17,7 +17,9 @@ import { fitProblems, type SlideFit } from '../export/browser/slide-overflow.js'
 import { COLLISION_KINDS } from '../export/browser/slide-fit.js';
 
 /** A page's measurement of the slides, read from its POST (at most 4 MB, a 400-slide deck's is some 100 KB). */
-async function readFit(req: import('node:http').IncomingMessage): Promise<{ version: number; fits: SlideFit[] } | null> {
+async function readFit(
+  req: import('node:http').IncomingMessage,
+): Promise<{ version: number; fits: SlideFit[] } | null> {
   let body = '';
   for await (const chunk of req) {
     body += String(chunk);
@@ -200,8 +202,7 @@ export async function startDevServer(opts: {
       req.on('close', () => clients.delete(res));
     } else if (url.pathname === '/__lectern/fit' && req.method === 'POST') {
       const report = await readFit(req);
-      if (!report || !measured || report.version !== measured.version)
-        return void res.writeHead(204).end();
+      if (!report || !measured || report.version !== measured.version) return void res.writeHead(204).end();
       const problems = fitProblems(measured.composed, report.fits);
       // Several open pages report the same slides: the terminal hears it once per version and change.
       const text = problems.map(formatProblem).join('\n');

@@ -77,9 +77,7 @@ export async function loadImages(
       fail(
         img,
         'image-missing',
-        shownSibling
-          ? `${img.src} does not exist; ${shownSibling} does`
-          : `image ${img.src} does not exist`,
+        shownSibling ? `${img.src} does not exist; ${shownSibling} does` : `image ${img.src} does not exist`,
         shownSibling
           ? `link ${shownSibling}, or convert it to ${extname(img.src) || 'the format you linked'}`
           : `put the file at ${relative(process.cwd(), abs) || abs} or fix the path (paths are relative to the deck folder)`,

@@ -21,9 +21,9 @@ describe('an overflowing slide', () => {
     expect(check.stderr).toMatch(FINDING);
     const json = lectern(['check', deck, '--json'], { cwd: dir });
     expect(json.code).toBe(3);
-    const finding = (JSON.parse(json.stdout) as { findings: { code: string; px?: number; line: number }[] }).findings.find(
-      (f) => f.code === 'slide-overflow',
-    );
+    const finding = (
+      JSON.parse(json.stdout) as { findings: { code: string; px?: number; line: number }[] }
+    ).findings.find((f) => f.code === 'slide-overflow');
     expect(finding).toMatchObject({ line: 14 });
     expect(finding!.px).toBeGreaterThan(100);
     const out = join(dir, 'out');

@@ -44,12 +44,19 @@ describe.each(['16:9', '4:3'] as const)('every scaffold at %s', (size) => {
   });
 
   it('keeps a long course title and long chapter titles on their slides', { timeout: 120_000 }, async () => {
-    const deck = await scaffold(8, size, '新入职催收专员岗前培训：沟通技巧、合规要求与心态调整全流程实战课程');
+    const deck = await scaffold(
+      8,
+      size,
+      '新入职催收专员岗前培训：沟通技巧、合规要求与心态调整全流程实战课程',
+    );
     for (const n of [1, 4, 9]) {
       const file = join(deck, n === 9 ? '09-review.md' : `0${n}-chapter-${n}.md`);
       writeFileSync(
         file,
-        readFileSync(file, 'utf8').replace(/title: .*/, 'title: 与情绪激动、拒绝沟通的客户建立信任并达成分期还款方案的方法'),
+        readFileSync(file, 'utf8').replace(
+          /title: .*/,
+          'title: 与情绪激动、拒绝沟通的客户建立信任并达成分期还款方案的方法',
+        ),
       );
     }
     expect(await errorsOf(deck)).toEqual([]);

@@ -25,19 +25,26 @@ const findings = async (dir: string) => validateDeck(await loadDeck(dir, join(di
 
 describe('YAML slips', () => {
   it('names a full-width colon at its own line and says to use ":"', () => {
-    const p = problem(['---', 'subtitle: 入职第一周', 'title：新人培训', 'chapters: 3', '---', ''].join('\n'));
+    const p = problem(
+      ['---', 'subtitle: 入职第一周', 'title：新人培训', 'chapters: 3', '---', ''].join('\n'),
+    );
     expect(p.line).toBe(3);
     expect(p.message).toContain('full-width colon');
     expect(p.hint).toBe("use ':' followed by a space: `title: 新人培训`");
   });
 
   it('reads a full-width colon inside block text as text', () => {
-    const r = parseFrontMatter(['---', 'title: 新人培训', 'notes: |', '  Tip：先问候', '---', ''].join('\n'), 'f.md');
+    const r = parseFrontMatter(
+      ['---', 'title: 新人培训', 'notes: |', '  Tip：先问候', '---', ''].join('\n'),
+      'f.md',
+    );
     expect(r.ok).toBe(true);
   });
 
   it('puts an unclosed quote at the line that opens it, not at the closing ---', () => {
-    const p = problem(['---', 'chapters: 3', 'title: "新人培训', 'subtitle: 第一期', 'duration: 60', '---', ''].join('\n'));
+    const p = problem(
+      ['---', 'chapters: 3', 'title: "新人培训', 'subtitle: 第一期', 'duration: 60', '---', ''].join('\n'),
+    );
     expect(p.line).toBe(3);
     expect(p.message).toBe('this value opens a quote that is never closed');
   });
@@ -58,13 +65,19 @@ describe('files named almost right', () => {
 
   it('says which sibling exists when an image is linked with the wrong extension', async () => {
     const dir = await scaffold(1);
-    writeFileSync(join(dir, 'assets', 'flow.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
+    writeFileSync(
+      join(dir, 'assets', 'flow.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
+    );
     writeFileSync(
       join(dir, '01-chapter-1.md'),
       '---\ntitle: 流程\n---\n\n## 流程\n\n![流程](assets/flow.png)\n\n<!-- 讲解流程 -->\n',
     );
     const missing = (await findings(dir)).find((f) => f.code === 'image-missing');
-    expect(missing).toMatchObject({ line: 7, message: 'assets/flow.png does not exist; assets/flow.svg does' });
+    expect(missing).toMatchObject({
+      line: 7,
+      message: 'assets/flow.png does not exist; assets/flow.svg does',
+    });
   });
 });
 
@@ -73,7 +86,9 @@ describe('what lectern new writes', () => {
     const dir = await scaffold(1);
     const found = (await findings(dir)).filter((f) => f.code === 'placeholder');
     expect(found.every((f) => f.severity === 'warning')).toBe(true);
-    const deckMd = found.filter((f) => f.file.endsWith('deck.md')).map((f) => [f.line, f.message.split(':')[0]]);
+    const deckMd = found
+      .filter((f) => f.file.endsWith('deck.md'))
+      .map((f) => [f.line, f.message.split(':')[0]]);
     expect(deckMd).toEqual([
       [3, 'subtitle'],
       [4, 'presenter'],

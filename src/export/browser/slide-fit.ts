@@ -22,7 +22,10 @@ export interface SlideFit {
 export async function measureSlideFit(): Promise<SlideFit[]> {
   type Box = { l: number; t: number; r: number; b: number };
   const overlap = (a: Box, b: Box) =>
-    Math.min(Math.max(0, Math.min(a.r, b.r) - Math.max(a.l, b.l)), Math.max(0, Math.min(a.b, b.b) - Math.max(a.t, b.t)));
+    Math.min(
+      Math.max(0, Math.min(a.r, b.r) - Math.max(a.l, b.l)),
+      Math.max(0, Math.min(a.b, b.b) - Math.max(a.t, b.t)),
+    );
   const box = (r: DOMRect | Box): Box => ('left' in r ? { l: r.left, t: r.top, r: r.right, b: r.bottom } : r);
   const visible = (r: DOMRect) => r.width > 0.5 && r.height > 0.5;
   /** The line boxes of an element's text (not its whole block, nor the pictures in it). */
@@ -100,7 +103,9 @@ export async function measureSlideFit(): Promise<SlideFit[]> {
       const px = Math.max(0, ...a.flatMap((x) => b.map((y) => overlap(x, y))));
       if (px > 2 * k) collisions.push({ kind, px: px / k });
     };
-    const timeBox = [...s.querySelectorAll(':scope > h6')].find((h) => getComputedStyle(h).position === 'absolute');
+    const timeBox = [...s.querySelectorAll(':scope > h6')].find(
+      (h) => getComputedStyle(h).position === 'absolute',
+    );
     const time = timeBox ? [box(timeBox.getBoundingClientRect())] : [];
     const headings = [...s.querySelectorAll(':scope > h1, :scope > h2')].flatMap(textBoxes);
     hit('timebox-heading', time, headings);
@@ -108,7 +113,11 @@ export async function measureSlideFit(): Promise<SlideFit[]> {
     if (logo) hit('logo-timebox', [logo], time);
     const chrome = [...s.querySelectorAll(':scope > header, :scope > footer')].flatMap(textBoxes);
     hit('chrome-content', chrome, [...flowText, ...pictures.map((p) => p.b)]);
-    hit('picture-text', pictures.map((p) => p.b), flowText);
+    hit(
+      'picture-text',
+      pictures.map((p) => p.b),
+      flowText,
+    );
     out.push({
       overflow: Math.max(low - bottom, 0) / k,
       wide: Math.max(right - r.right, 0) / k,

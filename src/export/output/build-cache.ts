@@ -146,7 +146,11 @@ export async function standingWarnings(outDir: string, digest: string): Promise<
 }
 
 /** The warning record with this build's warnings as the latest entry, as JSON to stage. */
-export async function withStandingWarnings(outDir: string, digest: string, warnings: Problem[]): Promise<string> {
+export async function withStandingWarnings(
+  outDir: string,
+  digest: string,
+  warnings: Problem[],
+): Promise<string> {
   const record = await readWarningRecord(outDir);
   delete record[digest];
   const kept = Object.entries(record).slice(-(KEPT_WARNING_SETS - 1));
