@@ -21,7 +21,7 @@ const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const work = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
 
 const { findBrowser } = await import(join(ROOT, 'dist', 'export', 'browser', 'browser.js'));
-const { prepareDeck } = await import(join(ROOT, 'dist', 'prepare-deck.js'));
+const { prepareDeck } = await import(join(ROOT, 'dist', 'build', 'prepare-deck.js'));
 const browser = findBrowser();
 
 /**
