@@ -7,12 +7,14 @@ import { OUTPUTS, type Format, type OutputSpec } from './formats.js';
 import type { PreparedDeck } from './prepare-deck.js';
 import type { Problem } from '../core/problem.js';
 import type { WriterJobs } from './output-writer.js';
+import type { SlideFit } from '../export/browser/slide-overflow.js';
 
 /** Outputs that need the same intermediate share it: the handout is made from the slides PDF. */
 export class Jobs implements WriterJobs {
   private slidesPdf?: Promise<Uint8Array>;
   private boxes?: Promise<SlideBoxes[]>;
   private pictures?: Promise<Map<number, Buffer>>;
+  private fit?: Promise<SlideFit[]>;
   /** Warnings found while writing outputs (slides the editable PPTX shows as pictures). */
   readonly warnings: Problem[] = [];
   constructor(
@@ -45,7 +47,6 @@ export class Jobs implements WriterJobs {
   printedSlides(): Promise<Uint8Array> {
     this.slidesPdf ??= (async () => {
       const { printSlides } = await import('../export/pdf/slides-pdf.js');
-      const { overflowProblems } = await import('../export/browser/slide-overflow.js');
       // The editable PPTX's measurements come from the same window, before it prints.
       const measuring = this.formats.includes('pptx') && !this.boxes;
       let measured: (boxes: Promise<SlideBoxes[]>) => void = () => undefined;
@@ -75,7 +76,7 @@ export class Jobs implements WriterJobs {
         if (measuring) measured(Promise.reject(err));
         throw err;
       }
-      this.warnings.push(...overflowProblems(this.deck.composed, printed.overflow, 'warning'));
+      this.fit ??= Promise.resolve(printed.fit);
       return printed.pdf;
     })();
     return this.slidesPdf;
@@ -117,6 +118,30 @@ export class Jobs implements WriterJobs {
       });
     })();
     return this.pictures;
+  }
+
+  /**
+   * Every slide that overflows or collides, as errors: measured in the window that printed the
+   * slides when the build printed them, else in a window of its own (a PPTX or images alone):
+   * `check` and `build` hold a deck to the same rule.
+   */
+  async fitProblems(): Promise<Problem[]> {
+    if (!this.fit && (this.formats.includes('pdf') || this.formats.includes('handout')))
+      await this.printedSlides();
+    this.fit ??= (async () => {
+      const { measureFit } = await import('../export/browser/slide-overflow.js');
+      const { slidesDocument } = await import('../export/pdf/slides-pdf.js');
+      const { inWindow } = await import('../export/browser/window-pool.js');
+      const { model, rendered } = this.deck;
+      return inWindow(
+        await this.session(),
+        slidesDocument(model, rendered),
+        rendered.slideSvgs.length,
+        measureFit,
+      );
+    })();
+    const { fitProblems } = await import('../export/browser/slide-overflow.js');
+    return fitProblems(this.deck.composed, await this.fit);
   }
 
   pictureFormat(): 'png' | 'jpeg' {

@@ -8,7 +8,11 @@ import {
   outputKey,
   pathBytes,
   readCache,
+  standingWarnings,
+  WARNINGS_FILE,
+  withStandingWarnings,
 } from '../export/output/build-cache.js';
+import { agendaPages } from '../compose/agenda-pages.js';
 import { Staging } from '../export/output/staging.js';
 import { BROWSER_FORMATS, cacheName, outputFiles, type Format } from './formats.js';
 import { loadDeck } from '../load/load-deck.js';
@@ -88,7 +92,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const name = model.name;
   // Title, agenda, a divider and the content of each chapter, closing: as composeDeck lays
   // them out. Composing waits for a stale output: it reads every slide with Marp.
-  const slides = 3 + model.chapters.reduce((n, c) => n + 1 + c.slides.length, 0);
+  const slides =
+    2 +
+    agendaPages(model.course ?? model.chapters, model.size).length +
+    model.chapters.reduce((n, c) => n + 1 + c.slides.length, 0);
   const keys = new Map<Format, string>();
   const cache = await readCache(outDir);
   const stale: Format[] = [];
@@ -109,7 +116,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const outputs = await Promise.all(
       opts.formats.flatMap((f) => outputFiles(name, f).map((file) => describe(f, join(outDir, file), true))),
     );
-    return { outputs, warnings: warningsOf(validation.problems), slides };
+    // The last build's warnings stand: an unchanged rebuild prints them again.
+    const warnings = (await standingWarnings(outDir, digest)) ?? warningsOf(validation.problems);
+    return { outputs, warnings, slides };
   }
 
   // The browser starts while the deck is prepared: one mostly waits, the other computes. The
@@ -154,6 +163,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
+  // A slide that overflows or collides is an error, as in `check`: nothing is written. An
+  // HTML-only build opens no browser, so it is not measured (README: check and exit codes).
+  const misfits = stale.some((f) => BROWSER_FORMATS.includes(f)) ? await jobs.fitProblems() : [];
+  if (misfits.length > 0) {
+    throw new LecternError(
+      `${loaded.shownDir} has ${misfits.length} slide${misfits.length === 1 ? '' : 's'} that do not fit; nothing was written`,
+      { exit: 'INVALID_DECK', problems: [...deck.warnings, ...jobs.warnings, ...misfits] },
+    );
+  }
   // From here on the outputs are renamed into place: Ctrl-C no longer stops the build halfway.
   if (opts.signal?.aborted) throw interruptedError();
   const record = { ...cache };
@@ -172,6 +190,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       outputs.push(out);
     }
   }
+  const warnings = [...deck.warnings, ...jobs.warnings];
+  await staging.write(WARNINGS_FILE, await withStandingWarnings(outDir, digest, warnings));
+  await staging.publish(WARNINGS_FILE);
   await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
   await staging.write(SLIDE_CACHE_FILE, JSON.stringify(slideCache));
   await staging.publish(SLIDE_CACHE_FILE);
@@ -180,7 +201,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await staging.write(DIAGRAM_CACHE_FILE, JSON.stringify(diagrams));
   await staging.publish(DIAGRAM_CACHE_FILE);
   await staging.publish(CACHE_FILE);
-  return { outputs, warnings: [...deck.warnings, ...jobs.warnings], slides };
+  return { outputs, warnings, slides };
 }
 
 async function describe(format: Format, path: string, unchanged: boolean): Promise<BuiltOutput> {

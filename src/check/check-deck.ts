@@ -1,4 +1,4 @@
-import { openBrowser } from '../export/browser/browser.js';
+import { openBrowser, type BrowserSession } from '../export/browser/browser.js';
 import { loadDeck } from '../load/load-deck.js';
 import { prepareValidDeck } from '../build/prepare-deck.js';
 import { errorsOf, warningsOf, type Problem } from '../core/problem.js';
@@ -24,7 +24,8 @@ export interface CheckResult {
 export async function checkDeck(
   deckPath: string,
   cwd = process.cwd(),
-  opts: { chapters?: string } = {},
+  /** `session`: a browser shared by several checks (a library, the tests); left open. */
+  opts: { chapters?: string; session?: BrowserSession } = {},
 ): Promise<CheckResult> {
   const loaded = await loadDeck(deckPath, cwd);
   const validation = validateDeck(loaded);
@@ -33,9 +34,11 @@ export async function checkDeck(
     // A part-day session is measured as it will be built: its agenda shows the whole course.
     const whole = validation.model;
     const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
-    // One browser draws the diagrams (mermaid reads them there) and measures the slides.
-    await using browser = new BrowserLease(() => openBrowser());
-    const diagrams = DiagramRenderer.inMemory(() => browser.session());
+    // One browser draws the diagrams (mermaid reads them there) and measures the slides: the
+    // caller's, or one of this check's own.
+    await using lease = opts.session ? undefined : new BrowserLease(() => openBrowser());
+    const sessionOf = () => (opts.session ? Promise.resolve(opts.session) : lease!.session());
+    const diagrams = DiagramRenderer.inMemory(sessionOf);
     const prepared = await prepareValidDeck(loaded, model, findings, { diagrams }).catch((err: unknown) => {
       // Diagrams mermaid cannot read are findings like any other: the slides are not measured.
       if (err instanceof LecternError && err.finding === 'diagram-invalid') {
@@ -46,9 +49,10 @@ export async function checkDeck(
     });
     if (prepared) {
       findings.push(...prepared.renderWarnings);
-      const session = await browser.session();
+      const session = await sessionOf();
+      const before = session.blocked().length;
       findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));
-      findings.push(...blockedRequestProblems(session.blocked(), prepared.composed));
+      findings.push(...blockedRequestProblems(session.blocked().slice(before), prepared.composed));
     }
   }
   return {

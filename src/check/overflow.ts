@@ -1,7 +1,7 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import type { DeckModel } from '../validate/deck-model.js';
 import type { BrowserSession } from '../export/browser/browser.js';
-import { measureOverflow, overflowProblems } from '../export/browser/slide-overflow.js';
+import { fitProblems, measureFit } from '../export/browser/slide-overflow.js';
 import { slidesDocument } from '../export/pdf/slides-pdf.js';
 import { inWindow } from '../export/browser/window-pool.js';
 import type { Problem } from '../core/problem.js';
@@ -9,7 +9,7 @@ import type { RenderedDeck } from '../render/render-deck.js';
 
 /**
  * Lays every slide out in Chromium with the deck's theme and reports each one whose content
- * runs past the slide box as an error: `check` is where a deck is held to it.
+ * runs past the slide box or whose boxes collide, as errors, the same as `build`.
  */
 export async function findOverflow(
   session: BrowserSession,
@@ -18,6 +18,6 @@ export async function findOverflow(
   rendered: RenderedDeck,
 ): Promise<Problem[]> {
   return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, async (page) =>
-    overflowProblems(composed, await measureOverflow(page), 'error'),
+    fitProblems(composed, await measureFit(page)),
   );
 }

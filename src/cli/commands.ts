@@ -144,6 +144,12 @@ export async function runDev(
         if (e.type === 'rebuilt') {
           process.stderr.write(`[${time}] ${e.slides} slides (${Math.round(e.ms)} ms)\n`);
           for (const w of e.warnings) process.stderr.write(`${formatProblem(w)}\n`);
+        } else if (e.type === 'fit') {
+          process.stderr.write(
+            e.problems.length
+              ? `[${time}] ${new Set(e.problems.map((p) => p.slide)).size} slide(s) do not fit; the page outlines them in red:\n${e.problems.map(formatProblem).join('\n')}\n`
+              : `[${time}] every slide fits again\n`,
+          );
         } else {
           process.stderr.write(
             `[${time}] the deck has errors; the page shows them:\n${e.problems.join('\n')}\n`,
@@ -173,7 +179,11 @@ export async function runNew(
     const { newDeck } = await import('../scaffold/new-deck.js');
     const files = await newDeck({ dir: o.dir, title: o.title, chapters: Number(o.chapters), cwd: o.cwd });
     for (const f of files) process.stdout.write(`  created ${f}\n`);
-    process.stdout.write(`next: lectern check ${o.dir} && lectern build ${o.dir}\n`);
+    // A command that runs as printed: through npx, the folder quoted when the shell would split it.
+    const dir = /^[\w./@+-]+$/.test(o.dir) ? o.dir : `'${o.dir.replace(/'/g, `'\\''`)}'`;
+    process.stdout.write(
+      `next: write your slides in ${dir}, then: npx lectern check ${dir} && npx lectern build ${dir}\n`,
+    );
     return 0;
   } catch (err) {
     return reporter.fail(err, false);

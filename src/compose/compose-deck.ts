@@ -7,7 +7,7 @@ import { directiveValue, escapeMarkdown } from './markdown-text.js';
 import { directiveOf, explicitClass, layoutClass, localClass, withoutCheckboxes } from './slide-layout.js';
 import { backgroundImageUrls } from '../load/background-directive.js';
 import { DECK_THEME } from '../theme/deck-theme.js';
-import { agendaSlide, chapterRef, closingSlide, dividerSlide, titleSlide } from './generated-slides.js';
+import { agendaSlides, chapterRef, closingSlide, dividerSlide, titleSlide } from './generated-slides.js';
 import type { ComposedDeck, SlideInfo } from './composed-deck.js';
 import { quizBody, quizNotes, slideQuiz } from './quiz-slide.js';
 
@@ -21,7 +21,7 @@ export function composeDeck(deck: DeckModel): ComposedDeck {
   let inherited = deck.directives.class ?? '';
   // Likewise the deck's own header, for the outputs that draw it themselves (the editable PPTX).
   let header: string | undefined = deck.directives.header;
-  const parts: { markdown: string; info: SlideInfo }[] = [titleSlide(deck, t), agendaSlide(deck, t)];
+  const parts: { markdown: string; info: SlideInfo }[] = [titleSlide(deck, t), ...agendaSlides(deck, t)];
   for (const c of deck.chapters) {
     parts.push(dividerSlide(deck, c, t, inherited));
     for (const s of c.slides) {

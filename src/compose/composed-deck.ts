@@ -24,6 +24,8 @@ export interface SlideInfo {
   layout?: string;
   /** A knowledge check's question, options, key and explanation. */
   quiz?: SlideQuiz;
+  /** A generated slide: the setting it is made from, named for a hint (`title:` in deck.md). */
+  generatedFrom?: string;
 }
 
 /** A knowledge check as the outputs need it, its texts plain. */

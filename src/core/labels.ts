@@ -1,6 +1,8 @@
 /** Words lectern writes on generated slides, by the deck's language. */
 export interface Labels {
   agenda: string;
+  /** The heading of the agenda's later slides, when the chapters need more than one. */
+  agendaContinued: string;
   agendaKicker: string;
   chapter: string;
   review: string;
@@ -51,6 +53,7 @@ export interface Labels {
 
 const zh: Labels = {
   agenda: '目录',
+  agendaContinued: '目录（续）',
   agendaKicker: 'CATALOGUE',
   chapter: 'CHAPTER',
   review: '总结',
@@ -104,6 +107,7 @@ const zh: Labels = {
 
 const en: Labels = {
   agenda: 'Agenda',
+  agendaContinued: 'Agenda (continued)',
   agendaKicker: 'CONTENTS',
   chapter: 'CHAPTER',
   review: 'Review',
@@ -184,3 +188,13 @@ export function wordsOutsideSlides(): string {
   ];
   return [zh, en].flatMap((t) => [t.script, t.noNotes, ...Object.values(t.timers), ...quiz(t)]).join('');
 }
+
+/**
+ * The placeholder text `lectern new` writes, which `check` and `build` warn about until the
+ * trainer replaces it: the title slide's fields and the sample slide's point and notes.
+ */
+export const SCAFFOLD_PLACEHOLDERS = {
+  fields: { subtitle: '副标题', presenter: '讲师姓名', date: '日期', organization: '部门名称' },
+  point: '用一两句话说明这个要点。',
+  notes: '讲师备注：这里写页面之外要讲的内容（2–4 句）。',
+} as const;

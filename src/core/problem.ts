@@ -49,11 +49,13 @@ export const FINDING_CODES = [
   'unclosed-block',
   // slides
   'notes-missing',
+  'placeholder',
   'heading-missing',
   'slide-minutes',
   'quiz-invalid',
   'quiz-outside',
   'slide-overflow',
+  'slide-collision',
   'glyph-missing',
   'pptx-picture',
   'diagram-invalid',
@@ -88,6 +90,8 @@ export interface Problem {
   slide?: number;
   message: string;
   hint?: string;
+  /** How much a slide overflows or a collision covers, in px of the slide (for `--json`). */
+  px?: number;
 }
 
 /** Where a finding is: the file as the user typed it, its line, the slide it is about. */
@@ -100,12 +104,13 @@ export interface Where {
 /** A finding of the given severity; `error` and `warning` below are the usual two. */
 export const finding =
   (severity: Severity) =>
-  (code: FindingCode, where: Where, message: string, hint?: string): Problem => ({
+  (code: FindingCode, where: Where, message: string, hint?: string, px?: number): Problem => ({
     severity,
     code,
     ...where,
     message,
     ...(hint === undefined ? {} : { hint }),
+    ...(px === undefined ? {} : { px }),
   });
 
 /** A finding that stops the build. */

@@ -1,3 +1,5 @@
+import { measureSlideFit } from '../export/browser/slide-fit.js';
+
 /**
  * The dev server's page: slides stacked like Marp's preview, kept up to date over
  * server-sent events without a reload, with validation errors shown over the slides.
@@ -10,6 +12,7 @@ export function devPage(title: string): string {
   #deck div.marpit > svg[data-marpit-svg] { display: block; width: min(96vw, 1100px); height: auto; margin: 24px auto; box-shadow: 0 4px 18px rgba(0,0,0,.18); background: #fff; }
   #problems { position: fixed; left: 0; right: 0; top: 0; max-height: 60vh; overflow: auto; margin: 0; padding: 16px 24px; background: #fff4f4; color: #8a1111; border-bottom: 3px solid #c62828; white-space: pre-wrap; font: 14px/1.5 ui-monospace, monospace; z-index: 10; }
   #problems:empty { display: none; }
+  #deck div.marpit > svg.lectern-misfit { outline: 6px solid #d32f2f; outline-offset: 4px; }
   #status { position: fixed; right: 12px; bottom: 10px; font-size: 12px; color: #56606e; }
 </style>
 <style id="lectern-deck-css"></style>
@@ -34,6 +37,21 @@ export function devPage(title: string): string {
     }
     document.body.dataset.version = String(state.version);
     status.textContent = 'updated ' + new Date().toLocaleTimeString();
+    if (state.html !== null && state.problems.length === 0) await checkFit(state.version);
+  }
+  // The same measurement as check and build, in this page: misfit slides get a red outline,
+  // and the server says which in the terminal.
+  const measureSlideFit = ${measureSlideFit.toString()};
+  async function checkFit(version) {
+    await document.fonts.ready;
+    const fits = await measureSlideFit();
+    const res = await fetch('/__lectern/fit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version, fits }) });
+    if (!res.ok || version !== shown) return;
+    const { slides, problems: found } = await res.json();
+    const svgs = deck.querySelectorAll('div.marpit > svg[data-marpit-svg]');
+    svgs.forEach((svg, i) => svg.classList.toggle('lectern-misfit', slides.includes(i + 1)));
+    problems.textContent = found.join('\\n');
+    document.body.dataset.fitVersion = String(version);
   }
   const events = new EventSource('/__lectern/events');
   events.onmessage = () => refresh();

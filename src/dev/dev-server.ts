@@ -14,6 +14,37 @@ import { FONT_WEIGHTS, fontFile, servedFontCss } from '../fonts/embedded-font.js
 import { validateDeck } from '../validate/validate-deck.js';
 import { devPage } from './dev-page.js';
 import { crossSite, hostAllowed } from './host-guard.js';
+import type { ComposedDeck } from '../compose/compose-deck.js';
+import { fitProblems, type SlideFit } from '../export/browser/slide-overflow.js';
+import { COLLISION_KINDS } from '../export/browser/slide-fit.js';
+
+/** A page's measurement of the slides, read from its POST (at most 4 MB, a 400-slide deck's is some 100 KB). */
+async function readFit(
+  req: import('node:http').IncomingMessage,
+): Promise<{ version: number; fits: SlideFit[] } | null> {
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > 4_000_000) return null;
+  }
+  try {
+    const parsed = JSON.parse(body) as { version?: unknown; fits?: unknown };
+    if (typeof parsed.version !== 'number' || !Array.isArray(parsed.fits)) return null;
+    const fits = parsed.fits.map((f: Partial<SlideFit>) => ({
+      overflow: Number(f?.overflow) || 0,
+      wide: Number(f?.wide) || 0,
+      line: Number(f?.line) || 42,
+      collisions: Array.isArray(f?.collisions)
+        ? f.collisions
+            .filter((c) => c && (COLLISION_KINDS as readonly string[]).includes(c.kind))
+            .map((c) => ({ kind: c.kind, px: Number(c.px) || 0 }))
+        : [],
+    }));
+    return { version: parsed.version, fits };
+  } catch {
+    return null;
+  }
+}
 
 export interface DevState {
   version: number;
@@ -25,7 +56,9 @@ export interface DevState {
 
 export type DevEvent =
   | { type: 'rebuilt'; ms: number; slides: number; warnings: Problem[] }
-  | { type: 'failed'; problems: string[] };
+  | { type: 'failed'; problems: string[] }
+  /** The open page measured the slides: the ones that overflow or collide (none: all fit again). */
+  | { type: 'fit'; problems: Problem[] };
 
 export interface DevServer {
   url: string;
@@ -59,6 +92,9 @@ export async function startDevServer(opts: {
   // server closes; an unchanged diagram is drawn once (its drawing is kept by its source).
   const browser = new BrowserLease(async () => (await import('../export/browser/browser.js')).openBrowser());
   const diagrams = DiagramRenderer.inMemory(() => browser.session());
+  // The slides the page measures, by the version it shows; a page's report is read only for them.
+  let measured: { version: number; composed: ComposedDeck } | undefined;
+  let reported: { version: number; text: string } | undefined;
   const rebuild = async () => {
     const t0 = performance.now();
     try {
@@ -69,6 +105,7 @@ export async function startDevServer(opts: {
       const prepared = await prepareValidDeck(loaded, model, problems, { fontCss, diagrams });
       title = model.title;
       Object.assign(state, { html: prepared.rendered.html, css: prepared.rendered.css, problems: [] });
+      measured = { version: state.version + 1, composed: prepared.composed };
       watchTheme(themeFile(model));
       opts.onEvent({
         type: 'rebuilt',
@@ -169,6 +206,22 @@ export async function startDevServer(opts: {
       res.write(`data: ${state.version}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
+    } else if (url.pathname === '/__lectern/fit' && req.method === 'POST') {
+      const report = await readFit(req);
+      if (!report || !measured || report.version !== measured.version) return void res.writeHead(204).end();
+      const problems = fitProblems(measured.composed, report.fits);
+      // Several open pages report the same slides: the terminal hears it once per version and change.
+      const text = problems.map(formatProblem).join('\n');
+      if (reported?.version !== report.version && (problems.length > 0 || (reported?.text ?? '') !== '')) {
+        opts.onEvent({ type: 'fit', problems });
+      }
+      reported = { version: report.version, text };
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
+        JSON.stringify({
+          slides: [...new Set(problems.map((p) => p.slide))],
+          problems: problems.map(formatProblem),
+        }),
+      );
     } else if (/^\/__lectern\/font\/\d+\.woff2$/.test(url.pathname)) {
       const weight = Number(/(\d+)\.woff2$/.exec(url.pathname)![1]);
       if (!(FONT_WEIGHTS as readonly number[]).includes(weight)) return res.writeHead(404).end();

@@ -12,6 +12,7 @@ import {
 } from 'yaml';
 import { error, type Problem } from '../core/problem.js';
 import { looseLines } from './loose-yaml.js';
+import { blockScalarLines, fullWidthColon, unclosedQuote } from './yaml-slips.js';
 
 export interface ParsedSource {
   data: Record<string, unknown>;
@@ -81,6 +82,21 @@ export function parseFrontMatter(
   const fileLine = (offset: number) => counter.linePos(offset).line + 1;
   const yaml = looseLines(lines.slice(1, close), looseKeys).join('\n');
   const doc = parseDocument(yaml, { ...YAML_OPTIONS, lineCounter: counter });
+  const slip = fullWidthColon(
+    yaml,
+    blockScalarLines(doc, (offset) => fileLine(offset) - 2),
+  );
+  if (slip) {
+    return {
+      ok: false,
+      problem: error(
+        'yaml-invalid',
+        { file: shownAs, line: slip.index + 2 },
+        `\`${slip.key}：\` has a full-width colon (：), which YAML does not read as one`,
+        `use ':' followed by a space: \`${slip.key}: ${slip.value}\``,
+      ),
+    };
+  }
   // An unknown tag (`!!js/function`) is only a warning to the yaml package; it was always refused.
   const failure = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   let data: unknown;
@@ -92,6 +108,18 @@ export function parseFrontMatter(
       // Aliases that would expand past the yaml package's limit (a "billion laughs" document).
       message = err instanceof Error ? err.message : String(err);
     }
+  }
+  const quote = failure?.code === 'MISSING_CHAR' ? unclosedQuote(yaml) : undefined;
+  if (quote !== undefined) {
+    return {
+      ok: false,
+      problem: error(
+        'yaml-invalid',
+        { file: shownAs, line: fileLine(quote) },
+        'this value opens a quote that is never closed',
+        'end the value with the same quote mark it starts with, on the same line',
+      ),
+    };
   }
   if (message !== undefined) {
     return {

@@ -52,11 +52,24 @@ export interface LoadedDeck {
   assets: Map<string, ImageAsset>;
   /** Chapter numbers whose file exists but could not be read; a problem says why. */
   unreadableChapters: number[];
+  /** Files that look like a chapter but are misnamed (`3-x.md`), with the name they meant. */
+  misnamedChapters: { name: string; meant: string; number: number }[];
   /** Problems found while reading: encoding, YAML, images. Validation adds the rest. */
   problems: Problem[];
 }
 
 export const CHAPTER_FILE = /^(\d{2})-(.+)\.md$/;
+/** Near misses of a chapter name: one or three digits, `_` or a space for `-`, `.md.txt`, `.MD`. */
+const NEAR_CHAPTER_FILE = /^0*(\d{1,2})\s*[-_ .]\s*(.+?)\.(md|markdown)(\.txt)?$/i;
+
+/** The chapter name a misnamed file meant (`3-x.md` → `03-x.md`), or undefined. */
+export function meantChapterName(name: string): { meant: string; number: number } | undefined {
+  if (CHAPTER_FILE.test(name)) return undefined;
+  const m = NEAR_CHAPTER_FILE.exec(name);
+  if (!m || Number(m[1]) < 1) return undefined;
+  const slug = m[2]!.trim().replace(/\s+/g, '-');
+  return { meant: `${m[1]!.padStart(2, '0')}-${slug}.md`, number: Number(m[1]) };
+}
 
 /**
  * Reads a deck folder. Throws only when the folder itself is unusable; file problems are collected.
@@ -93,6 +106,7 @@ export async function loadDeck(
     shownDir: shown(dir),
     chapters: [],
     unreadableChapters: [],
+    misnamedChapters: [],
     assets: new Map(),
     problems: [],
   };
@@ -151,6 +165,8 @@ export async function loadDeck(
   }
   for (const name of names) {
     const m = CHAPTER_FILE.exec(name);
+    const near = m ? undefined : meantChapterName(name);
+    if (near) loaded.misnamedChapters.push({ name, ...near });
     if (!m) continue;
     const file = join(dir, name);
     const info = await stat(file).catch(() => null);

@@ -1,5 +1,5 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isInside } from '../core/path-within.js';
 import { finding, type FindingCode, type Problem } from '../core/problem.js';
 import type { SourceImage } from './split-slides.js';
@@ -91,11 +91,15 @@ export async function loadImages(
     try {
       real = await realpath(abs);
     } catch {
+      const sibling = await siblingWithOtherExtension(abs);
+      const shownSibling = sibling && join(dirname(img.src), sibling).replace(/^\.\//, '');
       fail(
         img,
         'image-missing',
-        `image ${img.src} does not exist`,
-        `put the file at ${relative(process.cwd(), abs) || abs} or fix the path (paths are relative to the deck folder)`,
+        shownSibling ? `${img.src} does not exist; ${shownSibling} does` : `image ${img.src} does not exist`,
+        shownSibling
+          ? `link ${shownSibling}, or convert it to ${extname(img.src) || 'the format you linked'}`
+          : `put the file at ${relative(process.cwd(), abs) || abs} or fix the path (paths are relative to the deck folder)`,
       );
       continue;
     }
@@ -207,4 +211,11 @@ export function sniffImage(b: Buffer): string | null {
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head))
     return 'image/svg+xml';
   return null;
+}
+
+/** A file beside a missing image with the same name and another extension (flow.svg for flow.png). */
+async function siblingWithOtherExtension(abs: string): Promise<string | undefined> {
+  const stem = basename(abs, extname(abs));
+  const names = await readdir(dirname(abs)).catch(() => [] as string[]);
+  return names.find((n) => n !== basename(abs) && basename(n, extname(n)) === stem && extname(n) !== '');
 }

@@ -2,6 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { LecternError } from '../core/errors.js';
 import { makeFolder } from '../core/make-folder.js';
+import { SCAFFOLD_PLACEHOLDERS as P } from '../core/labels.js';
 
 export interface NewDeckOptions {
   dir: string;
@@ -68,10 +69,10 @@ export async function newDeck(opts: NewDeckOptions): Promise<string[]> {
 function deckFile(title: string, chapters: number): string {
   return `---
 title: ${JSON.stringify(title)}
-subtitle: 副标题
-presenter: 讲师姓名
-date: 日期
-organization: 部门名称
+subtitle: ${P.fields.subtitle}
+presenter: ${P.fields.presenter}
+date: ${P.fields.date}
+organization: ${P.fields.organization}
 lang: zh-CN
 chapters: ${chapters}
 duration: ${MINUTES * (chapters + 1)}
@@ -98,14 +99,14 @@ notes: 用一句话引出本章。
 ${slide}
 
 - **第一个要点**
-  用一两句话说明这个要点。
+  ${P.point}
 - **第二个要点**
-  用一两句话说明这个要点。
+  ${P.point}
 - **第三个要点**
-  用一两句话说明这个要点。
+  ${P.point}
 
 <!--
-讲师备注：这里写页面之外要讲的内容（2–4 句）。
+${P.notes}
 互动：向学员提一个问题。
 时间：约 ${MINUTES} 分钟
 -->

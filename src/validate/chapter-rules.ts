@@ -29,6 +29,18 @@ export const chapterRules: Rule[] = [
       const name = (num: number) => byNumber.get(num)?.[0]?.shownAs.split(/[\\/]/).pop();
       for (let num = 1; num <= n + 1; num++) {
         if (byNumber.has(num) || deck.unreadableChapters.includes(num)) continue;
+        const misnamed = deck.misnamedChapters.find((f) => f.number === num);
+        if (misnamed) {
+          out.push(
+            error(
+              'chapter-missing',
+              { file: join(deck.shownDir, misnamed.name) },
+              `found ${misnamed.name}: did you mean ${misnamed.meant}?`,
+              `chapter files are named with two digits, a hyphen and .md: rename it to ${misnamed.meant}`,
+            ),
+          );
+          continue;
+        }
         const what = num === n + 1 ? `${two(num)} (the closing review) is missing` : `${two(num)} is missing`;
         const before = num > 1 ? (name(num - 1) ?? `${two(num - 1)}-…`) : null;
         const after = num <= n ? (name(num + 1) ?? `${two(num + 1)}-…`) : null;

@@ -42,6 +42,8 @@ export interface DeckModel {
   ownsFooter: boolean;
   /** deck.md as shown in messages. */
   deckFile: string;
+  /** deck.md's line of each front matter key, for findings about the slides a key makes. */
+  keyLines: Record<string, number>;
 }
 
 export interface Brand {
@@ -62,6 +64,8 @@ export interface ChapterModel {
   notes?: string;
   isReview: boolean;
   file: string;
+  /** The chapter file's line of each front matter key (its `title:` makes the divider). */
+  keyLines: Record<string, number>;
   slides: SourceSlide[];
 }
 

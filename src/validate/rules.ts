@@ -4,6 +4,7 @@ import { slideRules } from './slide-rules.js';
 import { quizRules } from './quiz-rules.js';
 import { deckRules } from './deck-rules.js';
 import { chapterRules } from './chapter-rules.js';
+import { placeholderRules } from './placeholder-rules.js';
 import { at } from './field-problems.js';
 import { globalDirectiveProblems } from './global-directives.js';
 import { sizeLimitProblems } from './size-limits.js';
@@ -18,6 +19,7 @@ export const rules: Rule[] = [
   ...chapterRules,
   ...slideRules,
   ...quizRules,
+  ...placeholderRules,
   {
     name: 'time-budget',
     check: ({ deck, chapters, unreadableChapters }) => {

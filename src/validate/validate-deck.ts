@@ -64,6 +64,7 @@ function toModel(loaded: LoadedDeck): DeckModel {
       notes: asText(c.data.notes),
       isReview: c.number === n + 1,
       file: c.shownAs,
+      keyLines: c.keyLines,
       slides: c.slides.filter((s) => s.markdown !== ''),
     }));
   return {
@@ -93,6 +94,7 @@ function toModel(loaded: LoadedDeck): DeckModel {
     ownsHeader: owns(loaded, 'header'),
     ownsFooter: owns(loaded, 'footer'),
     deckFile: deck.shownAs,
+    keyLines: deck.keyLines,
   };
 }
 

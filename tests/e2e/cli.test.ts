@@ -85,7 +85,7 @@ describe('lectern check', () => {
     const text = lectern(['check', 'tests/fixtures/overflow']);
     expect(text.code).toBe(3);
     expect(text.stderr).toMatch(
-      /tests\/fixtures\/overflow\/01-too-long\.md:14: error: slide 5 overflows by \d+ px/,
+      /tests\/fixtures\/overflow\/01-too-long\.md:14: error: slide 5 is about \d+ lines too long/,
     );
     const json = lectern(['check', 'tests/fixtures/overflow', '--json']);
     expect(json.code).toBe(3);
@@ -105,7 +105,7 @@ describe('lectern check', () => {
     );
   });
 
-  it('warns with file and line about characters no embedded font can draw, and build warns about overflow', () => {
+  it('warns with file and line about characters no embedded font can draw, and build refuses overflow as check does', () => {
     const dir = tmp();
     const deck = join(dir, 'rare');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
@@ -121,9 +121,9 @@ describe('lectern check', () => {
       `rare/02-speaking.md:${line}: warning: slide 7 uses \u{10000} (U+10000), which no embedded font can draw`,
     );
     const build = lectern(['build', 'tests/fixtures/overflow', '--format', 'pdf', '--out', join(dir, 'out')]);
-    expect(build.code).toBe(0);
+    expect(build.code).toBe(3);
     expect(build.stderr).toMatch(
-      /tests\/fixtures\/overflow\/01-too-long\.md:14: warning: slide 5 overflows by \d+ px/,
+      /tests\/fixtures\/overflow\/01-too-long\.md:14: error: slide 5 is about \d+ lines too long/,
     );
   });
 

@@ -4,6 +4,7 @@ import { isInside } from '../../core/path-within.js';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import type { Problem } from '../../core/problem.js';
 
 const require = createRequire(import.meta.url);
 /** The renderers and the font shape every output too. */
@@ -119,4 +120,41 @@ export async function pathBytes(path: string): Promise<number> {
   let sum = 0;
   for (const file of await listFiles(path)) sum += (await stat(file)).size;
   return sum;
+}
+
+/**
+ * Beside the cache: the warnings of the last build of each set of inputs, so an unchanged
+ * rebuild repeats them (a deck's warnings stand until its sources change).
+ */
+export const WARNINGS_FILE = '.lectern-warnings.json';
+/** Builds of other inputs (part-day sessions into the same folder) kept beside the latest. */
+const KEPT_WARNING_SETS = 8;
+
+type WarningRecord = Record<string, Problem[]>;
+
+async function readWarningRecord(outDir: string): Promise<WarningRecord> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(join(outDir, WARNINGS_FILE), 'utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as WarningRecord) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The warnings the last build of these inputs printed, if this folder kept them. */
+export async function standingWarnings(outDir: string, digest: string): Promise<Problem[] | undefined> {
+  const kept = (await readWarningRecord(outDir))[digest];
+  return Array.isArray(kept) ? kept : undefined;
+}
+
+/** The warning record with this build's warnings as the latest entry, as JSON to stage. */
+export async function withStandingWarnings(
+  outDir: string,
+  digest: string,
+  warnings: Problem[],
+): Promise<string> {
+  const record = await readWarningRecord(outDir);
+  delete record[digest];
+  const kept = Object.entries(record).slice(-(KEPT_WARNING_SETS - 1));
+  return JSON.stringify(Object.fromEntries([...kept, [digest, warnings]]));
 }

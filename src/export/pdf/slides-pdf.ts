@@ -5,7 +5,7 @@ import type { RenderedDeck } from '../../render/render-deck.js';
 import { browserFailed, type BrowserSession } from '../browser/browser.js';
 import type { OutlineEntry } from './pdf-outline.js';
 import { printDocument } from '../browser/print-html.js';
-import { measureOverflow } from '../browser/slide-overflow.js';
+import { measureFit, type SlideFit } from '../browser/slide-overflow.js';
 import { inWindow } from '../browser/window-pool.js';
 
 /** The slides as a print document: one page per slide at the slide's own size. */
@@ -22,8 +22,8 @@ export function slidesDocument(deck: DeckModel, rendered: RenderedDeck): string 
 
 export interface PrintedSlides {
   pdf: Uint8Array;
-  /** How far each slide's content runs past its box, measured in the window that printed it. */
-  overflow: number[];
+  /** How each slide fits (overflow, collisions), measured in the window that printed it. */
+  fit: SlideFit[];
 }
 
 /**
@@ -39,7 +39,7 @@ export async function printSlides(
 ): Promise<PrintedSlides> {
   return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, async (page) => {
     await before?.(page);
-    const overflow = await measureOverflow(page);
+    const fit = await measureFit(page);
     const pdf = await page
       .pdf({
         width: `${rendered.width}px`,
@@ -50,7 +50,7 @@ export async function printSlides(
       .catch((err: unknown) => {
         throw browserFailed(`the browser could not print the slides: ${String(err)}`, err);
       });
-    return { pdf, overflow };
+    return { pdf, fit };
   });
 }
 
