@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
 import { PNG_HEAD, ch, edit, type Case } from './case.js';
 import { fuzzFound, roundTwo, roundTwoFiles } from './round-two.js';
+import { roundThree } from './round-three.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -25,6 +26,7 @@ const cases: Case[] = [
   ...roundTwo,
   ...roundTwoFiles,
   ...fuzzFound,
+  ...roundThree,
   // Bad sources: exit 3, file:line, hint, nothing written.
   {
     name: 'invalid YAML',
@@ -354,11 +356,13 @@ const cases: Case[] = [
 describe('reliability catalogue', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const dir = tempDir('lectern-rel-');
-    const deck = join(dir, 'deck');
+    const deck = join(dir, c.deckPath ?? 'deck');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
     c.change(deck, dir);
     const before = treeHash(deck);
     const out = join(dir, 'out');
+    // A failed build writes nothing: an output folder that existed stays as it was.
+    const outBefore = existsSync(out) ? treeHash(out) : undefined;
     const r = lectern(c.args ? c.args(deck, out) : ['build', deck, '--out', out, '--format', 'html'], {
       env: c.env?.(dir),
     });
@@ -371,7 +375,8 @@ describe('reliability catalogue', () => {
       c.html?.(html);
     } else {
       expect(r.stderr).toMatch(/hint: /);
-      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+      if (outBefore === undefined) expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+      else expect(treeHash(out)).toBe(outBefore);
     }
   });
 
