@@ -112,7 +112,8 @@ export class Staging implements AsyncDisposable {
 
   /** Removes the temporary folder and what is left in it; once. */
   close(): Promise<void> {
-    this.closed ??= rm(this.dir, { recursive: true, force: true });
+    // A job cut off by Ctrl-C may still be writing a file into it: retried until it is empty.
+    this.closed ??= rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 40 });
     return this.closed;
   }
 
