@@ -1,4 +1,3 @@
-import { build } from '../build/build.js';
 import { ExitCode, LecternError } from '../core/errors.js';
 import { parseFormats, type Format } from '../build/formats.js';
 import { error, formatProblem, type Problem } from '../core/problem.js';
@@ -63,6 +62,9 @@ async function buildOne(
   signal: AbortSignal,
   reporter: Reporter,
 ): Promise<number> {
+  // Loaded here, not with the CLI: until the pipeline's modules are read, Ctrl-C is the early
+  // handler's (early-interrupt.ts), which is in place only once the CLI's own modules have run.
+  const { build } = await import('../build/build.js');
   const result = await build({
     deck: o.decks[0]!,
     out: o.out,
