@@ -354,7 +354,7 @@ const cases: Case[] = [
 ];
 
 describe('reliability catalogue', () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const dir = tempDir('lectern-rel-');
     const deck = join(dir, c.deckPath ?? 'deck');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
@@ -373,6 +373,7 @@ describe('reliability catalogue', () => {
     if (c.code === 0) {
       const html = readFileSync(join(out, 'deck.html'), 'utf8');
       c.html?.(html);
+      await c.outputs?.(out);
     } else {
       expect(r.stderr).toMatch(/hint: /);
       if (outBefore === undefined) expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);

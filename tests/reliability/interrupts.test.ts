@@ -59,6 +59,25 @@ async function interruptedBuild(dir: string, deck: string, delay: number): Promi
   return { delay, code, signal, stderr, left, broken };
 }
 
+describe('a reader that stops early', () => {
+  // `lectern build … | head -1` and the like: the closed pipe is no error of the build.
+  it.each([
+    ['build | head -1', 'build "$DECK" --out "$OUT" --format html --force | head -1 >/dev/null'],
+    ['build | true', 'build "$DECK" --out "$OUT" --format html --force | true'],
+    ['check --json | true', 'check "$DECK" --json | true'],
+  ])("%s: the exit code is the command's, no stack trace", (_name, line) => {
+    const dir = tempDir('lectern-pipe-');
+    const deck = join(dir, 'deck');
+    cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+    const r = spawnSync('bash', ['-c', `node "$CLI" ${line}; echo "exit=\${PIPESTATUS[0]}" >&2`], {
+      env: { ...process.env, CLI, DECK: deck, OUT: join(dir, 'out') },
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toMatch(/exit=0$/m);
+    expect(r.stderr).not.toMatch(/EPIPE|^\s+at .+:\d+:\d+\)?$/m);
+  });
+});
+
 describe('Ctrl-C', () => {
   it(`${RUNS} SIGINTs at random times into builds all exit 130 and leave nothing behind (seed ${SEED})`, async () => {
     const deck = join(tempDir('lectern-sigint-'), 'deck');

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { FIXTURES } from '../helpers/cli.js';
+import { strictXmlParts } from '../helpers/xml-parts.js';
 import { ch, edit, type Case } from './case.js';
 
 /**
@@ -97,4 +98,75 @@ export const outputPaths: Case[] = [
   },
 ];
 
-export const roundThree: Case[] = [...outputPaths];
+const slide = (deck: string, text: string) =>
+  edit(ch(deck, '02-speaking.md'), (t) => t.replace('## 表达两原则', `${text}\n\n## 表达两原则`));
+/** Exactly one error, the one given: nothing said about chapters "missing" against a default count. */
+const onlyChapters = (value: string): Case => ({
+  name: `chapters: ${value} is one error`,
+  change: (d) => edit(ch(d, 'deck.md'), (t) => t.replace('chapters: 2', `chapters: ${value}`)),
+  code: 3,
+  stderr:
+    /^(?![\s\S]*(is missing|outside the outline))[\s\S]*deck\.md:7: error: chapters must be a whole number from 1 to 98/,
+});
+
+/** Every fault has its own exit code and its file:line; the core never prints. */
+export const faults: Case[] = [
+  ...['2.5', '-1', '"2"', '[2]', '.inf', '1e9'].map(onlyChapters),
+  {
+    name: 'a YAML key that is a list (? [a, b]: c)',
+    change: (d) =>
+      edit(ch(d, '02-speaking.md'), (t) => t.replace('minutes: 12', 'minutes: 12\n? [a, b]\n: c')),
+    code: 3,
+    stderr: /^(?![\s\S]*Warning)[\s\S]*02-speaking\.md:4: error: front matter key is a list or mapping/,
+  },
+  {
+    name: '10,000 nested list markers',
+    change: (d) => slide(d, `${'- '.repeat(10_000)}深`),
+    code: 3,
+    stderr:
+      /^(?![\s\S]*(not closed|no speaker notes))[\s\S]*02-speaking\.md:6: error: lists or quotes nested \d+ deep reach the nesting limit/,
+  },
+  {
+    name: '500 nested quotes',
+    change: (d) => slide(d, `${'> '.repeat(500)}深`),
+    code: 3,
+    stderr: /02-speaking\.md:6: error: lists or quotes nested \d+ deep reach the nesting limit/,
+  },
+  {
+    // The probe's: the PPTX measurement timed out after 62 s (exit 6, "try again").
+    name: 'a title of 100,000 characters',
+    change: (d) =>
+      edit(ch(d, 'deck.md'), (t) => t.replace('title: 沟通技巧训练营', `title: ${'长'.repeat(100_000)}`)),
+    args: (d, o) => ['build', d, '--out', o, '--format', 'pptx'],
+    code: 3,
+    stderr: /deck\.md:2: error: title is 100,000 characters long \(at most 300\)/,
+  },
+  {
+    name: 'speaker notes of 20,000 characters in front matter',
+    change: (d) =>
+      edit(ch(d, 'deck.md'), (t) =>
+        t.replace('agendaNotes: 先介绍今天的三个部分。', `agendaNotes: ${'讲'.repeat(20_000)}`),
+      ),
+    code: 3,
+    stderr: /deck\.md:\d+: error: agendaNotes is 20,000 characters long \(at most 10,000\)/,
+  },
+];
+
+/** Every string lectern writes into XML is escaped. */
+export const xml: Case[] = [
+  {
+    name: 'organization: "R&D 培训部" in both PPTX files',
+    change: (d) =>
+      edit(ch(d, 'deck.md'), (t) => t.replace('organization: 培训部', 'organization: "R&D 培训部"')),
+    args: (d, o) => ['build', d, '--out', o, '--format', 'html,pptx,pptx-pictures'],
+    code: 0,
+    outputs: async (o) => {
+      for (const file of ['deck.pptx', 'deck-pictures.pptx']) {
+        const app = (await strictXmlParts(join(o, file))).get('docProps/app.xml')!;
+        expect(app.getElementsByTagName('Company')[0]?.textContent).toBe('R&D 培训部');
+      }
+    },
+  },
+];
+
+export const roundThree: Case[] = [...outputPaths, ...faults, ...xml];
