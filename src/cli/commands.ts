@@ -4,6 +4,8 @@ import { error, formatProblem, type Problem } from '../core/problem.js';
 import type { Reporter } from './report.js';
 import { interruptedError } from '../core/interrupted.js';
 import { ownInterrupts } from './early-interrupt.js';
+import { removeOwn } from '../export/output/abandoned.js';
+import { resolve } from 'node:path';
 
 // Each command loads its own modules when it runs: an unchanged rebuild should not pay for
 // loading Marp, and `new` should not pay for the browser.
@@ -45,6 +47,8 @@ export async function runBuild(
     if (controller.signal.aborted) process.exit(reporter.fail(lateInterruption(), o.debug));
     return code;
   } catch (err) {
+    if (controller.signal.aborted)
+      await removeOwn(resolve(o.cwd, o.out), '.lectern-tmp-').catch(() => undefined);
     const code = reporter.fail(controller.signal.aborted ? interruptedError() : err, o.debug);
     if (code === ExitCode.INTERRUPTED) process.exit(code);
     return code;

@@ -30,3 +30,16 @@ function isRunning(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/**
+ * After Ctrl-C: this process's own temporary folders in `dir` and the folders just below it (a
+ * library's decks), should a job cut off mid-write have made one again after its build removed it.
+ */
+export async function removeOwn(dir: string, prefix: string): Promise<void> {
+  const own = `${prefix}${process.pid}-`;
+  const below = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const d of [dir, ...below.filter((e) => e.isDirectory()).map((e) => join(dir, e.name))]) {
+    for (const name of await readdir(d).catch(() => [] as string[]))
+      if (name.startsWith(own)) await rm(join(d, name), { recursive: true, force: true, maxRetries: 5 });
+  }
+}

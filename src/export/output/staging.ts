@@ -65,7 +65,8 @@ export class Staging implements AsyncDisposable {
   /** A folder output (the slide pictures) in the temporary folder, marked as lectern's so a later build may replace it. */
   async folder(name: string): Promise<string> {
     const p = this.path(name);
-    await mkdir(p, { recursive: true });
+    // Not recursive: a job cut off by Ctrl-C must not bring back a removed temporary folder.
+    await mkdir(p);
     await writeFile(join(p, OUTPUT_MARKER), MARKER_TEXT);
     return p;
   }
