@@ -45,7 +45,14 @@ export async function buildLibrary(opts: LibraryOptions): Promise<DeckOutcome[]>
     opts.onDeck?.({ deck, out, state: 'start' });
     let outcome: DeckOutcome;
     try {
-      const result = await build({ ...opts, deck, out, sharedBrowser: () => browser.session() });
+      const others = opts.decks.filter((_, j) => j !== i);
+      const result = await build({
+        ...opts,
+        deck,
+        out,
+        otherDecks: others,
+        sharedBrowser: () => browser.session(),
+      });
       outcome = { deck, out, result, exitCode: ExitCode.OK };
     } catch (error) {
       // Ctrl-C stops the library, not only the deck under way.

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { assertOutsideDeck } from '../export/output/out-dir.js';
+import { assertOutputsAvoid, assertReplaceable, type OutputTarget } from '../export/output/output-targets.js';
 import {
   CACHE_FILE,
   ENGINE_VERSIONS,
@@ -14,11 +15,11 @@ import {
 } from '../export/output/build-cache.js';
 import { agendaPages } from '../compose/agenda-pages.js';
 import { Staging } from '../export/output/staging.js';
-import { BROWSER_FORMATS, cacheName, outputFiles, type Format } from './formats.js';
+import { BROWSER_FORMATS, cacheName, outputFiles, outputTargets, type Format } from './formats.js';
 import { loadDeck } from '../load/load-deck.js';
 import { SLIDE_CACHE_FILE, SlideCache } from '../load/slide-cache.js';
 import { PICTURE_CACHE_FILE, PictureBook } from '../load/picture-book.js';
-import { LECTERN_VERSION as version, THEMES_DIR } from '../core/package-root.js';
+import { LECTERN_VERSION as version, PACKAGE_ROOT, THEMES_DIR } from '../core/package-root.js';
 import { warningsOf, type Problem } from '../core/problem.js';
 import { requireValid, validateDeck } from '../validate/validate-deck.js';
 import { parseChapterSelection, selectChapters } from '../compose/chapter-selection.js';
@@ -42,6 +43,8 @@ export interface BuildOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** A browser shared by several builds (a library of decks): used when needed, never closed here. */
   sharedBrowser?: () => Promise<BrowserSession>;
+  /** Other folders the build must not write into or replace: the other decks of a library. */
+  otherDecks?: readonly string[];
   /** Aborted by Ctrl-C: the build stops, removes its temporary folder and browser, and throws exit 130. */
   signal?: AbortSignal;
 }
@@ -90,6 +93,23 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const model = opts.chapters ? selectChapters(whole, parseChapterSelection(opts.chapters, whole)) : whole;
   await assertOutsideDeck(loaded.dir, outDir, opts.out);
   const name = model.name;
+  const caches: OutputTarget[] = [SLIDE_CACHE_FILE, CACHE_FILE].map((file) => ({
+    name: file,
+    folder: false,
+  }));
+  await assertOutputsAvoid(
+    outDir,
+    [...opts.formats.flatMap((f) => outputFiles(name, f)), ...caches.map((c) => c.name)],
+    [
+      { path: loaded.dir, label: 'the deck folder' },
+      ...(opts.otherDecks ?? []).map((d) => ({
+        path: resolve(cwd, d),
+        label: 'a deck folder of this build',
+      })),
+      { path: PACKAGE_ROOT, label: "lectern's own folder" },
+    ],
+    opts.out,
+  );
   // Title, agenda, a divider and the content of each chapter, closing: as composeDeck lays
   // them out. Composing waits for a stale output: it reads every slide with Marp.
   const slides =
@@ -112,6 +132,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
   // Ctrl-C ends the build with exit 130 until its outputs are renamed into place.
   if (opts.signal?.aborted) throw interruptedError();
+  // What would be published over is checked before any work (and again when publishing).
+  const targets = [...stale.flatMap((f) => outputTargets(name, f)), ...caches];
+  if (stale.length > 0) await assertReplaceable(outDir, targets, cache);
   if (stale.length === 0) {
     const outputs = await Promise.all(
       opts.formats.flatMap((f) => outputFiles(name, f).map((file) => describe(f, join(outDir, file), true))),
@@ -175,32 +198,29 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // From here on the outputs are renamed into place: Ctrl-C no longer stops the build halfway.
   if (opts.signal?.aborted) throw interruptedError();
   const record = { ...cache };
-  const outputs: BuiltOutput[] = [];
-  for (const format of opts.formats) {
-    for (const file of outputFiles(name, format)) {
-      if (stale.includes(format))
-        await staging.publish(file).catch((err: NodeJS.ErrnoException) => {
-          throw new LecternError(`cannot replace ${join(opts.out, file)}: ${err.code ?? err.message}`, {
-            exit: 'OUTPUT',
-            hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere',
-          });
-        });
-      const out = await describe(format, join(outDir, file), !stale.includes(format));
-      record[file] = { key: keys.get(format)!, bytes: out.bytes };
-      outputs.push(out);
-    }
+  for (const format of stale) {
+    for (const file of outputFiles(name, format))
+      record[file] = { key: keys.get(format)!, bytes: await pathBytes(staging.path(file)) };
   }
   const warnings = [...deck.warnings, ...jobs.warnings];
   await staging.write(WARNINGS_FILE, await withStandingWarnings(outDir, digest, warnings));
-  await staging.publish(WARNINGS_FILE);
   await staging.write(CACHE_FILE, JSON.stringify(record, null, 2));
   await staging.write(SLIDE_CACHE_FILE, JSON.stringify(slideCache));
-  await staging.publish(SLIDE_CACHE_FILE);
   await staging.write(PICTURE_CACHE_FILE, JSON.stringify(pictures));
-  await staging.publish(PICTURE_CACHE_FILE);
   await staging.write(DIAGRAM_CACHE_FILE, JSON.stringify(diagrams));
-  await staging.publish(DIAGRAM_CACHE_FILE);
-  await staging.publish(CACHE_FILE);
+  // Every target is checked before the first is renamed; the build cache goes last: it says
+  // the outputs before it are current.
+  const late = [WARNINGS_FILE, PICTURE_CACHE_FILE, DIAGRAM_CACHE_FILE].map((file) => ({
+    name: file,
+    folder: false,
+  }));
+  const last = targets.filter((t) => t.name === CACHE_FILE);
+  await staging.publishAll([...targets.filter((t) => t.name !== CACHE_FILE), ...late, ...last], cache);
+  const outputs = await Promise.all(
+    opts.formats.flatMap((f) =>
+      outputFiles(name, f).map((file) => describe(f, join(outDir, file), !stale.includes(f))),
+    ),
+  );
   return { outputs, warnings, slides };
 }
 

@@ -1,6 +1,7 @@
 import { LecternError } from '../core/errors.js';
 import * as write from './output-writers.js';
 import type { OutputWriter } from './output-writer.js';
+import type { OutputTarget } from '../export/output/output-targets.js';
 
 /** The output formats, in the order they are built and listed; each has its entry in OUTPUTS. */
 export const FORMATS = [
@@ -24,6 +25,8 @@ export type Format = (typeof FORMATS)[number];
 export interface OutputSpec {
   /** Every file or folder the output writes, its main one first (the slide pictures: a folder and its zip). */
   files(name: string): string[];
+  /** Its main file is a folder (the slide pictures), which lectern marks as its own. */
+  folder?: true;
   /** Its name in the progress lines. */
   label: string;
   /**
@@ -81,6 +84,7 @@ export const OUTPUTS = {
   },
   images: {
     files: (n) => [`${n}-images`, `${n}-images.zip`],
+    folder: true,
     label: 'slide pictures (PNG)',
     browser: 'early',
     inDefault: false,
@@ -120,6 +124,14 @@ export const BROWSER_FORMATS: readonly Format[] = FORMATS.filter((f) => spec(f).
 /** Every file or folder an output writes, its main one first. */
 export function outputFiles(name: string, format: Format): string[] {
   return spec(format).files(name);
+}
+
+/** Every path an output publishes into the output folder, and whether it is a folder. */
+export function outputTargets(name: string, format: Format): OutputTarget[] {
+  return outputFiles(name, format).map((file, i) => ({
+    name: file,
+    folder: i === 0 && spec(format).folder === true,
+  }));
 }
 
 /** The format's name in its build-cache key, given every format the build makes. */

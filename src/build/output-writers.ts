@@ -57,7 +57,7 @@ export const slideImages: OutputWriter = async (jobs, [folder, zip]) => {
   await writeSlideImages(
     await jobs.slidePictures(),
     jobs.deck.composed.slides.length,
-    jobs.staging.path(folder!),
+    await jobs.staging.folder(folder!),
     jobs.staging.path(zip!),
   );
 };

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { ownInterrupts } from './early-interrupt.js';
 // The extra typings give each action its arguments and options typed from the declarations above it.
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { LECTERN_VERSION as version } from '../core/package-root.js';
@@ -85,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
     )
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (deck, o) => {
+      ownInterrupts();
       const reporter = createReporter({ quiet: false, cwd });
       exit = await runDev(
         { deck, port: o.port, hostAllow: o.hostAllow, cwd, debug: Boolean(o.debug) },
@@ -130,6 +132,14 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
   return exit;
+}
+
+// A reader that stops early (`lectern build … | head -1`) closes the pipe: what is left to print
+// has nobody to read it, and the command's result and exit code stand.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+  });
 }
 
 let settled = false;

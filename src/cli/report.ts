@@ -65,6 +65,9 @@ export function createReporter(opts: { quiet: boolean; cwd: string }): Reporter 
       process.stdout.write(`\n${summaryTable(outcomes)}\n`);
     },
     fail(e, debug) {
+      // A cleanup that failed after the build had failed: the build's own error is the one to report.
+      if (e instanceof Error && e.name === 'SuppressedError' && 'suppressed' in e)
+        return this.fail(e.suppressed, debug);
       if (tty) err.write('\r\x1b[2K');
       if (e instanceof LecternError) {
         for (const p of e.problems) err.write(`${formatProblem(p)}\n`);

@@ -12,6 +12,8 @@ export interface Token {
   markup: string;
   info: string;
   level: number;
+  /** 1 opens a block or span, -1 closes one, 0 neither. */
+  nesting: number;
   /** The token's source lines, [first, after last), 0-based; block tokens only. */
   map: [number, number] | null;
   attrs: [string, string][] | null;

@@ -34,6 +34,9 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   customTags: ['timestamp', 'binary', 'omap', 'pairs', 'set'],
   merge: true,
   prettyErrors: false,
+  // The yaml package reports what it tolerates through process.emitWarning, which Node prints:
+  // the core never prints, and what matters (a key that is a list or mapping) is an error here.
+  logLevel: 'error',
 };
 
 /**
@@ -101,6 +104,18 @@ export function parseFrontMatter(
   const failure = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   let data: unknown;
   let message = failure?.message;
+  const complex = failure ? undefined : complexKey(doc.contents);
+  if (complex !== undefined) {
+    return {
+      ok: false,
+      problem: error(
+        'yaml-invalid',
+        { file: shownAs, line: fileLine(complex) },
+        'front matter key is a list or mapping (a YAML "?" key); keys must be plain names',
+        'write the key as a plain name, e.g. `title: …`',
+      ),
+    };
+  }
   if (!failure) {
     try {
       data = doc.toJS();
@@ -153,6 +168,23 @@ export function parseFrontMatter(
 function lastOffset(first: YAMLError, errors: YAMLError[]): number {
   const end = (e: YAMLError) => Math.max(e.pos[0], e.pos[1] - 1);
   return Math.max(end(first), ...errors.filter((e) => e.pos[0] === first.pos[0]).map(end));
+}
+
+/** The offset of the first key under a node that is not a scalar (`? [a, b]: c`), if any. */
+function complexKey(node: unknown): number | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (pair.key !== null && !isScalar(pair.key)) return (pair.key as Node).range?.[0] ?? 0;
+      const inner = complexKey(pair.value);
+      if (inner !== undefined) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const inner = complexKey(item);
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
 }
 
 /** The line of every key and item under a node, by its dotted path; the first spelling wins. */

@@ -16,6 +16,8 @@ export interface SourceSlide {
   images: SourceImage[];
   /** Whether the slide has anything besides notes and directives. */
   hasContent: boolean;
+  /** Marp could not read it (past the nesting limit, an error of its own): nothing is said about its notes or heading. */
+  unread?: true;
   /** Whether all it has is pictures and backgrounds (such a slide needs no heading). */
   pictureOnly: boolean;
   /**
@@ -37,7 +39,8 @@ export interface SourceSlide {
 export interface Unclosed {
   what: string;
   line: number;
-  until: 'end' | 'next';
+  /** `nesting`: lists or quotes as deep as markdown-it reads, at `line`; Marp reads nothing after it. */
+  until: 'end' | 'next' | 'nesting';
 }
 
 export interface ReadSlides {

@@ -59,6 +59,8 @@ export function readSlides(body: string, firstLine: number, headingDivider: Head
     if (t.type === 'marpit_slide_open' || t.type === 'marpit_slide_close') inSlide = !inSlide;
     else if (inSlide) groups.at(-1)!.tokens.push(t);
   });
+  const deep = tooDeep(groups, lines, firstLine);
+  if (deep) return deep;
   const next = groups.at(-1)!;
   const closed =
     groups.length > 1 && next.tokens.some((t) => t.type === 'inline' && t.content === NEXT_SLIDE);
@@ -90,6 +92,36 @@ function firstOwnToken(tokens: Token[], from: number): Token | undefined {
     else if (depth === 0) return t.type === 'heading_open' ? t : undefined;
   }
   return undefined;
+}
+
+/**
+ * markdown-it stops reading blocks at its nesting limit (lists and quotes 100 deep) and takes the
+ * rest of the text as read: no separator, comment or notes after it exist for Marp. That is an
+ * error at the line where the limit is reached; the slides before it stand, and the rest is one
+ * slide Marp could not read, so no warning is made about its notes or heading.
+ */
+function tooDeep(
+  groups: { start: number; tokens: Token[] }[],
+  lines: string[],
+  firstLine: number,
+): ReadSlides | undefined {
+  const limit = (markdownIt().options as { maxNesting: number }).maxNesting;
+  const at = groups.findIndex((g) => g.tokens.some((t) => t.nesting === 1 && t.level >= limit - 1));
+  if (at === -1) return undefined;
+  const token = groups[at]!.tokens.find((t) => t.nesting === 1 && t.level >= limit - 1)!;
+  const before = groups.slice(0, at).map((g, i) => {
+    const end = Math.min(groups[i + 1]!.start - 1, lines.length);
+    return toSlide(lines.slice(g.start, end), g.start, g.tokens, firstLine);
+  });
+  const rest = {
+    ...plainSlide(lines.slice(groups[at]!.start), groups[at]!.start, firstLine),
+    unread: true as const,
+  };
+  const line = firstLine + Math.max((token.map?.[0] ?? 1) - 1, 0);
+  return {
+    slides: [...before, rest],
+    unclosed: { what: `lists or quotes nested ${limit} deep`, line, until: 'nesting' },
+  };
 }
 
 /** The body lines of the `---` (or `***`, `___`) Marp starts a slide at: block rules alone. */
@@ -125,6 +157,13 @@ function commentsOf(tokens: Token[]): { c: Token; line: number }[] {
 
 /** Marp would read the rest of the deck (the generated slides after it included), or the next comment, into this block. */
 export function unclosedProblem({ what, line, until }: Unclosed, file: string): Problem {
+  if (until === 'nesting')
+    return error(
+      'slide-too-large',
+      { file, line },
+      `${what} reach the nesting limit here: Marp stops reading the deck at this depth`,
+      'nest lists and quotes a few levels deep, not a hundred',
+    );
   return error(
     'unclosed-block',
     { file, line },

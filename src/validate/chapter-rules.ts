@@ -3,7 +3,7 @@ import type { ChapterSource, LoadedDeck } from '../load/load-deck.js';
 import { error, type Problem } from '../core/problem.js';
 import type { Rule } from './rule.js';
 import { at, fieldProblems } from './field-problems.js';
-import { CHAPTER_FIELDS, MARP_PREVIEW_KEYS, asText } from './fields.js';
+import { CHAPTER_FIELDS, MARP_PREVIEW_KEYS, asText, typeError } from './fields.js';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -22,6 +22,9 @@ export const chapterRules: Rule[] = [
     check: (deck) => {
       // Without deck.md the expected count is unknown: "missing chapter" would only be noise.
       if (!deck.deck) return [];
+      // A `chapters:` that is no count (2.5, "2", .inf) is one error of its own (the field rule):
+      // numbering the files against the default would add a "missing" error per chapter.
+      if ('chapters' in deck.deck.data && typeError('chapter-count', deck.deck.data.chapters)) return [];
       const n = chapterCount(deck);
       const out: Problem[] = [];
       const byNumber = new Map<number, ChapterSource[]>();

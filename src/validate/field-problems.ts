@@ -1,6 +1,6 @@
 import type { SourceFile } from '../load/load-deck.js';
 import { error, warning, type Problem } from '../core/problem.js';
-import { typeError, type FieldType } from './fields.js';
+import { lengthError, typeError, type FieldType } from './fields.js';
 
 // What the front-matter rules share: a key's line, and the problems of a file's fields.
 
@@ -34,6 +34,16 @@ export function fieldProblems(
     if (why)
       out.push(
         error('field-type', { file: file.shownAs, line: at(file, key) }, `${key} ${why}`, hintFor(type)),
+      );
+    const long = why ? null : lengthError(type, value);
+    if (long)
+      out.push(
+        error(
+          'field-type',
+          { file: file.shownAs, line: at(file, key) },
+          `${key} ${long}`,
+          'shorten it: a title is one line on a slide, notes are what is said on it',
+        ),
       );
   }
   return out;

@@ -2,7 +2,7 @@ import { withoutControlChars } from '../load/control-chars.js';
 
 /** The front matter each kind of file accepts, and how to read a value as its type. */
 export type FieldType =
-  'text' | 'positive-number' | 'chapter-count' | 'brand' | 'size' | 'web-address' | 'percent';
+  'text' | 'notes' | 'positive-number' | 'chapter-count' | 'brand' | 'size' | 'web-address' | 'percent';
 
 export const DECK_FIELDS: Record<string, FieldType> = {
   title: 'text',
@@ -15,11 +15,11 @@ export const DECK_FIELDS: Record<string, FieldType> = {
   name: 'text',
   chapters: 'chapter-count',
   duration: 'positive-number',
-  closing: 'text',
+  closing: 'notes',
   brand: 'brand',
   size: 'size',
-  agendaNotes: 'text',
-  closingNotes: 'text',
+  agendaNotes: 'notes',
+  closingNotes: 'notes',
   feedback: 'web-address',
   materials: 'web-address',
   masteryScore: 'percent',
@@ -29,8 +29,14 @@ export const CHAPTER_FIELDS: Record<string, FieldType> = {
   title: 'text',
   subtitle: 'text',
   minutes: 'positive-number',
-  notes: 'text',
+  notes: 'notes',
 };
+
+/**
+ * The longest text a front-matter field takes, in characters: a title or a name is a line on a
+ * slide, notes are what a trainer says. A 100,000-character title made the PPTX measurement time out.
+ */
+export const TEXT_LIMITS = { text: 300, notes: 10_000 } as const;
 
 /**
  * Marp's own directives, accepted and ignored in chapter front matter so a chapter file can
@@ -67,10 +73,20 @@ export function asText(v: unknown): string | undefined {
   return undefined;
 }
 
+/** The reason a text value is too long for its field, or null. */
+export function lengthError(type: FieldType, v: unknown): string | null {
+  if ((type !== 'text' && type !== 'notes') || typeof v !== 'string') return null;
+  const length = [...v].length;
+  return length > TEXT_LIMITS[type]
+    ? `is ${length.toLocaleString('en')} characters long (at most ${TEXT_LIMITS[type].toLocaleString('en')})`
+    : null;
+}
+
 /** The reason a value does not fit its type, or null when it does. */
 export function typeError(type: FieldType, v: unknown): string | null {
   switch (type) {
     case 'text':
+    case 'notes':
       return asText(v) === undefined && v !== null && v !== '' ? `must be text, not ${describe(v)}` : null;
     case 'positive-number':
       return typeof v === 'number' && Number.isFinite(v) && v > 0

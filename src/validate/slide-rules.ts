@@ -15,7 +15,7 @@ function slideWarnings(
 ): Problem[] {
   return chapters.flatMap((c) =>
     c.slides
-      .filter((s) => s.hasContent && lacks(s))
+      .filter((s) => s.hasContent && !s.unread && lacks(s))
       .map((s) => warning(code, { file: c.shownAs, line: s.line }, message, hint)),
   );
 }

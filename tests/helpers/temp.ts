@@ -2,16 +2,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { pptxFilesUnder, strictXmlParts } from './xml-parts.js';
 
 /**
  * Temporary folders removed when the test file ends, passed or failed: tests leave nothing in
  * the temp folder (tests/global-setup.ts checks for `lectern-*` leftovers at the end). The hook
- * is registered when a test file imports this module, at the file's top level.
+ * is registered when a test file imports this module, at the file's top level. Before they go,
+ * every PPTX a test built in them has each XML part parsed by a strict XML parser: one that is
+ * not well-formed fails the test file.
  */
 const made: string[] = [];
 
-afterAll(() => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+afterAll(async () => {
+  const dirs = made.splice(0);
+  try {
+    for (const file of dirs.flatMap(pptxFilesUnder)) await strictXmlParts(file);
+  } finally {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
 });
 
 export function tempDir(prefix: string): string {

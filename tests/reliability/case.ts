@@ -11,6 +11,10 @@ export interface Case {
   stderr?: RegExp;
   /** A check on the built HTML for cases that must build. */
   html?: (html: string) => void;
+  /** A check on the output folder of a case that must build (e.g. its PPTX files' XML). */
+  outputs?: (out: string) => Promise<void>;
+  /** The deck folder's path below the case's temporary folder (default `deck`). */
+  deckPath?: string;
   /** Environment for the run. */
   env?: (dir: string) => NodeJS.ProcessEnv;
 }

@@ -14,6 +14,7 @@ import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
 import { PNG_HEAD, ch, edit, type Case } from './case.js';
 import { fuzzFound, roundTwo, roundTwoFiles } from './round-two.js';
 import { roundThreePictures } from './round-three-pictures.js';
+import { roundThree } from './round-three.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -27,6 +28,7 @@ const cases: Case[] = [
   ...roundTwoFiles,
   ...fuzzFound,
   ...roundThreePictures,
+  ...roundThree,
   // Bad sources: exit 3, file:line, hint, nothing written.
   {
     name: 'invalid YAML',
@@ -354,13 +356,15 @@ const cases: Case[] = [
 ];
 
 describe('reliability catalogue', () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const dir = tempDir('lectern-rel-');
-    const deck = join(dir, 'deck');
+    const deck = join(dir, c.deckPath ?? 'deck');
     cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
     c.change(deck, dir);
     const before = treeHash(deck);
     const out = join(dir, 'out');
+    // A failed build writes nothing: an output folder that existed stays as it was.
+    const outBefore = existsSync(out) ? treeHash(out) : undefined;
     const r = lectern(c.args ? c.args(deck, out) : ['build', deck, '--out', out, '--format', 'html'], {
       env: c.env?.(dir),
     });
@@ -371,9 +375,11 @@ describe('reliability catalogue', () => {
     if (c.code === 0) {
       const html = readFileSync(join(out, 'deck.html'), 'utf8');
       c.html?.(html);
+      await c.outputs?.(out);
     } else {
       expect(r.stderr).toMatch(/hint: /);
-      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+      if (outBefore === undefined) expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+      else expect(treeHash(out)).toBe(outBefore);
     }
   });
 

@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from './find-browser.js';
 import type { Browser, Page } from 'puppeteer-core';
 import { LecternError } from '../../core/errors.js';
 import { removeAbandoned } from '../output/abandoned.js';
+import { MARKER_TEXT, OUTPUT_MARKER } from '../output/output-targets.js';
 import { WindowPool, type BrowserWindow, type WindowLimits } from './window-pool.js';
 
 export { findBrowser } from './find-browser.js';
@@ -88,6 +89,8 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
   const { launch } = await import('puppeteer-core');
   await removeAbandoned(tmpdir(), 'lectern-chromium-');
   const userDataDir = await mkdtemp(join(tmpdir(), `lectern-chromium-${process.pid}-`));
+  // The marker lets a later run remove this profile if the process is killed outright.
+  await writeFile(join(userDataDir, OUTPUT_MARKER), MARKER_TEXT);
   const args = chromiumArgs();
   const blocked: string[] = [];
   let browser: Browser;

@@ -20,7 +20,11 @@ export async function writeSlideImages(
 ): Promise<void> {
   const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
-  await mkdir(folder, { recursive: true });
+  // The staging made the folder: creating it again (recursively) after an interrupted build
+  // removed its temporary folder would bring that folder back.
+  await mkdir(folder).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
   const names = pictureNames(count);
   for (const [i, name] of names.entries()) {
     const png = pictures.get(i);

@@ -1,5 +1,6 @@
-import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { removeAbandoned } from './abandoned.js';
+import { MARKER_TEXT, OUTPUT_MARKER, assertReplaceable, type OutputTarget } from './output-targets.js';
 import { join } from 'node:path';
 import { LecternError } from '../../core/errors.js';
 import { makeFolder } from '../../core/make-folder.js';
@@ -32,6 +33,7 @@ export class Staging implements AsyncDisposable {
       await makeFolder(outDir);
       await removeAbandoned(outDir, '.lectern-tmp-');
       const dir = await mkdtemp(join(outDir, `.lectern-tmp-${process.pid}-`));
+      await writeFile(join(dir, OUTPUT_MARKER), MARKER_TEXT);
       return new Staging(outDir, dir);
     } catch (err) {
       throw new LecternError(
@@ -60,24 +62,59 @@ export class Staging implements AsyncDisposable {
     return p;
   }
 
+  /** A folder output (the slide pictures) in the temporary folder, marked as lectern's so a later build may replace it. */
+  async folder(name: string): Promise<string> {
+    const p = this.path(name);
+    // Not recursive: a job cut off by Ctrl-C must not bring back a removed temporary folder.
+    await mkdir(p);
+    await writeFile(join(p, OUTPUT_MARKER), MARKER_TEXT);
+    return p;
+  }
+
+  /**
+   * Publishes every target, in order, once none of them would replace what lectern did not
+   * write (see assertReplaceable): a refused target leaves every previous output as it was.
+   */
+  async publishAll(
+    targets: readonly OutputTarget[],
+    previous: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    await assertReplaceable(this.outDir, targets, previous);
+    for (const { name } of targets) await this.publish(name);
+  }
+
   /**
    * Moves a finished file into the output folder, replacing the previous one in one step. A
    * folder (the slide pictures) cannot replace a folder in one rename: the previous one moves
-   * into the temporary folder first and goes when it is removed.
+   * into the temporary folder first and goes when it is removed. Callers check the target first
+   * (publishAll): only a folder lectern marked as its own is moved aside.
    */
-  async publish(name: string): Promise<string> {
+  private async publish(name: string): Promise<string> {
     const target = join(this.outDir, name);
     const staged = this.path(name);
-    if ((await stat(staged)).isDirectory() && (await stat(target).catch(() => null))?.isDirectory()) {
-      await rename(target, this.path(`previous-${name}`));
+    try {
+      if ((await stat(staged)).isDirectory() && (await lstat(target).catch(() => null))?.isDirectory()) {
+        await rename(target, this.path(`previous-${name}`));
+      }
+      await rename(staged, target);
+    } catch (err) {
+      throw new LecternError(
+        `cannot replace ${target}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+        {
+          exit: 'OUTPUT',
+          file: target,
+          hint: 'make sure the output is a file you can write, not a folder or a file open elsewhere',
+          cause: err,
+        },
+      );
     }
-    await rename(staged, target);
     return target;
   }
 
   /** Removes the temporary folder and what is left in it; once. */
   close(): Promise<void> {
-    this.closed ??= rm(this.dir, { recursive: true, force: true });
+    // A job cut off by Ctrl-C may still be writing a file into it: retried until it is empty.
+    this.closed ??= rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 40 });
     return this.closed;
   }
 

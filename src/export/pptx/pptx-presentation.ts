@@ -12,6 +12,16 @@ export async function newPresentation(deck: DeckModel, height: number): Promise<
   pptx.layout = 'LECTERN';
   pptx.title = deck.title;
   if (deck.presenter) pptx.author = deck.presenter;
-  if (deck.organization) pptx.company = deck.organization;
+  // pptxgenjs escapes the title and the author but writes the company into docProps/app.xml as
+  // it is: `R&D 培训部` made the part not well-formed XML.
+  if (deck.organization) pptx.company = xmlText(deck.organization);
   return pptx;
+}
+
+/** Text as XML character data: the five characters XML reserves, as entities. */
+export function xmlText(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]!};`,
+  );
 }

@@ -1,0 +1,43 @@
+import { lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import JSZip from 'jszip';
+
+/**
+ * Every XML part of a PPTX (slides, notes, layouts, relationships, docProps), parsed by a strict
+ * XML parser: any warning or error of the parser fails, naming the part. Returns the parts, each
+ * as its parsed document, for checks on what they say.
+ */
+export async function strictXmlParts(file: string): Promise<Map<string, Document>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const parts = new Map<string, Document>();
+  for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) {
+    const text = await zip.file(name)!.async('string');
+    const parser = new DOMParser({
+      onError: (level, message) => {
+        throw new Error(`${file}: ${name} is not well-formed XML (${level}): ${message}`);
+      },
+    });
+    parts.set(name, parser.parseFromString(text, 'application/xml') as unknown as Document);
+  }
+  return parts;
+}
+
+/** Every .pptx below a folder (links are not followed). */
+export function pptxFilesUnder(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const info = lstatSync(p, { throwIfNoEntry: false });
+      if (info?.isDirectory()) walk(p);
+      else if (info?.isFile() && name.endsWith('.pptx')) found.push(p);
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    // a folder a test made unreadable on purpose
+  }
+  return found;
+}
