@@ -58,7 +58,7 @@ export interface BuildResult {
   slides: number;
 }
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /**
  * Builds the requested outputs whose inputs changed since the last build. Files are staged and
