@@ -190,7 +190,7 @@ const cases: Case[] = [
         ),
       ),
     code: 3,
-    stderr: /02-speaking\.md:6: error: slide loads a stylesheet or url\(\) from outside the deck/,
+    stderr: /02-speaking\.md:6: error: slide loads https:\/\/example\.com\/x\.css/,
   },
   {
     name: 'unknown theme',
