@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
 import { PNG_HEAD, ch, edit, type Case } from './case.js';
 import { fuzzFound, roundTwo, roundTwoFiles } from './round-two.js';
+import { roundThreeParsers } from './round-three-parsers.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -25,6 +26,7 @@ const cases: Case[] = [
   ...roundTwo,
   ...roundTwoFiles,
   ...fuzzFound,
+  ...roundThreeParsers,
   // Bad sources: exit 3, file:line, hint, nothing written.
   {
     name: 'invalid YAML',
