@@ -79,8 +79,7 @@ export function cssLoads(css: string, importRules: readonly string[] = ['import'
       case T.String: {
         const inside = open[open.length - 1];
         // `@import "x"` and `@import url("x")`.
-        const imported =
-          importDepth === open.length || (inside === 'url' && importDepth === open.length - 1);
+        const imported = importDepth === open.length || (inside === 'url' && importDepth === open.length - 1);
         if ((inside !== undefined && URL_FUNCTIONS.has(inside)) || importDepth === open.length)
           loads.push({ url: cssString.decode(raw), line: lineAt(t.start), import: imported });
         break;

@@ -136,7 +136,9 @@ export async function startDevServer(opts: {
     if (!target) {
       return void res
         .writeHead(400, { 'content-type': 'text/plain' })
-        .end('lectern dev answers only plain paths such as /__lectern/state (no http://host/, %-escapes, . or ..)\n');
+        .end(
+          'lectern dev answers only plain paths such as /__lectern/state (no http://host/, %-escapes, . or ..)\n',
+        );
     }
     if (!hostAllowed(req, listening, opts.hostAllow ?? [])) {
       return void res

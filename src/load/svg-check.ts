@@ -55,7 +55,10 @@ function documentDanger(text: string, depth: number): string | undefined {
   const doc = parseSvg(text);
   if (typeof doc === 'string') return doc;
   for (const node of Array.from(doc.childNodes)) {
-    if (node.nodeType === DOCUMENT_TYPE && (node as DocumentType & { internalSubset?: string }).internalSubset)
+    if (
+      node.nodeType === DOCUMENT_TYPE &&
+      (node as DocumentType & { internalSubset?: string }).internalSubset
+    )
       return 'declares entities of its own (<!DOCTYPE … [ … ]>), which can hide what it holds';
     if (node.nodeType === PROCESSING_INSTRUCTION && (node as ProcessingInstruction).target !== 'xml')
       return `holds a processing instruction (<?${(node as ProcessingInstruction).target} …?>), which can load a stylesheet`;
