@@ -45,6 +45,7 @@ async function readFit(
     return null;
   }
 }
+import { requestTarget } from './request-target.js';
 
 export interface DevState {
   version: number;
@@ -168,11 +169,20 @@ export async function startDevServer(opts: {
 
   let listening = opts.port;
   const server = createServer((req, res) => {
-    handle(req.url ?? '/', req, res).catch(() => {
+    handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  const handle = async (path: string, req: import('node:http').IncomingMessage, res: ServerResponse) => {
+  // Normalized first: the checks and the router decide on the same path (request-target.ts).
+  const handle = async (req: import('node:http').IncomingMessage, res: ServerResponse) => {
+    const target = requestTarget(req.url ?? '');
+    if (!target) {
+      return void res
+        .writeHead(400, { 'content-type': 'text/plain' })
+        .end(
+          'lectern dev answers only plain paths such as /__lectern/state (no http://host/, %-escapes, . or ..)\n',
+        );
+    }
     if (!hostAllowed(req, listening, opts.hostAllow ?? [])) {
       return void res
         .writeHead(403, { 'content-type': 'text/plain' })
@@ -180,24 +190,19 @@ export async function startDevServer(opts: {
           `lectern dev answers only localhost, 127.0.0.1 and [::1] (and --host-allow names), not ${JSON.stringify(req.headers.host ?? '')}\n`,
         );
     }
+    const path = target.path;
     if (path.startsWith('/__lectern/') && !path.startsWith('/__lectern/font/') && crossSite(req)) {
       return void res
         .writeHead(403, { 'content-type': 'text/plain' })
         .end('lectern dev does not share the deck with other sites\n');
     }
-    let url: URL;
-    try {
-      url = new URL(path, 'http://localhost');
-    } catch {
-      return void res.writeHead(400).end();
-    }
-    if (url.pathname === '/') {
+    if (path === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(devPage(title));
-    } else if (url.pathname === '/__lectern/state') {
+    } else if (path === '/__lectern/state') {
       res
         .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
         .end(JSON.stringify(state));
-    } else if (url.pathname === '/__lectern/events') {
+    } else if (path === '/__lectern/events') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
@@ -206,7 +211,7 @@ export async function startDevServer(opts: {
       res.write(`data: ${state.version}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
-    } else if (url.pathname === '/__lectern/fit' && req.method === 'POST') {
+    } else if (path === '/__lectern/fit' && req.method === 'POST') {
       const report = await readFit(req);
       if (!report || !measured || report.version !== measured.version) return void res.writeHead(204).end();
       const problems = fitProblems(measured.composed, report.fits);
@@ -222,8 +227,8 @@ export async function startDevServer(opts: {
           problems: problems.map(formatProblem),
         }),
       );
-    } else if (/^\/__lectern\/font\/\d+\.woff2$/.test(url.pathname)) {
-      const weight = Number(/(\d+)\.woff2$/.exec(url.pathname)![1]);
+    } else if (/^\/__lectern\/font\/\d+\.woff2$/.test(path)) {
+      const weight = Number(/(\d+)\.woff2$/.exec(path)![1]);
       if (!(FONT_WEIGHTS as readonly number[]).includes(weight)) return res.writeHead(404).end();
       res
         .writeHead(200, { 'content-type': 'font/woff2', 'cache-control': 'max-age=3600' })

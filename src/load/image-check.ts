@@ -1,8 +1,10 @@
+import { svgDanger } from './svg-check.js';
+
 /**
  * Whether an image's bytes hold a whole picture: a truncated PNG or a JPEG whose header is fine
  * but whose data is not would print as a blank or half picture, or stop a renderer. SVGs are
- * pictures with code in them: scripts, event handlers and addresses on the web are refused,
- * since an SVG is embedded as it is (in the editable PPTX, too).
+ * pictures with code in them, read by an XML parser (svg-check.ts): scripts, event handlers and
+ * references outside the drawing are refused, since an SVG is embedded as it is.
  */
 export function imageDamage(bytes: Buffer, mime: string): string | undefined {
   if (mime === 'image/png') return pngDamage(bytes);
@@ -50,13 +52,4 @@ function jpegDamage(b: Buffer): string | undefined {
     at += 2 + length;
   }
   return 'is truncated (the JPEG ends before its picture data)';
-}
-
-function svgDanger(text: string): string | undefined {
-  if (/<script\b/i.test(text)) return 'holds a script';
-  if (/\son[a-z]+\s*=/i.test(text)) return 'holds an event handler (onload=, onclick=, …)';
-  if (/javascript:/i.test(text)) return 'holds a javascript: link';
-  if (/(href|src)\s*=\s*["']?\s*(https?:)?\/\/|url\(\s*["']?\s*(https?:)?\/\/|@import/i.test(text))
-    return 'loads a file from the web';
-  return undefined;
 }

@@ -1,11 +1,13 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
+import { cleanUrl, cssLoads, fetchesSomething } from '../core/css-loads.js';
 import { error, type Problem } from '../core/problem.js';
 
 /**
  * Decides from the rendered slides, not from the source text, what an output would load or link
  * to. Markdown, raw HTML, MathJax (`\href`, `\style`), directives and themes can all put a URL
  * into the slides in spellings a source check misses (reference images, unquoted attributes,
- * CSS escapes such as `ht\74p` or `\75rl(`); the rendered HTML and CSS hold them resolved.
+ * CSS escapes such as `ht\74p` or `\75rl(`, comment markers in strings); the rendered HTML holds
+ * them in one place, and its CSS is read by a CSS tokenizer (core/css-loads.ts) as browsers read it.
  * Every image lectern embeds is a data: URI, so any other resource URL would be fetched when
  * the output opens (from the web, or from files outside the deck), and a link with a script
  * scheme would run when clicked.
@@ -61,41 +63,11 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** CSS as the browser reads it: comments gone, escapes (`\74`, `\(`) resolved, line continuations joined. */
-export function unescapeCss(css: string): string {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\\\r?\n/g, '')
-    .replace(/\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?/g, (_m, hex: string) => {
-      const code = parseInt(hex, 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
-    })
-    .replace(/\\(.)/g, '$1');
-}
-
-/** Browsers drop tabs and line breaks inside URLs and trim the ends. */
-const cleanUrl = (url: string) => url.replace(/[\t\n\r]/g, '').trim();
-const fetchesSomething = (url: string) => {
-  const u = cleanUrl(url);
-  return u !== '' && !/^data:/i.test(u) && !u.startsWith('#');
-};
-
-/** Every URL a stylesheet loads: url(), image-set() strings and @import. */
+/** Every URL a stylesheet loads (url(), image-set(), src(), @import), cleaned as the browser does. */
 export function cssUrls(css: string): string[] {
-  const text = unescapeCss(css);
-  const urls: string[] = [];
-  for (const m of text.matchAll(/\burl\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)/gi))
-    urls.push((m[1] ?? m[2] ?? m[3] ?? '').trim());
-  for (const m of text.matchAll(/image-set\(/gi)) {
-    let depth = 1;
-    let i = (m.index ?? 0) + m[0].length;
-    const start = i;
-    for (; i < text.length && depth > 0; i++) depth += text[i] === '(' ? 1 : text[i] === ')' ? -1 : 0;
-    for (const s of text.slice(start, i).matchAll(/"([^"]*)"|'([^']*)'/g)) urls.push(s[1] ?? s[2] ?? '');
-  }
-  for (const m of text.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)'|([^\s;]+))/gi))
-    urls.push(m[1] ?? m[2] ?? m[3] ?? '');
-  return urls.filter(fetchesSomething);
+  return cssLoads(css)
+    .map((l) => cleanUrl(l.url))
+    .filter(fetchesSomething);
 }
 
 /** What one piece of rendered HTML would fetch or link to that it must not. */
@@ -132,7 +104,7 @@ export function htmlFindings(html: string): Finding[] {
 /**
  * Problems for every URL the rendered deck would load or link to unsafely, each at the slide it
  * comes from (the line of the slide that spells it, when one does); URLs in the stylesheet that
- * no slide spells come from the theme.
+ * no slide spells come from the theme or a deck-wide directive.
  */
 export function auditRendered(
   slideSvgs: readonly string[],
@@ -141,33 +113,59 @@ export function auditRendered(
   trusted: ReadonlySet<string> = new Set(),
 ): Problem[] {
   const problems: Problem[] = [];
-  const at = (i: number, url: string) => {
-    const slide = composed.slides[i] ?? composed.slides[0]!;
-    const lines = (slide.body ?? '').split('\n');
-    const needle = url.replace(/^[a-z]+:\/\//i, '').slice(0, 40);
-    const offset = lines.findIndex(
-      (l) => l.includes(url) || (needle !== '' && unescapeCss(decodeEntities(l)).includes(needle)),
-    );
-    return { file: slide.file, line: slide.line + Math.max(offset, 0) };
-  };
   slideSvgs.forEach((svg, i) => {
-    for (const f of htmlFindings(svg)) problems.push(problem(f, at(i, f.url)));
+    const slide = composed.slides[i] ?? composed.slides[0]!;
+    for (const f of htmlFindings(svg)) {
+      const offset = slide.body === undefined ? undefined : lineSpelling(slide.body, f.url);
+      problems.push(problem(f, { file: slide.file, line: slide.line + (offset ?? 0) }));
+    }
   });
   const seen = new Set(problems.map((p) => p.message));
   for (const url of cssUrls(css).filter((u) => !trusted.has(u))) {
-    const f: Finding = { kind: 'resource', url };
-    const i = composed.slides.findIndex(
-      (s) => s.body !== undefined && unescapeCss(decodeEntities(s.body)).includes(url),
-    );
+    const where = spelledAt(composed, url);
     const p = problem(
-      f,
-      i >= 0 ? at(i, url) : { file: composed.slides[0]?.file ?? 'deck.md', line: 1 },
-      i < 0,
+      { kind: 'resource', url },
+      where ?? { file: composed.slides[0]?.file ?? 'deck.md', line: 1 },
+      where === undefined,
     );
     if (!seen.has(p.message)) problems.push(p);
     seen.add(p.message);
   }
   return problems;
+}
+
+/** Two spellings of one address: the browser reports `HTTP://A.com/a b` as `http://a.com/a%20b`. */
+function sameUrl(spelled: string, url: string): boolean {
+  if (spelled === url) return true;
+  try {
+    return new URL(spelled).href === new URL(url).href;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The 0-based line of a slide's source that spells `url`: as it is, or in CSS (a `<style>`, a
+ * `style` attribute, a directive) with the escapes and entities the browser resolves.
+ */
+function lineSpelling(body: string, url: string): number | undefined {
+  const plain = body.split('\n').findIndex((l) => l.includes(url));
+  if (plain >= 0) return plain;
+  for (const css of [body, decodeEntities(body)]) {
+    const load = cssLoads(css).find((l) => sameUrl(cleanUrl(l.url), url));
+    if (load) return load.line - 1;
+  }
+  return undefined;
+}
+
+/** The slide whose source spells `url`, at the line that does; undefined when no slide does. */
+function spelledAt(composed: ComposedDeck, url: string): { file: string; line: number } | undefined {
+  for (const slide of composed.slides) {
+    if (slide.body === undefined) continue;
+    const offset = lineSpelling(slide.body, url);
+    if (offset !== undefined) return { file: slide.file, line: slide.line + offset };
+  }
+  return undefined;
 }
 
 function problem(f: Finding, where: { file: string; line: number }, fromTheme = false): Problem {
@@ -188,17 +186,14 @@ function problem(f: Finding, where: { file: string; line: number }, fromTheme = 
   );
 }
 
-/** Problems for requests the browser made and lectern blocked, at the slide that spells the URL when one does. */
+/** Problems for requests the browser made and lectern blocked, at the slide line that spells the URL when one does. */
 export function blockedRequestProblems(urls: readonly string[], composed: ComposedDeck): Problem[] {
-  return [...new Set(urls)].map((url) => {
-    const slide = composed.slides.find(
-      (s) => s.body !== undefined && unescapeCss(decodeEntities(s.body)).includes(url),
-    );
-    return error(
+  return [...new Set(urls)].map((url) =>
+    error(
       'network-request',
-      { file: slide?.file ?? composed.slides[0]?.file ?? 'deck.md', line: slide?.line ?? 1 },
+      spelledAt(composed, url) ?? { file: composed.slides[0]?.file ?? 'deck.md', line: 1 },
       `the browser was asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url} while building; lectern blocked it`,
       "outputs must open without a network: put the file in the deck's assets/ folder and link it with a relative path",
-    );
-  });
+    ),
+  );
 }

@@ -5,6 +5,7 @@ import { LecternError } from '../core/errors.js';
 import { THEMES_DIR } from '../core/package-root.js';
 import { FONT_FAMILY } from '../fonts/embedded-font.js';
 import { isInside } from '../core/path-within.js';
+import { cleanUrl, cssLoads, fetchesSomething, type CssLoad } from '../core/css-loads.js';
 
 /** Marp's own themes, usable by name. */
 const MARP_THEMES = ['default', 'gaia', 'uncover'];
@@ -55,8 +56,16 @@ export function themeFile(deck: DeckModel): string | undefined {
   return /\.css$/i.test(deck.theme) ? resolve(deck.dir, deck.theme) : undefined;
 }
 
-/** A stylesheet import of a Marp theme by name (`@import 'default'`), which Marp resolves itself. */
-const THEME_IMPORT = /@import(-theme)?\s+(["'])([\w-]+)\2\s*;/g;
+/** A stylesheet import of a theme by name (`@import 'default'`), which Marp resolves itself. */
+const MARP_THEME_NAME = /^[\w-]+$/;
+
+/**
+ * What a theme loads, read by a CSS tokenizer: url(), image-set() and @import, and Marpit's own
+ * `@import-theme`, which names a theme as `@import` does.
+ */
+function themeLoads(css: string): CssLoad[] {
+  return cssLoads(css, ['import', 'import-theme']).filter((l) => fetchesSomething(l.url));
+}
 
 async function baseTheme(
   deck: DeckModel,
@@ -92,14 +101,18 @@ async function baseTheme(
   const css = await readFile(real, 'utf8').catch(() => {
     throw unknown();
   });
-  if (/@import\b|url\(\s*['"]?\s*(https?:)?\/\//i.test(css.replace(THEME_IMPORT, ''))) {
-    throw new LecternError(`theme ${deck.theme} loads a stylesheet or url() from outside the deck`, {
-      exit: 'INVALID_DECK',
-      finding: 'theme-invalid',
-      file: deck.deckFile,
-      line,
-      hint: 'embed fonts and images in the theme, or put them in the deck folder: outputs must open without a network',
-    });
+  const outside = themeLoads(css).find((l) => !(l.import && MARP_THEME_NAME.test(cleanUrl(l.url))));
+  if (outside) {
+    throw new LecternError(
+      `theme ${deck.theme} loads ${cleanUrl(outside.url).slice(0, 80)}, which is not in the theme`,
+      {
+        exit: 'INVALID_DECK',
+        finding: 'theme-invalid',
+        file: relative(process.cwd(), real) || real,
+        line: outside.line,
+        hint: 'embed fonts and images in the theme as data: URIs: outputs must open without a network and never read files beside them',
+      },
+    );
   }
   const name = /\/\*\s*@theme\s+([\w-]+)\s*\*\//.exec(css)?.[1];
   if (!name) {
@@ -125,8 +138,9 @@ async function baseTheme(
   }
   await parseTheme(css, deck);
   // Marp's own themes it imports, without their web fonts, registered before it.
-  const imported = [...css.matchAll(THEME_IMPORT)]
-    .map((m) => m[3] as string)
+  const imported = themeLoads(css)
+    .filter((l) => l.import)
+    .map((l) => cleanUrl(l.url))
     .filter((n) => MARP_THEMES.includes(n));
   return { name, css: [...(await Promise.all([...new Set(imported)].map(offlineMarpTheme))), css] };
 }

@@ -43,7 +43,9 @@ export const rules: Rule[] = [
   },
   {
     name: 'remote-resources',
-    // Outputs must open with no network: a stylesheet import or a url() on the web would be fetched.
+    // Outputs must open with no network. What slides load is decided on the rendered deck, its
+    // CSS read by a CSS tokenizer (render/resource-audit.ts): a line of markdown that mentions
+    // @import or url( (in a code block, a CSS comment, prose) loads nothing.
     check: ({ deck, chapters }) => [
       // Notes in front matter become comments Marp may read as directives, e.g. backgroundImage.
       ...[deck, ...chapters].flatMap((f) =>
@@ -59,24 +61,6 @@ export const rules: Rule[] = [
                   'write the address without url( … )',
                 ),
               ),
-      ),
-      ...chapters.flatMap((c) =>
-        c.slides.flatMap((s) =>
-          s.markdown
-            .split('\n')
-            .flatMap((text, i) =>
-              /url\(\s*['"]?\s*(https?:)?\/\/|@import\b/i.test(text)
-                ? [
-                    error(
-                      'remote-resource',
-                      { file: c.shownAs, line: s.line + i },
-                      'slide loads a stylesheet or url() from outside the deck',
-                      "put the file in the deck's assets/ folder and link it with a relative path: outputs must open without a network",
-                    ),
-                  ]
-                : [],
-            ),
-        ),
       ),
     ],
   },

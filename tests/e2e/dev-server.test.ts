@@ -111,6 +111,35 @@ describe('lectern dev: only its own browser can read it', () => {
     }
   });
 
+  it('decides on the normalized target: dot segments, %-escapes and absolute-form never reach the deck', async () => {
+    const host = `127.0.0.1:${port}`;
+    // The probe of issue 24: each of these returned 200 and the deck's state to another site.
+    for (const path of [
+      '/x/../__lectern/state',
+      '/__lectern/font/../state',
+      '/__lectern/font/%2e%2e/state',
+      '/__lectern/font/%2E%2E/events',
+      '/__lectern/font/..%2fstate',
+      '/__lectern/./state',
+      '//__lectern/state',
+      '/__lectern//state',
+      '/__lectern/%73tate',
+      '/__lectern/font\\..\\state',
+      'http://evil.com/__lectern/state',
+      `http://${host}/__lectern/state`,
+    ]) {
+      for (const headers of [{ host, origin: 'http://evil.com' }, { host }]) {
+        const r = await get(port, path, headers);
+        expect(r.status, `${path} ${JSON.stringify(headers)}`).toBe(400);
+        expect(r.body).not.toContain('表达两原则');
+      }
+    }
+    // What the dev page itself asks for still works, with and without a query.
+    expect((await get(port, '/__lectern/state?v=2', { host })).status).toBe(200);
+    expect((await get(port, '/__lectern/font/400.woff2', { host })).status).toBe(200);
+    expect((await get(port, '/', { host })).status).toBe(200);
+  });
+
   it('a page on another origin cannot read the deck', async () => {
     const page = await browser.newPage();
     try {

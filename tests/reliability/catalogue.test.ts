@@ -15,6 +15,7 @@ import { PNG_HEAD, ch, edit, type Case } from './case.js';
 import { fuzzFound, roundTwo, roundTwoFiles } from './round-two.js';
 import { roundThreePictures } from './round-three-pictures.js';
 import { roundThree } from './round-three.js';
+import { roundThreeParsers } from './round-three-parsers.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -29,6 +30,7 @@ const cases: Case[] = [
   ...fuzzFound,
   ...roundThreePictures,
   ...roundThree,
+  ...roundThreeParsers,
   // Bad sources: exit 3, file:line, hint, nothing written.
   {
     name: 'invalid YAML',
@@ -194,7 +196,7 @@ const cases: Case[] = [
         ),
       ),
     code: 3,
-    stderr: /02-speaking\.md:6: error: slide loads a stylesheet or url\(\) from outside the deck/,
+    stderr: /02-speaking\.md:6: error: slide loads https:\/\/example\.com\/x\.css/,
   },
   {
     name: 'unknown theme',

@@ -15,14 +15,17 @@ export interface BrowserSession extends AsyncDisposable {
   browser: Browser;
   /** A window for one job showing `html`, a document of `slides` slides (see WindowPool). */
   window(html: string, slides: number, later?: boolean): Promise<BrowserWindow>;
-  /** Requests the windows made that were refused (anything but file:, data:, blob: and about:). */
+  /** Requests the windows made that were refused (anything but data:, blob: and about:). */
   blocked(): string[];
   close(): Promise<void>;
 }
 
 /**
- * No network while lectern builds: every request other than file:, data:, blob: and about: is
- * aborted and recorded, so the build fails naming it instead of quietly fetching it. Lectern
+ * No network and no files while lectern builds: every request other than data:, blob: and
+ * about: is aborted and recorded, so the build fails naming it instead of quietly fetching it.
+ * That includes file: URLs, inside the deck folder or outside it: lectern embeds every picture
+ * and font as a data: URI, so a document it builds never reads a file, and one that would
+ * (`url(file:///…/secret.png)`) would show a file from outside the deck in the outputs. Lectern
  * refuses such URLs before the browser starts (render/resource-audit.ts); this is the backstop.
  */
 async function blockNetwork(page: Page, blocked: string[]): Promise<void> {
@@ -30,7 +33,7 @@ async function blockNetwork(page: Page, blocked: string[]): Promise<void> {
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
-    if (/^(file|data|blob|about):/i.test(url)) return void request.continue().catch(() => undefined);
+    if (/^(data|blob|about):/i.test(url)) return void request.continue().catch(() => undefined);
     blocked.push(url);
     void request.abort('blockedbyclient').catch(() => undefined);
   });
