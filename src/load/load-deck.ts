@@ -4,12 +4,14 @@ import { isInside } from '../core/path-within.js';
 import { LecternError } from '../core/errors.js';
 import { error, type FindingCode, type Problem } from '../core/problem.js';
 import { parseFrontMatter } from './front-matter.js';
-import { loadImages, type ImageAsset } from './load-images.js';
+import { loadImages } from './load-images.js';
 import { PictureBook } from './picture-book.js';
 import { readSource } from './read-source.js';
 import type { SlideReader } from './slide-cache.js';
-import { readSlides, unclosedProblem, type SourceSlide } from './split-slides.js';
+import { readSlides, unclosedProblem } from './split-slides.js';
 import { headingLevels, MARP_DIRECTIVES } from '../engine/marp-directives.js';
+import type { LoadedDeck, SourceFile } from './loaded-deck.js';
+import { CHAPTER_FILE, meantChapterName } from './chapter-files.js';
 import { backgroundImageUrls } from './background-directive.js';
 
 /**
@@ -19,57 +21,8 @@ import { backgroundImageUrls } from './background-directive.js';
 const DECK_LOOSE = MARP_DIRECTIVES.filter((k) => !['title', 'lang', 'theme', 'size'].includes(k));
 const CHAPTER_LOOSE = MARP_DIRECTIVES.filter((k) => k !== 'title');
 
-export interface SourceFile {
-  path: string;
-  /** The path as shown in messages: relative to the working directory. */
-  shownAs: string;
-  data: Record<string, unknown>;
-  keyLines: Record<string, number>;
-  body: string;
-  bodyLine: number;
-}
-
-export interface DeckSource extends SourceFile {
-  /** Speaker notes for the title slide: the comments in deck.md's body. */
-  notes: string[];
-  /** Lines of knowledge checks written in deck.md's body, where they are no slide (an error). */
-  quizLines?: number[];
-}
-
-export interface ChapterSource extends SourceFile {
-  number: number;
-  slug: string;
-  slides: SourceSlide[];
-}
-
-export interface LoadedDeck {
-  dir: string;
-  shownDir: string;
-  /** Undefined when deck.md is missing or unreadable (a problem says why). */
-  deck?: DeckSource;
-  chapters: ChapterSource[];
-  /** Images by real path. */
-  assets: Map<string, ImageAsset>;
-  /** Chapter numbers whose file exists but could not be read; a problem says why. */
-  unreadableChapters: number[];
-  /** Files that look like a chapter but are misnamed (`3-x.md`), with the name they meant. */
-  misnamedChapters: { name: string; meant: string; number: number }[];
-  /** Problems found while reading: encoding, YAML, images. Validation adds the rest. */
-  problems: Problem[];
-}
-
-export const CHAPTER_FILE = /^(\d{2})-(.+)\.md$/;
-/** Near misses of a chapter name: one or three digits, `_` or a space for `-`, `.md.txt`, `.MD`. */
-const NEAR_CHAPTER_FILE = /^0*(\d{1,2})\s*[-_ .]\s*(.+?)\.(md|markdown)(\.txt)?$/i;
-
-/** The chapter name a misnamed file meant (`3-x.md` → `03-x.md`), or undefined. */
-export function meantChapterName(name: string): { meant: string; number: number } | undefined {
-  if (CHAPTER_FILE.test(name)) return undefined;
-  const m = NEAR_CHAPTER_FILE.exec(name);
-  if (!m || Number(m[1]) < 1) return undefined;
-  const slug = m[2]!.trim().replace(/\s+/g, '-');
-  return { meant: `${m[1]!.padStart(2, '0')}-${slug}.md`, number: Number(m[1]) };
-}
+export type { ChapterSource, DeckSource, LoadedDeck, SourceFile } from './loaded-deck.js';
+export { CHAPTER_FILE, meantChapterName } from './chapter-files.js';
 
 /**
  * Reads a deck folder. Throws only when the folder itself is unusable; file problems are collected.

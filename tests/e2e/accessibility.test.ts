@@ -64,7 +64,10 @@ describe.each(DECKS)('$name: accessible HTML', ({ name }) => {
     const page = await open(file('-share'));
     await page.keyboard.press('ArrowRight');
     expect(await axeViolations(page)).toEqual([]);
-    const names = await page.$$eval('button', (bs) => bs.map((b) => b.getAttribute('aria-label')));
+    // Every button has a name: its label, or its text (a quiz's options and submit button).
+    const names = await page.$$eval('button', (bs) =>
+      bs.map((b) => b.getAttribute('aria-label') || (b.textContent ?? '').trim()),
+    );
     expect(names.every(Boolean)).toBe(true);
     expect((await status(page))[0]).toMatch(/^(幻灯片 2 \/ \d+|Slide 2 of \d+)/);
     await page.close();

@@ -36,8 +36,10 @@ describe('lectern build (every output of a fixture deck)', () => {
     }
     expect(readdirSync(out).sort()).toEqual([
       '.lectern-cache.json',
+      '.lectern-diagrams.json',
       '.lectern-pictures.json',
       '.lectern-slides.json',
+      '.lectern-warnings.json',
       'valid-handout.pdf',
       'valid-script.pdf',
       'valid.html',

@@ -32,7 +32,7 @@ describe('splitSlides', () => {
       '\n',
     );
     expect(splitSlides(body, 10)[0]?.images).toEqual([
-      { src: 'assets/a.png', line: 11 },
+      { src: 'assets/a.png', line: 11, alt: 'a' },
       { src: 'assets/c.svg', line: 15 },
     ]);
   });
@@ -96,15 +96,15 @@ describe('splitSlides reads what Marp reads', () => {
 
   it('finds no image in inline code, and an image with its line in a long paragraph', () => {
     const [s] = splitSlides('## A\n\n写法是 `![图](assets/a.png)`，\n例如\n![图](assets/b.png)', 1);
-    expect(s?.images).toEqual([{ src: 'assets/b.png', line: 5 }]);
+    expect(s?.images).toEqual([{ src: 'assets/b.png', line: 5, alt: '图' }]);
   });
 
   it('keeps a percent-encoded or bracketed link as written, the way to find it again', () => {
     const [s] = splitSlides('![a](assets/流程.png) ![b](<assets/my pic.png>) ![c](assets/my%20pic.png)', 1);
     expect(s?.images).toEqual([
-      { src: 'assets/流程.png', line: 1 },
-      { src: 'assets/my pic.png', line: 1, written: '<assets/my pic.png>' },
-      { src: 'assets/my%20pic.png', line: 1 },
+      { src: 'assets/流程.png', line: 1, alt: 'a' },
+      { src: 'assets/my pic.png', line: 1, written: '<assets/my pic.png>', alt: 'b' },
+      { src: 'assets/my%20pic.png', line: 1, alt: 'c' },
     ]);
   });
 

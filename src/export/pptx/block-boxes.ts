@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { browserFailed } from '../browser/browser.js';
+import { measureHelpers, type MeasureWindow } from './block-measure-helpers.js';
 
 import type { SlideBoxes } from './block-box-types.js';
 
@@ -19,6 +20,12 @@ export type {
  * measures them in its own window before it prints, so the PPTX need not wait for the print.
  */
 export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
+  await page.evaluate(`window.__lecternMeasure = ${measureHelpers.toString()}`).catch((err: unknown) => {
+    throw browserFailed(
+      `the browser could not measure the slides for the editable PPTX: ${String(err)}`,
+      err,
+    );
+  });
   return page
     .$$eval(
       'div.marpit > svg[data-marpit-svg]',
@@ -33,217 +40,9 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
           // The slide's SVG is the frame: a split background narrows the content section itself.
           const origin = svg.getBoundingClientRect();
           const k = width / origin.width;
-          const box = (e: Element) => {
-            const r = e.getBoundingClientRect();
-            return {
-              x: (r.left - origin.left) * k,
-              y: (r.top - origin.top) * k,
-              w: r.width * k,
-              h: r.height * k,
-            };
-          };
-          // A heading's or paragraph's text as the browser breaks it into lines, so PowerPoint
-          // breaks it in the same places (its own measure of the same width differs a little).
-          const shownLines = (e: Element): string[] => {
-            const lines: string[] = [''];
-            let top: number | undefined;
-            const range = document.createRange();
-            const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-            for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-              if (n.nodeType === Node.ELEMENT_NODE) {
-                if ((n as Element).tagName === 'BR') lines.push('');
-                continue;
-              }
-              const raw = n.nodeValue ?? '';
-              for (let i = 0; i < raw.length; i++) {
-                const ch = /[ \t\r\n]/.test(raw[i]!) ? ' ' : raw[i]!;
-                if (ch === ' ' && lines.at(-1)!.endsWith(' ')) continue;
-                range.setStart(n, i);
-                range.setEnd(n, i + 1);
-                const rect = range.getClientRects()[0];
-                if (ch !== ' ' && rect && rect.width > 0) {
-                  if (top !== undefined && rect.top > top + rect.height / 2 && lines.at(-1)!.trim())
-                    lines.push('');
-                  top = rect.top;
-                }
-                lines[lines.length - 1] += ch;
-              }
-            }
-            return lines.map((l) => l.trim()).filter(Boolean);
-          };
-          const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
-          const look = (e: Element) => {
-            const cs = getComputedStyle(e);
-            const [r = 0, g = 0, b = 0, a = 1] = (cs.color.match(/[\d.]+/g) ?? []).map(Number);
-            let alpha = a;
-            for (let x: Element | null = e; x && x !== s; x = x.parentElement)
-              alpha *= Number(getComputedStyle(x).opacity);
-            const align = cs.textAlign === 'center' || cs.textAlign === 'right' ? cs.textAlign : 'left';
-            return {
-              text: /^(H\d|P)$/.test(e.tagName)
-                ? shownLines(e).join('\n')
-                : (e as HTMLElement).innerText.trim(),
-              color: (hex(r) + hex(g) + hex(b)).toUpperCase(),
-              alpha,
-              bold: Number(cs.fontWeight) >= 600,
-              sizePx: parseFloat(cs.fontSize) * k,
-              align: align as 'left' | 'center' | 'right',
-              lineHeightPx: (parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.2) * k,
-              letterSpacingPx: (parseFloat(cs.letterSpacing) || 0) * k,
-            };
-          };
-          // The accent rule under a title: a block `::after` at the bottom of the heading's box.
-          const after = (e: Element, b: { x: number; y: number; w: number; h: number }) => {
-            const a = getComputedStyle(e, '::after');
-            if (a.content === 'none' || a.display === 'none' || !/^H\d$/.test(e.tagName)) return undefined;
-            const w = parseFloat(a.width) * k;
-            const h = parseFloat(a.height) * k;
-            if (!(w > 0 && h > 0)) return undefined;
-            const [r = 0, g = 0, bl = 0] = (a.backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
-            const x = getComputedStyle(e).textAlign === 'center' ? b.x + (b.w - w) / 2 : b.x;
-            const color = (hex(r) + hex(g) + hex(bl)).toUpperCase();
-            return { x, y: b.y + b.h - parseFloat(getComputedStyle(e).paddingBottom) * k - h, w, h, color };
-          };
-          // A colour as RRGGBB and alpha: rgb(), rgba() or color(srgb …) (what color-mix computes to).
-          const rgba = (v: string) => {
-            const n = (v.match(/[\d.]+/g) ?? []).map(Number);
-            const unit = v.startsWith('color(') ? 255 : 1;
-            const [r = 0, g = 0, b = 0] = n.slice(0, 3).map((x) => x * unit);
-            return { hex: (hex(r) + hex(g) + hex(b)).toUpperCase(), a: n[3] ?? 1 };
-          };
-          const deco = (e: Element, pseudo?: string) => {
-            const cs = getComputedStyle(e, pseudo);
-            const bg = rgba(cs.backgroundColor);
-            const border = ['Top', 'Right', 'Bottom', 'Left'].map((side) => ({
-              w:
-                cs.getPropertyValue(`border-${side.toLowerCase()}-style`) === 'none'
-                  ? 0
-                  : parseFloat(cs.getPropertyValue(`border-${side.toLowerCase()}-width`)) * k,
-              color: rgba(cs.getPropertyValue(`border-${side.toLowerCase()}-color`)).hex,
-            }));
-            const radius = ['top-left', 'top-right', 'bottom-right', 'bottom-left'].map(
-              (c) => (parseFloat(cs.getPropertyValue(`border-${c}-radius`)) || 0) * k,
-            );
-            if (bg.a < 0.05 && border.every((b) => !(b.w > 0))) return undefined;
-            return { ...(bg.a >= 0.05 ? { bg: bg.hex } : {}), border, radius };
-          };
-          // The box of some of an element's contents (text only: no padding, no pseudo-elements).
-          const rangeBox = (e: Element, after?: Node) => {
-            const r = document.createRange();
-            r.selectNodeContents(e);
-            if (after) r.setStartAfter(after);
-            const rects = [...r.getClientRects()].filter((q) => q.width > 0 && q.height > 0);
-            if (!rects.length) return undefined;
-            const x0 = Math.min(...rects.map((q) => q.left));
-            const y0 = Math.min(...rects.map((q) => q.top));
-            const x1 = Math.max(...rects.map((q) => q.right));
-            const y1 = Math.max(...rects.map((q) => q.bottom));
-            return {
-              x: (x0 - origin.left) * k,
-              y: (y0 - origin.top) * k,
-              w: (x1 - x0) * k,
-              h: (y1 - y0) * k,
-            };
-          };
-          // A paragraph's text as runs: its strong and em in their own colour, breaks as new lines.
-          const runs = (e: Element, skip?: Node) =>
-            [...e.childNodes]
-              .filter((n) => n !== skip)
-              .map((n) => {
-                if (n.nodeName === 'BR') return { text: '\n', color: '', bold: false, sizePx: 0 };
-                const l = look(n instanceof Element ? n : e);
-                const text = (n.textContent ?? '').replace(/\s*\n\s*/g, ' ');
-                return { text, color: l.color, bold: l.bold, sizePx: l.sizePx };
-              })
-              .filter((r) => r.text);
-          // A `::before` that is a box: where the theme puts it, beside or over its element.
-          const before = (e: Element, eb: { x: number; y: number; w: number; h: number }) => {
-            const cs = getComputedStyle(e, '::before');
-            if (cs.content === 'none' || cs.display === 'none') return undefined;
-            const own = getComputedStyle(e);
-            const w = (parseFloat(cs.width) || parseFloat(cs.flexBasis) || 0) * k;
-            const h = (parseFloat(cs.height) || 0) * k;
-            const bw = ['left', 'right'].map((d) => parseFloat(cs.getPropertyValue(`border-${d}-width`)) * k);
-            const bh = ['top', 'bottom'].map((d) => parseFloat(cs.getPropertyValue(`border-${d}-width`)) * k);
-            const fullW = w + (cs.boxSizing === 'border-box' ? 0 : bw[0]! + bw[1]!);
-            const fullH = h + (cs.boxSizing === 'border-box' ? 0 : bh[0]! + bh[1]!);
-            const padL = parseFloat(own.paddingLeft) * k;
-            const padT = parseFloat(own.paddingTop) * k;
-            let x = eb.x + padL + parseFloat(own.borderLeftWidth) * k;
-            let y = eb.y + padT + parseFloat(own.borderTopWidth) * k;
-            if (cs.position === 'absolute') {
-              x = eb.x + (parseFloat(cs.left) || 0) * k;
-              y = eb.y + (parseFloat(cs.top) || 0) * k + (parseFloat(cs.marginTop) || 0) * k;
-            } else if (own.display === 'flex' && own.alignItems === 'center') y = eb.y + (eb.h - fullH) / 2;
-            const text = cs.content.replace(/^["']|["']$/g, '');
-            const shown = /^counter\(/.test(cs.content)
-              ? String([...(e.parentElement?.children ?? [])].indexOf(e) + 1)
-              : text;
-            const l = look(e);
-            const [r = 0, g = 0, b = 0] = (cs.color.match(/[\d.]+/g) ?? []).map(Number);
-            return {
-              x,
-              y,
-              w: fullW || eb.w,
-              h: fullH || parseFloat(cs.lineHeight) * k || 0,
-              ...(deco(e, '::before') ? { deco: deco(e, '::before') } : {}),
-              ...(shown
-                ? {
-                    look: {
-                      ...l,
-                      text: shown,
-                      color: (hex(r) + hex(g) + hex(b)).toUpperCase(),
-                      alpha: 1,
-                      bold: Number(cs.fontWeight) >= 600,
-                      sizePx: parseFloat(cs.fontSize) * k,
-                      align: cs.textAlign === 'center' ? ('center' as const) : ('left' as const),
-                      lineHeightPx: (parseFloat(cs.lineHeight) || parseFloat(cs.fontSize)) * k,
-                      letterSpacingPx: 0,
-                    },
-                  }
-                : {}),
-            };
-          };
-          const items = (e: Element) =>
-            [...e.children]
-              .filter((li) => li.tagName === 'LI')
-              .map((li) => {
-                const strong = li.querySelector(':scope > strong');
-                const em = li.querySelector(':scope > em');
-                const rest = [...li.childNodes]
-                  .filter((n) => n !== strong && n !== em)
-                  .map((n) => n.textContent ?? '')
-                  .join('')
-                  .trim();
-                const ownBlock =
-                  strong && strong === li.firstElementChild && getComputedStyle(strong).display === 'block';
-                const restFrom = ownBlock
-                  ? strong.nextElementSibling?.tagName === 'BR'
-                    ? strong.nextElementSibling
-                    : strong
-                  : undefined;
-                const restBox = restFrom ? rangeBox(li, restFrom) : undefined;
-                return {
-                  ...box(li),
-                  textBox: rangeBox(li),
-                  runs: runs(li),
-                  ...(restBox ? { restBox: { ...restBox, ...look(li), text: rest } } : {}),
-                  ...(deco(li) ? { deco: deco(li) } : {}),
-                  marker: rgba(getComputedStyle(li, '::marker').color).hex,
-                  ...(before(li, box(li)) ? { before: before(li, box(li)) } : {}),
-                  ...(strong ? { strong: { ...box(strong), ...look(strong) } } : {}),
-                  ...(em ? { em: { ...box(em), ...look(em) } } : {}),
-                  rest,
-                  pad: ['Top', 'Right', 'Bottom', 'Left'].map(
-                    (side) =>
-                      parseFloat(getComputedStyle(li).getPropertyValue(`padding-${side.toLowerCase()}`)) * k,
-                  ),
-                  beforePx:
-                    getComputedStyle(li, '::before').content === 'none'
-                      ? 0
-                      : parseFloat(getComputedStyle(li, '::before').fontSize) * k,
-                };
-              });
+          const { box, look, after, rgba, deco, rangeBox, runs, before, items } = (
+            window as unknown as MeasureWindow
+          ).__lecternMeasure(s, origin, k);
           const blocks = [...s.children]
             .filter((e) => !['HEADER', 'FOOTER', 'STYLE', 'SCRIPT'].includes(e.tagName))
             .map((e) => ({
