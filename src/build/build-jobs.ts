@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import type { BrowserSession } from '../export/browser/browser.js';
 import type { SlideBoxes } from '../export/pptx/block-boxes.js';
 import type { BrowserLease } from '../export/browser/browser-lease.js';
@@ -89,18 +90,8 @@ export class Jobs implements WriterJobs {
   slideBoxes(): Promise<SlideBoxes[]> {
     if (!this.boxes && (this.formats.includes('pdf') || this.formats.includes('handout')))
       this.printedSlides().catch(() => undefined);
-    this.boxes ??= (async () => {
-      const { measureSlides } = await import('../export/pptx/block-boxes.js');
-      const { slidesDocument } = await import('../export/pdf/slides-pdf.js');
-      const { inWindow } = await import('../export/browser/window-pool.js');
-      const { model, rendered } = this.deck;
-      return inWindow(
-        await this.session(),
-        slidesDocument(model, rendered),
-        rendered.slideSvgs.length,
-        measureSlides,
-      );
-    })();
+    this.boxes ??= (async () =>
+      this.measured((await import('../export/pptx/block-boxes.js')).measureSlides))();
     return this.boxes;
   }
 
@@ -128,24 +119,27 @@ export class Jobs implements WriterJobs {
   async fitProblems(): Promise<Problem[]> {
     if (!this.fit && (this.formats.includes('pdf') || this.formats.includes('handout')))
       await this.printedSlides();
-    this.fit ??= (async () => {
-      const { measureFit } = await import('../export/browser/slide-overflow.js');
-      const { slidesDocument } = await import('../export/pdf/slides-pdf.js');
-      const { inWindow } = await import('../export/browser/window-pool.js');
-      const { model, rendered } = this.deck;
-      return inWindow(
-        await this.session(),
-        slidesDocument(model, rendered),
-        rendered.slideSvgs.length,
-        measureFit,
-      );
-    })();
+    this.fit ??= (async () =>
+      this.measured((await import('../export/browser/slide-overflow.js')).measureFit))();
     const { fitProblems } = await import('../export/browser/slide-overflow.js');
     return fitProblems(this.deck.composed, await this.fit);
   }
 
   pictureFormat(): 'png' | 'jpeg' {
     return this.formats.includes('images') ? 'png' : 'jpeg';
+  }
+
+  /** Runs a measurement of the slides in a window of its own that shows the slides document. */
+  private async measured<T>(measure: (page: Page) => Promise<T>): Promise<T> {
+    const { slidesDocument } = await import('../export/pdf/slides-pdf.js');
+    const { inWindow } = await import('../export/browser/window-pool.js');
+    const { model, rendered } = this.deck;
+    return inWindow(
+      await this.session(),
+      slidesDocument(model, rendered),
+      rendered.slideSvgs.length,
+      measure,
+    );
   }
 
   /** Writes one output into the staging folder; a browser that fails midway is reported as such. */

@@ -1,5 +1,6 @@
 import type { LoadedDeck } from '../load/load-deck.js';
 import { error, type Problem } from '../core/problem.js';
+import { MARP_GLOBAL_DIRECTIVES } from '../engine/marp-directives.js';
 
 /**
  * Marp's global directives apply to the whole deck wherever they are written: in a chapter,
@@ -8,20 +9,7 @@ import { error, type Problem } from '../core/problem.js';
  * The directives are the ones Marp reads in the slide's comments (the loader keeps them), so a
  * comment inside code, or one Marp does not read as directives, is not one.
  */
-const GLOBAL = [
-  'theme',
-  'style',
-  'headingDivider',
-  'size',
-  'math',
-  'lang',
-  'title',
-  'author',
-  'description',
-  'image',
-  'keywords',
-  'url',
-];
+const GLOBAL: readonly string[] = MARP_GLOBAL_DIRECTIVES;
 
 export function globalDirectiveProblems({ chapters }: LoadedDeck): Problem[] {
   const out: Problem[] = [];
