@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, ROOT, lectern } from '../helpers/cli.js';
 import { inkedShare, pdfWords, renderPdfGrey } from '../helpers/pixels.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
 import { readPptx } from '../helpers/readers.js';
 import { compareSnapshot, renderPdfPngs } from '../helpers/snapshots.js';
 
