@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { DiagramFence } from '../compose/diagram-fences.js';
 import { error, type Problem } from '../core/problem.js';
 import type { DiagramSvgs } from '../engine/diagram-fence.js';
@@ -8,6 +7,7 @@ import type { BrowserWindow } from '../export/browser/window-pool.js';
 import type { DiagramLook, DiagramOutcome } from '../export/browser/mermaid-page.js';
 import { ENGINE_VERSIONS } from '../export/output/build-cache.js';
 import { FONT_FAMILY } from '../fonts/embedded-font.js';
+import { readKeptRecord } from '../core/kept-record.js';
 import type { DeckModel } from '../validate/deck-model.js';
 
 /** Beside the outputs: each diagram's drawing, by its source, look and the renderer's version. */
@@ -38,14 +38,8 @@ export class DiagramRenderer {
 
   /** With the drawings of the last build in `file`; none when there is none or it is not one. */
   static async open(file: string, session: () => Promise<BrowserSession>): Promise<DiagramRenderer> {
-    let known: unknown;
-    try {
-      known = JSON.parse(await readFile(file, 'utf8'));
-    } catch {
-      known = {};
-    }
-    const entries = known && typeof known === 'object' ? Object.entries(known) : [];
-    return new DiagramRenderer(session, Object.fromEntries(entries.filter(([, v]) => typeof v === 'string')));
+    const isText = (v: unknown): v is string => typeof v === 'string';
+    return new DiagramRenderer(session, await readKeptRecord(file, isText));
   }
 
   /** Kept in memory only: the dev server's, from one save to the next. */

@@ -1,6 +1,6 @@
+import { readKeptRecord } from '../core/kept-record.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fitPicture, type PictureFit } from './picture-fit.js';
 
@@ -36,14 +36,7 @@ export class PictureBook {
 
   /** The book in `file`; empty when there is none or it is not one. */
   static async open(file: string, versions: string): Promise<PictureBook> {
-    let known: unknown;
-    try {
-      known = JSON.parse(await readFile(file, 'utf8'));
-    } catch {
-      known = {};
-    }
-    const entries = known && typeof known === 'object' ? Object.entries(known) : [];
-    return new PictureBook(Object.fromEntries(entries.filter(([, v]) => isVerdict(v))), versions);
+    return new PictureBook(await readKeptRecord(file, isVerdict), versions);
   }
 
   /** Whether a picture can be used: the last build's verdict, or decoded (and fitted) now. */
