@@ -3,7 +3,6 @@ import type { DeckModel } from '../validate/deck-model.js';
 import { loadDeck, type LoadedDeck } from '../load/load-deck.js';
 import { warningsOf, type Problem } from '../core/problem.js';
 import { renderDeck, type RenderedDeck } from '../render/render-deck.js';
-import { cssUrls } from '../render/resource-audit.js';
 import { buildDeckTheme, type DeckTheme } from '../theme/deck-theme.js';
 import { embeddedFont, type FontSubset } from '../fonts/embedded-font.js';
 import { missingGlyphWarnings } from '../compose/glyph-warnings.js';
@@ -60,13 +59,7 @@ export async function prepareValidDeck(
       : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
   const diagrams = await drawDiagrams(composed, model, font?.css, opts.diagrams);
-  // The dev server's font URLs are lectern's own, served from loopback.
-  const rendered = renderDeck(
-    composed,
-    theme,
-    new Set(fontCss === undefined ? [] : cssUrls(fontCss)),
-    diagrams,
-  );
+  const rendered = renderDeck(composed, theme, diagrams);
   const renderWarnings = [...pictureWarnings, ...(font ? missingGlyphWarnings(composed, font.missing) : [])];
   return {
     model,

@@ -57,7 +57,22 @@ export function markdownIt(headingDivider: HeadingDivider = []): Marp['markdown'
   return engine.markdown;
 }
 
-/** The tokens Marp reads from `markdown`. Pure apart from a cached engine. */
-export function parseMarkdown(markdown: string, headingDivider: HeadingDivider = []): Token[] {
-  return markdownIt(headingDivider).parse(markdown, {}) as unknown as Token[];
+/** How many readings are kept: a deck's slides several times over, a bounded few MB. */
+const KEPT_READINGS = 4000;
+const readings = new Map<string, readonly Token[]>();
+
+/**
+ * The tokens Marp reads from `markdown`. Loading, composing, the PPTX and the diagrams each
+ * read the same slides (a build parsed 47 texts 154 times, a third of a second), so a reading
+ * is kept and shared: callers only read tokens, never change them. Pure apart from the caches.
+ */
+export function parseMarkdown(markdown: string, headingDivider: HeadingDivider = []): readonly Token[] {
+  const key = `${headingDivider.join(',')}\0${markdown}`;
+  let tokens = readings.get(key);
+  if (!tokens) {
+    tokens = markdownIt(headingDivider).parse(markdown, {}) as unknown as Token[];
+    if (readings.size >= KEPT_READINGS) readings.clear();
+    readings.set(key, tokens);
+  }
+  return tokens;
 }

@@ -105,7 +105,15 @@ async function buildSubset(glyphs: string, key: string): Promise<FontSubset> {
           ),
         ),
       );
-      const absent = charactersWithoutGlyph(subsets[0]!, slice.chars);
+      // Kept on disk like the subsets: reading a font's cmap loads fontkit (some 150 ms).
+      const file = slice.file(WEIGHTS[0]!).split(/[\\/]/).pop();
+      const absent = JSON.parse(
+        Buffer.from(
+          await cached(`${key}-${file}-lacking.json`, async () =>
+            Buffer.from(JSON.stringify(charactersWithoutGlyph(subsets[0]!, slice.chars))),
+          ),
+        ).toString('utf8'),
+      ) as string[];
       pending.push(...absent);
       const present = slice.chars.filter((c) => !absent.includes(c));
       if (!present.length) continue;

@@ -84,7 +84,7 @@ export function readSlides(body: string, firstLine: number, headingDivider: Head
 }
 
 /** The slide's first token after the header and footer Marp puts at its start. */
-function firstOwnToken(tokens: Token[], from: number): Token | undefined {
+function firstOwnToken(tokens: readonly Token[], from: number): Token | undefined {
   let depth = 0;
   for (const t of tokens.slice(from, from + 24)) {
     if (/^marpit_(header|footer)_open$/.test(t.type)) depth++;
@@ -137,7 +137,7 @@ function separatorLines(body: string): number[] | null {
   return tokens.filter((t) => t.type === 'hr' && t.level === 0).map((t) => t.map![0] - 1);
 }
 
-function parseOrNull(markdown: string, headingDivider: HeadingDivider): Token[] | null {
+function parseOrNull(markdown: string, headingDivider: HeadingDivider): readonly Token[] | null {
   try {
     return parseMarkdown(markdown, headingDivider);
   } catch (err) {
@@ -147,7 +147,7 @@ function parseOrNull(markdown: string, headingDivider: HeadingDivider): Token[] 
 }
 
 /** Every comment among a slide's tokens, with its line (in the parsed text: one down from the body's). */
-function commentsOf(tokens: Token[]): { c: Token; line: number }[] {
+function commentsOf(tokens: readonly Token[]): { c: Token; line: number }[] {
   let line = 0;
   return tokens.flatMap((t) => {
     line = t.map ? t.map[0] : line;

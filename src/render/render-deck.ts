@@ -22,14 +22,12 @@ const SLIDE_SVG = /<svg data-marpit-svg=""[\s\S]*?<\/foreignObject><\/svg>/g;
 
 /**
  * Renders the composed markdown with marp-core, the same engine marp-cli uses for the HTML, and
- * refuses slides that would load anything lectern did not embed or link to a script. `trusted`
- * URLs are lectern's own (the fonts the dev server serves); `diagrams` are the drawings of the
- * deck's ```mermaid fences (build/diagrams.ts), shown in their place.
+ * refuses slides that would load anything lectern did not embed or link to a script. `diagrams`
+ * are the drawings of the deck's ```mermaid fences (build/diagrams.ts), shown in their place.
  */
 export function renderDeck(
   composed: ComposedDeck,
   theme: DeckTheme,
-  trusted: ReadonlySet<string> = new Set(),
   diagrams: DiagramSvgs = {},
 ): RenderedDeck {
   const marp = createMarp({ ...MARP_OPTIONS, lecternDiagrams: diagrams });
@@ -64,7 +62,7 @@ export function renderDeck(
       },
     );
   }
-  const problems = auditRendered(slideSvgs, css, composed, trusted);
+  const problems = auditRendered(slideSvgs, css, composed);
   if (problems.length > 0) {
     throw new LecternError(
       `the deck would load or link to ${problems.length} address${problems.length === 1 ? '' : 'es'} outside it; nothing was written`,
@@ -72,7 +70,9 @@ export function renderDeck(
     );
   }
   const box = /viewBox="0 0 (\d+) (\d+)"/.exec(slideSvgs[0] ?? '');
-  return { html, css, slideSvgs, width: Number(box?.[1] ?? 1280), height: Number(box?.[2] ?? 720) };
+  // The font faces are lectern's own (or the dev server's, from loopback): the audit skips them.
+  const withFonts = `${css}\n${theme.fontCss}`;
+  return { html, css: withFonts, slideSvgs, width: Number(box?.[1] ?? 1280), height: Number(box?.[2] ?? 720) };
 }
 
 /**

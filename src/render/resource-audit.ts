@@ -110,7 +110,6 @@ export function auditRendered(
   slideSvgs: readonly string[],
   css: string,
   composed: ComposedDeck,
-  trusted: ReadonlySet<string> = new Set(),
 ): Problem[] {
   const problems: Problem[] = [];
   slideSvgs.forEach((svg, i) => {
@@ -121,7 +120,7 @@ export function auditRendered(
     }
   });
   const seen = new Set(problems.map((p) => p.message));
-  for (const url of cssUrls(css).filter((u) => !trusted.has(u))) {
+  for (const url of cssUrls(css)) {
     const where = spelledAt(composed, url);
     const p = problem(
       { kind: 'resource', url },

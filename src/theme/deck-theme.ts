@@ -17,8 +17,14 @@ export const DECK_THEME = 'lectern-deck';
 export interface DeckTheme {
   /** Theme CSS files to register with Marp, in order; the last is the deck theme. */
   css: string[];
-  /** The deck theme alone: fonts, brand, and an import of the chosen theme. */
+  /** The deck theme alone: brand, font stacks, and an import of the chosen theme. */
   deckCss: string;
+  /**
+   * The font faces, kept out of the themes Marp renders: they are some 400 KB of base64 that
+   * Marp's PostCSS passes and the resource audit would read on every render, and @font-face
+   * rules mean the same anywhere in a page's CSS (render-deck adds them to its CSS).
+   */
+  fontCss: string;
 }
 
 /**
@@ -35,7 +41,6 @@ export async function buildDeckTheme(
   const deckCss = [
     `/* @theme ${DECK_THEME} */`,
     `@import '${name}';`,
-    fontCss,
     // Marp's own themes do not know the embedded font: put it first in their font stacks.
     MARP_THEMES.includes(deck.theme) ? `section { font-family: '${FONT_FAMILY}', sans-serif; }` : '',
     // Monospace faces have no Chinese, and browsers fall back only to system fonts, never to
@@ -47,7 +52,7 @@ export async function buildDeckTheme(
     `section [data-lectern-emoji] { font-family: '${FONT_FAMILY}', sans-serif; }`,
     brand,
   ].join('\n');
-  return { css: [...css, deckCss], deckCss };
+  return { css: [...css, deckCss], deckCss, fontCss };
 }
 
 /** The theme file a deck uses, for watchers; undefined for Marp's built-in themes. */
@@ -136,7 +141,8 @@ async function baseTheme(
       },
     );
   }
-  await parseTheme(css, deck);
+  // lectern's own theme is tested with it; a deck's own is read first by Marp's parser.
+  if (deck.theme !== 'corporate') await parseTheme(css, deck);
   // Marp's own themes it imports, without their web fonts, registered before it.
   const imported = themeLoads(css)
     .filter((l) => l.import)

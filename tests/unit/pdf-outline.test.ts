@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFArray, PDFRef } from 'pdf-lib';
 import { addOutline } from '../../src/export/pdf/pdf-outline.js';
+// The document is made with lectern's own pdf-lib (names are compared by identity); it is read back with the package's.
+import { PDFDocument as LecternPdf } from '../../src/export/pdf/pdf-lib.js';
 
 interface ReadEntry {
   title: string;
@@ -42,7 +44,7 @@ async function outlineOf(bytes: Uint8Array) {
 
 describe('addOutline', () => {
   it('writes bookmarks that a reader reads back: titles, pages, nesting, folded chapters', async () => {
-    const pdf = await PDFDocument.create();
+    const pdf = await LecternPdf.create();
     for (let i = 0; i < 5; i++) pdf.addPage([640, 360]);
     addOutline(pdf, [
       { title: '沟通技巧训练营', page: 0 },
@@ -78,7 +80,7 @@ describe('addOutline', () => {
   });
 
   it('writes no outline for no entries', async () => {
-    const pdf = await PDFDocument.create();
+    const pdf = await LecternPdf.create();
     pdf.addPage();
     addOutline(pdf, []);
     const loaded = await PDFDocument.load(await pdf.save());

@@ -35,7 +35,10 @@ export async function writeHtml(
         options: { ...MARP_OPTIONS, ...(Object.keys(diagrams).length ? { lecternDiagrams: diagrams } : {}) },
       }),
     ),
-    ...theme.css.map((css, i) => staging.write(`theme-${i}.css`, css)),
+    // marp-cli knows no CSS but its themes': the font faces go into the deck theme, the last.
+    ...theme.css.map((css, i) =>
+      staging.write(`theme-${i}.css`, i === theme.css.length - 1 ? `${css}\n${theme.fontCss}` : css),
+    ),
   ]).catch((err: unknown) => {
     throw cannotWrite(join(staging.outDir, fileName), err instanceof LecternError ? err.cause : err);
   });

@@ -7,6 +7,7 @@ import type { CDPSession } from 'puppeteer-core';
 import type { BrowserWindow } from '../browser/window-pool.js';
 import { FONT, W } from './pptx-layouts.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
+import { PartDocuments } from './pptx-xml.js';
 import { newPresentation } from './pptx-presentation.js';
 
 /** 1.5 × 1280×720 is 1920×1080: a projector's native size, half the pixels of 2×. */
@@ -55,9 +56,11 @@ const PLACEHOLDER = 'AA==';
 async function withPictures(pptx: Buffer, pictures: Buffer[], lang: string): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(pptx);
-  await inSchemaOrder(zip);
+  const parts = await PartDocuments.open(zip);
+  await inSchemaOrder(parts);
   // The notes in the deck's language, in the deck's font.
-  await finishText(zip, lang, FONT);
+  await finishText(parts, lang, FONT);
+  parts.save();
   const used = new Set<string>();
   for (const [i, picture] of pictures.entries()) {
     const rels = await zip.file(`ppt/slides/_rels/slide${i + 1}.xml.rels`)?.async('string');

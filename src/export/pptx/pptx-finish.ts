@@ -3,7 +3,7 @@ import { CODE_FONT } from './pptx-blocks.js';
 import { FONT, W, type Colours } from './pptx-layouts.js';
 import { layoutTitle, slideNumber, titlePlaceholder, type TitleType } from './pptx-titles.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
-import { all, editParts, insertInOrder, kids, make } from './pptx-xml.js';
+import { all, insertInOrder, kids, make, PartDocuments } from './pptx-xml.js';
 
 // The last touches on the XML pptxgenjs writes: what its options cannot say, made on the parts
 // parsed as XML documents.
@@ -41,9 +41,9 @@ export async function finishPptx(
 ): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(pptx);
-  await inSchemaOrder(zip);
-  await editParts(
-    zip,
+  const parts = await PartDocuments.open(zip);
+  await inSchemaOrder(parts);
+  await parts.edit(
     (n) => n === 'ppt/theme/theme1.xml',
     (doc) => {
       for (const ea of all(doc, 'a', 'ea'))
@@ -52,8 +52,7 @@ export async function finishPptx(
         if (f.getAttribute('script') === 'Hans') f.setAttribute('typeface', FALLBACK_FONT);
     },
   );
-  await editParts(
-    zip,
+  await parts.edit(
     (n) => LAYOUT.test(n),
     (doc) => {
       const name = all(doc, 'p', 'cSld')[0]?.getAttribute('name') ?? '';
@@ -61,8 +60,7 @@ export async function finishPptx(
       layoutTitle(doc, titles.layoutNames, { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85 }, lang);
     },
   );
-  await editParts(
-    zip,
+  await parts.edit(
     (n) => SLIDE.test(n),
     (doc, name) => {
       titlePlaceholder(doc, titles.types[slideNumber(name) - 1] ?? 'title');
@@ -76,7 +74,8 @@ export async function finishPptx(
       if (!c.measured) withNumberPill(doc, c.primary);
     },
   );
-  await finishText(zip, lang, FONT, CODE_FONT);
+  await finishText(parts, lang, FONT, CODE_FONT);
+  parts.save();
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

@@ -1,10 +1,8 @@
 import type { Document, Element } from '@xmldom/xmldom';
-import { all, editParts, insertInOrder, kids, make } from './pptx-xml.js';
+import { all, insertInOrder, kids, make, type PartDocuments } from './pptx-xml.js';
 
 // What every PPTX lectern writes (editable and pictures) needs after pptxgenjs, so Microsoft's
 // Open XML SDK validator finds nothing and PowerPoint reads every run in the deck's language.
-
-type Zip = import('jszip');
 
 /** `p:presentation`'s children in the schema's order (ECMA-376 CT_Presentation). */
 const PRESENTATION = [
@@ -58,9 +56,8 @@ const NUMBER_MARK = '‹#›';
  * pptxgenjs writes `notesMasterIdLst` after `sldIdLst` (the validator's one error on its
  * files); the schema wants it right after the slide masters.
  */
-export async function inSchemaOrder(zip: Zip): Promise<void> {
-  await editParts(
-    zip,
+export async function inSchemaOrder(parts: PartDocuments): Promise<void> {
+  await parts.edit(
     (n) => n === 'ppt/presentation.xml',
     (doc) => {
       const root = doc.documentElement!;
@@ -81,9 +78,13 @@ const TEXT_PART =
  * face has no Chinese), and the slide-number field of masters and layouts caching PowerPoint's
  * mark instead of pptxgenjs's "null".
  */
-export async function finishText(zip: Zip, lang: string, font: string, codeFont?: string): Promise<void> {
-  await editParts(
-    zip,
+export async function finishText(
+  parts: PartDocuments,
+  lang: string,
+  font: string,
+  codeFont?: string,
+): Promise<void> {
+  await parts.edit(
     (n) => TEXT_PART.test(n),
     (doc, name) => {
       for (const run of [...all(doc, 'a', 'r'), ...all(doc, 'a', 'fld')])

@@ -10,19 +10,42 @@ export const NS = {
 
 type Zip = import('jszip');
 
-const xmldom = () => import('@xmldom/xmldom');
+/**
+ * The XML parts of a PPTX as documents, for the finishing passes: a part is parsed the first
+ * time a pass asks for it and written back once, when `save` is called. Parsing each slide
+ * once for every pass (three passes over slides, two over layouts) cost a build 0.2 s.
+ */
+export class PartDocuments {
+  private readonly docs = new Map<string, Document>();
+  private constructor(
+    readonly zip: Zip,
+    private readonly xml: typeof import('@xmldom/xmldom'),
+  ) {}
 
-/** Parses each part whose name passes `which`, lets `change` edit it, and writes it back. */
-export async function editParts(
-  zip: Zip,
-  which: (name: string) => boolean,
-  change: (doc: Document, name: string) => void,
-): Promise<void> {
-  const { DOMParser, XMLSerializer } = await xmldom();
-  for (const name of Object.keys(zip.files).filter(which)) {
-    const doc = new DOMParser().parseFromString(await zip.file(name)!.async('string'), 'text/xml');
-    change(doc, name);
-    zip.file(name, new XMLSerializer().serializeToString(doc));
+  static async open(zip: Zip): Promise<PartDocuments> {
+    return new PartDocuments(zip, await import('@xmldom/xmldom'));
+  }
+
+  /** Lets `change` edit each part whose name passes `which`, in the zip's order. */
+  async edit(which: (name: string) => boolean, change: (doc: Document, name: string) => void): Promise<void> {
+    for (const name of Object.keys(this.zip.files).filter(which)) change(await this.doc(name), name);
+  }
+
+  /** Writes every part a pass has read back into the zip. */
+  save(): void {
+    const serializer = new this.xml.XMLSerializer();
+    for (const [name, doc] of this.docs) this.zip.file(name, serializer.serializeToString(doc));
+    this.docs.clear();
+  }
+
+  private async doc(name: string): Promise<Document> {
+    let doc = this.docs.get(name);
+    if (!doc) {
+      const text = await this.zip.file(name)!.async('string');
+      doc = new this.xml.DOMParser().parseFromString(text, 'text/xml');
+      this.docs.set(name, doc);
+    }
+    return doc;
   }
 }
 
