@@ -39,3 +39,5 @@ fi
 # test old code.
 rm -rf dist
 npx tsc -p tsconfig.json
+# npm makes a bin executable when it links it; a fresh dist/ is not linked again.
+chmod +x dist/cli/main.js

@@ -10,7 +10,7 @@ import type { Problem } from '../core/problem.js';
 import type { WriterJobs } from './output-writer.js';
 import type { SlideFit } from '../export/browser/slide-overflow.js';
 
-/** Outputs that need the same intermediate share it: the handout is made from the slides PDF. */
+/** Outputs that need the same intermediate share it: the slides PDF's window measures for the PPTX and the fit check. */
 export class Jobs implements WriterJobs {
   private slidesPdf?: Promise<Uint8Array>;
   private boxes?: Promise<SlideBoxes[]>;
@@ -88,8 +88,7 @@ export class Jobs implements WriterJobs {
    * prints the slides PDF when the build prints it, else in a window of its own.
    */
   slideBoxes(): Promise<SlideBoxes[]> {
-    if (!this.boxes && (this.formats.includes('pdf') || this.formats.includes('handout')))
-      this.printedSlides().catch(() => undefined);
+    if (!this.boxes && this.formats.includes('pdf')) this.printedSlides().catch(() => undefined);
     this.boxes ??= (async () =>
       this.measured((await import('../export/pptx/block-boxes.js')).measureSlides))();
     return this.boxes;
@@ -102,7 +101,7 @@ export class Jobs implements WriterJobs {
    */
   slidePictures(): Promise<Map<number, Buffer>> {
     this.pictures ??= (async () => {
-      if (this.formats.includes('pdf') || this.formats.includes('handout')) await this.printedSlides();
+      if (this.formats.includes('pdf')) await this.printedSlides();
       const { pictureSlides } = await import('../export/pptx/image-pptx.js');
       return pictureSlides(await this.session(), this.deck.model, this.deck.rendered, {
         format: this.pictureFormat(),
@@ -117,8 +116,7 @@ export class Jobs implements WriterJobs {
    * `check` and `build` hold a deck to the same rule.
    */
   async fitProblems(): Promise<Problem[]> {
-    if (!this.fit && (this.formats.includes('pdf') || this.formats.includes('handout')))
-      await this.printedSlides();
+    if (!this.fit && this.formats.includes('pdf')) await this.printedSlides();
     this.fit ??= (async () =>
       this.measured((await import('../export/browser/slide-overflow.js')).measureFit))();
     const { fitProblems } = await import('../export/browser/slide-overflow.js');

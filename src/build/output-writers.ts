@@ -21,15 +21,16 @@ export const pdf: OutputWriter = async (jobs) => {
   );
 };
 
-/** The handout is made from the slides PDF's pages. */
+/** The handout is printed by the browser from the rendered slides, like the speaker script. */
 export const handout: OutputWriter = async (jobs) => {
-  const { model, font } = jobs.deck;
+  const { model, composed, rendered } = jobs.deck;
   const { finishPdf } = await import('../export/pdf/pdf-finish.js');
-  const { writeHandout } = await import('../export/pdf/handout.js');
-  const printed = await jobs.printedSlides();
-  return jobs.onePdfAtATime(async () =>
-    finishPdf(await writeHandout(printed, model, font!), model, { title: model.title }),
-  );
+  const { printA4 } = await import('../export/pdf/print-a4.js');
+  const { handoutDocument } = await import('../export/pdf/handout.js');
+  const { html, layout } = handoutDocument(model, composed, rendered);
+  const slides = layout.pages.reduce((n, page) => n + page.length, 0);
+  const printed = await printA4(await jobs.session(), html, slides, 'handout');
+  return jobs.onePdfAtATime(() => finishPdf(printed, model, { title: model.title, outline: layout.outline }));
 };
 
 export const script: OutputWriter = async (jobs) => {

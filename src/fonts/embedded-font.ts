@@ -49,7 +49,7 @@ export function glyphsOf(text: string): string {
 export interface FontSubset {
   /** @font-face rules with the subsets as data: URIs. */
   css: string;
-  /** The regular weight's subset of Noto Sans SC as a TrueType font, for text that pdf-lib draws. */
+  /** The regular weight's subset of Noto Sans SC as a TrueType font (its WOFF wrapping is tested on it). */
   regular: Uint8Array;
   /** Characters of the text that no embedded face has a glyph for. */
   missing: string[];
@@ -146,14 +146,6 @@ async function subsetOf(file: string, glyphs: string, name: string): Promise<Uin
   return cached(`${name}.ttf`, async () => {
     const { default: subsetFont } = await import('subset-font');
     return subsetFont(await readFile(file), glyphs, { targetFormat: 'sfnt' });
-  });
-}
-
-/** Harfbuzz subset of the deck font's regular weight to just `chars`, for text drawn by pdf-lib. */
-export async function regularSubsetFor(font: FontSubset, chars: string): Promise<Uint8Array> {
-  const { default: subsetFont } = await import('subset-font');
-  return subsetFont(Buffer.from(font.regular), [...new Set(chars + '0123456789 /')].join(''), {
-    targetFormat: 'sfnt',
   });
 }
 

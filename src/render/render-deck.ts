@@ -72,7 +72,13 @@ export function renderDeck(
   const box = /viewBox="0 0 (\d+) (\d+)"/.exec(slideSvgs[0] ?? '');
   // The font faces are lectern's own (or the dev server's, from loopback): the audit skips them.
   const withFonts = `${css}\n${theme.fontCss}`;
-  return { html, css: withFonts, slideSvgs, width: Number(box?.[1] ?? 1280), height: Number(box?.[2] ?? 720) };
+  return {
+    html,
+    css: withFonts,
+    slideSvgs,
+    width: Number(box?.[1] ?? 1280),
+    height: Number(box?.[2] ?? 720),
+  };
 }
 
 /**

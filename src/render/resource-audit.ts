@@ -106,11 +106,7 @@ export function htmlFindings(html: string): Finding[] {
  * comes from (the line of the slide that spells it, when one does); URLs in the stylesheet that
  * no slide spells come from the theme or a deck-wide directive.
  */
-export function auditRendered(
-  slideSvgs: readonly string[],
-  css: string,
-  composed: ComposedDeck,
-): Problem[] {
+export function auditRendered(slideSvgs: readonly string[], css: string, composed: ComposedDeck): Problem[] {
   const problems: Problem[] = [];
   slideSvgs.forEach((svg, i) => {
     const slide = composed.slides[i] ?? composed.slides[0]!;

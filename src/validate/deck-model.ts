@@ -1,5 +1,8 @@
 import type { ImageAsset } from '../load/load-images.js';
 import type { SourceSlide } from '../load/split-slides.js';
+import type { HANDOUT_PER_PAGE, HandoutExtra } from './fields.js';
+
+export type HandoutPerPage = (typeof HANDOUT_PER_PAGE)[number];
 
 /** A validated deck, with every setting resolved to its type and default. */
 export interface DeckModel {
@@ -26,6 +29,8 @@ export interface DeckModel {
   materials?: string;
   /** The percentage of the knowledge checks' points that passes (SCORM passed / failed); none: completion only. */
   masteryScore?: number;
+  /** The handout's slides a page and the generated slides it keeps (deck.md `handout:`). */
+  handout: { perPage: HandoutPerPage; include: HandoutExtra[] };
   /** Chapters 01 … N and, last, the closing review (only the chosen ones for `--chapters`). */
   chapters: ChapterModel[];
   /** With `--chapters`: the whole course, which the agenda shows with the chosen chapters highlighted. */

@@ -2,7 +2,15 @@ import { withoutControlChars } from '../load/control-chars.js';
 
 /** The front matter each kind of file accepts, and how to read a value as its type. */
 export type FieldType =
-  'text' | 'notes' | 'positive-number' | 'chapter-count' | 'brand' | 'size' | 'web-address' | 'percent';
+  | 'text'
+  | 'notes'
+  | 'positive-number'
+  | 'chapter-count'
+  | 'brand'
+  | 'size'
+  | 'web-address'
+  | 'percent'
+  | 'handout';
 
 export const DECK_FIELDS: Record<string, FieldType> = {
   title: 'text',
@@ -23,7 +31,13 @@ export const DECK_FIELDS: Record<string, FieldType> = {
   feedback: 'web-address',
   materials: 'web-address',
   masteryScore: 'percent',
+  handout: 'handout',
 };
+
+/** The handout's slides a page (6 has no note lines) and the generated slides it may keep. */
+export const HANDOUT_PER_PAGE = [1, 2, 3, 6] as const;
+export const HANDOUT_EXTRAS = ['title', 'agenda'] as const;
+export type HandoutExtra = (typeof HANDOUT_EXTRAS)[number];
 
 export const CHAPTER_FIELDS: Record<string, FieldType> = {
   title: 'text',
@@ -108,7 +122,24 @@ export function typeError(type: FieldType, v: unknown): string | null {
         : `must be a percentage from 0 to 100, not ${describe(v)}`;
     case 'web-address':
       return webAddress(v) ? null : `must be an http:// or https:// address, not ${describe(v)}`;
+    case 'handout':
+      return handoutError(v);
   }
+}
+
+/** What is wrong with deck.md `handout:` ({ perPage, include }), or null. */
+function handoutError(v: unknown): string | null {
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    return `must be a mapping with perPage and include, not ${describe(v)}`;
+  const { perPage, include, ...rest } = v as Record<string, unknown>;
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== undefined) return `has an unknown key "${unknown}" (it takes perPage and include)`;
+  if (perPage !== undefined && !(HANDOUT_PER_PAGE as readonly unknown[]).includes(perPage))
+    return `perPage must be ${HANDOUT_PER_PAGE.join(', ')}, not ${describe(perPage)}`;
+  if (include === undefined) return null;
+  const items: unknown[] = Array.isArray(include) ? include : [include];
+  const bad = items.find((i) => !(HANDOUT_EXTRAS as readonly unknown[]).includes(i));
+  return bad === undefined ? null : `include takes ${HANDOUT_EXTRAS.join(' and ')}, not ${describe(bad)}`;
 }
 
 /** A QR code on the closing slide leads a phone to this address: only web pages, nothing a phone would run or dial. */

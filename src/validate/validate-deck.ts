@@ -5,7 +5,7 @@ import type { LoadedDeck } from '../load/load-deck.js';
 import { normalizeImageSrc } from '../load/load-images.js';
 import { LecternError } from '../core/errors.js';
 import { errorsOf, type Problem } from '../core/problem.js';
-import { asText, webAddress } from './fields.js';
+import { asText, webAddress, type HandoutExtra } from './fields.js';
 import { chapterCount, rules } from './rules.js';
 import { MARP_LOCAL_DIRECTIVES, directiveText } from '../engine/marp-directives.js';
 
@@ -88,6 +88,7 @@ function toModel(loaded: LoadedDeck): DeckModel {
     feedback: webAddress(d.feedback),
     materials: webAddress(d.materials),
     ...(typeof d.masteryScore === 'number' ? { masteryScore: d.masteryScore } : {}),
+    handout: handoutOf(d.handout),
     chapters,
     assets: loaded.assets,
     directives: directivesOf(d),
@@ -96,6 +97,16 @@ function toModel(loaded: LoadedDeck): DeckModel {
     deckFile: deck.shownAs,
     keyLines: deck.keyLines,
   };
+}
+
+/** deck.md `handout:`, validated already (fields.ts): three slides a page and no extras unless it says so. */
+function handoutOf(v: unknown): DeckModel['handout'] {
+  const h = (v ?? {}) as {
+    perPage?: DeckModel['handout']['perPage'];
+    include?: HandoutExtra | HandoutExtra[];
+  };
+  const include = h.include === undefined ? [] : Array.isArray(h.include) ? h.include : [h.include];
+  return { perPage: h.perPage ?? 3, include: [...new Set(include)] };
 }
 
 function directivesOf(data: Record<string, unknown>): Record<string, string> {

@@ -161,13 +161,13 @@ describe('lectern build (every output of a fixture deck)', () => {
   });
 
   describe('trainee handout', () => {
-    it('is A4 portrait with three slides a page, title and page numbers, and no speaker notes', () => {
+    it('is A4 portrait with three content slides a page, title and page numbers, and no speaker notes', () => {
       const info = pdfInfo(file('valid-handout.pdf'));
-      expect(info.Pages).toBe('4');
+      expect(info.Pages).toBe('2');
       expect(info['Page size']).toMatch(/\(A4\)/);
       const first = pdfText(file('valid-handout.pdf'), 1);
       expect(first).toContain('沟通技巧训练营');
-      expect(first).toMatch(/1\s*\/\s*4/);
+      expect(first).toMatch(/1\s*\/\s*2/);
       const all = pdfText(file('valid-handout.pdf'));
       expect(all).toContain('倾听三要点');
       expect(all).not.toContain('讲解倾听三要点');

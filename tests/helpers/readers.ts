@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import JSZip from 'jszip';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 /** Real readers for the outputs: poppler's tools for PDF, pdf-lib for its outline, JSZip for PPTX. */
 export function pdfInfo(file: string): Record<string, string> {
@@ -48,6 +48,25 @@ export async function pdfOutline(file: string): Promise<string[]> {
     item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
   }
   return titles;
+}
+
+/** The PDF's top-level bookmarks with the 1-based page each one opens. */
+export async function pdfBookmarks(file: string): Promise<{ title: string; page: number }[]> {
+  const pdf = await PDFDocument.load(readFileSync(file));
+  const pages = pdf.getPages().map((p) => p.ref.toString());
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const marks: { title: string; page: number }[] = [];
+  let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
+  while (item) {
+    const title = item.lookup(PDFName.of('Title'));
+    const dest = item.lookup(PDFName.of('Dest'), PDFArray);
+    marks.push({
+      title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
+      page: pages.indexOf(dest.get(0).toString()) + 1,
+    });
+    item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+  }
+  return marks;
 }
 
 export interface PptxContent {

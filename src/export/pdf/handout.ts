@@ -1,94 +1,91 @@
-import type { PDFDocument as Document, PDFFont, PDFPage } from 'pdf-lib';
-import { loadFontkit, PDFDocument, rgb } from './pdf-lib.js';
+import type { ComposedDeck } from '../../compose/compose-deck.js';
 import type { DeckModel } from '../../validate/deck-model.js';
-import { regularSubsetFor, type FontSubset } from '../../fonts/embedded-font.js';
-import { drawHandoutCodes, handoutCodes } from './handout-qr.js';
+import type { RenderedDeck } from '../../render/render-deck.js';
+import { cssString, escapeHtml, printDocument, slideFragment } from '../browser/print-html.js';
+import { handoutCodes, codesHtml, CODES_CSS } from './handout-qr.js';
+import { handoutLayout, type HandoutLayout, type HandoutSlot } from './handout-pages.js';
 
-/** A4 portrait in PDF points. */
-const A4 = { width: 595.28, height: 841.89 };
-const PER_PAGE = 3;
-const MARGIN_X = 40;
-const TOP = 62;
-const BOTTOM = 56;
-const SLIDE_WIDTH = 306;
-const GUTTER = 22;
-const LINES = 7;
-const GREY = rgb(0.35, 0.38, 0.42);
-const RULE = rgb(0.6, 0.64, 0.69);
+/** A4 portrait less the page margins (18 mm top, 16 mm elsewhere), in mm; a hair short so no rounding spills a page. */
+const SHEET = { width: 178, height: 262.5 };
+/** The heading row every slot keeps (empty unless a chapter starts there), so slides line up. */
+const HEADING = 7;
+/** Room between slots, and between a slide and its note lines. */
+const GAP = 5;
+const LINE_PITCH = 9;
+
+interface Geometry {
+  columns: number;
+  rows: number;
+  /** The slide's width in mm, and whether the note lines go beside it (or below, or none). */
+  thumb: number;
+  lines: 'beside' | 'below' | 'none';
+}
+
+/** How a page of `perPage` slots is divided, the slide as large as its slot allows. */
+function geometry(perPage: number, ratio: number): Geometry {
+  const columns = perPage === 6 ? 2 : 1;
+  const rows = perPage === 6 ? 3 : perPage;
+  const slotW = (SHEET.width - (columns - 1) * GAP) / columns;
+  const slotH = (SHEET.height - (rows - 1) * GAP) / rows - HEADING;
+  const lines = perPage === 6 ? 'none' : perPage === 3 ? 'beside' : 'below';
+  // Beside: the slide takes 60 % of the width; below: the slide leaves a third of its slot to the lines.
+  const wide = lines === 'beside' ? slotW * 0.6 : slotW;
+  const tall = lines === 'below' ? slotH * (perPage === 1 ? 0.55 : 0.62) : slotH;
+  return { columns, rows, thumb: Math.min(wide, tall / ratio), lines };
+}
 
 /**
- * The trainee handout, like PowerPoint's three-slide handout: A4 portrait, three slides per
- * page with ruled lines beside each for notes, deck title and page numbers. The slides are the
- * slides PDF's own pages embedded as vector graphics (text stays text), so no second layout
- * in the browser; speaker notes are the trainer's and never appear here.
+ * The trainee handout, printed by the browser like the speaker script: A4 portrait, `perPage`
+ * slides a page (three by default) with ruled lines for notes, a chapter's title above its
+ * first slide, the deck title, date and page numbers in the page margins. The slides are the
+ * rendered slides themselves (vector, text stays text); speaker notes are the trainer's and
+ * never appear here.
  */
-export async function writeHandout(
-  slidesPdf: Uint8Array,
+export function handoutDocument(
   deck: DeckModel,
-  font: FontSubset,
-): Promise<Document> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(loadFontkit());
-  const source = await PDFDocument.load(slidesPdf);
-  const slides = await doc.embedPages(source.getPages());
-  // The feedback QR codes take the slot after the last slide (a page of their own when it is full).
+  composed: ComposedDeck,
+  rendered: RenderedDeck,
+): { html: string; layout: HandoutLayout } {
   const codes = handoutCodes(deck);
-  const pages = Math.ceil((slides.length + (codes.length ? 1 : 0)) / PER_PAGE);
+  const layout = handoutLayout(deck, composed, codes.length > 0);
+  const ratio = rendered.height / rendered.width;
+  const g = geometry(deck.handout.perPage, ratio);
   const header = [deck.title, deck.organization].filter(Boolean).join(' · ');
-  // fontkit's own subsetting of a HarfBuzz subset drew most CJK glyphs empty (text extractable,
-  // nothing painted): HarfBuzz cuts the font to the handout's words and pdf-lib embeds it whole.
-  const drawn = [header, deck.date ?? '', ...codes.map((c) => c.caption)].join('');
-  const text = await doc.embedFont(await regularSubsetFor(font, drawn), { subset: false });
-
-  for (let p = 0; p < pages; p++) {
-    const page = doc.addPage([A4.width, A4.height]);
-    drawFrame(page, text, header, deck.date ?? '', `${p + 1} / ${pages}`);
-    const row = slides.slice(p * PER_PAGE, (p + 1) * PER_PAGE);
-    row.forEach((slide, i) => {
-      const height = (SLIDE_WIDTH * slide.height) / slide.width;
-      const band = (A4.height - TOP - BOTTOM) / PER_PAGE;
-      const y = A4.height - TOP - i * band - (band - height) / 2 - height;
-      page.drawPage(slide, { x: MARGIN_X, y, width: SLIDE_WIDTH, height });
-      page.drawRectangle({ x: MARGIN_X, y, width: SLIDE_WIDTH, height, borderColor: RULE, borderWidth: 0.6 });
-      const left = MARGIN_X + SLIDE_WIDTH + GUTTER;
-      for (let l = 1; l <= LINES; l++) {
-        const ly = y + height - (l * height) / LINES;
-        page.drawLine({
-          start: { x: left, y: ly },
-          end: { x: A4.width - MARGIN_X, y: ly },
-          thickness: 0.6,
-          color: RULE,
-        });
-      }
-    });
-  }
-  if (codes.length) drawHandoutCodes(doc.getPage(pages - 1), text, codes, slot(slides.length % PER_PAGE));
-  return doc;
+  const lineCount = (mm: number) => Math.max(3, Math.floor(mm / LINE_PITCH));
+  const slotH = (SHEET.height - (g.rows - 1) * GAP) / g.rows - HEADING;
+  const notes =
+    g.lines === 'beside'
+      ? lineCount(g.thumb * ratio)
+      : g.lines === 'below'
+        ? lineCount(slotH - g.thumb * ratio - GAP)
+        : 0;
+  const css = `
+@page {
+  size: A4 portrait;
+  margin: 18mm 16mm 16mm;
+  @top-left { content: ${cssString(header)}; font: 9pt 'Lectern Sans', sans-serif; color: #59616b; }
+  @top-right { content: ${cssString(deck.date ?? '')}; font: 9pt 'Lectern Sans', sans-serif; color: #59616b; }
+  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt 'Lectern Sans', sans-serif; color: #59616b; }
 }
-
-/** Where the i-th slide of a page goes, with its ruled lines: the whole band across the page. */
-function slot(i: number): { x: number; y: number; width: number; height: number } {
-  const band = (A4.height - TOP - BOTTOM) / PER_PAGE;
-  return { x: MARGIN_X, y: A4.height - TOP - (i + 1) * band, width: A4.width - 2 * MARGIN_X, height: band };
-}
-
-function drawFrame(page: PDFPage, font: PDFFont, left: string, right: string, footer: string): void {
-  const size = 9;
-  const y = A4.height - 36;
-  if (left) page.drawText(left, { x: MARGIN_X, y, size, font, color: GREY });
-  if (right)
-    page.drawText(right, {
-      x: A4.width - MARGIN_X - font.widthOfTextAtSize(right, size),
-      y,
-      size,
-      font,
-      color: GREY,
-    });
-  page.drawText(footer, {
-    x: (A4.width - font.widthOfTextAtSize(footer, size)) / 2,
-    y: 30,
-    size,
-    font,
-    color: GREY,
-  });
+html, body { margin: 0; padding: 0; background: #fff; font-family: 'Lectern Sans', sans-serif; color: #1d2633; }
+section.sheet { width: ${SHEET.width}mm; height: ${SHEET.height}mm; overflow: hidden; break-after: page; display: grid; gap: ${GAP}mm;
+  grid-template-columns: repeat(${g.columns}, minmax(0, 1fr)); grid-template-rows: repeat(${g.rows}, minmax(0, 1fr)); }
+section.sheet:last-child { break-after: auto; }
+.slot { display: flex; flex-direction: column; min-height: 0; }
+.slot > h2.chapter { height: ${HEADING}mm; margin: 0; font-size: 11pt; line-height: ${HEADING - 1}mm; font-weight: 700; color: #0b3d6e; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.slot > .row { flex: 1; min-height: 0; display: flex; flex-direction: ${g.lines === 'beside' ? 'row' : 'column'}; gap: ${GAP}mm; }
+.thumb { flex: none; width: ${g.thumb.toFixed(2)}mm; ${g.lines === 'beside' ? '' : 'margin: 0 auto;'} }
+.thumb div.marpit > svg[data-marpit-svg] { display: block; width: ${g.thumb.toFixed(2)}mm; height: ${(g.thumb * ratio).toFixed(2)}mm; outline: 0.2mm solid #8a94a3; }
+.row > .lines { flex: 1; display: flex; flex-direction: column; justify-content: space-evenly; }
+.lines > i { display: block; border-bottom: 0.2mm solid #9aa3ad; height: 0; }
+${CODES_CSS}
+`;
+  const slot = (s: HandoutSlot) => {
+    const heading = `<h2 class="chapter">${s.chapter ? escapeHtml(s.chapter) : ''}</h2>`;
+    if (s.slide === undefined) return `<div class="slot">${heading}${codesHtml(codes)}</div>`;
+    const lines = notes ? `<div class="lines">${'<i></i>'.repeat(notes)}</div>` : '';
+    return `<div class="slot">${heading}<div class="row"><div class="thumb">${slideFragment(rendered, s.slide)}</div>${lines}</div></div>`;
+  };
+  const body = layout.pages.map((page) => `<section class="sheet">${page.map(slot).join('')}</section>`);
+  return { html: printDocument(deck.lang, rendered, css, body.join('\n')), layout };
 }
