@@ -16,6 +16,7 @@ export class Jobs implements WriterJobs {
   private boxes?: Promise<SlideBoxes[]>;
   private pictures?: Promise<Map<number, Buffer>>;
   private fit?: Promise<SlideFit[]>;
+
   /** Warnings found while writing outputs (slides the editable PPTX shows as pictures). */
   readonly warnings: Problem[] = [];
   constructor(

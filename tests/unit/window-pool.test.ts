@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { inWindow, WindowPool } from '../../src/export/browser/window-pool.js';
+import { inWindow, PICTURES_ONLY, WindowPool } from '../../src/export/browser/window-pool.js';
 
 /** A pool of fake windows that records what it opened, loaded and closed. */
 function fakePool(windows: number, slides = 1000) {
@@ -21,6 +21,19 @@ function fakePool(windows: number, slides = 1000) {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('WindowPool', () => {
+  it('gives a document of pictures only a window of its own at once, even when the pool is full, and closes it after', async () => {
+    const { pool, log } = fakePool(1);
+    const slides = await pool.take('slides', 10);
+    const svg = await Promise.race([pool.take('svg', PICTURES_ONLY), tick().then(() => 'waited')]);
+    expect(svg).not.toBe('waited');
+    const sketch = svg as Awaited<ReturnType<typeof pool.take>>;
+    expect(sketch.page).not.toBe(slides.page);
+    await sketch.show();
+    sketch.release();
+    await tick();
+    expect(log).toEqual(['open 1', 'open 2', 'load 2 svg', 'close 2']);
+  });
+
   it('lends a returned window again without reloading the document it shows', async () => {
     const { pool, log } = fakePool(2);
     const a = await pool.take('slides', 10);

@@ -1,5 +1,8 @@
 import type { Page } from 'puppeteer-core';
 
+/** The `slides` of a document that shows pictures only: its window is not pooled (WindowPool.sketch). */
+export const PICTURES_ONLY = 0;
+
 /** A browser window lent to one job at a time. */
 export interface BrowserWindow {
   readonly page: Page;
@@ -57,6 +60,7 @@ export class WindowPool {
    * PDF overlaps the pictures, which come last.
    */
   take(html: string, slides: number, later = false): Promise<BrowserWindow> {
+    if (slides === PICTURES_ONLY) return this.sketch(html);
     return new Promise((resolve, reject) => {
       if (this.drained) return reject(new Error('the browser closed'));
       const waiter = { html, slides, later, resolve, reject };
@@ -64,6 +68,26 @@ export class WindowPool {
       this.waiting.splice(behind < 0 ? this.waiting.length : behind, 0, waiter);
       this.dispatch();
     });
+  }
+
+  /**
+   * A window of its own, outside the limits, for a document of a few pictures and no slides
+   * (the SVG drawings the editable PPTX needs as PNG): it holds little memory and takes a
+   * fraction of a second, and behind the prints it held up the PPTX, the longest output, by
+   * a second. It closes when it is returned.
+   */
+  private async sketch(html: string): Promise<BrowserWindow> {
+    if (this.drained) throw new Error('the browser closed');
+    const page = await this.open();
+    let shown = false;
+    return {
+      page,
+      show: async () => {
+        if (!shown) await this.load(page, html);
+        shown = true;
+      },
+      release: () => void page.close().catch(() => undefined),
+    };
   }
 
   /** Refuses the jobs still waiting; the windows close with the browser. */

@@ -7,6 +7,7 @@ import type { DeckModel } from '../../validate/deck-model.js';
 import { shareDocument } from './share-html.js';
 import { scormManifest, SCO_FILE } from './scorm-manifest.js';
 import { scormTracking, type ScormVersion } from './scorm-tracking.js';
+import { zipBytes } from '../output/zip-bytes.js';
 
 /** Every file a zip holds carries this time, so the same deck gives the same bytes. */
 const FIXED_TIME = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
@@ -51,5 +52,5 @@ export async function writeScormPackage(
   add('imsmanifest.xml', manifest);
   add(SCO_FILE, page);
   for (const f of schemas) add(f, await readFile(join(folder, f)));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zipBytes(zip);
 }

@@ -9,6 +9,7 @@ import { FONT, W } from './pptx-layouts.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { PartDocuments } from './pptx-xml.js';
 import { newPresentation } from './pptx-presentation.js';
+import { zipBytes } from '../output/zip-bytes.js';
 
 /** 1.5 × 1280×720 is 1920×1080: a projector's native size, half the pixels of 2×. */
 const SCALE = 1.5;
@@ -72,7 +73,7 @@ async function withPictures(pptx: Buffer, pictures: Buffer[], lang: string): Pro
     zip.file(`ppt/media/${media}`, picture, { compression: 'STORE' });
   }
   // The XML compresses well; the pictures are compressed already (stored as they are, above).
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return zipBytes(zip);
 }
 
 /**

@@ -3,8 +3,9 @@ import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { diagramKey, isDiagramFence, type DiagramSvgs } from '../../engine/diagram-fence.js';
 import { parseMarkdown } from '../../engine/markdown-tokens.js';
 import type { BrowserSession } from '../browser/browser.js';
-import { inWindow } from '../browser/window-pool.js';
+import { inWindow, PICTURES_ONLY } from '../browser/window-pool.js';
 import { imageSize } from './image-size.js';
+import { zipBytes } from '../output/zip-bytes.js';
 
 // Diagrams in the editable PPTX: a ```mermaid fence becomes a picture where the slide shows it
 // (a PNG at 2× its size and more, which every viewer shows) with its SVG beside it, which
@@ -73,7 +74,7 @@ export async function diagramPngs(
         )}</div>`,
     )
     .join('')}</body></html>`;
-  const pngs = await inWindow(session, html, 1, async (page) => {
+  const pngs = await inWindow(session, html, PICTURES_ONLY, async (page) => {
     const out: string[] = [];
     for (let i = 0; i < svgs.length; i++) {
       const shot = (await (await page.$(`#d${i}`))!.screenshot({
@@ -137,7 +138,7 @@ export async function withSvgParts(pptx: Buffer, svgOfPng: Map<string, string>):
     }
     zip.file(slideName, serializer.serializeToString(slide));
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return zipBytes(zip);
 }
 
 function addSvgBlip(blip: XmlElement, svgId: string): void {

@@ -4,6 +4,7 @@ import { FONT, W, type Colours } from './pptx-layouts.js';
 import { layoutTitle, slideNumber, titlePlaceholder, type TitleType } from './pptx-titles.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { all, insertInOrder, kids, make, PartDocuments } from './pptx-xml.js';
+import { zipBytes } from '../output/zip-bytes.js';
 
 // The last touches on the XML pptxgenjs writes: what its options cannot say, made on the parts
 // parsed as XML documents.
@@ -76,7 +77,7 @@ export async function finishPptx(
   );
   await finishText(parts, lang, FONT, CODE_FONT);
   parts.save();
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return zipBytes(zip);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { BrowserSession } from '../browser/browser.js';
 import { browserFailed } from '../browser/browser.js';
-import { inWindow } from '../browser/window-pool.js';
+import { inWindow, PICTURES_ONLY } from '../browser/window-pool.js';
 import { imageSize } from './image-size.js';
 
 /** Longest side of an SVG's PNG: sharp on a 1920×1080 slide. */
@@ -22,7 +22,7 @@ export async function svgToPng(session: BrowserSession, svgs: string[]): Promise
         `<img id="svg${i}" src="${src}" style="display:block;width:${sizes[i]!.w}px;height:${sizes[i]!.h}px">`,
     )
     .join('')}</body></html>`;
-  const pngs = await inWindow(session, html, 1, async (page) => {
+  const pngs = await inWindow(session, html, PICTURES_ONLY, async (page) => {
     const out: string[] = [];
     await page.evaluate(() =>
       Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))),
