@@ -1,4 +1,4 @@
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { PDFDict, PDFName } from './pdf-lib.js';
 
 /**
@@ -10,11 +10,13 @@ import { PDFDict, PDFName } from './pdf-lib.js';
  */
 const ROLES: Record<string, string> = { Strong: 'Span', Em: 'Span' };
 
-export function mapPdf2Roles(pdf: PDFDocument): void {
+/** Adds the role map; returns the document's own objects it changed (for an incremental update). */
+export function mapPdf2Roles(pdf: PDFDocument): PDFRef[] {
   const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  if (!root) return;
+  if (!root) return [];
   const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? pdf.context.obj({});
   for (const [from, to] of Object.entries(ROLES))
     if (!roleMap.has(PDFName.of(from))) roleMap.set(PDFName.of(from), PDFName.of(to));
   root.set(PDFName.of('RoleMap'), roleMap);
+  return [root, roleMap].flatMap((o) => pdf.context.getObjectRef(o) ?? []);
 }
