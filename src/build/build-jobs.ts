@@ -16,6 +16,8 @@ export class Jobs implements WriterJobs {
   private boxes?: Promise<SlideBoxes[]>;
   private pictures?: Promise<Map<number, Buffer>>;
   private fit?: Promise<SlideFit[]>;
+  private shown: () => void = () => undefined;
+  private readonly slidesShown = new Promise<void>((resolve) => (this.shown = resolve));
 
   /** Warnings found while writing outputs (slides the editable PPTX shows as pictures). */
   readonly warnings: Problem[] = [];
@@ -63,16 +65,17 @@ export class Jobs implements WriterJobs {
           await this.session(),
           this.deck.model,
           this.deck.rendered,
-          measuring
-            ? async (page) => {
-                const { measureSlides } = await import('../export/pptx/block-boxes.js');
-                const boxes = measureSlides(page);
-                measured(boxes);
-                await boxes.catch(() => undefined);
-              }
-            : undefined,
+          async (page) => {
+            this.shown();
+            if (!measuring) return;
+            const { measureSlides } = await import('../export/pptx/block-boxes.js');
+            const boxes = measureSlides(page);
+            measured(boxes);
+            await boxes.catch(() => undefined);
+          },
         );
       } catch (err) {
+        this.shown();
         // No browser, or the print failed before measuring: the PPTX fails with it (a promise
         // left pending would end the process with nothing written and exit 0).
         if (measuring) measured(Promise.reject(err));
@@ -122,6 +125,16 @@ export class Jobs implements WriterJobs {
       this.measured((await import('../export/browser/slide-overflow.js')).measureFit))();
     const { fitProblems } = await import('../export/browser/slide-overflow.js');
     return fitProblems(this.deck.composed, await this.fit);
+  }
+
+  /**
+   * Waits, when the build prints the slides, until their window has its document. Work that
+   * holds the main thread for long (marp-cli's render of the HTML, 0.6 s) waits for it: the
+   * browser's jobs need that thread to hand it their documents, and once they have, it works
+   * on its own while the thread is free.
+   */
+  async afterSlidesShown(): Promise<void> {
+    if (this.formats.includes('pdf')) await this.slidesShown;
   }
 
   pictureFormat(): 'png' | 'jpeg' {

@@ -151,7 +151,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     opts.sharedBrowser ?? (async () => (await import('../export/browser/browser.js')).openBrowser()),
     { borrowed: opts.sharedBrowser !== undefined },
   );
-  if (stale.some((f) => BROWSER_FORMATS.includes(f))) void browser.session((start) => step('browser', start));
+  // Its windows open while the deck is prepared too: one for each output that prints.
+  const printing = stale.filter((f) => BROWSER_FORMATS.includes(f)).length;
+  if (printing > 0)
+    void browser
+      .session((start) => step('browser', start))
+      .then(
+        (s) => s.warm(printing),
+        () => undefined,
+      );
   // Diagrams are drawn in the browser, even for the HTML alone: started when a diagram is not
   // in the output folder's cache (a deck without diagrams, or with unchanged ones, needs none).
   const { DiagramRenderer, DIAGRAM_CACHE_FILE } = await import('./diagrams.js');

@@ -20,6 +20,8 @@ export interface WriterJobs {
   slideBoxes(): Promise<SlideBoxes[]>;
   slidePictures(): Promise<Map<number, Buffer>>;
   pictureFormat(): 'png' | 'jpeg';
+  /** Settles once the slides' window has its document, at once when the build prints none. */
+  afterSlidesShown(): Promise<void>;
 }
 
 /**

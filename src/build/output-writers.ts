@@ -1,6 +1,7 @@
 import type { OutputWriter } from './output-writer.js';
 
 export const html: OutputWriter = async (jobs, [file]) => {
+  await jobs.afterSlidesShown();
   const { composed, theme, model, diagrams } = jobs.deck;
   const { writeHtml } = await import('../export/html/html.js');
   await writeHtml(composed, theme, jobs.staging, file!, model.lang, diagrams);

@@ -21,6 +21,18 @@ function fakePool(windows: number, slides = 1000) {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('WindowPool', () => {
+  it('opens windows ahead of the jobs, within its limit, and lends them to the first who ask', async () => {
+    const { pool, log } = fakePool(2);
+    pool.warm(5);
+    await tick();
+    expect(log).toEqual(['open 1', 'open 2']);
+    const a = await pool.take('slides', 10);
+    await a.show();
+    const b = await pool.take('script', 10);
+    expect(b.page).not.toBe(a.page);
+    expect(log).toEqual(['open 1', 'open 2', 'load 1 slides']);
+  });
+
   it('gives a document of pictures only a window of its own at once, even when the pool is full, and closes it after', async () => {
     const { pool, log } = fakePool(1);
     const slides = await pool.take('slides', 10);

@@ -15,6 +15,8 @@ export interface BrowserSession extends AsyncDisposable {
   browser: Browser;
   /** A window for one job showing `html`, a document of `slides` slides (see WindowPool). */
   window(html: string, slides: number, later?: boolean): Promise<BrowserWindow>;
+  /** Opens up to `count` windows ahead of the jobs that will ask for them (see WindowPool.warm). */
+  warm(count: number): void;
   /** Requests the windows made that were refused (anything but data:, blob: and about:). */
   blocked(): string[];
   close(): Promise<void>;
@@ -159,6 +161,7 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
     browser,
     blocked: () => [...blocked],
     window: (html, slides, later) => pool.take(html, slides, later),
+    warm: (count) => pool.warm(count),
     close: () => (closed ??= close()),
     [Symbol.asyncDispose]: () => (closed ??= close()),
   };

@@ -71,6 +71,32 @@ export class WindowPool {
   }
 
   /**
+   * Opens windows before any job asks (within the window limit): a build starts its browser
+   * while it prepares the deck, and opening a window there, instead of when the prints begin,
+   * takes its round trips off the main thread's busiest moment. Idle, they show nothing yet.
+   */
+  warm(count: number): void {
+    const more = Math.min(count, this.limits.windows) - this.slots.length - this.opening.length;
+    for (let i = 0; i < more; i++) {
+      this.opening.push(0);
+      const done = () => this.opening.splice(this.opening.indexOf(0), 1);
+      this.open().then(
+        (page) => {
+          done();
+          if (this.drained) return void page.close().catch(() => undefined);
+          this.slots.push({ page, slides: 0, busy: false });
+          this.dispatch();
+        },
+        () => {
+          // A window that fails to open now fails the job that opens it later, with its message.
+          done();
+          this.dispatch();
+        },
+      );
+    }
+  }
+
+  /**
    * A window of its own, outside the limits, for a document of a few pictures and no slides
    * (the SVG drawings the editable PPTX needs as PNG): it holds little memory and takes a
    * fraction of a second, and behind the prints it held up the PPTX, the longest output, by
