@@ -44,6 +44,7 @@ export const script: OutputWriter = async (jobs) => {
     scriptDocument(model, composed, rendered),
     composed.slides.length,
     'speaker script',
+    { outline: true },
   );
   return jobs.onePdfAtATime(() => finishPdf(printed, model, { title: model.title }));
 };

@@ -185,6 +185,22 @@ describe('lectern build (every output of a fixture deck)', () => {
       expect(text).toMatch(/01 倾听的力量\s*10 分钟/);
       expect(text).toContain('请每位学员写下自己的行动计划');
     });
+
+    it('has a bookmark per chapter, with one per slide inside it, made by the browser from the headings', async () => {
+      // The thumbnails' own headings are not bookmarks: the entries' are.
+      expect(await pdfOutline(file('valid-script.pdf'))).toEqual([
+        '1 · 沟通技巧训练营',
+        '2 · 目录',
+        '01 倾听的力量 10 分钟',
+        '02 清晰表达 12 分钟',
+        '03 总结回顾 8 分钟',
+      ]);
+      expect(await pdfOutline(file('valid-script.pdf'), '01 倾听的力量 10 分钟')).toEqual([
+        '3 · 倾听的力量',
+        '4 · 倾听三要点',
+        '5 · 练习材料',
+      ]);
+    });
   });
 
   describe('PPTX', () => {

@@ -37,17 +37,25 @@ export function pdfFonts(file: string): PdfFont[] {
 }
 
 /** Top-level bookmark titles of a PDF. */
-export async function pdfOutline(file: string): Promise<string[]> {
+/** The titles of the PDF's top-level bookmarks, or of those inside the top-level one titled `within`. */
+export async function pdfOutline(file: string, within?: string): Promise<string[]> {
   const pdf = await PDFDocument.load(readFileSync(file));
   const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  const titles: string[] = [];
-  let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
-  while (item) {
-    const title = item.lookup(PDFName.of('Title'));
-    if (title instanceof PDFHexString || title instanceof PDFString) titles.push(title.decodeText());
-    item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
-  }
-  return titles;
+  const level = (first: PDFDict | undefined) => {
+    const items: { title: string; item: PDFDict }[] = [];
+    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = item.lookup(PDFName.of('Title'));
+      items.push({
+        title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
+        item,
+      });
+    }
+    return items;
+  };
+  const top = level(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+  if (within === undefined) return top.map((t) => t.title);
+  const parent = top.find((t) => t.title === within);
+  return level(parent?.item.lookupMaybe(PDFName.of('First'), PDFDict)).map((t) => t.title);
 }
 
 /** The PDF's top-level bookmarks with the 1-based page each one opens. */

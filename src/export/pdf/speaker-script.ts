@@ -23,22 +23,23 @@ export function scriptDocument(deck: DeckModel, composed: ComposedDeck, rendered
   @bottom-center { content: counter(page) " / " counter(pages); font: 9pt 'Lectern Sans', sans-serif; color: #555; }
 }
 html, body { margin: 0; padding: 0; background: #fff; font-family: 'Lectern Sans', sans-serif; color: #1d2633; font-size: 11pt; line-height: 1.65; }
-h1.script-title { font-size: 20pt; margin: 0 0 4mm; }
+p.script-title { font-size: 20pt; font-weight: 700; margin: 0 0 4mm; }
 p.script-meta { color: #555; margin: 0 0 6mm; }
 h2.chapter { font-size: 15pt; margin: 6mm 0 4mm; padding: 2mm 0; border-bottom: 0.6mm solid #0b3d6e; color: #0b3d6e; break-after: avoid; }
 h2.chapter small { font-size: 10pt; color: #555; font-weight: 400; margin-left: 3mm; }
-article.entry { clear: both; padding: 3mm 0 4mm; border-bottom: 0.2mm solid #d5dbe3; }
+article.entry { clear: both; padding: 3mm 0 4mm; border-bottom: 0.2mm solid #d5dbe3; break-inside: avoid; }
 article.entry::after { content: ''; display: block; clear: both; }
 .thumb { float: left; width: ${THUMB_MM}mm; margin: 1mm 6mm 2mm 0; break-inside: avoid; }
 .thumb div.marpit > svg[data-marpit-svg] { display: block; width: ${THUMB_MM}mm; height: ${thumbHeight.toFixed(2)}mm; border: 0.3mm solid #8a94a3; }
-.slide-no { font-weight: 700; color: #0b3d6e; margin: 0 0 1mm; }
+.slide-no { font-size: 11pt; font-weight: 700; color: #0b3d6e; margin: 0 0 1mm; }
 .notes p { margin: 0 0 2mm; }
 .notes .none { color: #8a94a3; font-style: italic; }
 `;
   const total = plannedMinutes(deck.chapters);
   const meta = [deck.presenter, deck.date, total ? t.total(total) : ''].filter(Boolean).join(' · ');
   const body = [
-    `<h1 class="script-title">${escapeHtml(title)}</h1>`,
+    // Not a heading: the bookmarks the browser makes from headings are the chapters and entries.
+    `<p class="script-title">${escapeHtml(title)}</p>`,
     meta ? `<p class="script-meta">${escapeHtml(meta)}</p>` : '',
   ];
   composed.slides.forEach((slide, i) => {
@@ -50,12 +51,15 @@ article.entry::after { content: ''; display: block; clear: both; }
 
 function chapterHeading(slide: SlideInfo, minutes: (n: number) => string): string {
   const c = slide.chapter!;
-  const planned = c.minutes ? `<small>${escapeHtml(minutes(c.minutes))}</small>` : '';
+  // The space keeps the bookmark, which is the heading's text, from running title and minutes together.
+  const planned = c.minutes ? ` <small>${escapeHtml(minutes(c.minutes))}</small>` : '';
   return `<h2 class="chapter">${escapeHtml(`${c.label} ${c.title}`)}${planned}</h2>`;
 }
 
 function entry(slide: SlideInfo, index: number, fragment: string, noNotes: string): string {
   const heading = slide.heading ? ` · ${escapeHtml(slide.heading)}` : '';
   const notes = slide.notes.trim() ? notesHtml(slide.notes) : `<p class="none">${escapeHtml(noNotes)}</p>`;
-  return `<article class="entry"><div class="thumb">${fragment}</div><p class="slide-no">${index + 1}${heading}</p><div class="notes">${notes}</div></article>`;
+  // The thumbnail repeats the slide the entry's heading names: it stays out of the document's
+  // structure, so its headings do not become bookmarks among the chapters and entries.
+  return `<article class="entry"><div class="thumb" aria-hidden="true">${fragment}</div><h3 class="slide-no">${index + 1}${heading}</h3><div class="notes">${notes}</div></article>`;
 }
