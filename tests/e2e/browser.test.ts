@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeckModel } from '../../src/validate/deck-model.js';
 import { openBrowser } from '../../src/export/browser/browser.js';
@@ -18,6 +19,40 @@ describe('the build browser', () => {
       const { targetInfos } = await cdp.send('Target.getTargets');
       expect(targetInfos.filter((t) => t.type === 'page').length).toBeGreaterThanOrEqual(2);
       expect(targetInfos.map((t) => t.url).filter((u) => u.includes('.top-chrome/'))).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
+  // The backstop behind the resource audit: a document the browser shows reads no file and
+  // fetches nothing from the web, in pooled and picture windows alike; web requests are recorded.
+  it('reads no file and fetches no web address, and records the web requests, in every kind of window', async () => {
+    const png = `file://${join(import.meta.dirname, '..', 'fixtures', 'valid', 'assets', 'dot.png')}`;
+    const session = await openBrowser();
+    try {
+      const doc = (n: number) =>
+        `<img id="file" src="${png}?${n}"><link rel="stylesheet" href="https://example.com/${n}.css"><img id="data" src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=">`;
+      for (const [n, slides] of [
+        [1, 1],
+        [2, 0],
+      ] as const) {
+        const window = await session.window(doc(n), slides);
+        await window.show();
+        const shown = await window.page.evaluate(async () => {
+          const size = (id: string) => (document.getElementById(id) as HTMLImageElement).naturalWidth;
+          const read = await fetch('file:///etc/hostname').then(
+            () => 'read',
+            () => 'refused',
+          );
+          return { file: size('file'), data: size('data'), read };
+        });
+        // The data: picture shows: the file next to it, which exists, does not.
+        expect(shown).toEqual({ file: 0, data: 1, read: 'refused' });
+      }
+      expect(session.blocked()).toEqual(
+        expect.arrayContaining(['https://example.com/1.css', 'https://example.com/2.css']),
+      );
+      expect(session.blocked().some((u) => u.startsWith('data:'))).toBe(false);
     } finally {
       await session.close();
     }
