@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeckModel } from '../../src/validate/deck-model.js';
-import { openBrowser } from '../../src/export/browser/browser.js';
+import { openBrowser, stepTimeout } from '../../src/export/browser/browser.js';
 import { pictureSlides } from '../../src/export/pptx/image-pptx.js';
 import type { RenderedDeck } from '../../src/render/render-deck.js';
 
@@ -53,6 +53,23 @@ describe('the build browser', () => {
         expect.arrayContaining(['https://example.com/1.css', 'https://example.com/2.css']),
       );
       expect(session.blocked().some((u) => u.startsWith('data:'))).toBe(false);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
+  it("gives a window's steps time by the slides its document shows, not one time for every deck", async () => {
+    const session = await openBrowser();
+    try {
+      const small = await session.window('<p>10</p>', 10);
+      await small.show();
+      const smallTime = small.page.getDefaultTimeout();
+      small.release(true);
+      const large = await session.window('<p>300</p>', 300);
+      await large.show();
+      expect(large.page.getDefaultTimeout()).toBe(stepTimeout(300));
+      expect(smallTime).toBe(stepTimeout(10));
+      expect(stepTimeout(300) - stepTimeout(10)).toBeGreaterThanOrEqual(60_000);
     } finally {
       await session.close();
     }

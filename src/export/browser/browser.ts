@@ -44,6 +44,18 @@ async function blockNetwork(page: Page, blocked: string[]): Promise<void> {
 /** How long one browser step may take before lectern gives up with a clear message. */
 export const BROWSER_TIMEOUT_MS = browserTimeout(process.env.LECTERN_BROWSER_TIMEOUT_MS);
 
+/** What a step gets on top for each slide it lays out, prints or measures. */
+const PER_SLIDE_MS = 250;
+
+/**
+ * The time a browser step on a document of `slides` slides may take: the base and a share per
+ * slide, so a 310-slide deck's print is not held to a 10-slide deck's time (a measurement that
+ * was in time or not by luck).
+ */
+export function stepTimeout(slides: number): number {
+  return BROWSER_TIMEOUT_MS + slides * PER_SLIDE_MS;
+}
+
 /** LECTERN_BROWSER_TIMEOUT_MS, or the default; NaN for a value that is not a number (refused when a browser starts). */
 function browserTimeout(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return 60_000;
@@ -107,7 +119,8 @@ export async function openBrowser(limits: WindowLimits = WINDOW_LIMITS): Promise
       args,
       userDataDir,
       timeout: BROWSER_TIMEOUT_MS,
-      protocolTimeout: BROWSER_TIMEOUT_MS,
+      // One call to the browser covers at most the slides the windows may hold.
+      protocolTimeout: stepTimeout(limits.slides),
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
@@ -178,9 +191,11 @@ export function browserFailed(message: string, cause?: unknown): LecternError {
 const firstLine = (err: unknown) => String(err instanceof Error ? err.message : err).split('\n')[0];
 
 /** Loads a document into a page and waits until its fonts are ready, so prints never use fallbacks. */
-export async function loadDocument(page: Page, html: string): Promise<void> {
+export async function loadDocument(page: Page, html: string, slides = 1): Promise<void> {
+  // What the job then asks of the window (a print, a measurement) gets the same allowance.
+  page.setDefaultTimeout(stepTimeout(slides));
   try {
-    await page.setContent(html, { waitUntil: 'load', timeout: BROWSER_TIMEOUT_MS });
+    await page.setContent(html, { waitUntil: 'load', timeout: stepTimeout(slides) });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
   } catch (err) {
     throw browserFailed(`the browser could not lay out the deck: ${firstLine(err)}`, err);

@@ -51,7 +51,8 @@ export class WindowPool {
   constructor(
     private readonly limits: WindowLimits,
     private readonly open: () => Promise<Page>,
-    private readonly load: (page: Page, html: string) => Promise<void>,
+    /** Loads `html` into the window: a document of `slides` slides (its time allowance grows with them). */
+    private readonly load: (page: Page, html: string, slides: number) => Promise<void>,
   ) {}
 
   /**
@@ -109,7 +110,7 @@ export class WindowPool {
     return {
       page,
       show: async () => {
-        if (!shown) await this.load(page, html);
+        if (!shown) await this.load(page, html, PICTURES_ONLY);
         shown = true;
       },
       release: () => void page.close().catch(() => undefined),
@@ -176,7 +177,7 @@ export class WindowPool {
     slot.busy = true;
     // Its renderer keeps the memory of the largest document it showed.
     slot.slides = Math.max(slot.slides, waiter.slides);
-    waiter.resolve(this.lend(slot, waiter.html));
+    waiter.resolve(this.lend(slot, waiter.html, waiter.slides));
   }
 
   private openFor(waiter: Waiter): void {
@@ -192,7 +193,7 @@ export class WindowPool {
         }
         const slot: Slot = { page, slides: waiter.slides, busy: true };
         this.slots.push(slot);
-        waiter.resolve(this.lend(slot, waiter.html));
+        waiter.resolve(this.lend(slot, waiter.html, waiter.slides));
       },
       (err: unknown) => {
         done();
@@ -207,14 +208,14 @@ export class WindowPool {
     void slot.page.close().catch(() => undefined);
   }
 
-  private lend(slot: Slot, html: string): BrowserWindow {
+  private lend(slot: Slot, html: string, slides: number): BrowserWindow {
     let returned = false;
     return {
       page: slot.page,
       show: async () => {
         if (slot.shows === html) return;
         slot.shows = undefined;
-        await this.load(slot.page, html);
+        await this.load(slot.page, html, slides);
         slot.shows = html;
       },
       release: (broken = false) => {
