@@ -187,15 +187,17 @@ describe('lectern build (every output of a fixture deck)', () => {
     });
 
     it('has a bookmark per chapter, with one per slide inside it, made by the browser from the headings', async () => {
-      // The thumbnails' own headings are not bookmarks: the entries' are.
-      expect(await pdfOutline(file('valid-script.pdf'))).toEqual([
+      // The script's title is its one top bookmark; the thumbnails' own headings are not bookmarks.
+      const script = file('valid-script.pdf');
+      expect(await pdfOutline(script)).toEqual(['沟通技巧训练营 · 讲师讲稿']);
+      expect(await pdfOutline(script, '沟通技巧训练营 · 讲师讲稿')).toEqual([
         '1 · 沟通技巧训练营',
         '2 · 目录',
         '01 倾听的力量 10 分钟',
         '02 清晰表达 12 分钟',
         '03 总结回顾 8 分钟',
       ]);
-      expect(await pdfOutline(file('valid-script.pdf'), '01 倾听的力量 10 分钟')).toEqual([
+      expect(await pdfOutline(script, '沟通技巧训练营 · 讲师讲稿', '01 倾听的力量 10 分钟')).toEqual([
         '3 · 倾听的力量',
         '4 · 倾听三要点',
         '5 · 练习材料',

@@ -37,8 +37,8 @@ export function pdfFonts(file: string): PdfFont[] {
 }
 
 /** Top-level bookmark titles of a PDF. */
-/** The titles of the PDF's top-level bookmarks, or of those inside the top-level one titled `within`. */
-export async function pdfOutline(file: string, within?: string): Promise<string[]> {
+/** The titles of the PDF's top-level bookmarks, or of those inside the bookmarks titled `path`, one level each. */
+export async function pdfOutline(file: string, ...path: string[]): Promise<string[]> {
   const pdf = await PDFDocument.load(readFileSync(file));
   const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   const level = (first: PDFDict | undefined) => {
@@ -52,10 +52,10 @@ export async function pdfOutline(file: string, within?: string): Promise<string[
     }
     return items;
   };
-  const top = level(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
-  if (within === undefined) return top.map((t) => t.title);
-  const parent = top.find((t) => t.title === within);
-  return level(parent?.item.lookupMaybe(PDFName.of('First'), PDFDict)).map((t) => t.title);
+  let items = level(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+  for (const title of path)
+    items = level(items.find((t) => t.title === title)?.item.lookupMaybe(PDFName.of('First'), PDFDict));
+  return items.map((t) => t.title);
 }
 
 /** The PDF's top-level bookmarks with the 1-based page each one opens. */

@@ -23,7 +23,7 @@ export function scriptDocument(deck: DeckModel, composed: ComposedDeck, rendered
   @bottom-center { content: counter(page) " / " counter(pages); font: 9pt 'Lectern Sans', sans-serif; color: #555; }
 }
 html, body { margin: 0; padding: 0; background: #fff; font-family: 'Lectern Sans', sans-serif; color: #1d2633; font-size: 11pt; line-height: 1.65; }
-p.script-title { font-size: 20pt; font-weight: 700; margin: 0 0 4mm; }
+h1.script-title { font-size: 20pt; margin: 0 0 4mm; }
 p.script-meta { color: #555; margin: 0 0 6mm; }
 h2.chapter { font-size: 15pt; margin: 6mm 0 4mm; padding: 2mm 0; border-bottom: 0.6mm solid #0b3d6e; color: #0b3d6e; break-after: avoid; }
 h2.chapter small { font-size: 10pt; color: #555; font-weight: 400; margin-left: 3mm; }
@@ -38,8 +38,8 @@ article.entry::after { content: ''; display: block; clear: both; }
   const total = plannedMinutes(deck.chapters);
   const meta = [deck.presenter, deck.date, total ? t.total(total) : ''].filter(Boolean).join(' · ');
   const body = [
-    // Not a heading: the bookmarks the browser makes from headings are the chapters and entries.
-    `<p class="script-title">${escapeHtml(title)}</p>`,
+    // The document's heading, and so its one top bookmark: the chapters and entries are inside it.
+    `<h1 class="script-title">${escapeHtml(title)}</h1>`,
     meta ? `<p class="script-meta">${escapeHtml(meta)}</p>` : '',
   ];
   composed.slides.forEach((slide, i) => {
