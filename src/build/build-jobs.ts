@@ -75,7 +75,6 @@ export class Jobs implements WriterJobs {
           },
         );
       } catch (err) {
-        this.shown();
         // No browser, or the print failed before measuring: the PPTX fails with it (a promise
         // left pending would end the process with nothing written and exit 0).
         if (measuring) measured(Promise.reject(err));
@@ -84,6 +83,8 @@ export class Jobs implements WriterJobs {
       this.fit ??= Promise.resolve(printed.fit);
       return printed.pdf;
     })();
+    // However the print ends (even before its window opened), work waiting for it goes on.
+    this.slidesPdf.then(this.shown, this.shown);
     return this.slidesPdf;
   }
 
