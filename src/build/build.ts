@@ -19,7 +19,12 @@ import { BROWSER_FORMATS, cacheName, outputFiles, outputTargets, type Format } f
 import { loadDeck } from '../load/load-deck.js';
 import { SLIDE_CACHE_FILE, SlideCache } from '../load/slide-cache.js';
 import { PICTURE_CACHE_FILE, PictureBook } from '../load/picture-book.js';
-import { LECTERN_VERSION as version, PACKAGE_ROOT, THEMES_DIR } from '../core/package-root.js';
+import {
+  LECTERN_VERSION as version,
+  PACKAGE_FOLDERS,
+  PACKAGE_ROOT,
+  THEMES_DIR,
+} from '../core/package-root.js';
 import { warningsOf, type Problem } from '../core/problem.js';
 import { requireValid, validateDeck } from '../validate/validate-deck.js';
 import { parseChapterSelection, selectChapters } from '../compose/chapter-selection.js';
@@ -106,7 +111,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         path: resolve(cwd, d),
         label: 'a deck folder of this build',
       })),
-      { path: PACKAGE_ROOT, label: "lectern's own folder" },
+      { path: PACKAGE_ROOT, label: "lectern's own folder", holdsOutputs: true },
+      ...PACKAGE_FOLDERS.map((path) => ({ path, label: "a folder of lectern's own" })),
     ],
     opts.out,
   );

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { LecternError } from '../../src/core/errors.js';
 import { assertOutputsAvoid } from '../../src/export/output/output-targets.js';
 import { Staging } from '../../src/export/output/staging.js';
 import { CACHE_FILE } from '../../src/export/output/build-cache.js';
-import { FIXTURES, lectern, treeHash } from '../helpers/cli.js';
+import { FIXTURES, ROOT, lectern, treeHash } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { edit } from './case.js';
 
@@ -147,5 +147,26 @@ describe('the deck folder is never written', () => {
     );
     // The property means something only if some layouts do build.
     expect(built).toBeGreaterThan(0);
+  });
+});
+
+describe("lectern's own folder", () => {
+  it('takes outputs beside its sources, as the README\'s npm run slides writes out/, and refuses them in its read folders', () => {
+    const out = `.test-out-${process.pid}`;
+    try {
+      const r = lectern(['build', join(FIXTURES, 'valid'), '--out', out, '--format', 'html'], { cwd: ROOT });
+      expect(r.code, r.stderr).toBe(0);
+      expect(existsSync(join(ROOT, out, 'valid.html'))).toBe(true);
+    } finally {
+      rmSync(join(ROOT, out), { recursive: true, force: true });
+    }
+    const themes = treeHash(join(ROOT, 'themes'));
+    for (const folder of ['themes', 'dist/x', 'node_modules', 'src']) {
+      const r = lectern(['build', join(FIXTURES, 'valid'), '--out', folder, '--format', 'html'], { cwd: ROOT });
+      expect(r.code, r.stderr).toBe(4);
+      expect(r.stderr).toMatch(/this output lies inside a folder of lectern's own/);
+    }
+    expect(treeHash(join(ROOT, 'themes'))).toBe(themes);
+    expect(existsSync(join(ROOT, 'dist', 'x'))).toBe(false);
   });
 });

@@ -21,6 +21,8 @@ export interface OutputTarget {
 export interface ReadFolder {
   path: string;
   label: string;
+  /** Outputs may lie inside it (lectern's package, whose read folders are listed on their own). */
+  holdsOutputs?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function assertOutputsAvoid(
           ? 'is'
           : isInside(target, f.path) || isInside(real, f.real)
             ? 'holds'
-            : isInside(f.path, target) || isInside(f.real, real)
+            : !f.holdsOutputs && (isInside(f.path, target) || isInside(f.real, real))
               ? 'lies inside'
               : undefined;
       if (!relation) continue;
