@@ -151,7 +151,7 @@ describe('the deck folder is never written', () => {
 });
 
 describe("lectern's own folder", () => {
-  it('takes outputs beside its sources, as the README\'s npm run slides writes out/, and refuses them in its read folders', () => {
+  it("takes outputs beside its sources, as the README's npm run slides writes out/, and refuses them in its read folders", () => {
     const out = `.test-out-${process.pid}`;
     try {
       const r = lectern(['build', join(FIXTURES, 'valid'), '--out', out, '--format', 'html'], { cwd: ROOT });
@@ -162,7 +162,9 @@ describe("lectern's own folder", () => {
     }
     const themes = treeHash(join(ROOT, 'themes'));
     for (const folder of ['themes', 'dist/x', 'node_modules', 'src']) {
-      const r = lectern(['build', join(FIXTURES, 'valid'), '--out', folder, '--format', 'html'], { cwd: ROOT });
+      const r = lectern(['build', join(FIXTURES, 'valid'), '--out', folder, '--format', 'html'], {
+        cwd: ROOT,
+      });
       expect(r.code, r.stderr).toBe(4);
       expect(r.stderr).toMatch(/this output lies inside a folder of lectern's own/);
     }
