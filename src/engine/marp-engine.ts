@@ -1,5 +1,5 @@
 import type { Marp, MarpOptions } from '@marp-team/marp-core';
-import { createRequire } from 'node:module';
+import { marpCore } from './marp-core.js';
 import { MARP_OPTIONS } from './marp-options.js';
 import { diagramFences, type DiagramSvgs } from './diagram-fence.js';
 
@@ -21,8 +21,6 @@ export function allowEmbeddedSvg(md: LinkValidating): void {
   md.validateLink = (url: string) => EMBEDDED_IMAGE.test(url.trim()) || validate(url);
 }
 
-const require = createRequire(import.meta.url);
-
 /**
  * Marp's options and lectern's own: the deck's rendered diagrams travel with the options, so
  * marp-cli, which passes its config's options to the engine module (html-engine.ts), renders
@@ -32,11 +30,10 @@ export type EngineOptions = MarpOptions & { lecternDiagrams?: DiagramSvgs };
 
 /**
  * The one Marp engine of every output: marp-core with lectern's options and plugins. marp-core
- * loads on the first call, not on import: loading it (with MathJax and PostCSS) took about
- * 250 ms, and the unchanged-rebuild path imports the modules that use it without calling them.
+ * loads on the first call, not on import (see marp-core.ts): loading it took about 250 ms, and the unchanged-rebuild path imports the modules that use it without calling them.
  */
 export function createMarp(options: EngineOptions = MARP_OPTIONS): Marp {
-  const { Marp: MarpEngine } = require('@marp-team/marp-core') as typeof import('@marp-team/marp-core');
+  const { Marp: MarpEngine } = marpCore();
   const { lecternDiagrams, ...marpOptions } = options;
   const marp = new MarpEngine(marpOptions).use(allowEmbeddedSvg);
   if (lecternDiagrams) marp.use(diagramFences(lecternDiagrams));

@@ -6,6 +6,7 @@ import { THEMES_DIR } from '../core/package-root.js';
 import { FONT_FAMILY } from '../fonts/embedded-font.js';
 import { isInside } from '../core/path-within.js';
 import { cleanUrl, cssLoads, fetchesSomething, type CssLoad } from '../core/css-loads.js';
+import { marpCore } from '../engine/marp-core.js';
 
 /** Marp's own themes, usable by name. */
 const MARP_THEMES = ['default', 'gaia', 'uncover'];
@@ -153,7 +154,7 @@ async function baseTheme(
 
 /** Marp's parser, so a syntax error in a custom theme is the deck's error with its line, not lectern's. */
 async function parseTheme(css: string, deck: DeckModel): Promise<void> {
-  const { Marp } = await import('@marp-team/marp-core');
+  const { Marp } = marpCore();
   try {
     new Marp().themeSet.add(css);
   } catch (err) {
@@ -173,7 +174,7 @@ async function parseTheme(css: string, deck: DeckModel): Promise<void> {
  * outputs open without a network, and the embedded font comes first in the stack anyway.
  */
 async function offlineMarpTheme(name: string): Promise<string> {
-  const { Marp } = await import('@marp-team/marp-core');
+  const { Marp } = marpCore();
   const css = new Marp().themeSet.get(name)?.css ?? '';
   return css.replace(/@import\s+(url\()?\s*["']?(https?:)?\/\/[^;]*;/gi, '');
 }
