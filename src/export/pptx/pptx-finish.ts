@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlDocument as Document, XmlElement as Element } from './xml-tree.js';
 import { CODE_FONT } from './pptx-blocks.js';
 import { FONT, W, type Colours } from './pptx-layouts.js';
 import { layoutTitle, slideNumber, titlePlaceholder, type TitleType } from './pptx-titles.js';

@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlDocument as Document, XmlElement as Element } from './xml-tree.js';
 import { all, insertInOrder, kids, make, type PartDocuments } from './pptx-xml.js';
 
 // What every PPTX lectern writes (editable and pictures) needs after pptxgenjs, so Microsoft's

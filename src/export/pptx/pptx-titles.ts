@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { XmlDocument as Document, XmlElement as Element } from './xml-tree.js';
 import { TITLE_NAME } from './measured-text.js';
 import { all, kids, make } from './pptx-xml.js';
 

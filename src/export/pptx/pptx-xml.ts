@@ -1,6 +1,11 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import {
+  parseXml,
+  serializeXml,
+  type XmlDocument as Document,
+  type XmlElement as Element,
+} from './xml-tree.js';
 
-// The parts of a PPTX as XML documents (@xmldom/xmldom), for the finishing passes that change
+// The parts of a PPTX as XML documents (xml-tree.ts), for the finishing passes that change
 // what pptxgenjs wrote: elements are found and moved by their names, never by text matching.
 
 export const NS = {
@@ -17,13 +22,10 @@ type Zip = import('jszip');
  */
 export class PartDocuments {
   private readonly docs = new Map<string, Document>();
-  private constructor(
-    readonly zip: Zip,
-    private readonly xml: typeof import('@xmldom/xmldom'),
-  ) {}
+  private constructor(readonly zip: Zip) {}
 
   static async open(zip: Zip): Promise<PartDocuments> {
-    return new PartDocuments(zip, await import('@xmldom/xmldom'));
+    return Promise.resolve(new PartDocuments(zip));
   }
 
   /** Lets `change` edit each part whose name passes `which`, in the zip's order. */
@@ -33,8 +35,7 @@ export class PartDocuments {
 
   /** Writes every part a pass has read back into the zip. */
   save(): void {
-    const serializer = new this.xml.XMLSerializer();
-    for (const [name, doc] of this.docs) this.zip.file(name, serializer.serializeToString(doc));
+    for (const [name, doc] of this.docs) this.zip.file(name, serializeXml(doc));
     this.docs.clear();
   }
 
@@ -42,7 +43,7 @@ export class PartDocuments {
     let doc = this.docs.get(name);
     if (!doc) {
       const text = await this.zip.file(name)!.async('string');
-      doc = new this.xml.DOMParser().parseFromString(text, 'text/xml');
+      doc = parseXml(text);
       this.docs.set(name, doc);
     }
     return doc;
@@ -56,9 +57,8 @@ export function all(root: Document | Element, ns: keyof typeof NS, local: string
 
 /** The element's children with that name. */
 export function kids(el: Element, ns: keyof typeof NS, local: string): Element[] {
-  return [...el.childNodes].filter(
-    (n): n is Element =>
-      n.nodeType === 1 && (n as Element).namespaceURI === NS[ns] && (n as Element).localName === local,
+  return el.childNodes.filter(
+    (n): n is Element => n.nodeType === 1 && n.namespaceURI === NS[ns] && n.localName === local,
   );
 }
 
@@ -83,9 +83,7 @@ export function insertInOrder(parent: Element, child: Element, order: readonly s
     const i = order.indexOf(name);
     return i < 0 ? order.length : i;
   };
-  const mine = rank(child.localName ?? '');
-  const after = [...parent.childNodes].find(
-    (n): n is Element => n.nodeType === 1 && rank((n as Element).localName ?? '') > mine,
-  );
+  const mine = rank(child.localName);
+  const after = parent.childNodes.find((n): n is Element => n.nodeType === 1 && rank(n.localName) > mine);
   parent.insertBefore(child, after ?? null);
 }

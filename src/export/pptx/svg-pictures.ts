@@ -23,11 +23,32 @@ export async function svgToPng(session: BrowserSession, svgs: string[]): Promise
     )
     .join('')}</body></html>`;
   const pngs = await inWindow(session, html, PICTURES_ONLY, async (page) => {
-    const out: string[] = [];
-    await page.evaluate(() =>
-      Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))),
+    // Drawn on a canvas and encoded in the page: a screenshot of each picture cost the browser
+    // 0.3 CPU-seconds more (a compositor frame, then its encoding in the browser process).
+    const drawn = await page.evaluate(() =>
+      Promise.all(
+        [...document.images].map(async (img) => {
+          await img.decode().catch(() => undefined);
+          const canvas = document.createElement('canvas');
+          canvas.width = img.width;
+          canvas.height = img.height;
+          canvas.getContext('2d')!.drawImage(img, 0, 0, img.width, img.height);
+          // A drawing with a foreignObject taints the canvas: it gets a screenshot instead.
+          try {
+            return canvas.toDataURL('image/png');
+          } catch {
+            return null;
+          }
+        }),
+      ),
     );
+    const out: string[] = [];
     for (let i = 0; i < svgs.length; i++) {
+      const png = drawn[i];
+      if (png) {
+        out.push(png);
+        continue;
+      }
       const el = await page.$(`#svg${i}`);
       const shot = (await el!.screenshot({ type: 'png', omitBackground: true })) as Uint8Array;
       out.push(`data:image/png;base64,${Buffer.from(shot).toString('base64')}`);
