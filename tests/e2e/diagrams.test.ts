@@ -180,8 +180,19 @@ describe('a deck with diagrams', () => {
       const y = Number(off.getAttribute('y')) / slideH;
       const w = Number(size.getAttribute('cx')) / slideW;
       const h = Number(size.getAttribute('cy')) / slideH;
-      // At least twice the size the slide shows it at.
+      // At least twice the size the slide shows it at, and drawn: its shapes filled, its
+      // labels and lines inked (a picture that failed to draw is transparent).
       expect(pngData.width).toBeGreaterThanOrEqual(2 * w * 1280 * 0.99);
+      let opaque = 0;
+      let ink = 0;
+      for (let i = 0; i < pngData.data.length; i += 4) {
+        if (pngData.data[i + 3]! < 128) continue;
+        opaque++;
+        if (pngData.data[i]! + pngData.data[i + 1]! + pngData.data[i + 2]! < 3 * 110) ink++;
+      }
+      const pixels = pngData.width * pngData.height;
+      expect(opaque / pixels, `slide ${slide} picture drawn`).toBeGreaterThan(0.05);
+      expect(ink / pixels, `slide ${slide} labels and lines inked`).toBeGreaterThan(0.003);
       for (const label of labels) {
         const word = pdfWordsOf.find((v) => v.page === Number(slide) && v.text === label)!;
         const cx = (word.x0 + word.x1) / 2 / pageW;
