@@ -32,7 +32,7 @@ import { LecternError } from '../core/errors.js';
 import { Jobs } from './build-jobs.js';
 import { interruptedError, unlessInterrupted } from '../core/interrupted.js';
 import type { BrowserLease } from '../export/browser/browser-lease.js';
-import type { BuildOptions, BuildResult, BuiltOutput, Step } from './build.js';
+import type { BuildOptions, BuildResult, BuiltOutput, Step } from './build-types.js';
 import { blockedRequestProblems } from '../render/resource-audit.js';
 
 /**
