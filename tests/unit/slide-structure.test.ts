@@ -63,7 +63,8 @@ describe('slideStructure', () => {
     const list = s.blocks[0];
     expect(list?.kind === 'list' && list.items[0]!.runs).toEqual([
       { text: '开场', bold: true },
-      { text: '：' },
+      // The colon joins the bold term (engine/term-colon.ts).
+      { text: '：', bold: true },
       { text: '核实', italic: true },
       { text: ' ' },
       { text: '打断', strike: true },

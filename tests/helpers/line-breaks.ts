@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+
+// Chinese line-breaking rules, checked on what a PDF prints (issue 25 §2): no line starts with
+// closing punctuation (nor with its half-width form after a line that ends in Chinese), and
+// no line ends with opening punctuation. Lines as poppler reads them (`pdftotext
+// -bbox-layout`): each block's lines, in reading order.
+
+const CLOSING = '，。、；：！？）》」』】”’〉〕';
+const HALF_CLOSING = ',.;:!?)';
+const OPENING = '（《「『【“‘〈〔';
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]$/;
+
+/** Every line of every page, per block: `[page, lines of the block]`. */
+function pdfBlocks(pdf: string): { page: number; lines: string[] }[] {
+  const xhtml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  // poppler's XHTML, read as XML (its doctype is XHTML's).
+  const doc = new DOMParser({ onError: () => undefined }).parseFromString(xhtml, 'text/xml');
+  const blocks: { page: number; lines: string[] }[] = [];
+  [...doc.getElementsByTagName('page')].forEach((page, i) => {
+    for (const block of [...page.getElementsByTagName('block')]) {
+      // poppler splits a printed line where a wide gap follows a glyph (after ” or ）): lines
+      // of a block on the same baseline are one printed line.
+      const lines: { text: string; top: number; height: number }[] = [];
+      for (const line of [...block.getElementsByTagName('line')]) {
+        const text = [...line.getElementsByTagName('word')].map((w) => w.textContent ?? '').join('');
+        const top = Number(line.getAttribute('yMin'));
+        const height = Number(line.getAttribute('yMax')) - top;
+        const last = lines.at(-1);
+        if (last && Math.abs(last.top - top) < Math.min(last.height, height) / 2) last.text += text;
+        else lines.push({ text, top, height });
+      }
+      blocks.push({ page: i + 1, lines: lines.map((l) => l.text) });
+    }
+  });
+  return blocks;
+}
+
+/** Each line that breaks the rules, as `file p.N: "line"`; none for a PDF that keeps them. */
+export function lineBreakFaults(pdf: string): string[] {
+  const faults: string[] = [];
+  for (const { page, lines } of pdfBlocks(pdf))
+    lines.forEach((line, i) => {
+      const first = line[0] ?? '';
+      const previous = i > 0 ? lines[i - 1]! : '';
+      const starts =
+        CLOSING.includes(first) || (HALF_CLOSING.includes(first) && CJK.test(previous))
+          ? 'starts with closing punctuation'
+          : undefined;
+      const ends =
+        i < lines.length - 1 && OPENING.includes(line.at(-1) ?? '')
+          ? 'ends with opening punctuation'
+          : undefined;
+      for (const why of [starts, ends]) if (why) faults.push(`${pdf} p.${page}: "${line}" ${why}`);
+    });
+  return faults;
+}
+
+/** Every PDF below a folder (links are not followed; only files that are PDFs). */
+export function pdfFilesUnder(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const info = lstatSync(p, { throwIfNoEntry: false });
+      if (info?.isDirectory()) walk(p);
+      else if (info?.isFile() && name.endsWith('.pdf') && isPdf(p)) found.push(p);
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    // a folder a test made unreadable on purpose
+  }
+  return found;
+}
+
+function isPdf(file: string): boolean {
+  const head = Buffer.alloc(5);
+  const fd = openSync(file, 'r');
+  try {
+    return readSync(fd, head, 0, 5, 0) === 5 && head.toString('latin1') === '%PDF-';
+  } finally {
+    closeSync(fd);
+  }
+}
