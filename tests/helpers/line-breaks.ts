@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
-import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
+import { filesUnder } from './xml-parts.js';
 
 // Chinese line-breaking rules, checked on what a PDF prints (issue 25 §2): no line starts with
 // closing punctuation (nor with its half-width form after a line that ends in Chinese), and
@@ -63,29 +62,5 @@ export function lineBreakFaults(pdf: string): string[] {
 
 /** Every PDF below a folder (links are not followed; only files that are PDFs). */
 export function pdfFilesUnder(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      const info = lstatSync(p, { throwIfNoEntry: false });
-      if (info?.isDirectory()) walk(p);
-      else if (info?.isFile() && name.endsWith('.pdf') && isPdf(p)) found.push(p);
-    }
-  };
-  try {
-    walk(dir);
-  } catch {
-    // a folder a test made unreadable on purpose
-  }
-  return found;
-}
-
-function isPdf(file: string): boolean {
-  const head = Buffer.alloc(5);
-  const fd = openSync(file, 'r');
-  try {
-    return readSync(fd, head, 0, 5, 0) === 5 && head.toString('latin1') === '%PDF-';
-  } finally {
-    closeSync(fd);
-  }
+  return filesUnder(dir, '.pdf', '%PDF-');
 }

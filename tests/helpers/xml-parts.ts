@@ -25,15 +25,20 @@ export async function strictXmlParts(file: string): Promise<Map<string, Document
 
 /** Every .pptx below a folder (links are not followed). */
 export function pptxFilesUnder(dir: string): string[] {
+  // A zip only: some tests stage placeholder text under output names (deck-folder.test.ts);
+  // a PPTX lectern wrote that is no zip fails the tests that open it.
+  return filesUnder(dir, '.pptx', 'PK');
+}
+
+/** Every file below a folder whose name ends with `ending` and whose bytes start with `magic` (links are not followed). */
+export function filesUnder(dir: string, ending: string, magic: string): string[] {
   const found: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       const info = lstatSync(p, { throwIfNoEntry: false });
       if (info?.isDirectory()) walk(p);
-      // A zip only: some tests stage placeholder text under output names (deck-folder.test.ts);
-      // a PPTX lectern wrote that is no zip fails the tests that open it.
-      else if (info?.isFile() && name.endsWith('.pptx') && isZip(p)) found.push(p);
+      else if (info?.isFile() && name.endsWith(ending) && startsWith(p, magic)) found.push(p);
     }
   };
   try {
@@ -44,13 +49,13 @@ export function pptxFilesUnder(dir: string): string[] {
   return found;
 }
 
-function isZip(file: string): boolean {
-  const head = Buffer.alloc(2);
+function startsWith(file: string, magic: string): boolean {
+  const head = Buffer.alloc(magic.length);
   const fd = openSync(file, 'r');
   try {
-    readSync(fd, head, 0, 2, 0);
+    readSync(fd, head, 0, magic.length, 0);
   } finally {
     closeSync(fd);
   }
-  return head.toString('latin1') === 'PK';
+  return head.toString('latin1') === magic;
 }
