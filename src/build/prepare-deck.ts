@@ -55,7 +55,10 @@ export async function prepareValidDeck(
   // still holds the diagrams' sources, so their labels have glyphs.
   const font =
     fontCss === undefined
-      ? await embeddedFont(composed.markdown + shortcodeEmoji(composed.markdown))
+      ? await embeddedFont(
+          // deck.md's labels reach pages the markdown does not hold (the script's title, page numbers).
+          composed.markdown + shortcodeEmoji(composed.markdown) + Object.values(model.labels).join(''),
+        )
       : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
   const diagrams = await drawDiagrams(composed, model, font?.css, opts.diagrams);

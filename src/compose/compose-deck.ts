@@ -2,7 +2,8 @@ import type { ChapterModel, DeckModel } from '../validate/deck-model.js';
 import { resolve } from 'node:path';
 import { normalizeImageSrc } from '../load/load-images.js';
 import type { SourceSlide } from '../load/split-slides.js';
-import { labelsFor, type Labels } from '../core/labels.js';
+import { deckLabels } from '../core/label-overrides.js';
+import type { Labels } from '../core/labels.js';
 import { directiveValue, escapeMarkdown } from './markdown-text.js';
 import { directiveOf, explicitClass, layoutClass, localClass, withoutCheckboxes } from './slide-layout.js';
 import { backgroundImageUrls } from '../load/background-directive.js';
@@ -15,7 +16,7 @@ export type { ComposedDeck, SlideInfo, SlideKind, SlideQuiz } from './composed-d
 
 /** Builds the whole Marp markdown: title, agenda, a divider before each chapter, the chapters, closing. Pure. */
 export function composeDeck(deck: DeckModel): ComposedDeck {
-  const t = labelsFor(deck.lang);
+  const t = deckLabels(deck);
   // The `class` in effect, as Marp carries a local directive on to the slides after it: a
   // layout class lectern adds keeps it (a deck's `class: invert` stays on every slide).
   let inherited = deck.directives.class ?? '';

@@ -3,8 +3,10 @@ export interface Labels {
   agenda: string;
   /** The heading of the agenda's later slides, when the chapters need more than one. */
   agendaContinued: string;
+  /** The small line under the agenda's heading; empty: none (a zh-CN deck shows no English unless asked). */
   agendaKicker: string;
-  chapter: string;
+  /** The divider's line above the chapter title, by the chapter's number. */
+  chapter: (n: number) => string;
   review: string;
   presenter: string;
   date: string;
@@ -20,11 +22,18 @@ export interface Labels {
   scanMaterials: string;
   /** The closing slide's text when deck.md sets no `closing`. */
   closing: string;
+  /** The handout's and script's page numbers: a template of {n} and {of}. */
+  pageOf: string;
   /** The speaker script's running title after the course title, and its line for a slide without notes. */
   script: string;
   noNotes: string;
-  /** The HTML's exercise countdown and presenter chapter timer, and their keys. */
-  timers: { exercise: string; chapter: string; keys: string };
+  /**
+   * The HTML's exercise countdown and presenter chapter timer, and their keys. The chapter's
+   * time is a template of {used} (whole minutes) and, when the chapter plans some, {plan}.
+   */
+  timers: { exercise: string; chapter: string; chapterPlanned: string; keys: string };
+  /** The presenter view's clock: 24-hour (15:05:09) or the browser's own format. */
+  clock24: boolean;
   /** What a screen reader hears on each slide change, and the share copy's buttons. */
   slideAnnouncement: (n: number, of: number, title: string) => string;
   previousSlide: string;
@@ -54,8 +63,8 @@ export interface Labels {
 const zh: Labels = {
   agenda: '目录',
   agendaContinued: '目录（续）',
-  agendaKicker: 'CATALOGUE',
-  chapter: 'CHAPTER',
+  agendaKicker: '',
+  chapter: (n) => `第 ${n} 章`,
   review: '总结',
   presenter: '演讲人',
   date: '日期',
@@ -67,9 +76,16 @@ const zh: Labels = {
   scanFeedback: '扫码填写课程反馈',
   scanMaterials: '扫码获取课程资料',
   closing: '谢谢',
+  pageOf: '第 {n} 页 / 共 {of} 页',
   script: '讲师讲稿',
   noNotes: '（本页无讲稿）',
-  timers: { exercise: '练习计时', chapter: '本章用时', keys: 'T 开始/暂停 · Shift+T 重置' },
+  timers: {
+    exercise: '练习计时',
+    chapter: '本章 {used} 分钟',
+    chapterPlanned: '本章 {used} 分钟 / 计划 {plan} 分钟',
+    keys: 'T 开始/暂停 · Shift+T 重置',
+  },
+  clock24: true,
   slideAnnouncement: (n, of, title) => `幻灯片 ${n} / ${of}${title ? `：${title}` : ''}`,
   previousSlide: '上一页',
   nextSlide: '下一页',
@@ -109,7 +125,7 @@ const en: Labels = {
   agenda: 'Agenda',
   agendaContinued: 'Agenda (continued)',
   agendaKicker: 'CONTENTS',
-  chapter: 'CHAPTER',
+  chapter: () => 'CHAPTER',
   review: 'Review',
   presenter: 'Presenter',
   date: 'Date',
@@ -121,9 +137,16 @@ const en: Labels = {
   scanFeedback: 'Scan to give feedback',
   scanMaterials: 'Scan for the course materials',
   closing: 'Thank you',
+  pageOf: '{n} / {of}',
   script: 'Speaker script',
   noNotes: '(no notes)',
-  timers: { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
+  timers: {
+    exercise: 'Exercise',
+    chapter: 'This chapter: {used} min',
+    chapterPlanned: 'This chapter: {used} of {plan} min',
+    keys: 'T start/pause · Shift+T reset',
+  },
+  clock24: false,
   slideAnnouncement: (n, of, title) => `Slide ${n} of ${of}${title ? `: ${title}` : ''}`,
   previousSlide: 'Previous slide',
   nextSlide: 'Next slide',
@@ -186,7 +209,9 @@ export function wordsOutsideSlides(): string {
     t.quiz.untracked,
     '0123456789/ ,.✓✗',
   ];
-  return [zh, en].flatMap((t) => [t.script, t.noNotes, ...Object.values(t.timers), ...quiz(t)]).join('');
+  return [zh, en]
+    .flatMap((t) => [t.script, t.noNotes, t.pageOf, ...Object.values(t.timers), ...quiz(t)])
+    .join('');
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { LabelOverrides } from '../core/label-overrides.js';
 import type { ImageAsset } from '../load/load-images.js';
 import type { SourceSlide } from '../load/split-slides.js';
 import type { HANDOUT_PER_PAGE, HandoutExtra } from './fields.js';
@@ -29,6 +30,8 @@ export interface DeckModel {
   materials?: string;
   /** The percentage of the knowledge checks' points that passes (SCORM passed / failed); none: completion only. */
   masteryScore?: number;
+  /** deck.md `labels:`: the words lectern writes, reworded (deckLabels gives the whole set). */
+  labels: LabelOverrides;
   /** The handout's slides a page and the generated slides it keeps (deck.md `handout:`). */
   handout: { perPage: HandoutPerPage; include: HandoutExtra[] };
   /** Chapters 01 … N and, last, the closing review (only the chosen ones for `--chapters`). */

@@ -63,6 +63,8 @@ function hintFor(type: FieldType): string {
       return 'write the whole web address, e.g. `feedback: https://example.com/survey`';
     case 'handout':
       return 'handout:\n      perPage: 3          # 1, 2, 3 or 6 slides a page (6: no note lines)\n      include: [agenda]   # also print the title or agenda slide';
+    case 'labels':
+      return 'labels:\n      agendaKicker: CATALOGUE   # the line under 目录; empty: none\n      chapter: "第 {n} 部分"     # the divider\'s line, {n}: the chapter\'s number';
     case 'brand':
       return 'brand:\n      primary: "#0b3d91"\n      accent: "#f5a623"\n      logo: assets/logo.png';
     default:

@@ -1,3 +1,4 @@
+import { LABEL_PLACEHOLDERS, unknownPlaceholders, type LabelKey } from '../core/label-overrides.js';
 import { withoutControlChars } from '../load/control-chars.js';
 
 /** The front matter each kind of file accepts, and how to read a value as its type. */
@@ -10,7 +11,8 @@ export type FieldType =
   | 'size'
   | 'web-address'
   | 'percent'
-  | 'handout';
+  | 'handout'
+  | 'labels';
 
 export const DECK_FIELDS: Record<string, FieldType> = {
   title: 'text',
@@ -32,6 +34,7 @@ export const DECK_FIELDS: Record<string, FieldType> = {
   materials: 'web-address',
   masteryScore: 'percent',
   handout: 'handout',
+  labels: 'labels',
 };
 
 /** The handout's slides a page (6 has no note lines) and the generated slides it may keep. */
@@ -124,6 +127,8 @@ export function typeError(type: FieldType, v: unknown): string | null {
       return webAddress(v) ? null : `must be an http:// or https:// address, not ${describe(v)}`;
     case 'handout':
       return handoutError(v);
+    case 'labels':
+      return labelsError(v);
   }
 }
 
@@ -140,6 +145,23 @@ function handoutError(v: unknown): string | null {
   const items: unknown[] = Array.isArray(include) ? include : [include];
   const bad = items.find((i) => !(HANDOUT_EXTRAS as readonly unknown[]).includes(i));
   return bad === undefined ? null : `include takes ${HANDOUT_EXTRAS.join(' and ')}, not ${describe(bad)}`;
+}
+
+/** What is wrong with deck.md `labels:` (words lectern writes, reworded), or null. */
+function labelsError(v: unknown): string | null {
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    return `must be a mapping of labels to words, not ${describe(v)}`;
+  for (const [key, value] of Object.entries(v)) {
+    if (!(key in LABEL_PLACEHOLDERS))
+      return `has an unknown label "${key}" (it takes ${Object.keys(LABEL_PLACEHOLDERS).join(', ')})`;
+    if (value !== null && value !== '' && asText(value) === undefined)
+      return `${key} must be text, not ${describe(value)}`;
+    const known: readonly string[] = LABEL_PLACEHOLDERS[key as LabelKey];
+    const stray = unknownPlaceholders(key as LabelKey, asText(value) ?? '')[0];
+    if (stray !== undefined)
+      return `${key} has {${stray}}, which it cannot fill (${known.length ? known.map((k) => `{${k}}`).join(', ') : 'it takes no placeholder'})`;
+  }
+  return null;
 }
 
 /** A QR code on the closing slide leads a phone to this address: only web pages, nothing a phone would run or dial. */

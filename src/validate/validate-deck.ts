@@ -1,4 +1,5 @@
 import { basename, resolve } from 'node:path';
+import type { LabelOverrides } from '../core/label-overrides.js';
 import { defaultClosing } from '../core/labels.js';
 import type { Brand, ChapterModel, DeckModel } from './deck-model.js';
 import type { LoadedDeck } from '../load/load-deck.js';
@@ -89,6 +90,7 @@ function toModel(loaded: LoadedDeck): DeckModel {
     materials: webAddress(d.materials),
     ...(typeof d.masteryScore === 'number' ? { masteryScore: d.masteryScore } : {}),
     handout: handoutOf(d.handout),
+    labels: labelsOf(d.labels),
     chapters,
     assets: loaded.assets,
     directives: directivesOf(d),
@@ -107,6 +109,14 @@ function handoutOf(v: unknown): DeckModel['handout'] {
   };
   const include = h.include === undefined ? [] : Array.isArray(h.include) ? h.include : [h.include];
   return { perPage: h.perPage ?? 3, include: [...new Set(include)] };
+}
+
+/** deck.md `labels:`, validated already (fields.ts); an empty value is kept: it drops its line. */
+function labelsOf(v: unknown): LabelOverrides {
+  if (v === null || typeof v !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(v as Record<string, unknown>).map(([key, value]) => [key, asText(value) ?? '']),
+  );
 }
 
 function directivesOf(data: Record<string, unknown>): Record<string, string> {

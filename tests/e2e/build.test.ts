@@ -72,14 +72,14 @@ describe('lectern build (every output of a fixture deck)', () => {
       expect(classes[3]).toContain('points-3');
     });
 
-    it('shows the agenda with numbers, titles and minutes, and the dividers with CHAPTER and title', async () => {
+    it('shows the agenda with numbers, titles and minutes, and the dividers with 第 N 章 and title', async () => {
       const texts = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (ss) =>
         ss.map((s) => (s.textContent ?? '').replace(/\s+/g, ' ')),
       );
       expect(texts[1]).toMatch(/01 倾听的力量 10 分钟/);
       expect(texts[1]).toMatch(/03 总结回顾 8 分钟/);
       expect(texts[1]).toMatch(/合计 30 分钟/);
-      expect(texts[2]).toMatch(/01 CHAPTER 倾听的力量/);
+      expect(texts[2]).toMatch(/01 第 1 章 倾听的力量/);
       expect(texts[3]).toMatch(/01 · 倾听的力量/);
       expect(texts[3]).toMatch(/沟通技巧训练营/);
     });
@@ -167,7 +167,7 @@ describe('lectern build (every output of a fixture deck)', () => {
       expect(info['Page size']).toMatch(/\(A4\)/);
       const first = pdfText(file('valid-handout.pdf'), 1);
       expect(first).toContain('沟通技巧训练营');
-      expect(first).toMatch(/1\s*\/\s*2/);
+      expect(first).toMatch(/第\s*1\s*页\s*\/\s*共\s*2\s*页/);
       const all = pdfText(file('valid-handout.pdf'));
       expect(all).toContain('倾听三要点');
       expect(all).not.toContain('讲解倾听三要点');

@@ -49,7 +49,7 @@ describe('the handout, three slides a page (the default)', () => {
     const text = flat(pdfText(file));
     for (const heading of CONTENT) expect(text).toContain(heading);
     expect(text).not.toContain('小型测试课程'); // the title slide's subtitle
-    expect(text).not.toContain('CATALOGUE'); // the agenda
+    expect(text).not.toContain('目录'); // the agenda
     expect(text).not.toMatch(/谢谢(?!聆)/); // the closing slide
     expect(text).not.toContain('讲解倾听三要点'); // speaker notes are the trainer's
   });
@@ -70,7 +70,7 @@ describe('the handout, three slides a page (the default)', () => {
     const first = pdfText(file, 1);
     expect(first).toContain('沟通技巧训练营 · 培训部');
     expect(first).toContain('2026-12-01');
-    expect(first).toMatch(/1\s*\/\s*2/);
+    expect(first).toMatch(/第\s*1\s*页\s*\/\s*共\s*2\s*页/);
   });
 });
 
@@ -86,7 +86,7 @@ describe('deck.md handout: perPage and include', () => {
     expect(pdfInfo(file).Pages).toBe(String(pages));
     expect(pdfInfo(file)['Page size']).toMatch(/\(A4\)/);
     const text = flat(pdfText(file));
-    expect(text).toContain('CATALOGUE');
+    expect(text).toContain('目录');
     expect(text).not.toContain('小型测试课程');
     // The QR codes' captions and their addresses, on the last page.
     const last = flat(pdfText(file, pages));

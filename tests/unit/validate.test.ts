@@ -143,6 +143,19 @@ describe('front matter problems point at the line of their key, nested keys incl
     ]);
   });
 
+  it.each([
+    ['  fontSize: 12', /labels has an unknown label "fontSize" \(it takes agenda, .*chapter/],
+    ['  chapter: "第 {x} 部分"', /labels chapter has \{x\}, which it cannot fill \(\{n\}\)/],
+    ['  agenda: [a, b]', /labels agenda must be text, not a list/],
+  ])('labels: %j is an error at the labels: line, with a hint', async (line, message) => {
+    const { problems } = await deckWith((d) =>
+      edit(join(d, 'deck.md'), 'agendaNotes:', `labels:\n  agendaKicker: CATALOGUE\n${line}\nagendaNotes:`),
+    );
+    expect(errorsOf(problems)).toMatchObject([{ code: 'field-type', file: 'valid/deck.md', line: 13 }]);
+    expect(errorsOf(problems)[0]!.message).toMatch(message);
+    expect(errorsOf(problems)[0]!.hint).toContain('agendaKicker: CATALOGUE');
+  });
+
   it("a chapter's nested key: its line, in keyLines and in a YAML error", async () => {
     const header = 'minutes: 12\nheader:\n  text: 表达\n  size: 2\n';
     const deck = fixtureDeck('valid');

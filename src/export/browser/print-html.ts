@@ -14,6 +14,15 @@ export function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3c ').replace(/\n/g, ' ')}"`;
 }
 
+/** The `content:` of a page-number margin box: a label's {n} and {of} as the page counters. */
+export function pageCounter(template: string): string {
+  const parts = template.split(/(\{n\}|\{of\})/).filter((part) => part !== '');
+  const css = parts.map((part) =>
+    part === '{n}' ? 'counter(page)' : part === '{of}' ? 'counter(pages)' : cssString(part),
+  );
+  return css.length ? css.join(' ') : '""';
+}
+
 /** One slide as a stand-alone Marp fragment: Marp's CSS expects `div.marpit > svg`. */
 export function slideFragment(rendered: RenderedDeck, index: number): string {
   return `<div class="marpit">${rendered.slideSvgs[index] ?? ''}</div>`;

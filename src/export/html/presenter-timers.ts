@@ -7,7 +7,10 @@ interface TimerData {
   slides: [number, string][];
   /** Planned minutes and title of each chapter, by label. */
   chapters: Record<string, { minutes: number; title: string }>;
-  words: { exercise: string; chapter: string; keys: string };
+  words: { exercise: string; chapter: string; chapterPlanned: string; keys: string };
+  /** The deck's language and whether its clock counts 24 hours (bespoke shows the browser's format). */
+  lang: string;
+  clock24: boolean;
 }
 
 /**
@@ -16,7 +19,8 @@ interface TimerData {
  *   over the slide's top right corner and in the presenter view above the current slide; T starts and pauses it,
  *   Shift+T sets it back. Both windows read one state from localStorage (as bespoke syncs its
  *   own windows), so a key pressed in either runs the clock in both;
- * - the presenter view also shows the time spent in the current chapter against its planned minutes.
+ * - the presenter view also shows the time spent in the current chapter against its planned
+ *   minutes, and its clock in the deck's language (24-hour for Chinese, whatever the browser's).
  * No network, no library: plain DOM in the file itself.
  */
 export function presenterTimers(composed: ComposedDeck, lang: string): string {
@@ -28,6 +32,8 @@ export function presenterTimers(composed: ComposedDeck, lang: string): string {
       ),
     ),
     words: labelsFor(lang).timers,
+    lang,
+    clock24: labelsFor(lang).clock24,
   };
   // `<` escaped: the data sits inside a <script> element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
@@ -141,11 +147,40 @@ function timerScript(data: TimerData): void {
       chapterTime.hidden = !chapter;
       if (chapter && plan) {
         const used = spent[chapter] ?? 0;
-        chapterTime.textContent = `${data.words.chapter} ${chapter}: ${clock(used)}${plan.minutes ? ` / ${clock(plan.minutes * 60_000)}` : ''}`;
+        const words = plan.minutes ? data.words.chapterPlanned : data.words.chapter;
+        chapterTime.textContent = words
+          .replace('{used}', String(Math.floor(used / 60_000)))
+          .replace('{plan}', String(plan.minutes));
+        chapterTime.title = `${chapter} ${plan.title}: ${clock(used)}`;
         chapterTime.classList.toggle('over', plan.minutes > 0 && used > plan.minutes * 60_000);
       }
     }
   };
-  render();
-  setInterval(render, 250);
+  // bespoke builds the presenter view's clock when it starts, which may be after this script.
+  let clockKept = !(presenter && data.clock24);
+  const tick = () => {
+    render();
+    if (!clockKept) clockKept = keepClock24(data.lang);
+  };
+  tick();
+  setInterval(tick, 250);
+
+  /** bespoke writes the time every 250 ms in the browser's format; each write is rewritten at once. */
+  function keepClock24(lang: string): boolean {
+    const format = new Intl.DateTimeFormat(lang, {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    const time = document.querySelector('.bespoke-marp-presenter-info-time');
+    if (!time) return false;
+    const rewrite = () => {
+      const text = format.format(new Date());
+      if (time.textContent !== text) time.textContent = text;
+    };
+    new MutationObserver(rewrite).observe(time, { childList: true, characterData: true, subtree: true });
+    rewrite();
+    return true;
+  }
 }

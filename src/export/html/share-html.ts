@@ -2,7 +2,7 @@ import type { DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { escapeHtml } from '../browser/print-html.js';
-import { labelsFor } from '../../core/labels.js';
+import { deckLabels } from '../../core/label-overrides.js';
 import { slideAnnouncer } from './slide-announcer.js';
 import { shareQuiz } from './share-quiz.js';
 
@@ -19,7 +19,7 @@ export function shareDocument(
   /** More of the page: the SCORM package's tracking script. */
   extra = '',
 ): string {
-  const t = labelsFor(deck.lang);
+  const t = deckLabels(deck);
   const ratio = `${rendered.width} / ${rendered.height}`;
   return [
     '<!DOCTYPE html>',

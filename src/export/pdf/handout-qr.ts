@@ -1,12 +1,12 @@
 import { closingCodes } from '../../compose/closing-codes.js';
-import { labelsFor } from '../../core/labels.js';
+import { deckLabels } from '../../core/label-overrides.js';
 import { qrSvg } from '../../compose/qr-code.js';
 import type { DeckModel } from '../../validate/deck-model.js';
 import { escapeHtml } from '../browser/print-html.js';
 
 /** The deck's QR codes (feedback, materials) with their captions; none when deck.md names no address. */
 export function handoutCodes(deck: DeckModel): { url: string; caption: string }[] {
-  return closingCodes(deck, labelsFor(deck.lang));
+  return closingCodes(deck, deckLabels(deck));
 }
 
 /**

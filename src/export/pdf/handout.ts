@@ -1,7 +1,8 @@
 import type { ComposedDeck } from '../../compose/compose-deck.js';
 import type { DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
-import { cssString, escapeHtml, printDocument, slideFragment } from '../browser/print-html.js';
+import { deckLabels } from '../../core/label-overrides.js';
+import { cssString, pageCounter, escapeHtml, printDocument, slideFragment } from '../browser/print-html.js';
 import { handoutCodes, codesHtml, CODES_CSS } from './handout-qr.js';
 import { handoutLayout, type HandoutLayout, type HandoutSlot } from './handout-pages.js';
 
@@ -46,6 +47,7 @@ export function handoutDocument(
   composed: ComposedDeck,
   rendered: RenderedDeck,
 ): { html: string; layout: HandoutLayout } {
+  const t = deckLabels(deck);
   const codes = handoutCodes(deck);
   const layout = handoutLayout(deck, composed, codes.length > 0);
   const ratio = rendered.height / rendered.width;
@@ -65,7 +67,7 @@ export function handoutDocument(
   margin: 18mm 16mm 16mm;
   @top-left { content: ${cssString(header)}; font: 9pt 'Lectern Sans', sans-serif; color: #59616b; }
   @top-right { content: ${cssString(deck.date ?? '')}; font: 9pt 'Lectern Sans', sans-serif; color: #59616b; }
-  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt 'Lectern Sans', sans-serif; color: #59616b; }
+  @bottom-center { content: ${pageCounter(t.pageOf)}; font: 9pt 'Lectern Sans', sans-serif; color: #59616b; }
 }
 html, body { margin: 0; padding: 0; background: #fff; font-family: 'Lectern Sans', sans-serif; color: #1d2633; }
 section.sheet { width: ${SHEET.width}mm; height: ${SHEET.height}mm; overflow: hidden; break-after: page; display: grid; gap: ${GAP}mm;

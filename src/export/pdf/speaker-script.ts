@@ -1,8 +1,15 @@
 import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
-import { labelsFor } from '../../core/labels.js';
+import { deckLabels } from '../../core/label-overrides.js';
 import { plannedMinutes, type DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
-import { cssString, escapeHtml, notesHtml, printDocument, slideFragment } from '../browser/print-html.js';
+import {
+  cssString,
+  pageCounter,
+  escapeHtml,
+  notesHtml,
+  printDocument,
+  slideFragment,
+} from '../browser/print-html.js';
 
 const THUMB_MM = 78;
 
@@ -12,7 +19,7 @@ const THUMB_MM = 78;
  * with planned minutes help rehearsal.
  */
 export function scriptDocument(deck: DeckModel, composed: ComposedDeck, rendered: RenderedDeck): string {
-  const t = labelsFor(deck.lang);
+  const t = deckLabels(deck);
   const thumbHeight = (THUMB_MM * rendered.height) / rendered.width;
   const title = `${deck.title} · ${t.script}`;
   const css = `
@@ -20,7 +27,7 @@ export function scriptDocument(deck: DeckModel, composed: ComposedDeck, rendered
   size: A4 portrait;
   margin: 18mm 16mm 16mm;
   @top-left { content: ${cssString(title)}; font: 9pt 'Lectern Sans', sans-serif; color: #555; }
-  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt 'Lectern Sans', sans-serif; color: #555; }
+  @bottom-center { content: ${pageCounter(t.pageOf)}; font: 9pt 'Lectern Sans', sans-serif; color: #555; }
 }
 html, body { margin: 0; padding: 0; background: #fff; font-family: 'Lectern Sans', sans-serif; color: #1d2633; font-size: 11pt; line-height: 1.65; }
 h1.script-title { font-size: 20pt; margin: 0 0 4mm; }

@@ -1,5 +1,5 @@
 import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
-import { labelsFor } from '../../core/labels.js';
+import { deckLabels } from '../../core/label-overrides.js';
 import type { DeckModel } from '../../validate/deck-model.js';
 import { warning, type Problem } from '../../core/problem.js';
 import { FONT, W, colours, defineMasters, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
@@ -80,7 +80,7 @@ export async function writeEditablePptx(
     defineTrainingMasters(pptx, deck, c, H);
   }
   const warnings: Problem[] = [];
-  const t = labelsFor(deck.lang);
+  const t = deckLabels(deck);
 
   composed.slides.forEach((info, i) => {
     const st = structures[i];

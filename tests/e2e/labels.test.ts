@@ -1,0 +1,71 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChromium } from '../helpers/chromium.js';
+import { FIXTURES, lectern } from '../helpers/cli.js';
+import { pdfText } from '../helpers/readers.js';
+import { tempDir } from '../helpers/temp.js';
+
+// The words lectern writes, as a zh-CN deck shows them (no English unless asked) and as
+// deck.md's `labels:` rewords them, read from the built HTML in Chromium and the PDFs with poppler.
+
+/** The valid fixture (zh-CN) built to HTML, handout and script, with `extra` in its deck.md. */
+function build(extra: string): string {
+  const deck = join(tempDir('lectern-labels-'), 'deck');
+  cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+  const file = join(deck, 'deck.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('agendaNotes:', `${extra}agendaNotes:`));
+  const out = tempDir('lectern-labels-out-');
+  const run = lectern(['build', deck, '--out', out, '--format', 'html,handout,script', '--quiet']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return out;
+}
+
+const flat = (text: string) => text.replace(/\s+/g, '');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The text of each slide of the HTML's audience view. */
+async function slideTexts(out: string): Promise<string[]> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(pathToFileURL(join(out, 'deck.html')).href, { waitUntil: 'load' });
+    return await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (ss) =>
+      ss.map((s) => (s.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+describe('labels', () => {
+  it('a zh-CN deck: generated slides hold no English, dividers say 第 N 章, pages 第 N 页 / 共 M 页', async () => {
+    const out = build('');
+    const texts = await slideTexts(out);
+    const generated = [texts[1]!, texts[2]!, texts[5]!, texts.at(-1)!]; // agenda, two dividers, closing
+    expect(texts[2]).toMatch(/^01 第 1 章 倾听的力量/);
+    for (const text of generated) expect(text).not.toMatch(/[A-Za-z]/);
+    // poppler drops the spaces between Chinese and digits.
+    expect(flat(pdfText(join(out, 'deck-handout.pdf'), 1))).toContain('第1页/共2页');
+    expect(flat(pdfText(join(out, 'deck-script.pdf'), 1))).toMatch(/第1页\/共\d+页/);
+  });
+
+  it("deck.md's labels reword the agenda's kicker, the dividers and the page numbers", async () => {
+    const out = build(
+      'labels:\n  agendaKicker: CATALOGUE\n  chapter: "PART {n}"\n  pageOf: "页 {n}（{of}）"\n',
+    );
+    const texts = await slideTexts(out);
+    expect(texts[1]).toMatch(/^目录 CATALOGUE 01 倾听的力量/);
+    expect(texts[2]).toMatch(/^01 PART 1 倾听的力量/);
+    expect(flat(pdfText(join(out, 'deck-handout.pdf'), 2))).toContain('页2（2）');
+  });
+});
