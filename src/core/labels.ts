@@ -23,6 +23,18 @@ export interface Labels {
   /** The speaker script's running title after the course title, and its line for a slide without notes. */
   script: string;
   noNotes: string;
+  /** The script's line above notes that run on from the page before: `12 · 标题（续）`. */
+  continued: (heading: string) => string;
+  /** The script's time plan on its first page: caption, columns, an exercise's kind, a span of time. */
+  timePlan: {
+    caption: string;
+    time: string;
+    part: string;
+    length: string;
+    /** An exercise or role-play without a time box (one with a time box shows `timeBox`). */
+    activity: (kind: 'exercise' | 'roleplay') => string;
+    span: (from: string, to: string) => string;
+  };
   /** The HTML's exercise countdown and presenter chapter timer, and their keys. */
   timers: { exercise: string; chapter: string; keys: string };
   /** What a screen reader hears on each slide change, and the share copy's buttons. */
@@ -69,6 +81,15 @@ const zh: Labels = {
   closing: '谢谢',
   script: '讲师讲稿',
   noNotes: '（本页无讲稿）',
+  continued: (heading) => `${heading}（续）`,
+  timePlan: {
+    caption: '时间安排',
+    time: '时间',
+    part: '内容',
+    length: '时长',
+    activity: (kind) => (kind === 'roleplay' ? '角色扮演' : '练习'),
+    span: (from, to) => `${from}–${to}`,
+  },
   timers: { exercise: '练习计时', chapter: '本章用时', keys: 'T 开始/暂停 · Shift+T 重置' },
   slideAnnouncement: (n, of, title) => `幻灯片 ${n} / ${of}${title ? `：${title}` : ''}`,
   previousSlide: '上一页',
@@ -123,6 +144,15 @@ const en: Labels = {
   closing: 'Thank you',
   script: 'Speaker script',
   noNotes: '(no notes)',
+  continued: (heading) => `${heading} (continued)`,
+  timePlan: {
+    caption: 'Time plan',
+    time: 'Time',
+    part: 'Part',
+    length: 'Length',
+    activity: (kind) => (kind === 'roleplay' ? 'Role-play' : 'Exercise'),
+    span: (from, to) => `${from}–${to}`,
+  },
   timers: { exercise: 'Exercise', chapter: 'Chapter', keys: 'T start/pause · Shift+T reset' },
   slideAnnouncement: (n, of, title) => `Slide ${n} of ${of}${title ? `: ${title}` : ''}`,
   previousSlide: 'Previous slide',
@@ -186,7 +216,18 @@ export function wordsOutsideSlides(): string {
     t.quiz.untracked,
     '0123456789/ ,.✓✗',
   ];
-  return [zh, en].flatMap((t) => [t.script, t.noNotes, ...Object.values(t.timers), ...quiz(t)]).join('');
+  const script = (t: Labels) => [
+    t.script,
+    t.noNotes,
+    t.continued(''),
+    t.total(0),
+    t.minutes(0),
+    ...[t.timePlan.caption, t.timePlan.time, t.timePlan.part, t.timePlan.length],
+    t.timeBox('exercise', 0),
+    t.timeBox('roleplay', 0),
+    t.timePlan.span('+0:00', '0'),
+  ];
+  return [zh, en].flatMap((t) => [...script(t), ...Object.values(t.timers), ...quiz(t)]).join('');
 }
 
 /**
