@@ -24,6 +24,11 @@ const edit = (file: string, from: string, to: string) => {
 const SENTENCE = '倾听是沟通的起点，讲师在这里要放慢语速，请学员回想最近一次被打断的经历，再说出当时的感受。';
 const LONG_ZH = Array.from({ length: 70 }, (_, i) => `S${i + 1}${SENTENCE}`);
 const ZH_NOTES = [LONG_ZH.slice(0, 3).join(''), LONG_ZH.slice(3).join(''), '最后请学员两两练习复述。'];
+/** A chapter divider's notes (front matter `notes:`) of over a page: its entry has the chapter heading above it. */
+const DIVIDER_NOTES = Array.from(
+  { length: 80 },
+  (_, i) => `D${i + 1}表达要清晰，先说结论再讲理由，最后用一个例子帮学员记住要点。`,
+).join('');
 const EN_SENTENCE =
   'check the forks, the chains and the mast before every shift, and write down what you find.';
 const EN_NOTES = Array.from({ length: 60 }, (_, i) => `Sentence ${i + 1}: ${EN_SENTENCE}`).join(' ');
@@ -43,6 +48,7 @@ beforeAll(() => {
     '讲解倾听三要点，请学员两两练习复述。\n时间：约 5 分钟',
     ZH_NOTES.join('\n\n'),
   );
+  edit(join(zhDeck, '02-speaking.md'), 'minutes: 12\n', `minutes: 12\nnotes: ${DIVIDER_NOTES}\n`);
   zhRun = lectern(['build', zhDeck, '--out', out, '--format', 'script']);
   // An English deck without `start:`: the plan counts from +0:00.
   const enDeck = join(out, 'src', 'en');
@@ -92,6 +98,21 @@ describe('notes longer than a page', () => {
     const five = pages.findIndex((lines, i) => i > first && lines.some((l) => l.text === '5 · 练习材料'));
     expect(five).toBeGreaterThan(later.at(-1)! - 1);
     expect(squeeze(pdfText(zh, five + 1))).toContain('分发案例材料');
+  });
+
+  it('take the chapter heading above their entry to the page they start, and leave no page blank', async () => {
+    const { pages, first, later } = await continuations(zh, '6 · 清晰表达', '6 · 清晰表达（续）');
+    // The heading opens the page, under the running title.
+    expect(pages[first]![1]!.text).toBe('02 清晰表达');
+    expect(later).toEqual([first + 1]);
+    expect(pages[later[0]!]![1]!.text).toBe('6 · 清晰表达（续）');
+    const text = squeeze(pdfText(zh));
+    expect([...text.matchAll(/D(\d+)表达/g)].map((m) => Number(m[1]))).toEqual(
+      Array.from({ length: 80 }, (_, i) => i + 1),
+    );
+    // A part a hair too tall would leave its last padding alone on a page: the running title,
+    // the page number and nothing else.
+    pages.forEach((lines, i) => expect(lines.length, `page ${i + 1}`).toBeGreaterThan(2));
   });
 
   it('say "(continued)" in an English deck', async () => {

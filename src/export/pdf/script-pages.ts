@@ -15,7 +15,9 @@ export function continueLongNotes(pageMm: number): number {
   document.body.dataset.continued = 'yes';
   const page = (pageMm * 96) / 25.4;
   const bottomOf = (el: Element) => el.getBoundingClientRect().bottom;
-  const topOf = (el: Element) => el.getBoundingClientRect().top;
+  // Where an element starts a page: a forced break keeps its top margin (a chapter heading's).
+  const topOf = (el: Element) =>
+    el.getBoundingClientRect().top - (Number.parseFloat(getComputedStyle(el).marginTop) || 0);
 
   /** The first notes character whose line box ends below `limit`, as a text node and offset. */
   const firstBelow = (notes: Element, limit: number): { node: Text; offset: number } | undefined => {
@@ -84,9 +86,14 @@ export function continueLongNotes(pageMm: number): number {
     while (bottomOf(part) - top > page) {
       const whole = part.cloneNode(true) as HTMLElement;
       let next: HTMLElement | undefined;
-      // The part ends with its padding and border, and its last paragraph's margin: they are
-      // measured, and a cut that still leaves the part too tall is undone and made a line higher.
-      for (let limit = top + page, tries = 0; tries < 4; tries++) {
+      // Below the last line the part keeps its paragraph's margin, its padding and its border;
+      // a cut that still leaves it too tall is undone and made a line higher.
+      const notes = part.querySelector('.notes')!;
+      const paragraph = getComputedStyle(notes.querySelector('p') ?? notes);
+      const box = getComputedStyle(part);
+      const px = (v: string) => Number.parseFloat(v) || 0;
+      const below = px(paragraph.marginBottom) + px(box.paddingBottom) + px(box.borderBottomWidth);
+      for (let limit = top + page - below, tries = 0; tries < 4; tries++) {
         const at = firstBelow(part.querySelector('.notes')!, limit);
         if (!at) break;
         next = cut(part, at, line);
@@ -97,7 +104,7 @@ export function continueLongNotes(pageMm: number): number {
         part.replaceWith(again);
         part = again;
         next = undefined;
-        limit -= over;
+        limit -= Math.max(over, px(paragraph.lineHeight));
       }
       if (!next) break;
       next.classList.add('page-start');
