@@ -88,11 +88,13 @@ export function continueLongNotes(pageMm: number): number {
       let next: HTMLElement | undefined;
       // Below the last line the part keeps its paragraph's margin, its padding and its border;
       // a cut that still leaves it too tall is undone and made a line higher.
+      // (Read as numbers now: a style read from the part goes blank once an undo replaces it.)
       const notes = part.querySelector('.notes')!;
       const paragraph = getComputedStyle(notes.querySelector('p') ?? notes);
       const box = getComputedStyle(part);
       const px = (v: string) => Number.parseFloat(v) || 0;
       const below = px(paragraph.marginBottom) + px(box.paddingBottom) + px(box.borderBottomWidth);
+      const lineHeight = px(paragraph.lineHeight);
       for (let limit = top + page - below, tries = 0; tries < 4; tries++) {
         const at = firstBelow(part.querySelector('.notes')!, limit);
         if (!at) break;
@@ -104,7 +106,7 @@ export function continueLongNotes(pageMm: number): number {
         part.replaceWith(again);
         part = again;
         next = undefined;
-        limit -= Math.max(over, px(paragraph.lineHeight));
+        limit -= Math.max(over, lineHeight);
       }
       if (!next) break;
       next.classList.add('page-start');
