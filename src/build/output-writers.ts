@@ -38,13 +38,14 @@ export const script: OutputWriter = async (jobs) => {
   const { model, composed, rendered } = jobs.deck;
   const { finishPdf } = await import('../export/pdf/pdf-finish.js');
   const { printA4 } = await import('../export/pdf/print-a4.js');
-  const { scriptDocument } = await import('../export/pdf/speaker-script.js');
+  const { scriptDocument, SCRIPT_PAGE } = await import('../export/pdf/speaker-script.js');
+  const { continueLongNotes } = await import('../export/pdf/script-pages.js');
   const printed = await printA4(
     await jobs.session(),
     scriptDocument(model, composed, rendered),
     composed.slides.length,
     'speaker script',
-    { outline: true },
+    { outline: true, prepare: (page) => page.evaluate(continueLongNotes, SCRIPT_PAGE.height) },
   );
   return jobs.onePdfAtATime(() => finishPdf(printed, model, { title: model.title }));
 };

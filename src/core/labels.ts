@@ -27,6 +27,18 @@ export interface Labels {
   /** The speaker script's running title after the course title, and its line for a slide without notes. */
   script: string;
   noNotes: string;
+  /** The script's line above notes that run on from the page before: `12 · 标题（续）`. */
+  continued: (heading: string) => string;
+  /** The script's time plan on its first page: caption, columns, an exercise's kind, a span of time. */
+  timePlan: {
+    caption: string;
+    time: string;
+    part: string;
+    length: string;
+    /** An exercise or role-play without a time box (one with a time box shows `timeBox`). */
+    activity: (kind: 'exercise' | 'roleplay') => string;
+    span: (from: string, to: string) => string;
+  };
   /**
    * The HTML's exercise countdown and presenter chapter timer, and their keys. The chapter's
    * time is a template of {used} (whole minutes) and, when the chapter plans some, {plan}.
@@ -79,6 +91,15 @@ const zh: Labels = {
   pageOf: '第 {n} 页 / 共 {of} 页',
   script: '讲师讲稿',
   noNotes: '（本页无讲稿）',
+  continued: (heading) => `${heading}（续）`,
+  timePlan: {
+    caption: '时间安排',
+    time: '时间',
+    part: '内容',
+    length: '时长',
+    activity: (kind) => (kind === 'roleplay' ? '角色扮演' : '练习'),
+    span: (from, to) => `${from}–${to}`,
+  },
   timers: {
     exercise: '练习计时',
     chapter: '本章 {used} 分钟',
@@ -140,6 +161,15 @@ const en: Labels = {
   pageOf: '{n} / {of}',
   script: 'Speaker script',
   noNotes: '(no notes)',
+  continued: (heading) => `${heading} (continued)`,
+  timePlan: {
+    caption: 'Time plan',
+    time: 'Time',
+    part: 'Part',
+    length: 'Length',
+    activity: (kind) => (kind === 'roleplay' ? 'Role-play' : 'Exercise'),
+    span: (from, to) => `${from}–${to}`,
+  },
   timers: {
     exercise: 'Exercise',
     chapter: 'This chapter: {used} min',
@@ -209,9 +239,18 @@ export function wordsOutsideSlides(): string {
     t.quiz.untracked,
     '0123456789/ ,.✓✗',
   ];
-  return [zh, en]
-    .flatMap((t) => [t.script, t.noNotes, t.pageOf, ...Object.values(t.timers), ...quiz(t)])
-    .join('');
+  const script = (t: Labels) => [
+    t.script,
+    t.noNotes,
+    t.continued(''),
+    t.total(0),
+    t.minutes(0),
+    ...[t.timePlan.caption, t.timePlan.time, t.timePlan.part, t.timePlan.length],
+    t.timeBox('exercise', 0),
+    t.timeBox('roleplay', 0),
+    t.timePlan.span('+0:00', '0'),
+  ];
+  return [zh, en].flatMap((t) => [...script(t), t.pageOf, ...Object.values(t.timers), ...quiz(t)]).join('');
 }
 
 /**

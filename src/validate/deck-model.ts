@@ -20,6 +20,8 @@ export interface DeckModel {
   size: '16:9' | '4:3';
   /** Minutes planned for the whole course. */
   duration?: number;
+  /** deck.md `start: "09:00"`: when the course begins, in minutes after midnight (the script's time plan). */
+  start?: number;
   closing: string;
   brand: Brand;
   titleNotes: string[];

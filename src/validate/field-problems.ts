@@ -61,6 +61,8 @@ function hintFor(type: FieldType): string {
       return "write the share of the knowledge checks' points a trainee needs to pass, e.g. `masteryScore: 80`";
     case 'web-address':
       return 'write the whole web address, e.g. `feedback: https://example.com/survey`';
+    case 'clock-time':
+      return 'write the time the course begins, hours and minutes in quotes, e.g. `start: "09:00"`; leave it out to plan from +0:00';
     case 'handout':
       return 'handout:\n      perPage: 3          # 1, 2, 3 or 6 slides a page (6: no note lines)\n      include: [agenda]   # also print the title or agenda slide';
     case 'labels':

@@ -11,6 +11,7 @@ export type FieldType =
   | 'size'
   | 'web-address'
   | 'percent'
+  | 'clock-time'
   | 'handout'
   | 'labels';
 
@@ -35,6 +36,7 @@ export const DECK_FIELDS: Record<string, FieldType> = {
   masteryScore: 'percent',
   handout: 'handout',
   labels: 'labels',
+  start: 'clock-time',
 };
 
 /** The handout's slides a page (6 has no note lines) and the generated slides it may keep. */
@@ -125,6 +127,10 @@ export function typeError(type: FieldType, v: unknown): string | null {
         : `must be a percentage from 0 to 100, not ${describe(v)}`;
     case 'web-address':
       return webAddress(v) ? null : `must be an http:// or https:// address, not ${describe(v)}`;
+    case 'clock-time':
+      return clockMinutes(v) === undefined
+        ? `must be a time of day from 00:00 to 23:59, not ${describe(v)}`
+        : null;
     case 'handout':
       return handoutError(v);
     case 'labels':
@@ -162,6 +168,24 @@ function labelsError(v: unknown): string | null {
       return `${key} has {${stray}}, which it cannot fill (${known.length ? known.map((k) => `{${k}}`).join(', ') : 'it takes no placeholder'})`;
   }
   return null;
+}
+
+/**
+ * deck.md `start: "09:00"` as minutes after midnight, or undefined when it is no time of day.
+ * The value is one short token, hours and minutes, read by splitting at its colon; YAML 1.2
+ * reads an unquoted `09:00` as that text too (1.1 would have read it as the number 540).
+ */
+export function clockMinutes(v: unknown): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const parts = v.trim().split(':');
+  if (parts.length !== 2) return undefined;
+  const [h, m] = parts as [string, string];
+  const digits = (s: string, min: number, max: number) =>
+    s.length >= min && s.length <= max && [...s].every((c) => c >= '0' && c <= '9');
+  if (!digits(h, 1, 2) || !digits(m, 2, 2)) return undefined;
+  const hours = Number(h);
+  const minutes = Number(m);
+  return hours <= 23 && minutes <= 59 ? hours * 60 + minutes : undefined;
 }
 
 /** A QR code on the closing slide leads a phone to this address: only web pages, nothing a phone would run or dial. */

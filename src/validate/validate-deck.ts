@@ -6,7 +6,7 @@ import type { LoadedDeck } from '../load/load-deck.js';
 import { normalizeImageSrc } from '../load/load-images.js';
 import { LecternError } from '../core/errors.js';
 import { errorsOf, type Problem } from '../core/problem.js';
-import { asText, webAddress, type HandoutExtra } from './fields.js';
+import { asText, clockMinutes, webAddress, type HandoutExtra } from './fields.js';
 import { chapterCount, rules } from './rules.js';
 import { MARP_LOCAL_DIRECTIVES, directiveText } from '../engine/marp-directives.js';
 
@@ -81,6 +81,7 @@ function toModel(loaded: LoadedDeck): DeckModel {
     theme: asText(d.theme) ?? 'corporate',
     size: d.size === '4:3' ? '4:3' : '16:9',
     duration: typeof d.duration === 'number' ? d.duration : undefined,
+    ...(clockMinutes(d.start) === undefined ? {} : { start: clockMinutes(d.start) }),
     closing: asText(d.closing) ?? defaultClosing(lang),
     brand: toBrand(loaded),
     titleNotes: deck.notes,

@@ -196,6 +196,8 @@ describe('lectern build (every output of a fixture deck)', () => {
         '01 倾听的力量 10 分钟',
         '02 清晰表达 12 分钟',
         '03 总结回顾 8 分钟',
+        // The closing slide belongs to no chapter: its bookmark is beside theirs.
+        '10 · 谢谢',
       ]);
       expect(await pdfOutline(script, '沟通技巧训练营 · 讲师讲稿', '01 倾听的力量 10 分钟')).toEqual([
         '3 · 倾听的力量',

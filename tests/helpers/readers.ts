@@ -15,9 +15,33 @@ export function pdfInfo(file: string): Record<string, string> {
   );
 }
 
-export function pdfText(file: string, page?: number): string {
+/** The PDF's text, or one page's; `layout` keeps the printed columns (a table's cells in a row). */
+export function pdfText(file: string, page?: number, opts: { layout?: boolean } = {}): string {
   const range = page ? ['-f', String(page), '-l', String(page)] : [];
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8' });
+  const layout = opts.layout ? ['-layout'] : [];
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...layout, ...range, file, '-'], { encoding: 'utf8' });
+}
+
+/**
+ * Every printed line of a PDF, page by page and top to bottom, from poppler (`pdftotext
+ * -bbox-layout`, read by an XML parser): its words joined by a space, and its top in points.
+ */
+export async function pdfLines(file: string): Promise<{ page: number; text: string; top: number }[][]> {
+  const { DOMParser } = await import('@xmldom/xmldom');
+  const xhtml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const doc = new DOMParser({ onError: () => undefined }).parseFromString(xhtml, 'text/xml');
+  return [...doc.getElementsByTagName('page')].map((page, i) =>
+    [...page.getElementsByTagName('line')]
+      .map((line) => ({
+        page: i + 1,
+        text: [...line.getElementsByTagName('word')].map((w) => w.textContent ?? '').join(' '),
+        top: Number(line.getAttribute('yMin')),
+      }))
+      .sort((a, b) => a.top - b.top),
+  );
 }
 
 export interface PdfFont {

@@ -16,7 +16,20 @@ describe('labels', () => {
     const kept = new Set(glyphsOf(''));
     for (const lang of ['zh-CN', 'en']) {
       const t = labelsFor(lang);
-      const words = [t.script, t.noNotes, t.timers.exercise, t.timers.chapter, t.timers.keys].join('');
+      const plan = t.timePlan;
+      const words = [
+        ...[t.script, t.noNotes, t.timers.exercise, t.timers.chapter, t.timers.keys],
+        // The speaker script's continued line and time plan.
+        ...[
+          t.continued('1 · '),
+          plan.caption,
+          plan.time,
+          plan.part,
+          plan.length,
+          plan.span('+0:00', '09:30'),
+        ],
+        ...[plan.activity('roleplay'), t.timeBox('exercise', 0), t.timeBox('roleplay', 0), t.total(0)],
+      ].join('');
       expect([...words].filter((c) => !kept.has(c))).toEqual([]);
     }
   });

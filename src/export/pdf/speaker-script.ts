@@ -1,7 +1,9 @@
 import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
 import { deckLabels } from '../../core/label-overrides.js';
+import type { Labels } from '../../core/labels.js';
 import { plannedMinutes, type DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
+import { timePlan } from '../../compose/time-plan.js';
 import {
   cssString,
   pageCounter,
@@ -10,8 +12,11 @@ import {
   printDocument,
   slideFragment,
 } from '../browser/print-html.js';
+import { TIME_PLAN_CSS, timePlanHtml } from './script-time-plan.js';
 
 const THUMB_MM = 78;
+/** A4 portrait's width and height less the page margins, in mm; the height a hair short, so no rounding spills a page. */
+export const SCRIPT_PAGE = { width: 178, height: 262.5 };
 
 /**
  * The trainer's speaker script: A4 portrait, every slide with its full notes. Notes flow on
@@ -29,6 +34,8 @@ export function scriptDocument(deck: DeckModel, composed: ComposedDeck, rendered
   @top-left { content: ${cssString(title)}; font: 9pt 'Lectern Sans', sans-serif; color: #555; }
   @bottom-center { content: ${pageCounter(t.pageOf)}; font: 9pt 'Lectern Sans', sans-serif; color: #555; }
 }
+/* The window measures long notes at the page's width before it prints (script-pages.ts). */
+@media screen { body { width: ${SCRIPT_PAGE.width}mm; } }
 html, body { margin: 0; padding: 0; background: #fff; font-family: 'Lectern Sans', sans-serif; color: #1d2633; font-size: 11pt; line-height: 1.65; }
 h1.script-title { font-size: 20pt; margin: 0 0 4mm; }
 p.script-meta { color: #555; margin: 0 0 6mm; }
@@ -40,6 +47,9 @@ article.entry::after { content: ''; display: block; clear: both; }
 .thumb div.marpit > svg[data-marpit-svg] { display: block; width: ${THUMB_MM}mm; height: ${thumbHeight.toFixed(2)}mm; border: 0.3mm solid #8a94a3; }
 .slide-no { font-size: 11pt; font-weight: 700; color: #0b3d6e; margin: 0 0 1mm; }
 .notes p { margin: 0 0 2mm; }
+.page-start { break-before: page; }
+p.continued { font-size: 11pt; font-weight: 700; color: #0b3d6e; margin: 0 0 2mm; }
+${TIME_PLAN_CSS}
 .notes .none { color: #8a94a3; font-style: italic; }
 `;
   const total = plannedMinutes(deck.chapters);
@@ -49,9 +59,11 @@ article.entry::after { content: ''; display: block; clear: both; }
     `<h1 class="script-title">${escapeHtml(title)}</h1>`,
     meta ? `<p class="script-meta">${escapeHtml(meta)}</p>` : '',
   ];
+  const plan = timePlan(deck, composed);
+  if (plan) body.push(timePlanHtml(plan, t));
   composed.slides.forEach((slide, i) => {
     if (slide.kind === 'divider' && slide.chapter) body.push(chapterHeading(slide, t.minutes));
-    body.push(entry(slide, i, slideFragment(rendered, i), t.noNotes));
+    body.push(entry(slide, i, slideFragment(rendered, i), t));
   });
   return printDocument(deck.lang, rendered, css, body.join('\n'));
 }
@@ -63,10 +75,15 @@ function chapterHeading(slide: SlideInfo, minutes: (n: number) => string): strin
   return `<h2 class="chapter">${escapeHtml(`${c.label} ${c.title}`)}${planned}</h2>`;
 }
 
-function entry(slide: SlideInfo, index: number, fragment: string, noNotes: string): string {
-  const heading = slide.heading ? ` · ${escapeHtml(slide.heading)}` : '';
-  const notes = slide.notes.trim() ? notesHtml(slide.notes) : `<p class="none">${escapeHtml(noNotes)}</p>`;
+function entry(slide: SlideInfo, index: number, fragment: string, t: Labels): string {
+  const heading = `${index + 1}${slide.heading ? ` · ${slide.heading}` : ''}`;
+  const notes = slide.notes.trim() ? notesHtml(slide.notes) : `<p class="none">${escapeHtml(t.noNotes)}</p>`;
+  // The closing slide belongs to no chapter: its heading is a chapter's level, so its bookmark
+  // sits beside the chapters' and not inside the last one's.
+  const level = slide.kind === 'closing' ? 'h2' : 'h3';
+  // The line that heads the entry's later pages when its notes run past one (script-pages.ts).
+  const continued = escapeHtml(t.continued(heading));
   // The thumbnail repeats the slide the entry's heading names: it stays out of the document's
   // structure, so its headings do not become bookmarks among the chapters and entries.
-  return `<article class="entry"><div class="thumb" aria-hidden="true">${fragment}</div><h3 class="slide-no">${index + 1}${heading}</h3><div class="notes">${notes}</div></article>`;
+  return `<article class="entry" data-continued="${continued}"><div class="thumb" aria-hidden="true">${fragment}</div><${level} class="slide-no">${escapeHtml(heading)}</${level}><div class="notes">${notes}</div></article>`;
 }
