@@ -13,6 +13,7 @@ import { QUIZ_HEADING } from '../engine/quiz-tokens.js';
  * - a table: table;
  * - a list whose items all open with `[ ]`: checklist;
  * - a split background (`![bg left…]`, `![bg right…]`): split;
+ * - a heading, one picture and one short line under it: figure (the line is its caption);
  * - a heading and a list of 2–4 items that each open with a bold phrase: numbered point cards;
  * - anything else: a plain bullet slide.
  */
@@ -33,12 +34,28 @@ export function layoutClass(markdown: string): string | null {
   const top = items.filter((i) => i.level === 0);
   if (top.length > 0 && top.every((i) => /^\[ \]\s/.test(plain(i.runs)))) return 'checklist';
   if (body.some((b) => b.kind === 'background' && b.split)) return 'split';
+  if (figureShape(body)) return 'figure';
   // A nested list is an outline, not a row of cards.
   if (items.some((i) => i.level > 0)) return 'bullets';
   if (headings.length > 1 || body.some((b) => b.kind !== 'list')) return 'bullets';
   if (top.length >= 2 && top.length <= 4 && top.every((i) => i.runs[0]?.bold))
     return `points points-${top.length}`;
   return 'bullets';
+}
+
+/** The longest line that still reads as a caption (a source, a date, one sentence). */
+const CAPTION_CHARS = 80;
+
+/** One picture, then one short paragraph: a figure and its caption. */
+function figureShape(body: Block[]): boolean {
+  const [picture, caption] = body;
+  return (
+    body.length === 2 &&
+    picture?.kind === 'pictures' &&
+    picture.pictures.length === 1 &&
+    caption?.kind === 'paragraph' &&
+    [...plain(caption.runs)].length <= CAPTION_CHARS
+  );
 }
 
 /** `### A`, a list, `### B`, a list: nothing else after the first `###`. */

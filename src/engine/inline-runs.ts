@@ -15,8 +15,13 @@ export function inlineParts(children: Token[]): {
   const backgrounds: Block[] = [];
   const other: Block[] = [];
   const style: Omit<Run, 'text'> = {};
+  // Text markdown-it splits (and the last-line tie's two halves) is one run when it looks the same.
   const add = (text: string, extra: Omit<Run, 'text'> = {}) => {
-    if (text) runs.push({ text, ...clean({ ...style, ...extra }) });
+    if (!text) return;
+    const run = { text, ...clean({ ...style, ...extra }) };
+    const last = runs.at(-1);
+    if (last && last.text !== '\n' && !('soft' in last) && sameLook(last, run)) last.text += text;
+    else runs.push(run);
   };
   for (const c of children) {
     // A shortcode (`:ok_hand:`) is its emoji, as Marp draws it.
@@ -52,6 +57,11 @@ export function inlineParts(children: Token[]): {
     }
   }
   return { runs: joinSoftBreaks(runs), pictures, backgrounds, other };
+}
+
+function sameLook(a: Run, b: Run): boolean {
+  const look = ({ text: _text, ...rest }: Run) => JSON.stringify(Object.entries(rest).sort());
+  return look(a) === look(b);
 }
 
 const clean = (s: Omit<Run, 'text'>) =>

@@ -1,5 +1,6 @@
 import type { Marp, MarpOptions } from '@marp-team/marp-core';
 import { marpCore } from './marp-core.js';
+import { lastLineKeep } from './last-line-keep.js';
 import { termColon } from './term-colon.js';
 import { MARP_OPTIONS } from './marp-options.js';
 import { diagramFences, type DiagramSvgs } from './diagram-fence.js';
@@ -36,7 +37,7 @@ export type EngineOptions = MarpOptions & { lecternDiagrams?: DiagramSvgs };
 export function createMarp(options: EngineOptions = MARP_OPTIONS): Marp {
   const { Marp: MarpEngine } = marpCore();
   const { lecternDiagrams, ...marpOptions } = options;
-  const marp = new MarpEngine(marpOptions).use(allowEmbeddedSvg).use(termColon);
+  const marp = new MarpEngine(marpOptions).use(allowEmbeddedSvg).use(termColon).use(lastLineKeep);
   if (lecternDiagrams) marp.use(diagramFences(lecternDiagrams));
   // `<!-- minutes: 10 -->` is lectern's time box, a setting: as a directive (that sets nothing)
   // Marp keeps it out of the speaker notes, and every reader of the tokens sees a setting.

@@ -3,8 +3,9 @@ import { DOMParser } from '@xmldom/xmldom';
 import { filesUnder } from './xml-parts.js';
 
 // Chinese line-breaking rules, checked on what a PDF prints (issue 25 §2): no line starts with
-// closing punctuation (nor with its half-width form after a line that ends in Chinese), and
-// no line ends with opening punctuation. Lines as poppler reads them (`pdftotext
+// closing punctuation (nor with its half-width form after a line that ends in Chinese), no
+// line ends with opening punctuation, and no paragraph's last line holds one Chinese
+// character alone ("心。": the browser's line boxes, as the PDF prints them). Lines as poppler reads them (`pdftotext
 // -bbox-layout`): each block's lines, in reading order.
 
 const CLOSING = '，。、；：！？）》」』】”’〉〕';
@@ -55,9 +56,20 @@ export function lineBreakFaults(pdf: string): string[] {
         i < lines.length - 1 && OPENING.includes(line.at(-1) ?? '')
           ? 'ends with opening punctuation'
           : undefined;
-      for (const why of [starts, ends]) if (why) faults.push(`${pdf} p.${page}: "${line}" ${why}`);
+      const alone =
+        i > 0 && i === lines.length - 1 && lone(line, previous) ? 'is a lone last character' : undefined;
+      for (const why of [starts, ends, alone]) if (why) faults.push(`${pdf} p.${page}: "${line}" ${why}`);
     });
   return faults;
+}
+
+/**
+ * A block's last line that is one Chinese character and its punctuation, under a line of text
+ * (a diagram's labels are short blocks of their own: a one-character label is no orphan).
+ */
+function lone(line: string, previous: string): boolean {
+  const rest = [...line].filter((c) => !CLOSING.includes(c) && !HALF_CLOSING.includes(c) && c.trim());
+  return rest.length === 1 && CJK.test(rest[0]!) && [...previous].length >= 8;
 }
 
 /** Every PDF below a folder (links are not followed; only files that are PDFs). */

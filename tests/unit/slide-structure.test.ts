@@ -62,9 +62,8 @@ describe('slideStructure', () => {
     const s = slideStructure('## T\n\n- **开场**：*核实* ~~打断~~ `规则` [手册](https://example.com/h)');
     const list = s.blocks[0];
     expect(list?.kind === 'list' && list.items[0]!.runs).toEqual([
-      { text: '开场', bold: true },
-      // The colon joins the bold term (engine/term-colon.ts).
-      { text: '：', bold: true },
+      // The colon joins the bold term (engine/term-colon.ts), in one run with it.
+      { text: '开场：', bold: true },
       { text: '核实', italic: true },
       { text: ' ' },
       { text: '打断', strike: true },

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createMarp } from '../../src/engine/marp-engine.js';
 
-const html = (md: string) => createMarp().render(md).html;
+// The last-line tie's spans (last-line-keep.ts) are another rule's: left out here.
+const html = (md: string) =>
+  createMarp()
+    .render(md)
+    .html.replace(/<span>(.*?)<span style="white-space:nowrap">(.*?)<\/span><\/span>/g, '$1$2');
 
 describe('a bold term and its colon stay together', () => {
   it('joins the colon to a list item’s leading bold term, full-width or ASCII', () => {

@@ -1,3 +1,4 @@
+import { KEEP_SPAN, tiedTail } from '../../engine/last-line-keep.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -40,11 +41,18 @@ export function printDocument(lang: string, rendered: RenderedDeck, extraCss: st
 }
 
 /** Notes as paragraphs: blank lines separate paragraphs, single newlines are kept. */
+/** A line of notes, its last two Chinese characters kept together (no lone last character). */
+function tiedLine(line: string): string {
+  const split = tiedTail(line);
+  if (!split) return escapeHtml(line);
+  return `${escapeHtml(split[0])}${KEEP_SPAN[0]}${escapeHtml(split[1])}${KEEP_SPAN[1]}`;
+}
+
 export function notesHtml(notes: string): string {
   return notes
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p>${p.split('\n').map(tiedLine).join('<br>')}</p>`)
     .join('');
 }
