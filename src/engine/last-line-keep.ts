@@ -23,7 +23,7 @@ interface MarkdownIt {
   renderer: { rules: Record<string, Render | undefined> };
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 /** A tail longer than this (a number or a Latin word after the last Chinese character) is not tied: it would be a long unbreakable run. */
 const MAX_TAIL = 12;
 /** The blocks whose text is tied: a paragraph (in a list item, a quote or on its own), a heading and a table cell. */
