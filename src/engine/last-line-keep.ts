@@ -8,20 +8,7 @@
 // editable PPTX, the checks) see the same text, split in two text tokens with the tie's marks
 // between them, which they skip.
 
-interface Token {
-  type: string;
-  content: string;
-  children: Token[] | null;
-}
-interface State {
-  tokens: Token[];
-  Token: new (type: string, tag: string, nesting: number) => Token;
-}
-type Render = () => string;
-interface MarkdownIt {
-  core: { ruler: { push: (name: string, rule: (state: State) => void) => void } };
-  renderer: { rules: Record<string, Render | undefined> };
-}
+import type { RuleHost as MarkdownIt, RuleState as State, RuleToken as Token } from './core-rule.js';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 /** A tail longer than this (a number or a Latin word after the last Chinese character) is not tied: it would be a long unbreakable run. */

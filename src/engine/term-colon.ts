@@ -4,18 +4,7 @@
 // starts with "：" (a line-start colon) or a gap between term and colon where the term is a
 // flex item of its own. Every output reads Marp's tokens or its HTML, so all show the same.
 
-interface Token {
-  type: string;
-  content: string;
-  children: Token[] | null;
-}
-interface State {
-  tokens: Token[];
-  Token: new (type: string, tag: string, nesting: number) => Token;
-}
-interface MarkdownIt {
-  core: { ruler: { push: (name: string, rule: (state: State) => void) => void } };
-}
+import type { RuleHost as MarkdownIt, RuleState as State, RuleToken as Token } from './core-rule.js';
 
 /** A colon, full-width or ASCII, with the blanks before it (and after a full-width one, which has its own). */
 const LEADING_COLON = /^\s*(?:(：)\s*|(:))/;
