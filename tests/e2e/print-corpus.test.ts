@@ -17,21 +17,24 @@ import { tempDir } from '../helpers/temp.js';
 
 type Size = '16:9' | '4:3';
 
-/** A copy of a fixture deck at `size`. */
-function fixtureAt(name: string, size: Size): string {
-  const deck = join(tempDir('lectern-corpus-'), name);
-  cpSync(join(FIXTURES, name), deck, { recursive: true });
+/** The deck with `size:` set in its deck.md. */
+function sized(deck: string, size: Size): string {
   const file = join(deck, 'deck.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^---\n/, `---\nsize: "${size}"\n`));
   return deck;
 }
 
+/** A copy of a fixture deck at `size`. */
+function fixtureAt(name: string, size: Size): string {
+  const deck = join(tempDir('lectern-corpus-'), name);
+  cpSync(join(FIXTURES, name), deck, { recursive: true });
+  return sized(deck, size);
+}
+
 async function scaffoldAt(chapters: number, size: Size): Promise<string> {
   const deck = join(tempDir('lectern-corpus-'), `c${chapters}`);
   await newDeck({ dir: deck, chapters });
-  const file = join(deck, 'deck.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/^---\n/, `---\nsize: "${size}"\n`));
-  return deck;
+  return sized(deck, size);
 }
 
 const CORPUS: [string, Size, () => Promise<string> | string][] = [
