@@ -136,6 +136,7 @@ export async function buildDeck(opts: BuildOptions, browser: BrowserLease, step:
   const { composed } = deck;
   await using staging = await Staging.open(outDir);
   const jobs = new Jobs(deck, staging, browser, stale);
+  jobs.startSlides();
   // Wait for every job, even after one failed: cleanup must not race a job still writing.
   const settled = await unlessInterrupted(
     Promise.allSettled(stale.map((format) => step(format, () => jobs.write(format)))),

@@ -89,6 +89,16 @@ export class Jobs implements WriterJobs {
   }
 
   /**
+   * The slides document goes to the browser before the outputs load their own modules (pdf-lib,
+   * pptxgenjs: 0.3 s of the main thread): its window lays out, measures and prints the slides,
+   * the longest of the build's browser work, and the PPTX waits for its measurements.
+   */
+  startSlides(): void {
+    if (this.formats.includes('pdf') || this.formats.includes('pptx'))
+      (this.formats.includes('pdf') ? this.printedSlides() : this.slideBoxes()).catch(() => undefined);
+  }
+
+  /**
    * Where every slide shows its blocks, for the editable PPTX: measured in the window that
    * prints the slides PDF when the build prints it, else in a window of its own.
    */

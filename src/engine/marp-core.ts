@@ -54,5 +54,41 @@ export function marpCore(): MarpCore {
   } finally {
     loader._load = load;
   }
+  keepParsedThemes();
   return core;
+}
+
+interface ThemeClass {
+  fromCSS(css: string, opts?: { metaType?: Record<string, unknown>; cssNesting?: boolean }): object;
+}
+
+/** How many parsed theme stylesheets are kept: the three built-in themes and a few decks' own. */
+const KEPT_THEMES = 32;
+
+/**
+ * Every Marp engine parses marp-core's three built-in themes with PostCSS when it is made, and
+ * a build makes three (reading tokens, rendering, marp-cli's HTML): 0.25 s of the main thread
+ * for the same text. Marpit's `Theme.fromCSS` is a function of its CSS and options and returns
+ * a frozen Theme, so a parse is kept and shared by text; a changed theme is new text, parsed.
+ */
+function keepParsedThemes(): void {
+  const Theme = (require('@marp-team/marpit') as { Theme: ThemeClass }).Theme;
+  const parse = Theme.fromCSS.bind(Theme);
+  const kept = new Map<string, object>();
+  Theme.fromCSS = (css, opts = {}) => {
+    // Marpit's metaType values are the constructors String and Array; their names identify them.
+    const meta = Object.entries(opts.metaType ?? {}).map(([k, v]) => `${k}:${(v as { name?: string }).name}`);
+    // A symbol option lets Marpit's scaffold theme go without `@theme`: part of the key too.
+    const flags = Object.getOwnPropertySymbols(opts).map(
+      (s) => `${String(s)}=${String(Reflect.get(opts, s))}`,
+    );
+    const key = [String(opts.cssNesting), meta.join(','), flags.join(','), css].join('\0');
+    let theme = kept.get(key);
+    if (!theme) {
+      theme = parse(css, opts);
+      if (kept.size >= KEPT_THEMES) kept.clear();
+      kept.set(key, theme);
+    }
+    return theme;
+  };
 }

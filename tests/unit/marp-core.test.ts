@@ -45,3 +45,33 @@ describe('marp-core with its math loaded on first use', () => {
     expect(out).toEqual({ loaded: true, svg: true, katex: true, same: true });
   });
 });
+
+/**
+ * Each engine parses marp-core's built-in themes when it is made; the parse is kept by its text
+ * (src/engine/marp-core.ts) and must not outlive a change of the text or its options.
+ */
+describe('theme stylesheets parsed once by their text', () => {
+  it('shares the parse of the same text, parses changed text anew, and still refuses a theme without @theme', () => {
+    const out = inFreshNode(`
+      const a = createMarp(), b = createMarp();
+      out.sameBuiltIn = a.themeSet.get('gaia') === b.themeSet.get('gaia');
+      const one = a.themeSet.add('/* @theme t */ section { color: red; }');
+      const again = b.themeSet.add('/* @theme t */ section { color: red; }');
+      const changed = b.themeSet.add('/* @theme t */ section { color: blue; }');
+      out.kept = one === again;
+      out.changed = changed !== one && changed.css.includes('blue');
+      out.rendersChanged = b.render('<!-- theme: t -->\\n\\n# x').css.includes('blue');
+      // Marpit's scaffold theme is parsed without @theme through a symbol option; the same text
+      // from a user is an error, kept parse or not.
+      try { a.themeSet.add('section { color: green; }'); out.noName = 'accepted'; } catch (e) { out.noName = 'refused'; }
+      try { b.themeSet.add('section { color: green; }'); out.noNameAgain = 'accepted'; } catch (e) { out.noNameAgain = 'refused'; }`);
+    expect(out).toEqual({
+      sameBuiltIn: true,
+      kept: true,
+      changed: true,
+      rendersChanged: true,
+      noName: 'refused',
+      noNameAgain: 'refused',
+    });
+  });
+});

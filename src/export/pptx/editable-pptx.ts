@@ -10,6 +10,7 @@ import { generatedSlide } from './generated-slides.js';
 import { pointCards } from './pptx-point-cards.js';
 import { TITLE_NAME, bar, frameAt, pt, withShownBreaks } from './measured-text.js';
 import { finishPptx } from './pptx-finish.js';
+import { pptxParts } from './pptx-zip.js';
 import type { TitleType } from './pptx-titles.js';
 import { slideChrome } from './pptx-chrome.js';
 import { newPresentation } from './pptx-presentation.js';
@@ -129,9 +130,9 @@ export async function writeEditablePptx(
       slide.background = { color: shown.hex };
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
-  const data = (await pptx.write({ outputType: 'nodebuffer', compression: false })) as Buffer;
+  const parts = await pptxParts(pptx);
   const titles = composed.slides.map((s): TitleType => (s.kind === 'title' ? 'ctrTitle' : 'title'));
-  return { data: await finishPptx(data, c, deck.lang, { types: titles, layoutNames: t.layouts }), warnings };
+  return { data: await finishPptx(parts, c, deck.lang, { types: titles, layoutNames: t.layouts }), warnings };
 }
 
 /** A quiz's options as the slide shows them, A, B, C …: the notes name the key by these letters. */

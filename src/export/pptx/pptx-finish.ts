@@ -5,6 +5,7 @@ import { layoutTitle, slideNumber, titlePlaceholder, type TitleType } from './pp
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { all, insertInOrder, kids, make, PartDocuments } from './pptx-xml.js';
 import { zipBytes } from '../output/zip-bytes.js';
+import type JSZip from 'jszip';
 
 // The last touches on the XML pptxgenjs writes: what its options cannot say, made on the parts
 // parsed as XML documents.
@@ -35,13 +36,11 @@ const SHAPE_PROPS = [
  * language and its three faces; and the parts are put in the order the schema wants.
  */
 export async function finishPptx(
-  pptx: Buffer,
+  zip: JSZip,
   c: Colours,
   lang: string,
   titles: { types: TitleType[]; layoutNames: Record<string, string> },
 ): Promise<Buffer> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(pptx);
   const parts = await PartDocuments.open(zip);
   await inSchemaOrder(parts);
   await parts.edit(
