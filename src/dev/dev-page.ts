@@ -26,15 +26,30 @@ export function devPage(title: string): string {
   const problems = document.getElementById('problems');
   const status = document.getElementById('status');
   let shown = -1;
+  let last = { css: null, slides: [] };
+  // A save changes a slide or two: the others keep their elements, so the browser lays out
+  // only the new ones, and the stylesheet is set only when it changed (setting it restyles all).
+  function show(state) {
+    if (state.css !== last.css) css.textContent = state.css;
+    const svgs = deck.querySelectorAll('div.marpit > svg[data-marpit-svg]');
+    if (state.css !== last.css || svgs.length !== state.slides.length || svgs.length !== last.slides.length) {
+      deck.innerHTML = state.html;
+    } else {
+      state.slides.forEach((svg, i) => {
+        if (svg === last.slides[i]) return;
+        const t = document.createElement('template');
+        t.innerHTML = svg;
+        svgs[i].replaceWith(t.content);
+      });
+    }
+    last = { css: state.css, slides: state.slides };
+  }
   async function refresh() {
     const state = await (await fetch('/__lectern/state', { cache: 'no-store' })).json();
     if (state.version === shown) return;
     shown = state.version;
     problems.textContent = state.problems.join('\\n');
-    if (state.html !== null) {
-      css.textContent = state.css;
-      deck.innerHTML = state.html;
-    }
+    if (state.html !== null) show(state);
     document.body.dataset.version = String(state.version);
     status.textContent = 'updated ' + new Date().toLocaleTimeString();
     if (state.html !== null && state.problems.length === 0) await checkFit(state.version);

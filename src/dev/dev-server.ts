@@ -24,6 +24,8 @@ export interface DevState {
   version: number;
   /** The last good slides; kept while the deck has errors so the page does not go blank. */
   html: string | null;
+  /** The same slides one by one, so the page replaces only those a save changed. */
+  slides: string[];
   css: string;
   problems: string[];
 }
@@ -53,7 +55,7 @@ export async function startDevServer(opts: {
   onEvent: (e: DevEvent) => void;
   hostAllow?: readonly string[];
 }): Promise<DevServer> {
-  const state: DevState = { version: 0, html: null, css: '', problems: [] };
+  const state: DevState = { version: 0, html: null, slides: [], css: '', problems: [] };
   const clients = new Set<ServerResponse>();
   const fontCss = servedFontCss((w) => `/__lectern/font/${w}.woff2`);
   let title = 'lectern';
@@ -78,7 +80,8 @@ export async function startDevServer(opts: {
       if (!model) throw new LecternError('the deck has errors', { exit: 'INVALID_DECK', problems });
       const prepared = await prepareValidDeck(loaded, model, problems, { fontCss, diagrams });
       title = model.title;
-      Object.assign(state, { html: prepared.rendered.html, css: prepared.rendered.css, problems: [] });
+      const { html, css, slideSvgs: slides } = prepared.rendered;
+      Object.assign(state, { html, slides, css, problems: [] });
       measured = { version: state.version + 1, composed: prepared.composed };
       watchTheme(themeFile(model));
       opts.onEvent({

@@ -161,6 +161,42 @@ describe('lectern dev: only its own browser can read it', () => {
     }
   }, 60_000);
 
+  it('on a save, replaces only the slides that changed, and shows what a fresh page shows', async () => {
+    const page = await browser.newPage();
+    const chapter = join(deck, '02-speaking.md');
+    const original = readFileSync(chapter, 'utf8');
+    const slides = () =>
+      page.$$eval('div.marpit > svg[data-marpit-svg]', (svgs) =>
+        svgs.map((s) => ({ kept: (s as unknown as { kept?: boolean }).kept === true, text: s.textContent })),
+      );
+    try {
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForSelector('body[data-version]');
+      // Every slide element is marked; a save may replace the changed slide's element only.
+      await page.$$eval('div.marpit > svg[data-marpit-svg]', (svgs) =>
+        svgs.forEach((s) => Object.assign(s, { kept: true })),
+      );
+      const before = await slides();
+      const changed = before.findIndex((s) => shown(s.text ?? '').includes('表达两原则'));
+      writeFileSync(chapter, original.replace('表达两原则', '表达三原则'));
+      await page.waitForFunction(() => document.body.innerText.includes('表达三原则'), { timeout: 30_000 });
+      const after = await slides();
+      expect(after.map((s) => s.kept)).toEqual(before.map((_, i) => i !== changed));
+      // The same slides as a page that loads them afresh.
+      const fresh = await browser.newPage();
+      await fresh.goto(`http://127.0.0.1:${port}/`);
+      await fresh.waitForFunction(() => document.body.innerText.includes('表达三原则'));
+      const freshText = await fresh.$$eval('div.marpit > svg[data-marpit-svg]', (svgs) =>
+        svgs.map((s) => s.textContent),
+      );
+      await fresh.close();
+      expect(after.map((s) => s.text)).toEqual(freshText);
+    } finally {
+      writeFileSync(chapter, original);
+      await page.close();
+    }
+  }, 60_000);
+
   it('keeps seeing a chapter after an atomic save (write a temporary file, rename it over)', async () => {
     const host = `127.0.0.1:${port}`;
     const chapter = join(deck, '02-speaking.md');
