@@ -3,8 +3,7 @@ import { LecternError } from '../core/errors.js';
 import { consoleCaptured } from '../core/console-capture.js';
 import type { DeckTheme } from '../theme/deck-theme.js';
 import type { Marp } from '@marp-team/marp-core';
-import { createMarp } from '../engine/marp-engine.js';
-import { MARP_OPTIONS } from '../engine/marp-options.js';
+import { renderingEngine } from '../engine/kept-engine.js';
 import type { DiagramSvgs } from '../engine/diagram-fence.js';
 import { auditRendered } from './resource-audit.js';
 
@@ -30,8 +29,7 @@ export function renderDeck(
   theme: DeckTheme,
   diagrams: DiagramSvgs = {},
 ): RenderedDeck {
-  const marp = createMarp({ ...MARP_OPTIONS, lecternDiagrams: diagrams });
-  for (const css of theme.css) marp.themeSet.add(css);
+  const marp = renderingEngine(theme.css, diagrams);
   let rendered: { html: string; css: string };
   try {
     rendered = silently(() => marp.render(composed.markdown));

@@ -63,15 +63,37 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Stylesheets read lately: `dev` audits the same rendered stylesheet (some 400 KB) on every save. */
+const readStylesheets = new Map<string, string[]>();
+
 /** Every URL a stylesheet loads (url(), image-set(), src(), @import), cleaned as the browser does. */
 export function cssUrls(css: string): string[] {
-  return cssLoads(css)
-    .map((l) => cleanUrl(l.url))
-    .filter(fetchesSomething);
+  let urls = readStylesheets.get(css);
+  if (!urls) {
+    urls = cssLoads(css)
+      .map((l) => cleanUrl(l.url))
+      .filter(fetchesSomething);
+    if (readStylesheets.size >= 16) readStylesheets.clear();
+    readStylesheets.set(css, urls);
+  }
+  return [...urls];
 }
+
+/** Slides audited lately, by their HTML: `dev` renders every slide on every save, most unchanged. */
+const auditedHtml = new Map<string, Finding[]>();
 
 /** What one piece of rendered HTML would fetch or link to that it must not. */
 export function htmlFindings(html: string): Finding[] {
+  let found = auditedHtml.get(html);
+  if (!found) {
+    found = findingsOf(html);
+    if (auditedHtml.size >= 2000) auditedHtml.clear();
+    auditedHtml.set(html, found);
+  }
+  return [...found];
+}
+
+function findingsOf(html: string): Finding[] {
   const out: Finding[] = [];
   // Marp's own browser script is the only <script> its allowlist lets through.
   const markup = html.replace(/<script\b[\s\S]*?<\/script>/gi, '');
