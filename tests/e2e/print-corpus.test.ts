@@ -8,6 +8,7 @@ import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { lineBreakFaults, pdfFilesUnder } from '../helpers/line-breaks.js';
 import { tempDir } from '../helpers/temp.js';
+import { strictXmlParts } from '../helpers/xml-parts.js';
 
 // The print corpus (issue 25): decks others write and decks written to be hard — bold-colon
 // lists, long headings, an exercise at 4:3, a figure with a caption, wide and narrow tables,
@@ -100,6 +101,25 @@ describe('figures and tables, measured in the HTML', () => {
           };
         });
         expect(figure.offCentre).toBeLessThan(0.01);
+        // The editable PPTX shows the caption as the slide does: centred, in its colour.
+        const build = lectern(['build', fixtureAt('typesetting', size), '--format', 'pptx', '--out', out]);
+        expect(build.code, build.stderr).toBe(0);
+        const captionColour = await page.$eval('section.figure', (s) => {
+          const caption = [...s.querySelectorAll(':scope > p')].find((p) => !p.querySelector('img'))!;
+          const [r, g, b] = (getComputedStyle(caption).color.match(/\d+/g) ?? []).map(Number);
+          return [r, g, b]
+            .map((n) => n!.toString(16).padStart(2, '0'))
+            .join('')
+            .toUpperCase();
+        });
+        const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+        const paragraphs = [...(await strictXmlParts(join(out, 'typesetting.pptx'))).entries()]
+          .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+          .flatMap(([, doc]) => [...doc.getElementsByTagNameNS(A, 'p')]);
+        const caption = paragraphs.find((p) => (p.textContent ?? '').startsWith('数据来源'))!;
+        expect(caption.getElementsByTagNameNS(A, 'pPr')[0]?.getAttribute('algn')).toBe('ctr');
+        const colours = [...caption.getElementsByTagNameNS(A, 'srgbClr')].map((c) => c.getAttribute('val'));
+        expect(colours[0]).toBe(captionColour);
         expect(figure.gap).toBeGreaterThanOrEqual(0);
         expect(figure.align).toBe('center');
         expect(figure.inside).toBe(true);

@@ -98,12 +98,14 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
     // Lines as far apart as the browser sets them (line-height), items as far as their margins.
     const spacing = p.el.lineHeightPx ? { lineSpacing: round1(p.el.lineHeightPx * PT_PER_PX) } : {};
     if (b.kind === 'paragraph' || b.kind === 'heading') {
+      // A paragraph in the colour and alignment the slide shows it (a figure's caption: centred, muted).
+      const shown = b.kind === 'paragraph' ? { ...c, ink: p.el.color } : c;
       slide.addText(
-        runProps(b.runs, c, body, {
+        runProps(b.runs, shown, body, {
           ...spacing,
           ...(b.kind === 'heading' ? { bold: true, color: c.primary } : {}),
         }),
-        { ...box, valign: 'top', fit: 'shrink', margin: 0 },
+        { ...box, valign: 'top', fit: 'shrink', margin: 0, align: p.el.align },
       );
     } else if (b.kind === 'list')
       slide.addText(listProps(b.items, c, body, { ...spacing, ...itemSpacing(p.el) }), {
