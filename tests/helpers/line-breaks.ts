@@ -14,7 +14,7 @@ const OPENING = '（《「『【“‘〈〔';
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]$/;
 
 /** Every line of every page, per block: `[page, lines of the block]`. */
-function pdfBlocks(pdf: string): { page: number; lines: string[] }[] {
+export function pdfBlocks(pdf: string): { page: number; lines: string[] }[] {
   const xhtml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,

@@ -82,6 +82,8 @@ export type MeasuredBlock = PxBox &
       runs?: TextRun[];
       /** The text after a first `strong` shown as a block of its own (a role's brief). */
       restBox?: PxBox & TextLook;
+      /** That `strong` and the text after it as the browser breaks them into lines (`\n`). */
+      lines?: { strong: string; rest: string };
       deco?: Deco;
       before?: BeforeBox;
       /** The colour of the item's bullet (`::marker`), `RRGGBB`. */

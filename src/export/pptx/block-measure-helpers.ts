@@ -202,11 +202,17 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
             : strong
           : undefined;
         const restBox = restFrom ? rangeBox(li, restFrom) : undefined;
+        // A card's title and text wrap balanced (corporate.css): the PPTX breaks where they do.
+        const titleLines = ownBlock ? shownLines(strong) : [];
+        const lines = ownBlock
+          ? { strong: titleLines.join('\n'), rest: shownLines(li).slice(titleLines.length).join('\n') }
+          : undefined;
         return {
           ...box(li),
           textBox: rangeBox(li),
           runs: runs(li),
           ...(restBox ? { restBox: { ...restBox, ...look(li), text: rest } } : {}),
+          ...(lines ? { lines } : {}),
           ...(deco(li) ? { deco: deco(li) } : {}),
           marker: rgba(getComputedStyle(li, '::marker').color).hex,
           ...(before(li, box(li)) ? { before: before(li, box(li)) } : {}),

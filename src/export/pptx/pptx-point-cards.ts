@@ -1,6 +1,6 @@
 import type { MeasuredBlock } from './block-boxes.js';
 import type { SlideBoxes } from './block-boxes.js';
-import { bar, PX, pt } from './measured-text.js';
+import { bar, PX, pt, withShownBreaks } from './measured-text.js';
 import { W, text, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 
 /** A point card: its bold phrase and the text after it. */
@@ -86,17 +86,17 @@ function measuredCards(pptx: Pptx, slide: Slide, points: Point[], list: Measured
       breakLine: !inline,
       lineSpacing: pt((item.beforePx || size) * 1.3),
     });
+    const heading = { fontSize: pt(headPx), bold: true, color: c.primary, lineSpacing: pt(headPx * 1.6) };
+    const body = { fontSize: pt(size), color: c.ink, lineSpacing: pt(size * 1.6) };
     slide.addText(
       [
         number,
-        text(p.heading, {
-          fontSize: pt(headPx),
-          bold: true,
-          color: c.primary,
-          breakLine: true,
-          lineSpacing: pt(headPx * 1.6),
-        }),
-        text(p.text, { fontSize: pt(size), color: c.ink, lineSpacing: pt(size * 1.6) }),
+        ...shownLines(p.heading, item.lines?.strong).map((line) =>
+          text(line, { ...heading, breakLine: true }),
+        ),
+        ...shownLines(p.text, item.lines?.rest).map((line, j, all) =>
+          text(line, { ...body, breakLine: j < all.length - 1 }),
+        ),
       ],
       {
         x: item.x * PX,
@@ -105,9 +105,21 @@ function measuredCards(pptx: Pptx, slide: Slide, points: Point[], list: Measured
         w: (item.w + 2) * PX,
         h: (item.h - 6) * PX,
         margin: [pt(t), pt(r), pt(b), pt(l)],
-        valign: inline ? 'top' : 'middle',
+        // Top-aligned, as the theme sets a card's content.
+        valign: 'top',
         fit: 'shrink',
       },
     );
   });
+}
+
+/** The text in the lines the browser shows it in, when it shows the same letters; else whole. */
+function shownLines(textOf: string, shown: string | undefined): string[] {
+  if (!shown) return [textOf];
+  const lines: string[] = [''];
+  for (const run of withShownBreaks([{ text: textOf }], shown)) {
+    if (run.text === '\n') lines.push('');
+    else lines[lines.length - 1] += run.text;
+  }
+  return lines;
 }
