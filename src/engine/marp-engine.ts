@@ -2,6 +2,7 @@ import type { Marp, MarpOptions } from '@marp-team/marp-core';
 import { marpCore } from './marp-core.js';
 import { lastLineKeep } from './last-line-keep.js';
 import { termColon } from './term-colon.js';
+import { backgroundFigures } from './background-figures.js';
 import { MARP_OPTIONS } from './marp-options.js';
 import { diagramFences, type DiagramSvgs } from './diagram-fence.js';
 
@@ -38,6 +39,7 @@ export function createMarp(options: EngineOptions = MARP_OPTIONS): Marp {
   const { Marp: MarpEngine } = marpCore();
   const { lecternDiagrams, ...marpOptions } = options;
   const marp = new MarpEngine(marpOptions).use(allowEmbeddedSvg).use(termColon).use(lastLineKeep);
+  backgroundFigures(marp.markdown as Parameters<typeof backgroundFigures>[0]);
   if (lecternDiagrams) marp.use(diagramFences(lecternDiagrams));
   // `<!-- minutes: 10 -->` is lectern's time box, a setting: as a directive (that sets nothing)
   // Marp keeps it out of the speaker notes, and every reader of the tokens sees a setting.

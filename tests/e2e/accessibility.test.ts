@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -6,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe.js';
 import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, ROOT, lectern } from '../helpers/cli.js';
-import { pdfInfo } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
 // WCAG 2.1 AA as axe-core checks it, on the course and the gallery and layouts decks: the
@@ -100,26 +98,4 @@ describe('check: pictures without alt text', () => {
       }),
     ]);
   });
-});
-
-describe('PDF tags', () => {
-  const pdfOut = tempDir('lectern-a11y-pdf-');
-  beforeAll(() => {
-    const r = lectern(['build', join(FIXTURES, 'gallery'), '--out', pdfOut, '--format', 'pdf,script']);
-    expect(r.code, r.stderr).toBe(0);
-  });
-
-  it.each(['gallery.pdf', 'gallery-script.pdf'])(
-    '%s: tagged, in the deck language, and poppler reads its structure tree without an error',
-    (file) => {
-      const path = join(pdfOut, file);
-      expect(pdfInfo(path).Tagged).toBe('yes');
-      // Chromium writes PDF 2.0's Strong and Em, which poppler refuses unless the RoleMap maps them.
-      const struct = spawnSync('pdfinfo', ['-struct', path], { encoding: 'utf8' });
-      expect(struct.status).toBe(0);
-      expect(struct.stderr).not.toMatch(/Syntax Error/);
-      expect(struct.stdout).toMatch(/\bH1\b/);
-      expect(readFileSync(path).toString('latin1')).toMatch(/\/Lang \(zh-CN\)/);
-    },
-  );
 });

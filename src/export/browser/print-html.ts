@@ -29,6 +29,17 @@ export function slideFragment(rendered: RenderedDeck, index: number): string {
   return `<div class="marpit">${rendered.slideSvgs[index] ?? ''}</div>`;
 }
 
+/**
+ * A slide shown small (the handout's and script's thumbnails) as one picture named by the
+ * slide's title, or by its number where it has none: a Figure with that /Alt in the printed
+ * PDF, its headings kept out of the document's structure (the slides PDF carries them). Its
+ * pictures stay Figures with their own /Alt inside it: Chromium tags only what paints, and
+ * hiding the slide's content left the thumbnail nothing to tag.
+ */
+export function slideThumb(rendered: RenderedDeck, index: number, title: string): string {
+  return `<div class="thumb" role="img" aria-label="${escapeHtml(title)}">${slideFragment(rendered, index)}</div>`;
+}
+
 /** A complete document with Marp's CSS; `extraCss` comes after it so its @page wins. */
 export function printDocument(lang: string, rendered: RenderedDeck, extraCss: string, body: string): string {
   return [

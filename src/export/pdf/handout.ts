@@ -2,7 +2,7 @@ import type { ComposedDeck } from '../../compose/compose-deck.js';
 import type { DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 import { deckLabels } from '../../core/label-overrides.js';
-import { cssString, pageCounter, escapeHtml, printDocument, slideFragment } from '../browser/print-html.js';
+import { cssString, pageCounter, escapeHtml, printDocument, slideThumb } from '../browser/print-html.js';
 import { handoutCodes, codesHtml, CODES_CSS } from './handout-qr.js';
 import { handoutLayout, type HandoutLayout, type HandoutSlot } from './handout-pages.js';
 
@@ -86,7 +86,9 @@ ${CODES_CSS}
     const heading = `<h2 class="chapter">${s.chapter ? escapeHtml(s.chapter) : ''}</h2>`;
     if (s.slide === undefined) return `<div class="slot">${heading}${codesHtml(codes)}</div>`;
     const lines = notes ? `<div class="lines">${'<i></i>'.repeat(notes)}</div>` : '';
-    return `<div class="slot">${heading}<div class="row"><div class="thumb">${slideFragment(rendered, s.slide)}</div>${lines}</div></div>`;
+    const slide = composed.slides[s.slide];
+    const title = slide?.heading ?? t.slideAnnouncement(s.slide + 1, composed.slides.length, '');
+    return `<div class="slot">${heading}<div class="row">${slideThumb(rendered, s.slide, title)}${lines}</div></div>`;
   };
   const body = layout.pages.map((page) => `<section class="sheet">${page.map(slot).join('')}</section>`);
   return { html: printDocument(deck.lang, rendered, css, body.join('\n')), layout };

@@ -16,6 +16,7 @@ export async function printA4(
   opts: { outline?: boolean; prepare?: (page: Page) => Promise<unknown> } = {},
 ): Promise<Uint8Array> {
   return inWindow(session, html, slides, async (page) => {
+    await page.evaluate(plainThumbnailHeadings);
     await opts.prepare?.(page).catch((err: unknown) => {
       throw browserFailed(`the browser could not lay out the ${what}: ${String(err)}`, err);
     });
@@ -25,4 +26,15 @@ export async function printA4(
         throw browserFailed(`the browser could not print the ${what}: ${String(err)}`, err);
       });
   });
+}
+
+/**
+ * A thumbnail is one picture named by its slide's title (print-html.ts's slideThumb); the
+ * headings drawn inside it are not the document's, so they lose their role: the printed
+ * structure tree and the script's bookmarks hold the document's own headings alone. Runs in
+ * the page (self-contained).
+ */
+export function plainThumbnailHeadings(): void {
+  for (const h of document.querySelectorAll('.thumb :is(h1, h2, h3, h4, h5, h6)'))
+    h.setAttribute('role', 'none');
 }

@@ -10,7 +10,7 @@ import {
   escapeHtml,
   notesHtml,
   printDocument,
-  slideFragment,
+  slideThumb,
 } from '../browser/print-html.js';
 import { TIME_PLAN_CSS, timePlanHtml } from './script-time-plan.js';
 
@@ -59,11 +59,13 @@ ${TIME_PLAN_CSS}
     `<h1 class="script-title">${escapeHtml(title)}</h1>`,
     meta ? `<p class="script-meta">${escapeHtml(meta)}</p>` : '',
   ];
+  const thumb = (slide: SlideInfo, i: number) =>
+    slideThumb(rendered, i, slide.heading ?? t.slideAnnouncement(i + 1, composed.slides.length, ''));
   const plan = timePlan(deck, composed);
   if (plan) body.push(timePlanHtml(plan, t));
   composed.slides.forEach((slide, i) => {
     if (slide.kind === 'divider' && slide.chapter) body.push(chapterHeading(slide, t.minutes));
-    body.push(entry(slide, i, slideFragment(rendered, i), t));
+    body.push(entry(slide, i, thumb(slide, i), t));
   });
   return printDocument(deck.lang, rendered, css, body.join('\n'));
 }
@@ -75,7 +77,7 @@ function chapterHeading(slide: SlideInfo, minutes: (n: number) => string): strin
   return `<h2 class="chapter">${escapeHtml(`${c.label} ${c.title}`)}${planned}</h2>`;
 }
 
-function entry(slide: SlideInfo, index: number, fragment: string, t: Labels): string {
+function entry(slide: SlideInfo, index: number, thumb: string, t: Labels): string {
   const heading = `${index + 1}${slide.heading ? ` · ${slide.heading}` : ''}`;
   const notes = slide.notes.trim() ? notesHtml(slide.notes) : `<p class="none">${escapeHtml(t.noNotes)}</p>`;
   // The closing slide belongs to no chapter: its heading is a chapter's level, so its bookmark
@@ -83,7 +85,7 @@ function entry(slide: SlideInfo, index: number, fragment: string, t: Labels): st
   const level = slide.kind === 'closing' ? 'h2' : 'h3';
   // The line that heads the entry's later pages when its notes run past one (script-pages.ts).
   const continued = escapeHtml(t.continued(heading));
-  // The thumbnail repeats the slide the entry's heading names: it stays out of the document's
-  // structure, so its headings do not become bookmarks among the chapters and entries.
-  return `<article class="entry" data-continued="${continued}"><div class="thumb" aria-hidden="true">${fragment}</div><${level} class="slide-no">${escapeHtml(heading)}</${level}><div class="notes">${notes}</div></article>`;
+  // The thumbnail repeats the slide the entry's heading names: one picture named by the slide's
+  // title, so its headings do not become bookmarks among the chapters and entries.
+  return `<article class="entry" data-continued="${continued}">${thumb}<${level} class="slide-no">${escapeHtml(heading)}</${level}><div class="notes">${notes}</div></article>`;
 }
