@@ -18,8 +18,8 @@ export interface CheckResult {
 }
 
 /**
- * Everything `build` would refuse, plus what needs a real browser (overflowing slides);
- * writes nothing. Overflow is only measured on a deck that validates.
+ * Everything `build` would refuse, plus what needs a real browser (overflowing slides, text
+ * too faint against its background); writes nothing. Overflow is only measured on a deck that validates.
  */
 export async function checkDeck(
   deckPath: string,
@@ -51,7 +51,10 @@ export async function checkDeck(
       findings.push(...prepared.renderWarnings);
       const session = await sessionOf();
       const before = session.blocked().length;
-      findings.push(...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered)));
+      const sources = [...(loaded.deck ? [loaded.deck] : []), ...loaded.chapters];
+      findings.push(
+        ...(await findOverflow(session, prepared.model, prepared.composed, prepared.rendered, sources)),
+      );
       findings.push(...blockedRequestProblems(session.blocked().slice(before), prepared.composed));
     }
   }

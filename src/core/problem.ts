@@ -56,6 +56,8 @@ export const FINDING_CODES = [
   'quiz-outside',
   'slide-overflow',
   'slide-collision',
+  'low-contrast',
+  'brand-contrast',
   'glyph-missing',
   'pptx-picture',
   'diagram-invalid',
