@@ -40,16 +40,28 @@ export function inlineParts(children: Token[]): {
     else if (c.type === 'image') {
       const img = c.meta?.marpitImage;
       const src = img?.url ?? c.attrGet('src') ?? '';
+      // The alt text without Marp's keywords (bg, w:400, right:40%), as Marp shows it.
+      const alt = img?.options
+        ? img.options
+            .filter((o) => !o.consumed)
+            .map((o) => o.leading + o.content)
+            .join('')
+            .trim()
+        : (c.children ?? [])
+            .map((k) => k.content)
+            .join('')
+            .trim();
       if (img?.background) {
         const split = img.backgroundSplit;
         backgrounds.push({
           kind: 'background',
           src,
+          alt,
           ...(split ? { split } : {}),
           share: split ? parseFloat(img.backgroundSplitSize ?? '50') / 100 : 1,
           fit: img.backgroundSize === 'contain' || img.backgroundSize === 'fit' ? 'contain' : 'cover',
         });
-      } else pictures.push({ src, ...px('width', img?.width), ...px('height', img?.height) });
+      } else pictures.push({ src, alt, ...px('width', img?.width), ...px('height', img?.height) });
     } else if (c.type === 'marp_math_inline' || c.type === 'math_inline') other.push({ kind: 'math' });
     else if (c.type === 'html_inline') {
       if (/^<br\s*\/?>$/i.test(c.content.trim())) runs.push({ text: '\n' });

@@ -22,6 +22,8 @@ export interface ListItem {
 
 export interface Picture {
   src: string;
+  /** The markdown's alt text, Marp's size keywords removed ('' for none). */
+  alt: string;
   /** Marp's `w:` / `h:` size in CSS pixels. */
   width?: number;
   height?: number;
@@ -41,6 +43,8 @@ export type Block =
   | {
       kind: 'background';
       src: string;
+      /** The markdown's alt text ('' for none: decoration). */
+      alt: string;
       png?: string;
       split?: 'left' | 'right';
       share: number;

@@ -106,6 +106,8 @@ export async function writeEditablePptx(
         y: 0,
         w: W,
         h: H,
+        // The picture shows the whole slide: its title names it.
+        altText: info.heading ?? t.slideAnnouncement(i + 1, composed.slides.length, ''),
       });
       warnings.push(
         warning(
@@ -132,7 +134,13 @@ export async function writeEditablePptx(
   });
   const parts = await pptxParts(pptx);
   const titles = composed.slides.map((s): TitleType => (s.kind === 'title' ? 'ctrTitle' : 'title'));
-  return { data: await finishPptx(parts, c, deck.lang, { types: titles, layoutNames: t.layouts }), warnings };
+  const texts = composed.slides.map(
+    (s, i) => s.heading ?? t.slideAnnouncement(i + 1, composed.slides.length, ''),
+  );
+  return {
+    data: await finishPptx(parts, c, deck.lang, { types: titles, texts, layoutNames: t.layouts }),
+    warnings,
+  };
 }
 
 /** A quiz's options as the slide shows them, A, B, C …: the notes name the key by these letters. */
@@ -210,7 +218,7 @@ function contentSlide(
     const w = W * bg.share;
     addBackground(
       slide,
-      { data: bg.png ?? bg.src, natural: bg.src, share: bg.share, side: bg.split, fit: bg.fit },
+      { data: bg.png ?? bg.src, natural: bg.src, alt: bg.alt, share: bg.share, side: bg.split, fit: bg.fit },
       H,
     );
     if (bg.split === 'right') box = { ...box, w: W - w - 1.3 };

@@ -9,6 +9,7 @@ import { FONT, W } from './pptx-layouts.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { PartDocuments } from './pptx-xml.js';
 import { newPresentation } from './pptx-presentation.js';
+import { deckLabels } from '../../core/label-overrides.js';
 import { zipBytes } from '../output/zip-bytes.js';
 
 /** 1.5 × 1280×720 is 1920×1080: a projector's native size, half the pixels of 2×. */
@@ -33,9 +34,19 @@ export async function writeImagePptx(
   const width = W;
   const height = (width * rendered.height) / rendered.width;
   const pptx = await newPresentation(deck, height);
+  const t = deckLabels(deck);
   rendered.slideSvgs.forEach((_, i) => {
     const slide = pptx.addSlide();
-    slide.addImage({ data: `image/${format};base64,${PLACEHOLDER}`, x: 0, y: 0, w: width, h: height });
+    // The picture is the whole slide: its title names it for a screen reader.
+    const title = composed.slides[i]?.heading ?? t.slideAnnouncement(i + 1, rendered.slideSvgs.length, '');
+    slide.addImage({
+      data: `image/${format};base64,${PLACEHOLDER}`,
+      x: 0,
+      y: 0,
+      w: width,
+      h: height,
+      altText: title,
+    });
     const notes = composed.slides[i]?.notes.trim();
     if (notes) slide.addNotes(notes);
   });

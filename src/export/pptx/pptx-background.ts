@@ -1,3 +1,4 @@
+import { DECORATIVE_PICTURE } from './pptx-decorative.js';
 import { coverSize, imageSize } from './image-size.js';
 import { W, type Slide } from './pptx-layouts.js';
 
@@ -6,6 +7,8 @@ export interface SlideBackground {
   data: string;
   /** The picture as written, whose header gives its natural size. */
   natural: string;
+  /** The markdown's alt text; '' for none: the picture is marked decorative (pptx-decorative.ts). */
+  alt: string;
   share: number;
   side?: 'left' | 'right';
   fit?: string;
@@ -19,6 +22,7 @@ export function addBackground(slide: Slide, bg: SlideBackground, H: number): voi
   const m = /^data:([^;]+);base64,(.*)$/s.exec(bg.data);
   if (!m) return;
   const data = `${m[1]};base64,${m[2]}`;
+  const named = bg.alt ? { altText: bg.alt } : { objectName: DECORATIVE_PICTURE };
   const w = W * bg.share;
   const x = bg.side === 'right' ? W - w : 0;
   const n = imageSize(bg.natural);
@@ -30,9 +34,10 @@ export function addBackground(slide: Slide, bg: SlideBackground, H: number): voi
       y: (H - n.height * k) / 2,
       w: n.width * k,
       h: n.height * k,
+      ...named,
     });
   } else {
     // pptxgenjs crops `cover` from the picture's own proportions, given as w and h.
-    slide.addImage({ data, x, y: 0, ...coverSize(n, w, H), sizing: { type: 'cover', w, h: H } });
+    slide.addImage({ data, x, y: 0, ...coverSize(n, w, H), sizing: { type: 'cover', w, h: H }, ...named });
   }
 }

@@ -17,9 +17,10 @@ import { PX } from './pptx-layouts.js';
 
 // Code, quotes, tables and picture rows as PowerPoint shapes, sized for a flow or a measured box.
 
-export function addPicture(slide: Slide, src: string, b: Box): void {
+/** A picture with its markdown alt text as PowerPoint's alt text (`descr`). */
+export function addPicture(slide: Slide, src: string, alt: string, b: Box): void {
   const m = /^data:([^;]+);base64,(.*)$/s.exec(src);
-  if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, ...b });
+  if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, ...b, altText: alt });
 }
 
 export function blockShape(
@@ -146,7 +147,7 @@ function pictureRow(pictures: Picture[], box: Box): Placed {
       let x = box.x;
       pictures.forEach((p, i) => {
         const size = sizes[i]!;
-        addPicture(s, p.png ?? p.src, { x, y, w: size.w * f, h: size.h * f });
+        addPicture(s, p.png ?? p.src, p.alt, { x, y, w: size.w * f, h: size.h * f });
         x += size.w * f + gap;
       });
     },

@@ -89,7 +89,7 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
     const c = theme.measured && 'el' in p ? { ...theme, ink: p.el.color, primary: p.el.color } : theme;
     if ('pictures' in p) {
       if (b.kind === 'pictures')
-        b.pictures.forEach((pic, j) => addPicture(slide, pic.png ?? pic.src, p.pictures[j]!));
+        b.pictures.forEach((pic, j) => addPicture(slide, pic.png ?? pic.src, pic.alt, p.pictures[j]!));
       return;
     }
     const body = (p.fontPx || BODY_PX) * PT_PER_PX;

@@ -2,6 +2,7 @@ import type { XmlDocument as Document, XmlElement as Element } from './xml-tree.
 import { CODE_FONT } from './pptx-blocks.js';
 import { FONT, W, type Colours } from './pptx-layouts.js';
 import { layoutTitle, slideNumber, titlePlaceholder, type TitleType } from './pptx-titles.js';
+import { accessibleShapes, ensureTitle } from './pptx-decorative.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { all, insertInOrder, kids, make, PartDocuments } from './pptx-xml.js';
 import { zipBytes } from '../output/zip-bytes.js';
@@ -39,7 +40,8 @@ export async function finishPptx(
   zip: JSZip,
   c: Colours,
   lang: string,
-  titles: { types: TitleType[]; layoutNames: Record<string, string> },
+  /** Each slide's title placeholder type and its title (for a slide without a heading), the layouts' names. */
+  titles: { types: TitleType[]; texts: string[]; layoutNames: Record<string, string> },
 ): Promise<Buffer> {
   const parts = await PartDocuments.open(zip);
   await inSchemaOrder(parts);
@@ -64,6 +66,8 @@ export async function finishPptx(
     (n) => SLIDE.test(n),
     (doc, name) => {
       titlePlaceholder(doc, titles.types[slideNumber(name) - 1] ?? 'title');
+      ensureTitle(doc, titles.texts[slideNumber(name) - 1] ?? '', lang);
+      accessibleShapes(doc);
       for (const p of all(doc, 'a', 'p')) onePprPerParagraph(p);
       // Chinese punctuation stays inside the frame, as the browser keeps it: with hanging
       // punctuation (on by default) a line ending 抵触， takes the comma past the width the

@@ -17,6 +17,7 @@ export interface Parts {
     share: number;
     fit: 'cover' | 'contain';
     natural: string;
+    alt: string;
   };
 }
 
@@ -33,7 +34,14 @@ export function trainingParts(markdown: string): Parts {
       (parts.columns.at(-1)?.items ?? parts.items).push(...b.items.map((it) => withoutCheckbox(it.runs)));
     else if (b.kind === 'paragraph') parts.paragraphs.push(line(b.runs));
     else if (b.kind === 'background' && b.split)
-      parts.background = { side: b.split, share: b.share, data: b.src, fit: b.fit, natural: b.src };
+      parts.background = {
+        side: b.split,
+        share: b.share,
+        data: b.src,
+        fit: b.fit,
+        natural: b.src,
+        alt: b.alt,
+      };
   }
   return parts;
 }
