@@ -115,7 +115,7 @@ describe('lectern build (every output of a fixture deck)', () => {
         logo: getComputedStyle(s).backgroundImage,
       }));
       expect(style.heading).toBe('rgb(122, 31, 61)');
-      expect(style.bar).toContain('rgb(43, 182, 115)');
+      expect(style.bar).toContain('rgb(37, 162, 100)');
       expect(style.logo).toMatch(/^url\("data:image\/png;base64,/);
     });
 
