@@ -39,6 +39,43 @@ const decorative = (cNvPr: Element) =>
       e.getAttribute('uri') === DECORATIVE && byTag(e, '*', 'decorative')[0]?.getAttribute('val') === '1',
   );
 
+/**
+ * What an element's own fill paints (spPr, rPr, bgPr): its colours as RRGGBB (a gradient's
+ * every stop), 'picture' for a picture, undefined for none.
+ */
+const paintOf = (el: Element | undefined): string[] | 'picture' | undefined => {
+  const fill =
+    el && [...el.childNodes].find((n) => /^(solid|grad|blip)Fill$/.test((n as Element).localName ?? ''));
+  if (!fill) return undefined;
+  if ((fill as Element).localName === 'blipFill') return 'picture';
+  const colours = byTag(fill as Element, A, 'srgbClr').map((c) => c.getAttribute('val')!.toUpperCase());
+  return colours.length ? colours : undefined;
+};
+type Box = { x: number; y: number; w: number; h: number };
+const boxOf = (sp: Element): Box | undefined => {
+  const off = byTag(sp, A, 'off')[0];
+  const ext = byTag(sp, A, 'ext').find((e) => e.getAttribute('cx'));
+  if (!off || !ext) return undefined;
+  const n = (e: Element, a: string) => Number(e.getAttribute(a));
+  return { x: n(off, 'x'), y: n(off, 'y'), w: n(ext, 'cx'), h: n(ext, 'cy') };
+};
+const contains = (outer: Box, inner: Box) => {
+  const cx = inner.x + inner.w / 2;
+  const cy = inner.y + inner.h / 2;
+  return cx >= outer.x && cx <= outer.x + outer.w && cy >= outer.y && cy <= outer.y + outer.h;
+};
+/** WCAG 2.1's contrast ratio of two RRGGBB colours. */
+function contrast(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, bl] = [0, 2, 4]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 async function slides(file: string): Promise<Document[]> {
   const parts = await strictXmlParts(file);
   const number = (n: string) => Number(/slide(\d+)\.xml$/.exec(n)![1]);
@@ -82,6 +119,55 @@ describe.each(DECKS)('$name: accessible PPTX', ({ name }) => {
     });
     expect(faults).toEqual([]);
     expect(await ooxmlErrors(editable())).toEqual([]);
+  });
+
+  it('text keeps its contrast against the shape or slide under it, as check holds the slides to it', async () => {
+    const parts = await strictXmlParts(editable());
+    const faults: string[] = [];
+    let kicker: string | undefined;
+    (await slides(editable())).forEach((doc, i) => {
+      // The slide's own background, else its layout's (where pptxgenjs writes a master's).
+      const rels = parts.get(`ppt/slides/_rels/slide${i + 1}.xml.rels`)!;
+      const target = byTag(rels, '*', 'Relationship')
+        .find((r) => r.getAttribute('Type')!.endsWith('/slideLayout'))!
+        .getAttribute('Target')!;
+      const layout = parts.get(`ppt/slideLayouts/${target.split('/').pop()!}`)!;
+      const page = paintOf(byTag(doc, P, 'bgPr')[0]) ?? paintOf(byTag(layout, P, 'bgPr')[0]) ?? ['FFFFFF'];
+      const shapes = byTag(doc, P, 'sp').map((sp) => ({
+        sp,
+        box: boxOf(sp),
+        paint: paintOf(byTag(sp, P, 'spPr')[0]),
+      }));
+      shapes.forEach(({ sp, box, paint }, k) => {
+        // The shape's own fill, else that of the last shape drawn before it under its centre.
+        const under =
+          paint ??
+          shapes
+            .slice(0, k)
+            .reverse()
+            .find((s) => s.paint && box && s.box && contains(s.box, box))?.paint ??
+          page;
+        if (under === 'picture') return; // text on a picture is not judged, as in check
+        for (const r of byTag(sp, A, 'r')) {
+          const pr = byTag(r, A, 'rPr')[0];
+          const colour = pr && paintOf(pr);
+          const text = textOf(r);
+          // A glyph alone (the statement's quote mark) is decoration, as check's generated text.
+          if (!Array.isArray(colour) || !/[\p{L}\p{N}]/u.test(text)) continue;
+          const size = Number(pr!.getAttribute('sz') ?? 1800) / 100;
+          const large = size >= 18 || (size >= 14 && pr!.getAttribute('b') === '1');
+          if (text === '一句话') kicker = colour[0];
+          const [ratio, bg] = under
+            .map((u) => [contrast(colour[0]!, u), u] as const)
+            .sort((a, b) => a[0] - b[0])[0]!;
+          if (ratio < (large ? 3 : 4.5))
+            faults.push(`slide ${i + 1}: "${text}" ${colour[0]} on ${bg} is ${ratio.toFixed(2)}:1`);
+        }
+      });
+    });
+    expect(faults).toEqual([]);
+    // The layouts deck's statement kicker, in the theme's color-mix() accent: read as rgb() it was 010000.
+    if (name === 'layouts') expect(kicker).toBe('976A0F');
   });
 
   it("the pictures PPTX: each slide's picture has the slide's title as its alt text", async () => {

@@ -53,16 +53,24 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
     return lines.map((l) => l.trim()).filter(Boolean);
   });
   const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
+  // A colour as RRGGBB and alpha: rgb(), rgba() or color(srgb …) (what color-mix computes to,
+  // as the theme's --lectern-accent-ink: read as rgb() it was near black).
+  const rgba = (v: string) => {
+    const n = (v.match(/[\d.]+/g) ?? []).map(Number);
+    const unit = v.startsWith('color(') ? 255 : 1;
+    const [r = 0, g = 0, b = 0] = n.slice(0, 3).map((x) => x * unit);
+    return { hex: (hex(r) + hex(g) + hex(b)).toUpperCase(), a: n[3] ?? 1 };
+  };
   const look = once((e: Element) => {
     const cs = getComputedStyle(e);
-    const [r = 0, g = 0, b = 0, a = 1] = (cs.color.match(/[\d.]+/g) ?? []).map(Number);
-    let alpha = a;
+    const colour = rgba(cs.color);
+    let alpha = colour.a;
     for (let x: Element | null = e; x && x !== s; x = x.parentElement)
       alpha *= Number(getComputedStyle(x).opacity);
     const align = cs.textAlign === 'center' || cs.textAlign === 'right' ? cs.textAlign : 'left';
     return {
       text: /^(H\d|P)$/.test(e.tagName) ? shownLines(e).join('\n') : (e as HTMLElement).innerText.trim(),
-      color: (hex(r) + hex(g) + hex(b)).toUpperCase(),
+      color: colour.hex,
       alpha,
       bold: Number(cs.fontWeight) >= 600,
       sizePx: parseFloat(cs.fontSize) * k,
@@ -78,17 +86,9 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
     const w = parseFloat(a.width) * k;
     const h = parseFloat(a.height) * k;
     if (!(w > 0 && h > 0)) return undefined;
-    const [r = 0, g = 0, bl = 0] = (a.backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
     const x = getComputedStyle(e).textAlign === 'center' ? b.x + (b.w - w) / 2 : b.x;
-    const color = (hex(r) + hex(g) + hex(bl)).toUpperCase();
+    const color = rgba(a.backgroundColor).hex;
     return { x, y: b.y + b.h - parseFloat(getComputedStyle(e).paddingBottom) * k - h, w, h, color };
-  };
-  // A colour as RRGGBB and alpha: rgb(), rgba() or color(srgb …) (what color-mix computes to).
-  const rgba = (v: string) => {
-    const n = (v.match(/[\d.]+/g) ?? []).map(Number);
-    const unit = v.startsWith('color(') ? 255 : 1;
-    const [r = 0, g = 0, b = 0] = n.slice(0, 3).map((x) => x * unit);
-    return { hex: (hex(r) + hex(g) + hex(b)).toUpperCase(), a: n[3] ?? 1 };
   };
   const deco = (e: Element, pseudo?: string) => {
     const cs = getComputedStyle(e, pseudo);
@@ -159,7 +159,6 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
       ? String([...(e.parentElement?.children ?? [])].indexOf(e) + 1)
       : text;
     const l = look(e);
-    const [r = 0, g = 0, b = 0] = (cs.color.match(/[\d.]+/g) ?? []).map(Number);
     return {
       x,
       y,
@@ -171,7 +170,7 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
             look: {
               ...l,
               text: shown,
-              color: (hex(r) + hex(g) + hex(b)).toUpperCase(),
+              color: rgba(cs.color).hex,
               alpha: 1,
               bold: Number(cs.fontWeight) >= 600,
               sizePx: parseFloat(cs.fontSize) * k,

@@ -14,7 +14,26 @@ export const W = 13.333;
 /** Inches per CSS pixel of the 1280-wide slide the measurements use. */
 export const PX = W / 1280;
 export const FONT = 'Noto Sans SC';
-const DEFAULTS = { primary: '0B3D6E', accent: 'E8A317', ink: '1D2633', muted: '5B6778', card: 'F2F5F9' };
+const DEFAULTS = {
+  primary: '0B3D6E',
+  accent: 'E8A317',
+  /** The accent where it is text or under white text: corporate.css's --lectern-accent-ink. */
+  accentInk: '976A0F',
+  ink: '1D2633',
+  muted: '5B6778',
+  card: 'F2F5F9',
+};
+
+/** color-mix(in srgb, accent 65%, #000), as corporate.css darkens the accent for text (4.8:1 on white for the default amber). */
+const accentInk = (accent: string): string =>
+  [0, 2, 4]
+    .map((i) =>
+      Math.round(parseInt(accent.slice(i, i + 2), 16) * 0.65)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase();
 
 /** The deck's colours; `measured` when they come from a theme other than lectern's, as the slides show it. */
 export type Colours = typeof DEFAULTS & { measured?: boolean };
@@ -26,10 +45,12 @@ export function colours(deck: DeckModel): Colours {
     const h = m[1] as string;
     return (h.length === 3 ? [...h].map((x) => x + x).join('') : h).toUpperCase();
   };
+  const accent = hex(deck.brand.accent) ?? DEFAULTS.accent;
   return {
     ...DEFAULTS,
     primary: hex(deck.brand.primary) ?? DEFAULTS.primary,
-    accent: hex(deck.brand.accent) ?? DEFAULTS.accent,
+    accent,
+    accentInk: accentInk(accent),
   };
 }
 

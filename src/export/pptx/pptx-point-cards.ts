@@ -48,7 +48,7 @@ export function pointCards(
         text(String(i + 1).padStart(2, '0'), {
           fontSize: 26,
           bold: true,
-          color: c.accent,
+          color: c.accentInk,
           breakLine: true,
           paraSpaceAfter: 6,
         }),
@@ -82,7 +82,7 @@ function measuredCards(pptx: Pptx, slide: Slide, points: Point[], list: Measured
     const number = text(`${String(i + 1).padStart(2, '0')}${inline ? '  ' : ''}`, {
       fontSize: pt(item.beforePx || size),
       bold: true,
-      color: c.accent,
+      color: c.accentInk,
       breakLine: !inline,
       lineSpacing: pt((item.beforePx || size) * 1.3),
     });

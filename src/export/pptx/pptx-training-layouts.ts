@@ -136,7 +136,7 @@ export function trainingSlide(
   return slide;
 }
 
-/** The heading on the fixed grid: a statement's kicker small in the accent colour. */
+/** The heading on the fixed grid: a statement's kicker small in the darkened accent. */
 function fixedHeading(
   slide: Slide,
   heading: string,
@@ -153,7 +153,7 @@ function fixedHeading(
     fontFace: FONT,
     fontSize: layout === 'statement' ? 18 : 30,
     bold: true,
-    color: layout === 'statement' ? c.accent : c.primary,
+    color: layout === 'statement' ? c.accentInk : c.primary,
     valign: 'bottom',
   });
 }

@@ -38,7 +38,8 @@ export function measuredColours(content: SlideBoxes[]): Colours & { page: string
     blocks.filter((b) => b.tag === 'PRE').map((b) => b.deco?.bg),
     page,
   );
-  return { primary, accent, ink, muted: ink, card, page, measured: true };
+  // The theme has no darkened accent of its own: its text keeps the colours it is measured in.
+  return { primary, accent, accentInk: accent, ink, muted: ink, card, page, measured: true };
 }
 
 /** The masters lectern's slides use, each a plain page in the theme's colour. */
