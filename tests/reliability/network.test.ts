@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from '../../src/export/browser/browser.js';
 import { inWindow } from '../../src/export/browser/window-pool.js';
+import { allowScripts, revokeScripts, scriptUrl } from '../../src/export/browser/local-scripts.js';
 
 /**
  * The browser's backstop of "no network": whatever reaches a window (lectern refuses such URLs
@@ -43,5 +44,43 @@ describe('the build browser makes no network request', () => {
     const blocked = session.blocked();
     for (const name of ['sheet.css', 'img.png', 'bg.png', 'poster.png', 'svg-image.png'])
       expect(blocked, name).toContain(`${base}/${name}`);
+  }, 120_000);
+
+  it("answers lectern's own scripts only to the window allowed them, only ES modules in their folder", async () => {
+    const entry = scriptUrl('mermaid', 'mermaid.esm.min.mjs');
+    const refused = [
+      scriptUrl('mermaid', 'mermaid.min.js'),
+      scriptUrl('mermaid', '..%2Fpackage.json'),
+      scriptUrl('mermaid', '%2E%2E/%2E%2E/mermaid/package.json'),
+      `${entry}?v=1`,
+      scriptUrl('__proto__', 'x.mjs'),
+      scriptUrl('fonts', 'x.mjs'),
+    ];
+    const status = (urls: string[]) =>
+      Promise.all(
+        urls.map((u) =>
+          fetch(u).then(
+            (r) => r.status,
+            () => 'refused',
+          ),
+        ),
+      );
+    await inWindow(session, '<!doctype html><html><body></body></html>', 1, async (page) => {
+      const before = session.blocked().length;
+      // Not allowed: refused and recorded like any other address.
+      expect(await page.evaluate(status, [entry])).toEqual(['refused']);
+      allowScripts(page);
+      try {
+        expect(await page.evaluate(status, [entry, ...refused])).toEqual([
+          200,
+          ...refused.map(() => 'refused'),
+        ]);
+      } finally {
+        revokeScripts(page);
+      }
+      expect(await page.evaluate(status, [entry])).toEqual(['refused']);
+      expect(session.blocked().length - before).toBe(2 + refused.length);
+    });
+    expect(hits).toEqual([]);
   }, 120_000);
 });

@@ -2,10 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from './find-browser.js';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { LecternError } from '../../core/errors.js';
 import { removeAbandoned } from '../output/abandoned.js';
 import { MARKER_TEXT, OUTPUT_MARKER } from '../output/output-targets.js';
+import { isScriptUrl, serveScript } from './local-scripts.js';
 import { WindowPool, type BrowserWindow, type WindowLimits } from './window-pool.js';
 
 export { findBrowser } from './find-browser.js';
@@ -29,15 +30,23 @@ export interface BrowserSession extends AsyncDisposable {
  * and font as a data: URI, so a document it builds never reads a file, and one that would
  * (`url(file:///…/secret.png)`) would show a file from outside the deck in the outputs. Lectern
  * refuses such URLs before the browser starts (render/resource-audit.ts); this is the backstop.
+ * The one other answer is lectern's own scripts, to the page allowed them (local-scripts.ts).
  */
 async function blockNetwork(page: Page, blocked: string[]): Promise<void> {
   await page.setRequestInterception(true);
+  const refuse = (request: HTTPRequest) => {
+    blocked.push(request.url());
+    void request.abort('blockedbyclient').catch(() => undefined);
+  };
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
     if (/^(data|blob|about):/i.test(url)) return void request.continue().catch(() => undefined);
-    blocked.push(url);
-    void request.abort('blockedbyclient').catch(() => undefined);
+    if (!isScriptUrl(url)) return refuse(request);
+    serveScript(page, request).then(
+      (served) => served || refuse(request),
+      () => undefined,
+    );
   });
 }
 

@@ -1,15 +1,15 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { BrowserSession } from './browser.js';
 import type { BrowserWindow } from './window-pool.js';
+import { allowScripts, revokeScripts, scriptUrl } from './local-scripts.js';
 
 // mermaid runs in the build's browser: it lays diagrams out with the browser's text measures,
-// so labels fit their boxes in the deck's own font. Its script comes from node_modules into a
-// page whose every request but file:, data:, blob: and about: is refused (browser.ts).
+// so labels fit their boxes in the deck's own font. Its modules come from node_modules into a
+// page whose every other request but data:, blob: and about: is refused (local-scripts.ts,
+// browser.ts).
 
 const require = createRequire(import.meta.url);
-const MERMAID_DIR = dirname(require.resolve('mermaid/package.json'));
 
 /** The pinned mermaid's version: part of every cached diagram's key. */
 export const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
@@ -79,20 +79,40 @@ const MERMAID_PAGE =
   '<!DOCTYPE html><html><head><meta charset="utf-8"><style id="fonts"></style></head><body></body></html>';
 
 /**
- * A window with mermaid loaded (its 3.5 MB script takes the browser a while to compile): asked
- * for as the build starts, it loads while the deck is composed and its font cut.
+ * A window with mermaid loaded: asked for as the build starts, it loads while the deck is
+ * composed and its font cut. Its ES module build is loaded, not the 3.5 MB script of every
+ * diagram kind: the core (0.75 MB), then the chunks of the kinds a deck draws, when first drawn.
  */
 export async function mermaidWindow(session: BrowserSession): Promise<BrowserWindow> {
   const window = await session.window(MERMAID_PAGE, 1);
   try {
     await window.show();
     // A window kept from the last render (dev, between saves) has the script already.
-    if (!(await window.page.evaluate(() => 'mermaid' in globalThis)))
-      await window.page.addScriptTag({ path: join(MERMAID_DIR, 'dist', 'mermaid.min.js') });
+    if (!(await window.page.evaluate(() => 'mermaid' in globalThis))) {
+      await withScripts(window.page, () =>
+        window.page.evaluate(
+          async (url) => {
+            const module = (await import(url)) as { default: unknown };
+            (globalThis as unknown as { mermaid: unknown }).mermaid = module.default;
+          },
+          scriptUrl('mermaid', 'mermaid.esm.min.mjs'),
+        ),
+      );
+    }
     return window;
   } catch (err) {
     window.release(true);
     throw err;
+  }
+}
+
+/** Runs `fn` while `page` may load lectern's scripts: not before or after, when it is lent to other jobs. */
+async function withScripts<T>(page: Page, fn: () => Promise<T>): Promise<T> {
+  allowScripts(page);
+  try {
+    return await fn();
+  } finally {
+    revokeScripts(page);
   }
 }
 
@@ -107,7 +127,8 @@ export async function renderDiagrams(
       (css) => void (document.getElementById('fonts')!.textContent = css),
       look.fontCss,
     );
-    const outcomes = await drawAll(window.page, jobs, look);
+    // The chunks of the diagram kinds not drawn before load as they are first drawn.
+    const outcomes = await withScripts(window.page, () => drawAll(window.page, jobs, look));
     window.release();
     return new Map(jobs.map((job, i) => [job.key, outcomes[i]!]));
   } catch (err) {
