@@ -119,7 +119,9 @@ export async function buildDeck(opts: BuildOptions, browser: BrowserLease, step:
   // Diagrams are drawn in the browser, even for the HTML alone: started when a diagram is not
   // in the output folder's cache (a deck without diagrams, or with unchanged ones, needs none).
   const { DiagramRenderer, DIAGRAM_CACHE_FILE } = await import('./diagrams.js');
-  const diagrams = await DiagramRenderer.open(join(outDir, DIAGRAM_CACHE_FILE), () => browser.session());
+  const diagrams = await DiagramRenderer.open(join(outDir, DIAGRAM_CACHE_FILE), () => browser.session(), {
+    pictures: stale.includes('pptx'),
+  });
   // A first build of a deck that mentions mermaid loads it while the deck is composed (a hint
   // from the text: the fences are read from Marp's tokens when the deck is composed).
   if (diagrams.empty && model.chapters.some((c) => c.slides.some((s) => /mermaid/i.test(s.markdown))))

@@ -20,6 +20,13 @@ export interface RenderedDiagrams {
   svgs: DiagramSvgs;
   /** Diagrams mermaid cannot read, at their line in the chapter file. */
   problems: Problem[];
+  /** PNGs of the diagrams drawn afresh, by their SVG, when the renderer was asked for them. */
+  pictures?: Promise<ReadonlyMap<string, string>>;
+}
+
+export interface RendererOptions {
+  /** The editable PPTX will be built: its PNGs of the diagrams are drawn as they are. */
+  pictures?: boolean;
 }
 
 /**
@@ -34,12 +41,17 @@ export class DiagramRenderer {
   private constructor(
     private readonly session: () => Promise<BrowserSession>,
     private readonly known: Record<string, string>,
+    private readonly opts: RendererOptions = {},
   ) {}
 
   /** With the drawings of the last build in `file`; none when there is none or it is not one. */
-  static async open(file: string, session: () => Promise<BrowserSession>): Promise<DiagramRenderer> {
+  static async open(
+    file: string,
+    session: () => Promise<BrowserSession>,
+    opts: RendererOptions = {},
+  ): Promise<DiagramRenderer> {
     const isText = (v: unknown): v is string => typeof v === 'string';
-    return new DiagramRenderer(session, await readKeptRecord(file, isText));
+    return new DiagramRenderer(session, await readKeptRecord(file, isText), opts);
   }
 
   /** Kept in memory only: the dev server's, from one save to the next. */
@@ -98,6 +110,7 @@ export class DiagramRenderer {
       } else todo.set(f.key, f);
     }
     let outcomes = new Map<string, DiagramOutcome>();
+    let pictures: Promise<ReadonlyMap<string, string>> | undefined;
     if (todo.size > 0) {
       const { renderDiagrams } = await import('../export/browser/mermaid-page.js');
       const jobs = [...todo.values()].map((f) => ({ key: f.key, source: f.source }));
@@ -105,7 +118,8 @@ export class DiagramRenderer {
       const window = this.window!;
       // The window goes back to the pool after the render: the next render asks for it again.
       this.window = undefined;
-      outcomes = await renderDiagrams(await window, jobs, { ...look, fontCss: await fontCss() });
+      const withFont = { ...look, fontCss: await fontCss() };
+      ({ outcomes, pictures } = await renderDiagrams(await window, jobs, withFont, this.opts.pictures));
     }
     const problems: Problem[] = [];
     for (const f of fences) {
@@ -116,7 +130,7 @@ export class DiagramRenderer {
         this.used[cacheKey(f)] = outcome.svg;
       } else problems.push(diagramProblem(f, outcome));
     }
-    return { svgs, problems };
+    return { svgs, problems, pictures };
   }
 }
 

@@ -89,7 +89,12 @@ export const editablePptx: OutputWriter = async (jobs) => {
       const others = svgs.filter((svg) => !shown?.svgs.has(svg));
       const [drawnPngs, pngs] = await Promise.all([
         own.length && drawn
-          ? drawn.diagramPngs(await jobs.session(), own, jobs.deck.font?.css ?? '')
+          ? drawn.diagramPngs(
+              await jobs.session(),
+              own,
+              jobs.deck.font?.css ?? '',
+              await (jobs.deck.diagramPngs ?? new Map<string, string>()),
+            )
           : new Map<string, string>(),
         others.length ? svgToPng(await jobs.session(), others) : new Map<string, string>(),
       ]);

@@ -27,6 +27,8 @@ export interface PreparedDeck {
   renderWarnings: Problem[];
   /** The drawings of the deck's ```mermaid fences, by diagramKey of their source. */
   diagrams: DiagramSvgs;
+  /** PNGs of the diagrams drawn afresh, by their SVG, for the editable PPTX (DiagramRenderer's `pictures`). */
+  diagramPngs?: Promise<ReadonlyMap<string, string>>;
 }
 
 /** load → validate → compose → theme → render: everything before an output is written. */
@@ -61,7 +63,12 @@ export async function prepareValidDeck(
         )
       : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
-  const diagrams = await drawDiagrams(composed, model, font?.css, opts.diagrams);
+  const { svgs: diagrams, pictures: diagramPngs } = await drawDiagrams(
+    composed,
+    model,
+    font?.css,
+    opts.diagrams,
+  );
   const rendered = renderDeck(composed, theme, diagrams);
   const renderWarnings = [...pictureWarnings, ...(font ? missingGlyphWarnings(composed, font.missing) : [])];
   return {
@@ -73,6 +80,7 @@ export async function prepareValidDeck(
     warnings: [...warningsOf(problems), ...renderWarnings],
     renderWarnings,
     diagrams,
+    diagramPngs,
   };
 }
 
@@ -86,18 +94,18 @@ async function drawDiagrams(
   model: DeckModel,
   fontCss: string | undefined,
   renderer: DiagramRenderer | undefined,
-): Promise<DiagramSvgs> {
+): Promise<{ svgs: DiagramSvgs; pictures?: Promise<ReadonlyMap<string, string>> }> {
   const fences = diagramFences(composed);
-  if (fences.length === 0 || !renderer) return {};
+  if (fences.length === 0 || !renderer) return { svgs: {} };
   // The dev server serves its fonts from loopback, which the browser may not fetch: its
   // diagrams are laid out with a subset of their own characters.
   const css = async () => fontCss ?? (await embeddedFont(fences.map((f) => f.source).join(''))).css;
-  const { svgs, problems } = await renderer.render(fences, model, css);
+  const { svgs, problems, pictures } = await renderer.render(fences, model, css);
   if (problems.length > 0) {
     throw new LecternError(
       `mermaid cannot read ${problems.length === 1 ? 'a diagram' : `${problems.length} diagrams`}; nothing was written`,
       { exit: 'INVALID_DECK', finding: 'diagram-invalid', problems },
     );
   }
-  return svgs;
+  return { svgs, pictures };
 }

@@ -229,13 +229,23 @@ describe('a deck with diagrams', () => {
     );
   });
 
-  it('draws byte-identical diagrams on a rebuild from nothing, and an unchanged diagram starts no browser', () => {
+  it('draws byte-identical diagrams on a rebuild from nothing, and an unchanged diagram starts no browser', async () => {
     const again = join(dir, 'again');
     expect(lectern(['build', DECK, '--out', again, '--format', 'html']).code).toBe(0);
     expect(readFileSync(join(again, '.lectern-diagrams.json'), 'utf8')).toBe(
       readFileSync(join(out, '.lectern-diagrams.json'), 'utf8'),
     );
     expect(readFileSync(join(again, 'diagrams.html'))).toEqual(readFileSync(join(out, 'diagrams.html')));
+    // The PPTX's PNGs of kept diagrams, drawn by the PPTX, are those drawn with the diagrams.
+    expect(lectern(['build', DECK, '--out', again, '--format', 'pptx']).code).toBe(0);
+    const pngs = async (file: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      const names = Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/') && n.endsWith('.png'));
+      return Promise.all(names.sort().map(async (n) => [n, await zip.file(n)!.async('base64')]));
+    };
+    const drawn = await pngs(join(out, 'diagrams.pptx'));
+    expect(drawn).toHaveLength(5);
+    expect(await pngs(join(again, 'diagrams.pptx'))).toEqual(drawn);
     // Another slide's text changes: the HTML is rebuilt, its diagrams come from the cache.
     // The same folder name, so the same output names.
     const deck = join(dir, 'edited', 'diagrams');

@@ -4,6 +4,7 @@ import { diagramKey, isDiagramFence, type DiagramSvgs } from '../../engine/diagr
 import { parseMarkdown } from '../../engine/markdown-tokens.js';
 import type { BrowserSession } from '../browser/browser.js';
 import { inWindow, PICTURES_ONLY } from '../browser/window-pool.js';
+import { drawDiagramPngs } from '../browser/diagram-pngs.js';
 import { imageSize } from './image-size.js';
 import { zipBytes } from '../output/zip-bytes.js';
 
@@ -54,54 +55,32 @@ export function withDiagramPictures(composed: ComposedDeck, diagrams: DiagramSvg
 
 /**
  * The diagrams' PNGs at twice their own size (a slide shows a diagram at most at that size, so
- * the picture is sharp at 2×). Each SVG, with the deck's font faces put into it, is drawn on a
- * canvas in the page and encoded there: a screenshot of each took the browser 0.13 s more (a
- * compositor frame, then its encoding), 1.3 s of a build with ten diagrams.
+ * the picture is sharp at 2×), drawn with the deck's font faces (diagram-pngs.ts). Those drawn
+ * already, in mermaid's window as the build drew the diagrams (`drawn`, by their SVG), are not
+ * drawn again.
  */
 export async function diagramPngs(
   session: BrowserSession,
   svgs: string[],
   fontCss: string,
+  drawn: ReadonlyMap<string, string> = new Map(),
 ): Promise<Map<string, string>> {
-  const sizes = svgs.map((src) => imageSize(src) ?? { width: 800, height: 600 });
   const texts = svgs.map((src) => Buffer.from(src.slice(src.indexOf(',') + 1), 'base64').toString('utf8'));
-  const pngs = await inWindow(session, '<!DOCTYPE html><html><body></body></html>', PICTURES_ONLY, (page) =>
-    page.evaluate(
-      (texts, sizes, fontCss) =>
-        Promise.all(
-          texts.map(async (text, i) => {
-            // The browser's own XML parser: the drawing at 2×, whole, with the faces it names.
-            const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-            const svg = doc.documentElement!;
-            const [w, h] = [2 * sizes[i]!.width, 2 * sizes[i]!.height];
-            svg.removeAttribute('style');
-            svg.setAttribute('width', String(w));
-            svg.setAttribute('height', String(h));
-            svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-            const style = doc.createElementNS('http://www.w3.org/2000/svg', 'style');
-            style.textContent = fontCss;
-            svg.insertBefore(style, svg.firstChild);
-            const blob = new Blob([new XMLSerializer().serializeToString(doc)], { type: 'image/svg+xml' });
-            const url = URL.createObjectURL(blob);
-            try {
-              const img = new Image();
-              img.src = url;
-              await img.decode();
-              const canvas = document.createElement('canvas');
-              canvas.width = w;
-              canvas.height = h;
-              canvas.getContext('2d')!.drawImage(img, 0, 0, w, h);
-              return canvas.toDataURL('image/png');
-            } finally {
-              URL.revokeObjectURL(url);
-            }
-          }),
-        ),
-      texts,
-      sizes,
-      fontCss,
-    ),
-  );
+  const pngs = texts.map((text) => drawn.get(text));
+  const todo = [...pngs.keys()].filter((i) => pngs[i] === undefined);
+  if (todo.length > 0) {
+    const sizes = todo.map((i) => imageSize(svgs[i]!) ?? { width: 800, height: 600 });
+    const html = '<!DOCTYPE html><html><body></body></html>';
+    const more = await inWindow(session, html, PICTURES_ONLY, (page) =>
+      drawDiagramPngs(
+        page,
+        todo.map((i) => texts[i]!),
+        sizes,
+        fontCss,
+      ),
+    );
+    todo.forEach((i, k) => (pngs[i] = more[k]));
+  }
   return new Map(svgs.map((src, i) => [src, pngs[i]!]));
 }
 
