@@ -102,9 +102,10 @@ export const editablePptx: OutputWriter = async (jobs) => {
         svgOfPng.set(png, Buffer.from(svg.split(',')[1]!, 'base64').toString('utf8'));
       return new Map([...pngs, ...drawnPngs]);
     },
+    svgParts: svgOfPng,
   });
   jobs.warnings.push(...editable.warnings);
-  return drawn ? drawn.withSvgParts(editable.data, svgOfPng) : editable.data;
+  return editable.data;
 };
 
 /** A SCORM package for the company's LMS: the share copy with tracking, its manifest and schemas. */

@@ -26,6 +26,8 @@ export interface SlideBrowser {
   measure: (indices: number[]) => Promise<Map<number, SlideBoxes>>;
   /** PNG data: URIs of SVG pictures, by their SVG data: URI. */
   svgToPng: (svgs: string[]) => Promise<Map<string, string>>;
+  /** The SVG to put beside each PNG picture it names (by the PNG's data: URI), once svgToPng is done. */
+  svgParts?: ReadonlyMap<string, string>;
 }
 
 export interface EditablePptx {
@@ -137,8 +139,9 @@ export async function writeEditablePptx(
   const texts = composed.slides.map(
     (s, i) => s.heading ?? t.slideAnnouncement(i + 1, composed.slides.length, ''),
   );
+  const layoutNames = t.layouts;
   return {
-    data: await finishPptx(parts, c, deck.lang, { types: titles, texts, layoutNames: t.layouts }),
+    data: await finishPptx(parts, c, deck.lang, { types: titles, texts, layoutNames }, browser.svgParts),
     warnings,
   };
 }

@@ -34,7 +34,8 @@ const SHAPE_PROPS = [
 /**
  * The theme's East Asian fonts name Microsoft YaHei after Noto Sans SC, so PowerPoint
  * substitutes a Chinese sans where the deck's font is missing; every run gets the deck's
- * language and its three faces; and the parts are put in the order the schema wants.
+ * language and its three faces; and the parts are put in the order the schema wants. Each PNG
+ * picture named in `svgParts` (by its data: URI) gets that SVG beside it (pptx-diagrams.ts).
  */
 export async function finishPptx(
   zip: JSZip,
@@ -42,6 +43,7 @@ export async function finishPptx(
   lang: string,
   /** Each slide's title placeholder type and its title (for a slide without a heading), the layouts' names. */
   titles: { types: TitleType[]; texts: string[]; layoutNames: Record<string, string> },
+  svgParts: ReadonlyMap<string, string> = new Map(),
 ): Promise<Buffer> {
   const parts = await PartDocuments.open(zip);
   await inSchemaOrder(parts);
@@ -79,6 +81,7 @@ export async function finishPptx(
     },
   );
   await finishText(parts, lang, FONT, CODE_FONT);
+  if (svgParts.size > 0) await (await import('./pptx-diagrams.js')).addSvgParts(parts, svgParts);
   parts.save();
   return zipBytes(zip);
 }
