@@ -1,5 +1,6 @@
 import type { XmlDocument as Document, XmlElement as Element } from './xml-tree.js';
 import { all, kids, make } from './pptx-xml.js';
+import { titleShape } from './pptx-titles.js';
 
 // What PowerPoint's accessibility checker and a screen reader need of a slide, beyond its
 // titles (pptx-titles.ts): decoration marked decorative, so it is not read out as "picture"
@@ -59,35 +60,16 @@ export function ensureTitle(doc: Document, title: string, lang: string): void {
   const tree = all(doc, 'p', 'spTree')[0];
   if (!tree || all(doc, 'p', 'ph').some((ph) => /^(title|ctrTitle)$/.test(ph.getAttribute('type') ?? '')))
     return;
-  const ids = all(doc, 'p', 'cNvPr').map((n) => Number(n.getAttribute('id')) || 0);
-  const sp = make(doc, 'p', 'sp');
-  const nv = make(doc, 'p', 'nvSpPr');
-  nv.appendChild(make(doc, 'p', 'cNvPr', { id: String(Math.max(1, ...ids) + 1), name: 'Title' }));
-  const cNvSpPr = make(doc, 'p', 'cNvSpPr');
-  cNvSpPr.appendChild(make(doc, 'a', 'spLocks', { noGrp: '1' }));
-  nv.appendChild(cNvSpPr);
-  const nvPr = make(doc, 'p', 'nvPr');
-  nvPr.appendChild(make(doc, 'p', 'ph', { type: 'title' }));
-  nv.appendChild(nvPr);
-  sp.appendChild(nv);
-  const spPr = make(doc, 'p', 'spPr');
-  const xfrm = make(doc, 'a', 'xfrm');
-  xfrm.appendChild(make(doc, 'a', 'off', { x: '731520', y: '-914400' }));
-  xfrm.appendChild(make(doc, 'a', 'ext', { cx: '9144000', cy: '777240' }));
-  spPr.appendChild(xfrm);
-  sp.appendChild(spPr);
-  const body = make(doc, 'p', 'txBody');
-  body.appendChild(make(doc, 'a', 'bodyPr'));
-  body.appendChild(make(doc, 'a', 'lstStyle'));
-  const p = make(doc, 'a', 'p');
-  const r = make(doc, 'a', 'r');
-  r.appendChild(make(doc, 'a', 'rPr', { lang }));
-  const t = make(doc, 'a', 't');
-  t.textContent = title;
-  r.appendChild(t);
-  p.appendChild(r);
-  body.appendChild(p);
-  sp.appendChild(body);
+  const sp = titleShape(doc, {
+    name: 'Title',
+    type: 'title',
+    lang,
+    x: 731520,
+    y: -914400,
+    cx: 9144000,
+    cy: 777240,
+    text: title,
+  });
   // After the group's own properties (nvGrpSpPr, grpSpPr), before every shape.
   const after = kids(tree, 'p', 'grpSpPr')[0];
   tree.insertBefore(sp, tree.childNodes[after ? tree.childNodes.indexOf(after) + 1 : 0] ?? null);

@@ -36,29 +36,67 @@ export function layoutTitle(
   if (!cSld || !tree) return;
   const master = (cSld.getAttribute('name') ?? '').replace(/^LECTERN_/, '');
   if (names[master]) cSld.setAttribute('name', names[master]);
+  const emu = (inches: number) => Math.round(inches * 914400);
+  const type = master === 'COVER' ? 'ctrTitle' : 'title';
+  tree.appendChild(
+    titleShape(doc, {
+      name: 'Title Placeholder',
+      type,
+      lang,
+      x: emu(box.x),
+      y: emu(box.y),
+      cx: emu(box.w),
+      cy: emu(box.h),
+    }),
+  );
+}
+
+/**
+ * A title placeholder shape of `type` (its id the next free one in the part) at `x, y` with
+ * size `cx, cy` (EMU), holding `text` in one run, or an empty paragraph for a layout's title.
+ */
+export function titleShape(
+  doc: Document,
+  at: {
+    name: string;
+    type: TitleType;
+    lang: string;
+    x: number;
+    y: number;
+    cx: number;
+    cy: number;
+    text?: string;
+  },
+): Element {
   const ids = all(doc, 'p', 'cNvPr').map((n) => Number(n.getAttribute('id')) || 0);
   const sp = make(doc, 'p', 'sp');
   const nv = make(doc, 'p', 'nvSpPr');
-  nv.appendChild(make(doc, 'p', 'cNvPr', { id: String(Math.max(1, ...ids) + 1), name: 'Title Placeholder' }));
+  nv.appendChild(make(doc, 'p', 'cNvPr', { id: String(Math.max(1, ...ids) + 1), name: at.name }));
   nv.appendChild(make(doc, 'p', 'cNvSpPr'));
   nv.appendChild(make(doc, 'p', 'nvPr'));
   sp.appendChild(nv);
   const spPr = make(doc, 'p', 'spPr');
   const xfrm = make(doc, 'a', 'xfrm');
-  const emu = (inches: number) => String(Math.round(inches * 914400));
-  xfrm.appendChild(make(doc, 'a', 'off', { x: emu(box.x), y: emu(box.y) }));
-  xfrm.appendChild(make(doc, 'a', 'ext', { cx: emu(box.w), cy: emu(box.h) }));
+  xfrm.appendChild(make(doc, 'a', 'off', { x: String(at.x), y: String(at.y) }));
+  xfrm.appendChild(make(doc, 'a', 'ext', { cx: String(at.cx), cy: String(at.cy) }));
   spPr.appendChild(xfrm);
   sp.appendChild(spPr);
   const body = make(doc, 'p', 'txBody');
   body.appendChild(make(doc, 'a', 'bodyPr'));
   body.appendChild(make(doc, 'a', 'lstStyle'));
   const p = make(doc, 'a', 'p');
-  p.appendChild(make(doc, 'a', 'endParaRPr', { lang }));
+  if (at.text !== undefined) {
+    const r = make(doc, 'a', 'r');
+    r.appendChild(make(doc, 'a', 'rPr', { lang: at.lang }));
+    const t = make(doc, 'a', 't');
+    t.textContent = at.text;
+    r.appendChild(t);
+    p.appendChild(r);
+  } else p.appendChild(make(doc, 'a', 'endParaRPr', { lang: at.lang }));
   body.appendChild(p);
   sp.appendChild(body);
-  tree.appendChild(sp);
-  placeholder(doc, sp, master === 'COVER' ? 'ctrTitle' : 'title');
+  placeholder(doc, sp, at.type);
+  return sp;
 }
 
 /** `p:ph` in the shape's `p:nvPr` (its first child), and the lock PowerPoint gives placeholders. */
