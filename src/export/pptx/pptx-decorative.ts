@@ -60,16 +60,8 @@ export function ensureTitle(doc: Document, title: string, lang: string): void {
   const tree = all(doc, 'p', 'spTree')[0];
   if (!tree || all(doc, 'p', 'ph').some((ph) => /^(title|ctrTitle)$/.test(ph.getAttribute('type') ?? '')))
     return;
-  const sp = titleShape(doc, {
-    name: 'Title',
-    type: 'title',
-    lang,
-    x: 731520,
-    y: -914400,
-    cx: 9144000,
-    cy: 777240,
-    text: title,
-  });
+  const box = { x: 0.8, y: -1, w: 10, h: 0.85 };
+  const sp = titleShape(doc, { name: 'Title', type: 'title', lang, box, text: title });
   // After the group's own properties (nvGrpSpPr, grpSpPr), before every shape.
   const after = kids(tree, 'p', 'grpSpPr')[0];
   tree.insertBefore(sp, tree.childNodes[after ? tree.childNodes.indexOf(after) + 1 : 0] ?? null);

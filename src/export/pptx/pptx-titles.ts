@@ -36,24 +36,14 @@ export function layoutTitle(
   if (!cSld || !tree) return;
   const master = (cSld.getAttribute('name') ?? '').replace(/^LECTERN_/, '');
   if (names[master]) cSld.setAttribute('name', names[master]);
-  const emu = (inches: number) => Math.round(inches * 914400);
   const type = master === 'COVER' ? 'ctrTitle' : 'title';
-  tree.appendChild(
-    titleShape(doc, {
-      name: 'Title Placeholder',
-      type,
-      lang,
-      x: emu(box.x),
-      y: emu(box.y),
-      cx: emu(box.w),
-      cy: emu(box.h),
-    }),
-  );
+  tree.appendChild(titleShape(doc, { name: 'Title Placeholder', type, lang, box }));
 }
 
 /**
- * A title placeholder shape of `type` (its id the next free one in the part) at `x, y` with
- * size `cx, cy` (EMU), holding `text` in one run, or an empty paragraph for a layout's title.
+ * A title placeholder shape of `type` (its id the next free one in the part) in `box`
+ * (inches, as pptxgenjs places shapes), holding `text` in one run, or an empty paragraph for
+ * a layout's title.
  */
 export function titleShape(
   doc: Document,
@@ -61,10 +51,7 @@ export function titleShape(
     name: string;
     type: TitleType;
     lang: string;
-    x: number;
-    y: number;
-    cx: number;
-    cy: number;
+    box: { x: number; y: number; w: number; h: number };
     text?: string;
   },
 ): Element {
@@ -77,8 +64,9 @@ export function titleShape(
   sp.appendChild(nv);
   const spPr = make(doc, 'p', 'spPr');
   const xfrm = make(doc, 'a', 'xfrm');
-  xfrm.appendChild(make(doc, 'a', 'off', { x: String(at.x), y: String(at.y) }));
-  xfrm.appendChild(make(doc, 'a', 'ext', { cx: String(at.cx), cy: String(at.cy) }));
+  const emu = (inches: number) => String(Math.round(inches * 914400));
+  xfrm.appendChild(make(doc, 'a', 'off', { x: emu(at.box.x), y: emu(at.box.y) }));
+  xfrm.appendChild(make(doc, 'a', 'ext', { cx: emu(at.box.w), cy: emu(at.box.h) }));
   spPr.appendChild(xfrm);
   sp.appendChild(spPr);
   const body = make(doc, 'p', 'txBody');
