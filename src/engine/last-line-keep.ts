@@ -15,14 +15,6 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 const MAX_TAIL = 12;
 /** The blocks whose text is tied: a paragraph (in a list item, a quote or on its own), a heading and a table cell. */
 const TEXT_BLOCKS = new Set(['paragraph_open', 'heading_open', 'th_open', 'td_open']);
-/**
- * Text the editable PPTX draws in frames PowerPoint wraps itself (a list item, a quote): tied in
- * the PDF only, its lines would break elsewhere in the PPTX, so it is left to the browser.
- * Headings are drawn with the browser's own line breaks, and paragraphs of their own, table
- * cells and notes have no drawing of their own to disagree with.
- */
-const PPTX_WRAPPED = new Set(['list_item_open', 'blockquote_open']);
-
 const TEXT_OPEN = 'lectern_tied_text_open';
 const TEXT_CLOSE = 'lectern_tied_text_close';
 const KEEP_OPEN = 'lectern_keep_open';
@@ -30,13 +22,9 @@ const KEEP_CLOSE = 'lectern_keep_close';
 
 export function lastLineKeep(md: MarkdownIt): void {
   md.core.ruler.push('lectern_last_line_keep', (state) => {
-    let wrapped = 0;
     for (let i = 1; i < state.tokens.length; i++) {
       const inline = state.tokens[i]!;
-      if (PPTX_WRAPPED.has(inline.type)) wrapped++;
-      else if (inline.type.endsWith('_close') && PPTX_WRAPPED.has(inline.type.replace(/_close$/, '_open')))
-        wrapped--;
-      if (inline.type !== 'inline' || wrapped > 0 || !TEXT_BLOCKS.has(state.tokens[i - 1]!.type)) continue;
+      if (inline.type !== 'inline' || !TEXT_BLOCKS.has(state.tokens[i - 1]!.type)) continue;
       tieTail(inline.children ?? [], state);
     }
   });

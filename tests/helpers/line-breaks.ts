@@ -13,7 +13,20 @@ const HALF_CLOSING = ',.;:!?)';
 const OPENING = '（《「『【“‘〈〔';
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]$/;
 
-/** Every line of every page, per block: `[page, lines of the block]`. */
+interface Line {
+  text: string;
+  left: number;
+  top: number;
+  height: number;
+}
+
+/**
+ * Every line of every page, per paragraph: `[page, lines of the paragraph]`. A paragraph is a
+ * block of poppler's, joined with the blocks that continue it: poppler reads the columns of a
+ * row of cards line by line across the row, so a card's last line ("排。") comes out as a block
+ * of its own; a block whose first line starts where the last line of a block above starts, at
+ * the same size, one line pitch below, is that paragraph's next line.
+ */
 export function pdfBlocks(pdf: string): { page: number; lines: string[] }[] {
   const xhtml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], {
     encoding: 'utf8',
@@ -21,24 +34,50 @@ export function pdfBlocks(pdf: string): { page: number; lines: string[] }[] {
   });
   // poppler's XHTML, read as XML (its doctype is XHTML's).
   const doc = new DOMParser({ onError: () => undefined }).parseFromString(xhtml, 'text/xml');
-  const blocks: { page: number; lines: string[] }[] = [];
-  [...doc.getElementsByTagName('page')].forEach((page, i) => {
-    for (const block of [...page.getElementsByTagName('block')]) {
-      // poppler splits a printed line where a wide gap follows a glyph (after ” or ）): lines
-      // of a block on the same baseline are one printed line.
-      const lines: { text: string; top: number; height: number }[] = [];
-      for (const line of [...block.getElementsByTagName('line')]) {
-        const text = [...line.getElementsByTagName('word')].map((w) => w.textContent ?? '').join('');
-        const top = Number(line.getAttribute('yMin'));
-        const height = Number(line.getAttribute('yMax')) - top;
-        const last = lines.at(-1);
-        if (last && Math.abs(last.top - top) < Math.min(last.height, height) / 2) last.text += text;
-        else lines.push({ text, top, height });
-      }
-      blocks.push({ page: i + 1, lines: lines.map((l) => l.text) });
-    }
-  });
-  return blocks;
+  return [...doc.getElementsByTagName('page')].flatMap((page, i) =>
+    joinContinued([...page.getElementsByTagName('block')].map(blockLines)).map((lines) => ({
+      page: i + 1,
+      lines: lines.map((l) => l.text),
+    })),
+  );
+}
+
+/** A block's printed lines: poppler splits a line where a wide gap follows a glyph (after ” or ）), so lines on one baseline are one. */
+function blockLines(block: Element): Line[] {
+  const lines: Line[] = [];
+  for (const line of [...block.getElementsByTagName('line')]) {
+    const text = [...line.getElementsByTagName('word')].map((w) => w.textContent ?? '').join('');
+    const top = Number(line.getAttribute('yMin'));
+    const height = Number(line.getAttribute('yMax')) - top;
+    const left = Number(line.getAttribute('xMin'));
+    const last = lines.at(-1);
+    if (last && Math.abs(last.top - top) < Math.min(last.height, height) / 2) last.text += text;
+    else lines.push({ text, left, top, height });
+  }
+  return lines;
+}
+
+/** The blocks of a page with each block that continues another appended to it. */
+function joinContinued(blocks: Line[][]): Line[][] {
+  const open = blocks.filter((b) => b.length > 0);
+  const joined: Line[][] = [];
+  for (const block of [...open].sort((a, b) => a[0]!.top - b[0]!.top)) {
+    const first = block[0]!;
+    const above = joined.find((p) => continues(p.at(-1)!, first));
+    if (above) above.push(...block);
+    else joined.push(block);
+  }
+  return joined;
+}
+
+function continues(last: Line, next: Line): boolean {
+  const pitch = next.top - last.top;
+  return (
+    Math.abs(last.left - next.left) < 1.5 &&
+    Math.abs(last.height - next.height) < 0.05 * last.height &&
+    pitch > 0.8 * last.height &&
+    pitch < 1.6 * last.height
+  );
 }
 
 /** Each line that breaks the rules, as `file p.N: "line"`; none for a PDF that keeps them. */

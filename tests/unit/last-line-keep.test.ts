@@ -10,14 +10,16 @@ const TIE = '<span style="white-space:nowrap">';
 const TEXT = '<span>';
 
 describe('no lone last character: the last two Chinese characters keep one line', () => {
-  it('ties the tail of a paragraph and a table cell, not of text the PPTX wraps itself (list items, quotes)', () => {
+  it('ties the tail of a paragraph, a list item, a card, a quote and a table cell', () => {
     const out = html(
       '一段说明文字，最后要安排。\n\n- 先听再说，不打断客户\n- **保持乐观**\n  相信客户有意愿。\n\n| 方面 | 说明 |\n| --- | --- |\n| 市场 | 需求持续增长 |',
     );
     expect(out).toContain(`<p>${TEXT}一段说明文字，最后要${TIE}安排。</span></span></p>`);
-    expect(out).toContain(`<li>先听再说，不打断客户</li>`);
-    expect(out).toContain('相信客户有意愿。</li>');
-    expect(html('> 引用的一句话到这里结束。')).not.toContain(TIE);
+    expect(out).toContain(`<li>${TEXT}先听再说，不打断${TIE}客户</span></span></li>`);
+    expect(out).toContain(
+      `<strong>保持乐观</strong><br />\n${TEXT}相信客户有${TIE}意愿。</span></span></li>`,
+    );
+    expect(html('> 引用的一句话到这里结束。')).toContain(`到这里${TIE}结束。</span>`);
     expect(out).toContain(`<td>${TEXT}需求持续${TIE}增长</span></span></td>`);
     expect(out).toContain(`<td>${TEXT}${TIE}市场</span></span></td>`);
   });

@@ -82,6 +82,8 @@ export type MeasuredBlock = PxBox &
       runs?: TextRun[];
       /** The text after a first `strong` shown as a block of its own (a role's brief). */
       restBox?: PxBox & TextLook;
+      /** The item's text as the browser breaks it into lines (`\n`), when it takes more than one. */
+      shown?: string;
       /** That `strong` and the text after it as the browser breaks them into lines (`\n`). */
       lines?: { strong: string; rest: string };
       deco?: Deco;

@@ -108,10 +108,20 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
   };
   // The box of some of an element's contents (text only: no padding, no pseudo-elements).
   const rangeBox = (e: Element, after?: Node) => {
-    const r = document.createRange();
-    r.selectNodeContents(e);
-    if (after) r.setStartAfter(after);
-    const rects = [...r.getClientRects()].filter((q) => q.width > 0 && q.height > 0);
+    // The glyphs' boxes, text node by text node: a range's own rects also hold the boxes of the
+    // elements in it, and a span laid out as a flex item (the no-orphan tie's text in a step)
+    // is its line's height, not its glyphs'.
+    const within = document.createRange();
+    within.selectNodeContents(e);
+    if (after) within.setStartAfter(after);
+    const rects: DOMRect[] = [];
+    const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (!within.intersectsNode(n)) continue;
+      const r = document.createRange();
+      r.selectNodeContents(n);
+      rects.push(...[...r.getClientRects()].filter((q) => q.width > 0 && q.height > 0));
+    }
     if (!rects.length) return undefined;
     const x0 = Math.min(...rects.map((q) => q.left));
     const y0 = Math.min(...rects.map((q) => q.top));
@@ -206,9 +216,15 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
         const lines = ownBlock
           ? { strong: titleLines.join('\n'), rest: shownLines(li).slice(titleLines.length).join('\n') }
           : undefined;
+        const textBox = rangeBox(li);
+        // An item's text on more than one line, as the browser breaks it (single lines need no
+        // breaks, and reading lines costs a rect per character).
+        const wraps =
+          !ownBlock && textBox && textBox.h > 1.5 * parseFloat(getComputedStyle(li).lineHeight) * k;
         return {
           ...box(li),
-          textBox: rangeBox(li),
+          textBox,
+          ...(wraps ? { shown: shownLines(li).join('\n') } : {}),
           runs: runs(li),
           ...(restBox ? { restBox: { ...restBox, ...look(li), text: rest } } : {}),
           ...(lines ? { lines } : {}),

@@ -1,6 +1,6 @@
 import type { BeforeBox, Deco, MeasuredBlock, PxBox, SlideBoxes, TextLook, TextRun } from './block-boxes.js';
 import { FONT, text, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
-import { PX, blend, placeBlock, placeText, pt } from './measured-text.js';
+import { PX, blend, placeBlock, placeText, pt, withShownBreaks } from './measured-text.js';
 
 // The training layouts' bodies (case, exercise, role-play, statement, compare, checklist) drawn
 // where the slides document shows them: each box with its background, borders and rounded
@@ -146,6 +146,12 @@ export function placeRuns(
   });
 }
 
+/** Runs broken into the lines the browser shows (the runs keep their look; a break has none). */
+const brokenAt = (runs: TextRun[], shown: string | undefined): TextRun[] =>
+  shown
+    ? withShownBreaks(runs, shown).map((r) => ({ color: '', sizePx: 0, ...r, bold: Boolean(r.bold) }))
+    : runs;
+
 /** A list item as a card: its box, its `::before`, its bullet, and its text (a role's name above its brief). */
 function drawItem(
   pptx: Pptx,
@@ -171,10 +177,19 @@ function drawItem(
   const right = it.x + it.w - it.pad[1]!;
   if (it.strong && it.restBox) {
     placeText(slide, it.strong, it.strong, it.strong.sizePx, bg);
-    placeRuns(slide, it.restBox, [{ ...it.restBox, text: it.restBox.text }], it.restBox, bg, right);
+    // Broken where the browser breaks it, so PowerPoint's own wrapping cannot leave a lone last character.
+    const rest = brokenAt([{ ...it.restBox, text: it.restBox.text }], it.lines?.rest);
+    placeRuns(slide, it.restBox, rest, it.restBox, bg, right);
   } else if (it.textBox && it.runs) {
     const size = Math.max(...it.runs.map((r) => r.sizePx));
-    placeRuns(slide, it.textBox, it.runs, { ...list, lineHeightPx: Math.min(lh, size * 1.5) }, bg, right);
+    placeRuns(
+      slide,
+      it.textBox,
+      brokenAt(it.runs, it.shown),
+      { ...list, lineHeightPx: Math.min(lh, size * 1.5) },
+      bg,
+      right,
+    );
   }
 }
 
