@@ -3,6 +3,17 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFArray, PDFRe
 import { addOutline } from '../../src/export/pdf/pdf-outline.js';
 // The document is made with lectern's own pdf-lib (names are compared by identity); it is read back with the package's.
 import { PDFDocument as LecternPdf } from '../../src/export/pdf/pdf-lib.js';
+import { updatedPdf, type PdfEdit } from '../../src/export/pdf/pdf-update.js';
+
+/** A printed PDF of `pages` pages with `edit` applied, as the build finishes one. */
+async function finished(pages: number, edit: (pdf: Parameters<PdfEdit>[0]) => void): Promise<Uint8Array> {
+  const pdf = await LecternPdf.create();
+  for (let i = 0; i < pages; i++) pdf.addPage([640, 360]);
+  return updatedPdf(await pdf.save({ useObjectStreams: false }), (target) => {
+    edit(target);
+    return [target.context.trailerInfo.Root as PDFRef];
+  });
+}
 
 interface ReadEntry {
   title: string;
@@ -44,22 +55,22 @@ async function outlineOf(bytes: Uint8Array) {
 
 describe('addOutline', () => {
   it('writes bookmarks that a reader reads back: titles, pages, nesting, folded chapters', async () => {
-    const pdf = await LecternPdf.create();
-    for (let i = 0; i < 5; i++) pdf.addPage([640, 360]);
-    addOutline(pdf, [
-      { title: '沟通技巧训练营', page: 0 },
-      {
-        title: '01 倾听的力量',
-        page: 1,
-        children: [
-          { title: '3 · 倾听的层次', page: 2 },
-          { title: '4 · 练习材料', page: 3 },
-        ],
-      },
-      // Past the last page: the bookmark leads to the last page rather than nowhere.
-      { title: '谢谢', page: 9 },
-    ]);
-    const read = await outlineOf(await pdf.save());
+    const bytes = await finished(5, (pdf) =>
+      addOutline(pdf, [
+        { title: '沟通技巧训练营', page: 0 },
+        {
+          title: '01 倾听的力量',
+          page: 1,
+          children: [
+            { title: '3 · 倾听的层次', page: 2 },
+            { title: '4 · 练习材料', page: 3 },
+          ],
+        },
+        // Past the last page: the bookmark leads to the last page rather than nowhere.
+        { title: '谢谢', page: 9 },
+      ]),
+    );
+    const read = await outlineOf(bytes);
     expect(read).toEqual({
       pageMode: '/UseOutlines',
       count: 3,
@@ -80,10 +91,7 @@ describe('addOutline', () => {
   });
 
   it('writes no outline for no entries', async () => {
-    const pdf = await LecternPdf.create();
-    pdf.addPage();
-    addOutline(pdf, []);
-    const loaded = await PDFDocument.load(await pdf.save());
+    const loaded = await PDFDocument.load(await finished(1, (pdf) => addOutline(pdf, [])));
     expect(loaded.catalog.get(PDFName.of('Outlines'))).toBeUndefined();
   });
 });

@@ -2,16 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PDFDocument as Reader } from 'pdf-lib';
-import { PDFDocument } from '../../src/export/pdf/pdf-lib.js';
-import { updatedPdf } from '../../src/export/pdf/pdf-update.js';
+import { PDFDocument as Reader, PDFName as ReaderName } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from '../../src/export/pdf/pdf-lib.js';
+import { updatedPdf, type PdfTarget } from '../../src/export/pdf/pdf-update.js';
+
+const setTitle = (pdf: PdfTarget, title: string) =>
+  pdf.info().set(PDFName.of('Title'), PDFHexString.fromText(title));
 import { tempDir } from '../helpers/temp.js';
 
 /** A two-page PDF with a classic cross-reference table, as Chromium prints them. */
 async function printed(objectStreams = false): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.addPage([200, 100]);
-  pdf.addPage([200, 100]);
+  // Each page with its own content stream: objects the finishing never needs to read.
+  for (let i = 0; i < 2; i++) pdf.addPage([200, 100]).drawRectangle({ x: 10, y: 10, width: 50, height: 20 });
   pdf.setTitle('printed');
   return pdf.save({ useObjectStreams: objectStreams });
 }
@@ -22,8 +25,8 @@ describe('updatedPdf', () => {
   it('keeps the printed bytes and appends the changed objects with a cross-reference section that points at each', async () => {
     const before = await printed();
     const after = await updatedPdf(before, (pdf) => {
-      pdf.setTitle('沟通技巧训练营');
-      pdf.setLanguage('zh-CN');
+      setTitle(pdf, '沟通技巧训练营');
+      pdf.catalog.set(PDFName.of('Lang'), PDFString.of('zh-CN'));
       const { Root, Info } = pdf.context.trailerInfo;
       return [Root, Info] as never;
     });
@@ -55,9 +58,32 @@ describe('updatedPdf', () => {
 
   it('saves a file whose last cross-reference section is a stream whole, with the change', async () => {
     const after = await updatedPdf(await printed(true), (pdf) => {
-      pdf.setTitle('整份保存');
+      setTitle(pdf, '整份保存');
       return [];
     });
     expect((await Reader.load(after)).getTitle()).toBe('整份保存');
+  });
+
+  it('reads only the objects the change needs, and follows the sections an earlier update added', async () => {
+    const once = await updatedPdf(await printed(), (pdf) => {
+      setTitle(pdf, '第一次');
+      return [pdf.context.trailerInfo.Info as never];
+    });
+    let read = 0;
+    let total = 0;
+    const twice = await updatedPdf(once, (pdf) => {
+      // The catalog, the information dictionary and the page tree (a node and two pages), not the pages' contents.
+      read = [...pdf.context.enumerateIndirectObjects()].length;
+      total = pdf.context.largestObjectNumber;
+      expect(pdf.pages).toHaveLength(2);
+      pdf.catalog.set(PDFName.of('Lang'), PDFString.of('zh-CN'));
+      return [pdf.context.trailerInfo.Root as never];
+    });
+    expect(read).toBe(5);
+    expect(total).toBeGreaterThan(read);
+    const back = await Reader.load(twice);
+    // The title from the first update, the language from the second.
+    expect(back.getTitle()).toBe('第一次');
+    expect(back.catalog.get(ReaderName.of('Lang'))?.toString()).toBe('(zh-CN)');
   });
 });

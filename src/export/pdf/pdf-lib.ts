@@ -7,5 +7,16 @@ import { createRequire } from 'node:module';
  */
 const require = createRequire(import.meta.url);
 
-export const { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber } =
-  require('pdf-lib/dist/pdf-lib.js') as typeof import('pdf-lib');
+export const {
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  PDFObjectParser,
+  PDFRef,
+  PDFString,
+} = require('pdf-lib/dist/pdf-lib.js') as typeof import('pdf-lib');

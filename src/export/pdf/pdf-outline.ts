@@ -1,5 +1,6 @@
-import type { PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
+import type { PDFDict, PDFRef } from 'pdf-lib';
 import { PDFHexString, PDFName, PDFNull, PDFNumber } from './pdf-lib.js';
+import type { PdfTarget } from './pdf-update.js';
 
 export interface OutlineEntry {
   title: string;
@@ -9,10 +10,10 @@ export interface OutlineEntry {
 }
 
 /** Writes a PDF document outline (bookmarks); children start folded. */
-export function addOutline(pdf: PDFDocument, entries: OutlineEntry[]): void {
+export function addOutline(pdf: PdfTarget, entries: OutlineEntry[]): void {
   if (entries.length === 0) return;
   const ctx = pdf.context;
-  const pages = pdf.getPages();
+  const { pages } = pdf;
   const root = ctx.nextRef();
 
   const writeLevel = (
@@ -26,7 +27,7 @@ export function addOutline(pdf: PDFDocument, entries: OutlineEntry[]): void {
       const dict = ctx.obj({}) as PDFDict;
       dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
       dict.set(PDFName.of('Parent'), parent);
-      dict.set(PDFName.of('Dest'), ctx.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]));
+      dict.set(PDFName.of('Dest'), ctx.obj([page, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]));
       if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
       if (i < items.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
       if (item.children?.length) {

@@ -1,5 +1,6 @@
-import type { PDFDocument, PDFRef } from 'pdf-lib';
-import { PDFDict, PDFName } from './pdf-lib.js';
+import type { PDFObject, PDFRef } from 'pdf-lib';
+import { PDFDict, PDFName, PDFRef as Ref } from './pdf-lib.js';
+import type { PdfTarget } from './pdf-update.js';
 
 /**
  * Chromium tags its PDFs with the PDF 2.0 structure types Strong and Em, which PDF 1.7 readers
@@ -11,10 +12,12 @@ import { PDFDict, PDFName } from './pdf-lib.js';
 const ROLES: Record<string, string> = { Strong: 'Span', Em: 'Span' };
 
 /** Adds the role map; returns the document's own objects it changed (for an incremental update). */
-export function mapPdf2Roles(pdf: PDFDocument): PDFRef[] {
-  const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  if (!root) return [];
-  const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? pdf.context.obj({});
+export function mapPdf2Roles(pdf: PdfTarget): PDFRef[] {
+  const resolved = (v: PDFObject | undefined) => (v instanceof Ref ? pdf.lookup(v) : v);
+  const root = resolved(pdf.catalog.get(PDFName.of('StructTreeRoot')));
+  if (!(root instanceof PDFDict)) return [];
+  const kept = resolved(root.get(PDFName.of('RoleMap')));
+  const roleMap = kept instanceof PDFDict ? kept : pdf.context.obj({});
   for (const [from, to] of Object.entries(ROLES))
     if (!roleMap.has(PDFName.of(from))) roleMap.set(PDFName.of(from), PDFName.of(to));
   root.set(PDFName.of('RoleMap'), roleMap);

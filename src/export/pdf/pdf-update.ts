@@ -1,32 +1,45 @@
-import type { PDFDocument as Document, PDFObject, PDFRef } from 'pdf-lib';
-import { PDFDocument } from './pdf-lib.js';
+import type { PDFContext, PDFDict as Dict, PDFObject, PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument } from './pdf-lib.js';
+import { printedObjects } from './pdf-objects.js';
 
 // Changes to a printed PDF written as an incremental update (ISO 32000-1, 7.5.6): the browser's
 // bytes stay as they are and the changed and new objects follow them with their own cross-
 // reference section. pdf-lib writes a whole document again: 0.1 s per PDF on the build's main
-// thread, for a title, a language and a few bookmarks.
+// thread, for a title, a language and a few bookmarks. Only the objects the change needs are
+// read (pdf-objects.ts).
+
+/** What a change can see and change of a printed PDF. */
+export interface PdfTarget {
+  context: PDFContext;
+  catalog: Dict;
+  /** The pages' own objects, in order. */
+  pages: PDFRef[];
+  /** The document information dictionary, made when the file has none. */
+  info(): Dict;
+  /** The object a reference names, read from the file when the change needs it. */
+  lookup(ref: PDFRef): PDFObject | undefined;
+}
 
 /** What the change touched among the document's own objects; new ones are found by number. */
-export type PdfEdit = (pdf: Document) => PDFRef[];
+export type PdfEdit = (pdf: PdfTarget) => PDFRef[];
 
 /**
  * The printed PDF with `edit` applied. A file whose last cross-reference section is a stream
- * (which Chromium does not write) is saved whole instead, as pdf-lib's update would need one.
+ * (which Chromium does not write) is loaded and saved whole by pdf-lib instead.
  */
 export async function updatedPdf(printed: Uint8Array, edit: PdfEdit): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
-  const ctx = pdf.context;
+  const objects = printedObjects(printed);
+  if (!objects) return savedWhole(printed, edit);
+  const ctx = objects.context;
   const known = ctx.largestObjectNumber;
-  const touched = edit(pdf);
-  const previous = lastXrefOffset(printed);
-  if (previous === undefined || !startsWith(printed, previous, 'xref'))
-    return pdf.save({ useObjectStreams: false });
+  const touched = edit(target(ctx, objects.catalog, objects.pages, objects.read));
+  const previous = objects.previous;
 
   const changed = new Map<number, [PDFRef, PDFObject]>();
   for (const ref of touched) changed.set(ref.objectNumber, [ref, ctx.lookup(ref)!]);
   for (const [ref, obj] of ctx.enumerateIndirectObjects())
     if (ref.objectNumber > known) changed.set(ref.objectNumber, [ref, obj]);
-  const objects = [...changed.values()].sort((a, b) => a[0].objectNumber - b[0].objectNumber);
+  const written = [...changed.values()].sort((a, b) => a[0].objectNumber - b[0].objectNumber);
 
   const parts: Uint8Array[] = [printed];
   let offset = printed.length;
@@ -38,7 +51,7 @@ export async function updatedPdf(printed: Uint8Array, edit: PdfEdit): Promise<Ui
   // The update starts on a line of its own, whatever the file ended with.
   text('\n');
   const offsets: [number, number, number][] = [];
-  for (const [ref, obj] of objects) {
+  for (const [ref, obj] of written) {
     offsets.push([ref.objectNumber, ref.generationNumber, offset]);
     text(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
     const bytes = new Uint8Array(obj.sizeInBytes());
@@ -69,20 +82,31 @@ export async function updatedPdf(printed: Uint8Array, edit: PdfEdit): Promise<Ui
   return out;
 }
 
-/**
- * The offset after the file's last `startxref` keyword: where a reader starts, reading the
- * file from its end (7.5.5). Only the last kilobyte is read, as readers do.
- */
-function lastXrefOffset(pdf: Uint8Array): number | undefined {
-  const tail = new TextDecoder('latin1').decode(pdf.subarray(Math.max(0, pdf.length - 1024)));
-  const at = tail.lastIndexOf('startxref');
-  if (at < 0) return undefined;
-  const digits = tail.slice(at + 'startxref'.length).trimStart();
-  let end = 0;
-  while (end < digits.length && digits[end]! >= '0' && digits[end]! <= '9') end++;
-  return end > 0 ? Number(digits.slice(0, end)) : undefined;
+/** The edit on a document pdf-lib loaded whole, saved whole. */
+async function savedWhole(printed: Uint8Array, edit: PdfEdit): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  const pages = pdf.getPages().map((p) => p.ref);
+  edit(target(pdf.context, pdf.catalog, pages, (ref) => pdf.context.lookup(ref)));
+  return pdf.save({ useObjectStreams: false });
 }
 
-function startsWith(bytes: Uint8Array, at: number, word: string): boolean {
-  return [...word].every((c, i) => bytes[at + i] === c.charCodeAt(0));
+function target(
+  context: PDFContext,
+  catalog: Dict,
+  pages: PDFRef[],
+  lookup: (ref: PDFRef) => PDFObject | undefined,
+): PdfTarget {
+  return {
+    context,
+    catalog,
+    pages,
+    lookup,
+    info() {
+      const existing = context.trailerInfo.Info && lookup(context.trailerInfo.Info as PDFRef);
+      if (existing instanceof PDFDict) return existing;
+      const made = context.obj({});
+      context.trailerInfo.Info = context.register(made);
+      return made;
+    },
+  };
 }
