@@ -77,6 +77,11 @@ module.exports = {
     exclude: { path: '^(dist|tests|scripts)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    // Packages' `exports` maps, as Node resolves them (css-tree/tokenizer is a subpath export).
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.js'],
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };
