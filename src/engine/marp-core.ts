@@ -55,6 +55,7 @@ export function marpCore(): MarpCore {
     loader._load = load;
   }
   keepParsedThemes();
+  keepParsedComments();
   return core;
 }
 
@@ -91,4 +92,33 @@ function keepParsedThemes(): void {
     }
     return theme;
   };
+}
+
+type Yaml = (text: string, looseDirectives?: boolean | string[]) => object | false;
+
+/** How many comments' readings are kept: a course has a few hundred. */
+const KEPT_COMMENTS = 4096;
+
+/**
+ * Marpit reads every HTML comment of a deck as YAML (js-yaml) to find its directives: the
+ * course's 179 comments, read again by marp-cli's render of the HTML, took 0.12 s of a build's
+ * main thread. Its `yaml` is a function of the text and the loose keys, called through its
+ * module's exports; each answer is kept by them and handed out as a copy, since Marpit keeps
+ * the object in the comment's token.
+ */
+function keepParsedComments(): void {
+  const module = require('@marp-team/marpit/lib/markdown/directives/yaml') as { yaml: Yaml; default: Yaml };
+  const parse = module.yaml;
+  const kept = new Map<string, object | false>();
+  const yaml: Yaml = (text, looseDirectives = false) => {
+    const key = `${JSON.stringify(looseDirectives)}\0${text}`;
+    let read = kept.get(key);
+    if (read === undefined) {
+      read = parse(text, looseDirectives);
+      if (kept.size >= KEPT_COMMENTS) kept.clear();
+      kept.set(key, read);
+    }
+    return read === false ? false : structuredClone(read);
+  };
+  module.yaml = module.default = yaml;
 }

@@ -75,3 +75,25 @@ describe('theme stylesheets parsed once by their text', () => {
     });
   });
 });
+
+describe("comments' YAML read once by their text", () => {
+  it('applies the same directives on every render, reads a changed comment anew, and keeps notes as notes', () => {
+    const out = inFreshNode(`
+      const deck = (cls) => '<!-- _class: ' + cls + ' -->\\n\\n# 一\\n\\n<!-- 讲稿：先问大家的感受。 -->\\n\\n---\\n\\n<!-- _class: ' + cls + ' -->\\n\\n## 二';
+      const marp = createMarp();
+      const classes = (r) => [...r.html.matchAll(/<section[^>]*class="([^"]*)"/g)].map((m) => m[1]);
+      const first = marp.render(deck('lead'));
+      const again = createMarp().render(deck('lead'));
+      const changed = marp.render(deck('invert'));
+      out.first = classes(first);
+      out.same = again.html === first.html;
+      out.changed = classes(changed);
+      out.notes = first.comments;`);
+    expect(out).toEqual({
+      first: ['lead', 'lead'],
+      same: true,
+      changed: ['invert', 'invert'],
+      notes: [['讲稿：先问大家的感受。'], []],
+    });
+  });
+});
