@@ -83,7 +83,9 @@ async function buildSubset(glyphs: string, key: string): Promise<FontSubset> {
   const lacking = await cached(`${key}-lacking.json`, async () =>
     Buffer.from(JSON.stringify(charactersWithoutGlyph(main[0]!, glyphs))),
   );
-  const faces = main.map((sfnt, i) => fontFace(WEIGHTS[i]!, sfnt));
+  const faces = await Promise.all(
+    main.map(async (sfnt, i) => fontFace(WEIGHTS[i]!, await woffOf(sfnt, `${key}-${WEIGHTS[i]}`))),
+  );
   // A slice's CSS range may claim a character its font lacks (☐ in a Noto Sans JP slice): its
   // subset then has an empty cmap, which browsers refuse. Such characters go to the next slice
   // that claims them, and are reported missing when none has them.
@@ -96,14 +98,9 @@ async function buildSubset(glyphs: string, key: string): Promise<FontSubset> {
     pending = [];
     for (const slice of plan.slices) {
       tried.add(slice.key);
+      const names = WEIGHTS.map((weight) => `${key}-${slice.file(weight).split(/[\\/]/).pop()}`);
       const subsets = await Promise.all(
-        WEIGHTS.map((weight) =>
-          subsetOf(
-            slice.file(weight),
-            slice.chars.join(''),
-            `${key}-${slice.file(weight).split(/[\\/]/).pop()}`,
-          ),
-        ),
+        WEIGHTS.map((weight, i) => subsetOf(slice.file(weight), slice.chars.join(''), names[i]!)),
       );
       // Kept on disk like the subsets: reading a font's cmap loads fontkit (some 150 ms).
       const file = slice.file(WEIGHTS[0]!).split(/[\\/]/).pop();
@@ -118,19 +115,20 @@ async function buildSubset(glyphs: string, key: string): Promise<FontSubset> {
       const present = slice.chars.filter((c) => !absent.includes(c));
       if (!present.length) continue;
       const range = present.map((c) => `U+${(c.codePointAt(0) as number).toString(16)}`).join(', ');
-      subsets.forEach((sfnt, i) => faces.push(fontFace(WEIGHTS[i]!, sfnt, range)));
+      for (const [i, sfnt] of subsets.entries())
+        faces.push(fontFace(WEIGHTS[i]!, await woffOf(sfnt, names[i]!), range));
     }
   }
   return { css: faces.join('\n'), regular: main[0]!, missing: unrendered };
 }
 
-function fontFace(weight: number, sfnt: Uint8Array, unicodeRange?: string): string {
+function fontFace(weight: number, woff: Uint8Array, unicodeRange?: string): string {
   return [
     '@font-face {',
     `  font-family: '${FONT_FAMILY}';`,
     `  font-weight: ${weight};`,
     '  font-style: normal;',
-    `  src: url(data:font/woff;base64,${sfntToWoff(sfnt).toString('base64')}) format('woff');`,
+    `  src: url(data:font/woff;base64,${Buffer.from(woff).toString('base64')}) format('woff');`,
     unicodeRange ? `  unicode-range: ${unicodeRange};` : '',
     '}',
   ]
@@ -147,6 +145,11 @@ async function subsetOf(file: string, glyphs: string, name: string): Promise<Uin
     const { default: subsetFont } = await import('subset-font');
     return subsetFont(await readFile(file), glyphs, { targetFormat: 'sfnt' });
   });
+}
+
+/** A subset as WOFF, kept beside it: compressing its tables took every build some 60 ms. */
+async function woffOf(sfnt: Uint8Array, name: string): Promise<Uint8Array> {
+  return cached(`${name}.woff`, async () => sfntToWoff(sfnt));
 }
 
 async function cached(name: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {

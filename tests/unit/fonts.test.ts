@@ -1,4 +1,7 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
 import { embeddedFont } from '../../src/fonts/embedded-font.js';
 import { planFallback } from '../../src/fonts/fallback-fonts.js';
 import { missingGlyphWarnings } from '../../src/compose/glyph-warnings.js';
@@ -22,6 +25,21 @@ describe('fallback faces', () => {
     expect(font.css).toMatch(/unicode-range: [^;]*U\+20bb7/);
     expect(font.css.match(/font-family: 'Lectern Sans'/g)!.length).toBeGreaterThanOrEqual(6);
     expect(font.missing).toEqual(['\u{10000}']);
+  });
+});
+
+describe('the embedded faces', () => {
+  it('are WOFF files kept beside their subsets, so a build does not compress them again', async () => {
+    const font = await embeddedFont('保留压缩好的字体 kept');
+    const embedded = [...font.css.matchAll(/data:font\/woff;base64,([^)]+)\)/g)].map((m) => m[1]!);
+    expect(embedded.length).toBeGreaterThanOrEqual(2);
+    const dir = join(ROOT, 'node_modules/.cache/lectern/fonts');
+    const kept = new Set(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.woff'))
+        .map((f) => readFileSync(join(dir, f)).toString('base64')),
+    );
+    for (const face of embedded) expect(kept.has(face)).toBe(true);
   });
 });
 
