@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
 import type * as QRCodeModule from 'qrcode';
 
-const { create } = createRequire(import.meta.url)('qrcode') as typeof QRCodeModule;
+const require = createRequire(import.meta.url);
+/** qrcode, loaded for the first code (33 ms): most decks have none. */
+let qrcode: typeof QRCodeModule | undefined;
+const create: typeof QRCodeModule.create = (text, options) =>
+  (qrcode ??= require('qrcode') as typeof QRCodeModule).create(text, options);
 
 /** A QR code as vector data: its size in modules and one path of its dark modules. */
 export interface QrCode {
