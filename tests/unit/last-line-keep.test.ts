@@ -14,12 +14,12 @@ describe('no lone last character: the last two Chinese characters keep one line'
     const out = html(
       '一段说明文字，最后要安排。\n\n- 先听再说，不打断客户\n- **保持乐观**\n  相信客户有意愿。\n\n| 方面 | 说明 |\n| --- | --- |\n| 市场 | 需求持续增长 |',
     );
-    expect(out).toContain(`<p>${TEXT}一段说明文字，最后要${TIE}安排。</span></span></p>`);
+    expect(out).toContain(`<p>${TEXT}一段说明文字，最后要${TIE}安排</span>。</span></p>`);
     expect(out).toContain(`<li>${TEXT}先听再说，不打断${TIE}客户</span></span></li>`);
     expect(out).toContain(
-      `<strong>保持乐观</strong><br />\n${TEXT}相信客户有${TIE}意愿。</span></span></li>`,
+      `<strong>保持乐观</strong><br />\n${TEXT}相信客户有${TIE}意愿</span>。</span></li>`,
     );
-    expect(html('> 引用的一句话到这里结束。')).toContain(`到这里${TIE}结束。</span>`);
+    expect(html('> 引用的一句话到这里结束。')).toContain(`到这里${TIE}结束</span>。</span>`);
     expect(out).toContain(`<td>${TEXT}需求持续${TIE}增长</span></span></td>`);
     expect(out).toContain(`<td>${TEXT}${TIE}市场</span></span></td>`);
   });
@@ -30,8 +30,10 @@ describe('no lone last character: the last two Chinese characters keep one line'
     );
     const out = html('plain English text\n\n单\n\n结尾是 a long English phrase here');
     expect(out).not.toContain(TIE);
-    expect(tiedTail('约定 12 月 15 日前')).toEqual(['约定 12 月 15 ', '日前']);
-    expect(tiedTail('还款 500 元')).toEqual(['还', '款 500 元']);
+    expect(tiedTail('约定 12 月 15 日前')).toEqual(['约定 12 月 15 ', '日前', '']);
+    expect(tiedTail('还款 500 元')).toEqual(['还', '款 500 元', '']);
+    // What follows the pair stays outside the span, where the line's end can trim a full-width mark.
+    expect(tiedTail('你们天天打电话！”')).toEqual(['你们天天打', '电话', '！”']);
   });
 
   it('keeps the text the same for every reader: the PPTX reads the words, the notes the lines', () => {
@@ -42,7 +44,7 @@ describe('no lone last character: the last two Chinese characters keep one line'
       { heading: '理性', text: '就事论事' },
     ]);
     expect(notesHtml('第一行讲稿内容\n第二行 <b>')).toBe(
-      `<p>第一行讲稿${TIE}内容</span><br>第${TIE}二行 &lt;b&gt;</span></p>`,
+      `<p>第一行讲稿${TIE}内容</span><br>第${TIE}二行</span> &lt;b&gt;</p>`,
     );
   });
 });

@@ -5,7 +5,7 @@ import { createMarp } from '../../src/engine/marp-engine.js';
 const html = (md: string) =>
   createMarp()
     .render(md)
-    .html.replace(/<span>(.*?)<span style="white-space:nowrap">(.*?)<\/span><\/span>/g, '$1$2');
+    .html.replace(/<span>(.*?)<span style="white-space:nowrap">(.*?)<\/span>(.*?)<\/span>/g, '$1$2$3');
 
 describe('a bold term and its colon stay together', () => {
   it('joins the colon to a list item’s leading bold term, full-width or ASCII', () => {

@@ -56,7 +56,8 @@ export function printDocument(lang: string, rendered: RenderedDeck, extraCss: st
 function tiedLine(line: string): string {
   const split = tiedTail(line);
   if (!split) return escapeHtml(line);
-  return `${escapeHtml(split[0])}${KEEP_SPAN[0]}${escapeHtml(split[1])}${KEEP_SPAN[1]}`;
+  const [head, kept, after] = split;
+  return `${escapeHtml(head)}${KEEP_SPAN[0]}${escapeHtml(kept)}${KEEP_SPAN[1]}${escapeHtml(after)}`;
 }
 
 export function notesHtml(notes: string): string {

@@ -69,7 +69,7 @@ export type MeasuredBlock = PxBox &
     deco?: Deco;
     before?: BeforeBox;
     /** A blockquote's paragraphs, each where it shows. */
-    paras?: (PxBox & TextLook & { runs: TextRun[] })[];
+    paras?: (PxBox & TextLook & { runs: TextRun[]; shown?: string })[];
     /** A list's items: each item's box, and its first `strong` and `em` (the agenda's label and minutes). */
     items?: (PxBox & {
       strong?: PxBox & TextLook;

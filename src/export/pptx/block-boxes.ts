@@ -40,7 +40,7 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
           // The slide's SVG is the frame: a split background narrows the content section itself.
           const origin = svg.getBoundingClientRect();
           const k = width / origin.width;
-          const { box, look, after, rgba, deco, rangeBox, runs, before, items } = (
+          const { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines } = (
             window as unknown as MeasureWindow
           ).__lecternMeasure(s, origin, k);
           const blocks = [...s.children]
@@ -72,7 +72,10 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                 ? {
                     paras: [...e.children]
                       .filter((x) => x.tagName === 'P')
-                      .map((x) => ({ ...box(x), ...look(x), runs: runs(x) })),
+                      .map((x) => {
+                        const shown = wrappedLines(x);
+                        return { ...box(x), ...look(x), runs: runs(x), ...(shown ? { shown } : {}) };
+                      }),
                   }
                 : {}),
               ...(e.tagName === 'TABLE'

@@ -52,6 +52,14 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
     }
     return lines.map((l) => l.trim()).filter(Boolean);
   });
+  // An element's text on more than one line as the browser breaks it (`\n`), so PowerPoint's
+  // own wrapping cannot leave a lone last character; undefined for one line (reading lines
+  // costs a rect per character).
+  const wrappedLines = (e: Element): string | undefined => {
+    const text = rangeBox(e);
+    const line = parseFloat(getComputedStyle(e).lineHeight) * k;
+    return text && text.h > 1.5 * line ? shownLines(e).join('\n') : undefined;
+  };
   const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
   // A colour as RRGGBB and alpha: rgb(), rgba() or color(srgb …) (what color-mix computes to,
   // as the theme's --lectern-accent-ink: read as rgb() it was near black).
@@ -216,15 +224,11 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
         const lines = ownBlock
           ? { strong: titleLines.join('\n'), rest: shownLines(li).slice(titleLines.length).join('\n') }
           : undefined;
-        const textBox = rangeBox(li);
-        // An item's text on more than one line, as the browser breaks it (single lines need no
-        // breaks, and reading lines costs a rect per character).
-        const wraps =
-          !ownBlock && textBox && textBox.h > 1.5 * parseFloat(getComputedStyle(li).lineHeight) * k;
+        const shown = ownBlock ? undefined : wrappedLines(li);
         return {
           ...box(li),
-          textBox,
-          ...(wraps ? { shown: shownLines(li).join('\n') } : {}),
+          textBox: rangeBox(li),
+          ...(shown ? { shown } : {}),
           runs: runs(li),
           ...(restBox ? { restBox: { ...restBox, ...look(li), text: rest } } : {}),
           ...(lines ? { lines } : {}),
@@ -243,7 +247,7 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
               : parseFloat(getComputedStyle(li, '::before').fontSize) * k,
         };
       });
-  return { box, look, after, rgba, deco, rangeBox, runs, before, items };
+  return { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines };
 }
 
 /** The page's global for measureHelpers, installed by measureSlides. */

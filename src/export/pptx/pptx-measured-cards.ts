@@ -208,7 +208,8 @@ export function drawMeasuredCards(pptx: Pptx, slide: Slide, m: SlideBoxes, skip:
     const bg = b.deco?.bg ?? 'FFFFFF';
     if (b.deco) drawDeco(pptx, slide, b, b.deco);
     if (b.before) drawBefore(pptx, slide, b.before, bg);
-    if (b.paras) for (const p of b.paras) placeRuns(slide, p, p.runs, p, bg, p.x + p.w, true);
+    if (b.paras)
+      for (const p of b.paras) placeRuns(slide, p, brokenAt(p.runs, p.shown), p, bg, p.x + p.w, true);
     else if (b.items) for (const it of b.items) drawItem(pptx, slide, b, it);
     else if (b.textBox && b.runs) {
       const pad = b.textBox.x - b.x;
