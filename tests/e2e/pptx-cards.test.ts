@@ -26,48 +26,34 @@ describe('point cards in the editable PPTX', () => {
       pdfLines.set(page, seen);
     }
     const parts = await strictXmlParts(join(out, 'slides.pptx'));
-    let cards = 0;
-    let multiLine = 0;
-    const misses: string[] = [];
-    for (const [name, doc] of parts) {
-      const n = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1];
-      if (!n) continue;
-      for (const shape of [...doc.getElementsByTagNameNS(P, 'sp')]) {
-        const paras = [...shape.getElementsByTagNameNS(A, 'p')].map((p) => letters(p.textContent ?? ''));
-        // A card: its number alone in the first paragraph, its title and text after it.
-        if (!/^0\d$/.test(paras[0] ?? '') || paras.length < 3) continue;
-        cards++;
-        if (paras.length > 3) multiLine++;
-        for (const line of paras.slice(1))
-          if (!pdfLines.get(Number(n))?.has(line)) misses.push(`slide ${n}: ${line}`);
-      }
-    }
-    expect(cards).toBeGreaterThan(20);
-    expect(multiLine).toBeGreaterThan(10);
-    expect(misses).toEqual([]);
-
-    // Every other text that wraps in a card-like list item (a role's brief, a step, a checklist
-    // line) is broken where the PDF breaks it too: PowerPoint's own wrapping left "排。" alone on
-    // the role-play's last line, which the slides keep with the character before it.
-    let wrapped = 0;
-    const wrapMisses: string[] = [];
-    for (const [name, doc] of parts) {
-      const n = /^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1];
-      if (!n) continue;
-      for (const shape of [...doc.getElementsByTagNameNS(P, 'sp')]) {
+    // Each text frame of each slide: its slide's number, its paragraphs' letters, and whether it has bullets.
+    const frames = [...parts].flatMap(([name, doc]) => {
+      const n = Number(/^ppt\/slides\/slide(\d+)\.xml$/.exec(name)?.[1] ?? 0);
+      if (!n) return [];
+      return [...doc.getElementsByTagNameNS(P, 'sp')].map((shape) => {
         const paras = [...shape.getElementsByTagNameNS(A, 'p')];
         const bulleted = paras.some(
           (p) =>
             p.getElementsByTagNameNS(A, 'buChar').length || p.getElementsByTagNameNS(A, 'buAutoNum').length,
         );
-        const lines = paras.map((p) => letters(p.textContent ?? '')).filter(Boolean);
-        if (bulleted || lines.length < 2 || /^0\d$/.test(lines[0]!)) continue;
-        wrapped++;
-        for (const line of lines)
-          if (!pdfLines.get(Number(n))?.has(line)) wrapMisses.push(`slide ${n}: ${line}`);
-      }
-    }
-    expect(wrapped).toBeGreaterThan(3);
-    expect(wrapMisses).toEqual([]);
+        return { n, paras: paras.map((p) => letters(p.textContent ?? '')), bulleted };
+      });
+    });
+    const missing = (n: number, lines: string[]) =>
+      lines.filter((line) => !pdfLines.get(n)?.has(line)).map((line) => `slide ${n}: ${line}`);
+    // A card: its number alone in the first paragraph, its title and text after it.
+    const cards = frames.filter((f) => /^0\d$/.test(f.paras[0] ?? '') && f.paras.length >= 3);
+    expect(cards.length).toBeGreaterThan(20);
+    expect(cards.filter((f) => f.paras.length > 3).length).toBeGreaterThan(10);
+    expect(cards.flatMap((f) => missing(f.n, f.paras.slice(1)))).toEqual([]);
+
+    // Every other text that wraps in a card-like list item (a role's brief, a step, a checklist
+    // line) is broken where the PDF breaks it too: PowerPoint's own wrapping left "排。" alone on
+    // the role-play's last line, which the slides keep with the character before it.
+    const wrapped = frames
+      .map((f) => ({ ...f, paras: f.paras.filter(Boolean) }))
+      .filter((f) => !f.bulleted && f.paras.length >= 2 && !/^0\d$/.test(f.paras[0]!));
+    expect(wrapped.length).toBeGreaterThan(3);
+    expect(wrapped.flatMap((f) => missing(f.n, f.paras))).toEqual([]);
   }, 120_000);
 });
