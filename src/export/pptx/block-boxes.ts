@@ -40,7 +40,7 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
           // The slide's SVG is the frame: a split background narrows the content section itself.
           const origin = svg.getBoundingClientRect();
           const k = width / origin.width;
-          const { box, look, after, rgba, deco, rangeBox, runs, before, items } = (
+          const { box, look, after, rgba, deco, rangeBox, runs, before, items, pagination, cells } = (
             window as unknown as MeasureWindow
           ).__lecternMeasure(s, origin, k);
           const blocks = [...s.children]
@@ -48,7 +48,9 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
             .map((e) => ({
               ...look(e),
               ...(e.tagName === 'UL' || e.tagName === 'OL' ? { items: items(e) } : {}),
-              tag: e.tagName,
+              // A theme with `@auto-scaling` (Marp's own) renders a code fence as <marp-pre>, a
+              // <pre> that shrinks its code to fit: it is the same block to the PPTX.
+              tag: e.tagName === 'MARP-PRE' ? 'PRE' : e.tagName,
               // A diagram (a ```mermaid fence's drawing, engine/diagram-fence.ts) is a picture too.
               onlyPictures:
                 (e.tagName === 'P' &&
@@ -56,10 +58,11 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                   (e.textContent ?? '').trim() === '') ||
                 e.matches('p.lectern-diagram'),
               ...box(e),
-              // The size the text is drawn at: a cell's, an item's or the code's, as the theme sets it.
+              // The size the text is drawn at: a cell's, an item's or the code's, as the theme sets
+              // it. A heading's or paragraph's own: the `code` inside a paragraph is smaller than it.
               fontPx:
                 parseFloat(
-                  getComputedStyle(/^H\d$/.test(e.tagName) ? e : (e.querySelector('td, li, code') ?? e))
+                  getComputedStyle(/^(H\d|P)$/.test(e.tagName) ? e : (e.querySelector('td, li, code') ?? e))
                     .fontSize,
                 ) * k,
               after: after(e, box(e)),
@@ -79,15 +82,38 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                 ? {
                     cols: [...(e.querySelector('tr')?.children ?? [])].map((c) => box(c).w),
                     rows: [...e.querySelectorAll('tr')].map((r) => box(r).h),
+                    cells: cells(e),
                   }
                 : {}),
             }));
           // The section's own look, for themes other than lectern's (their colours, not the exporter's).
           const sectionLook = getComputedStyle(s);
+          // A slide with `![bg]` pictures paints its colour on the section behind the pictures
+          // (Marp's advanced backgrounds), the content section over them is transparent.
+          const behind = sections.find(
+            (x) => x.getAttribute('data-marpit-advanced-background') === 'background',
+          );
+          const own = rgba(sectionLook.backgroundColor);
           return {
             blocks,
             pictures: [...s.querySelectorAll('img, p.lectern-diagram > svg')].map(box),
-            background: rgba(sectionLook.backgroundColor),
+            background: own.a < 0.5 && behind ? rgba(getComputedStyle(behind).backgroundColor) : own,
+            marpChrome: [
+              ...[...s.children]
+                .filter((e) => ['HEADER', 'FOOTER'].includes(e.tagName) && (e.textContent ?? '').trim())
+                .map((e) => {
+                  // Where its text is, inside the theme's padding: one line centred on its glyphs.
+                  const l = look(e);
+                  const t = rangeBox(e) ?? box(e);
+                  return { ...l, x: t.x, w: t.w, y: t.y + t.h / 2 - l.lineHeightPx / 2, h: l.lineHeightPx };
+                }),
+              // With `![bg]` pictures, Marp draws the section's pseudo-elements on a section of their own.
+              ...[
+                pagination(
+                  sections.find((x) => x.getAttribute('data-marpit-advanced-background') === 'pseudo') ?? s,
+                ),
+              ].filter((p) => p !== undefined),
+            ],
             ink: rgba(sectionLook.color).hex,
           };
         }),

@@ -132,7 +132,8 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
         if (n.nodeName === 'BR') return { text: '\n', color: '', bold: false, sizePx: 0 };
         const l = look(n instanceof Element ? n : e);
         const text = (n.textContent ?? '').replace(/\s*\n\s*/g, ' ');
-        return { text, color: l.color, bold: l.bold, sizePx: l.sizePx };
+        const italic = getComputedStyle(n instanceof Element ? n : e).fontStyle === 'italic';
+        return { text, color: l.color, bold: l.bold, ...(italic ? { italic } : {}), sizePx: l.sizePx };
       })
       .filter((r) => r.text);
   // A `::before` that is a box: where the theme puts it, beside or over its element.
@@ -215,7 +216,9 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
           ...(deco(li) ? { deco: deco(li) } : {}),
           marker: rgba(getComputedStyle(li, '::marker').color).hex,
           ...(before(li, box(li)) ? { before: before(li, box(li)) } : {}),
-          ...(strong ? { strong: { ...box(strong), ...look(strong) } } : {}),
+          ...(strong
+            ? { strong: { ...box(strong), ...look(strong), ...(deco(strong) ? { deco: deco(strong) } : {}) } }
+            : {}),
           ...(em ? { em: { ...box(em), ...look(em) } } : {}),
           rest,
           pad: ['Top', 'Right', 'Bottom', 'Left'].map(
@@ -227,7 +230,88 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
               : parseFloat(getComputedStyle(li, '::before').fontSize) * k,
         };
       });
-  return { box, look, after, rgba, deco, rangeBox, runs, before, items };
+  // The page number a theme draws as the section's `::after` (Marp's `paginate`): its text from
+  // `content` (quoted strings and attr() of the section, as Marp's themes write it), its place
+  // from a stand-in element given every computed property of the pseudo-element, measured and
+  // removed again (a pseudo-element has no box of its own to ask for).
+  const pagination = (section: Element) => {
+    const cs = getComputedStyle(section, '::after');
+    if (cs.content === 'none' || cs.content === 'normal' || cs.display === 'none') return undefined;
+    let text = '';
+    for (let i = 0; i < cs.content.length;) {
+      const ch = cs.content[i]!;
+      if (ch === '"' || ch === "'") {
+        const end = cs.content.indexOf(ch, i + 1);
+        text += cs.content.slice(i + 1, end < 0 ? undefined : end);
+        i = end < 0 ? cs.content.length : end + 1;
+      } else if (cs.content.startsWith('attr(', i)) {
+        const end = cs.content.indexOf(')', i);
+        text += section.getAttribute(cs.content.slice(i + 5, end).trim()) ?? '';
+        i = end + 1;
+      } else i++;
+    }
+    text = text.trim();
+    if (!text) return undefined;
+    const standIn = document.createElement('span');
+    for (const name of [...cs]) standIn.style.setProperty(name, cs.getPropertyValue(name));
+    standIn.textContent = text;
+    section.appendChild(standIn);
+    const glyphs = rangeBox(standIn);
+    const l = look(standIn);
+    standIn.remove();
+    if (!glyphs) return undefined;
+    // One line centred on its glyphs, as the header and footer are placed.
+    return {
+      ...l,
+      text,
+      align: 'right' as const,
+      x: glyphs.x,
+      w: glyphs.w,
+      y: glyphs.y + glyphs.h / 2 - l.lineHeightPx / 2,
+      h: l.lineHeightPx,
+    };
+  };
+  // A cell's fill as it shows: a translucent one (Gaia's stripes) over the nearest opaque
+  // background behind it, left out when nothing behind it is opaque (the slide's own colour shows).
+  const shownFill = (cell: Element): string | undefined => {
+    const layers: { hex: string; a: number }[] = [];
+    for (let x: Element | null = cell; x; x = x === s ? null : x.parentElement) {
+      const c = rgba(getComputedStyle(x).backgroundColor);
+      if (c.a < 0.05) continue;
+      layers.push(c);
+      if (c.a > 0.95) break;
+    }
+    const base = layers.pop();
+    if (!base || base.a <= 0.95) return undefined;
+    if (!layers.length) return base.hex;
+    const ch = (h: string, i: number) => parseInt(h.slice(i, i + 2), 16);
+    return layers.reverse().reduce(
+      (under, top) =>
+        [0, 2, 4]
+          .map((i) => hex(ch(top.hex, i) * top.a + ch(under, i) * (1 - top.a)))
+          .join('')
+          .toUpperCase(),
+      base.hex,
+    );
+  };
+  const cellLook = (cell: Element) => {
+    const own = deco(cell);
+    const bg = shownFill(cell);
+    return {
+      ...look(cell),
+      ...(bg ? { bg } : {}),
+      border: own?.border ?? [0, 0, 0, 0].map(() => ({ w: 0, color: '000000' })),
+    };
+  };
+  const cells = (table: Element) => {
+    const head = table.querySelector('th');
+    const body = [...table.querySelectorAll('tbody tr')].slice(0, 2).flatMap((tr) => {
+      const td = tr.querySelector('td');
+      return td ? [cellLook(td)] : [];
+    });
+    return { ...(head ? { head: cellLook(head) } : {}), body };
+  };
+  return { box, look, after, rgba, deco, rangeBox, runs, before, items, pagination, cells };
 }
 
 /** The page's global for measureHelpers, installed by measureSlides. */

@@ -14,6 +14,7 @@ import {
   type Placed,
 } from './pptx-runs.js';
 import { PX } from './pptx-layouts.js';
+import { measuredCell, type MeasuredCells } from './pptx-measured-table.js';
 
 // Code, quotes, tables and picture rows as PowerPoint shapes, sized for a flow or a measured box.
 
@@ -31,6 +32,8 @@ export function blockShape(
   colWidths?: number[],
   rowHeights?: number[],
   fontPx?: number,
+  /** Another theme's table cells as the slide paints them (block-boxes.ts). */
+  cells?: MeasuredCells,
 ): Placed | undefined {
   if (b.kind === 'code') {
     const pt = (fontPx || CODE_PX) * PT_PER_PX;
@@ -43,7 +46,8 @@ export function blockShape(
           y,
           w: box.w,
           h: hh,
-          fill: { color: c.card },
+          // No fill where the theme paints code on the page itself (`card` empty).
+          ...(c.card ? { fill: { color: c.card } } : {}),
           margin: [12, 16, 12, 16],
           valign: 'top',
           fit: 'shrink',
@@ -86,14 +90,18 @@ export function blockShape(
     const pt = (fontPx || TABLE_PX) * PT_PER_PX;
     const [head, ...rest] = b.rows;
     if (!head) return undefined;
-    // Header in the brand colour, every second body row on the card colour, as the theme draws them.
-    const cell = (runs: Run[], header: boolean, row = 0) => ({
-      text: runProps(runs, header ? { ...c, ink: 'FFFFFF' } : c, pt, header ? { bold: true } : {}),
-      options: {
-        fill: { color: header ? c.primary : row % 2 ? c.card : c.measured ? c.card : 'FFFFFF' },
-        valign: 'middle' as const,
-      },
-    });
+    // Header in the brand colour, every second body row on the card colour, as the theme draws them;
+    // another theme's cells as measured.
+    const cell = (runs: Run[], header: boolean, row = 0) =>
+      cells && c.measured
+        ? measuredCell(runs, c, pt, header ? cells.head : cells.body[row % cells.body.length])
+        : {
+            text: runProps(runs, header ? { ...c, ink: 'FFFFFF' } : c, pt, header ? { bold: true } : {}),
+            options: {
+              fill: { color: header ? c.primary : row % 2 ? c.card : c.measured ? c.card : 'FFFFFF' },
+              valign: 'middle' as const,
+            },
+          };
     const cols = head.length;
     const rowH = (row: Run[][]) =>
       Math.max(...row.map((r) => lines(plainOf(r), box.w / cols - 0.2, pt))) * lineIn(pt, 1.4) + 0.2;

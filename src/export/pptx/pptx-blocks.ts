@@ -96,7 +96,11 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
     // A little room below, since PowerPoint's line height differs from the browser's; the frame shrinks text that still overflows.
     const box = { ...p.box, h: p.box.h + 0.1 };
     // Lines as far apart as the browser sets them (line-height), items as far as their margins.
-    const spacing = p.el.lineHeightPx ? { lineSpacing: round1(p.el.lineHeightPx * PT_PER_PX) } : {};
+    const spacing = {
+      ...(p.el.lineHeightPx ? { lineSpacing: round1(p.el.lineHeightPx * PT_PER_PX) } : {}),
+      // Letters as far apart as the theme sets them (uncover spaces its text).
+      ...(p.el.letterSpacingPx ? { charSpacing: round1(p.el.letterSpacingPx * PT_PER_PX) } : {}),
+    };
     if (b.kind === 'paragraph' || b.kind === 'heading') {
       // A paragraph in the colour and alignment the slide shows it (a figure's caption: centred, muted).
       const shown = b.kind === 'paragraph' ? { ...c, ink: p.el.color } : c;
@@ -114,7 +118,12 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
         fit: 'shrink',
         margin: 0,
       });
-    else blockShape(pptx, b, box, c, p.cols, p.rows, p.fontPx)?.draw(slide, box.y, p.box.h);
+    else {
+      // Another theme's code on its own background (none when the theme paints none), in its colour.
+      const shape =
+        theme.measured && b.kind === 'code' ? { ...c, ink: p.el.color, card: p.el.deco?.bg ?? '' } : c;
+      blockShape(pptx, b, box, shape, p.cols, p.rows, p.fontPx, p.el.cells)?.draw(slide, box.y, p.box.h);
+    }
   });
 }
 
