@@ -113,4 +113,6 @@ export interface SlideBoxes {
   ink: string;
   /** Marp's header, footer and page number as the theme draws them, where the slide shows them. */
   marpChrome?: (PxBox & TextLook)[];
+  /** The installed faces the deck's text and code are drawn in, when they are not web fonts (shown-face.ts). */
+  faces?: { text?: string; code?: string };
 }

@@ -1,6 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { browserFailed } from '../browser/browser.js';
 import { measureHelpers, type MeasureWindow } from './block-measure-helpers.js';
+import { themeMeasureHelpers, type ThemeMeasureWindow } from './theme-measure-helpers.js';
+import { shownFaces } from './shown-face.js';
 
 import type { SlideBoxes } from './block-box-types.js';
 
@@ -20,13 +22,17 @@ export type {
  * measures them in its own window before it prints, so the PPTX need not wait for the print.
  */
 export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
-  await page.evaluate(`window.__lecternMeasure = ${measureHelpers.toString()}`).catch((err: unknown) => {
-    throw browserFailed(
-      `the browser could not measure the slides for the editable PPTX: ${String(err)}`,
-      err,
-    );
-  });
-  return page
+  await page
+    .evaluate(
+      `window.__lecternMeasure = ${measureHelpers.toString()}; window.__lecternMeasureTheme = ${themeMeasureHelpers.toString()}`,
+    )
+    .catch((err: unknown) => {
+      throw browserFailed(
+        `the browser could not measure the slides for the editable PPTX: ${String(err)}`,
+        err,
+      );
+    });
+  const slides = await page
     .$$eval(
       'div.marpit > svg[data-marpit-svg]',
       (svgs, width) =>
@@ -40,9 +46,12 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
           // The slide's SVG is the frame: a split background narrows the content section itself.
           const origin = svg.getBoundingClientRect();
           const k = width / origin.width;
-          const { box, look, after, rgba, deco, rangeBox, runs, before, items, pagination, cells } = (
-            window as unknown as MeasureWindow
-          ).__lecternMeasure(s, origin, k);
+          const helpers = (window as unknown as MeasureWindow).__lecternMeasure(s, origin, k);
+          const { box, look, after, rgba, deco, rangeBox, runs, before, items } = helpers;
+          const { pagination, cells } = (window as unknown as ThemeMeasureWindow).__lecternMeasureTheme(
+            s,
+            helpers,
+          );
           const blocks = [...s.children]
             .filter((e) => !['HEADER', 'FOOTER', 'STYLE', 'SCRIPT'].includes(e.tagName))
             .map((e) => ({
@@ -125,4 +134,7 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
         err,
       );
     });
+  // The faces text and code are drawn in, when they are installed ones rather than web fonts.
+  const faces = await shownFaces(page);
+  return faces.text || faces.code ? slides.map((m) => ({ ...m, faces })) : slides;
 }

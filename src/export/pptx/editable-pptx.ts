@@ -143,7 +143,15 @@ export async function writeEditablePptx(
   );
   const layoutNames = t.layouts;
   return {
-    data: await finishPptx(parts, c, deck.lang, { types: titles, texts, layoutNames }, browser.svgParts),
+    data: await finishPptx(
+      parts,
+      c,
+      deck.lang,
+      { types: titles, texts, layoutNames },
+      browser.svgParts,
+      // Another theme's letters in the faces the browser drew them in (lectern's are its own font).
+      themed ? [...boxes.values()].find((m) => m.faces)?.faces : undefined,
+    ),
     warnings,
   };
 }
