@@ -49,6 +49,8 @@ export interface Deco {
 export interface CellLook extends TextLook {
   bg?: string;
   border: { w: number; color: string }[];
+  /** Padding top, right, bottom, left, in px. */
+  pad: number[];
 }
 
 /** A `::before` drawn as a box (a step number, a check box, the case's question mark, a quote mark). */
@@ -70,6 +72,9 @@ export type MeasuredBlock = PxBox &
     fontPx: number;
     cols?: number[];
     rows?: number[];
+    /** A code block's padding, top, right, bottom, left, in px, and its code's colour. */
+    pad?: number[];
+    codeColor?: string;
     /** A table's header cell and its first two body rows' cells (a theme may band them). */
     cells?: { head?: CellLook; body: CellLook[] };
     after?: AfterBar;

@@ -50,8 +50,18 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
           const { box, look, after, rgba, deco, rangeBox, runs, before, items } = helpers;
           const { pagination, cells } = (window as unknown as ThemeMeasureWindow).__lecternMeasureTheme(
             s,
+            k,
             helpers,
           );
+          const codeInsets = (e: Element) => {
+            const code = e.querySelector('code') ?? e;
+            const padding = (x: Element, side: string) =>
+              parseFloat(getComputedStyle(x).getPropertyValue(`padding-${side}`)) || 0;
+            const pad = ['top', 'right', 'bottom', 'left'].map(
+              (side) => (padding(e, side) + (code === e ? 0 : padding(code, side))) * k,
+            );
+            return { pad, codeColor: look(code).color };
+          };
           const blocks = [...s.children]
             .filter((e) => !['HEADER', 'FOOTER', 'STYLE', 'SCRIPT'].includes(e.tagName))
             .map((e) => ({
@@ -79,6 +89,10 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                 ? { textBox: rangeBox(e), runs: runs(e) }
                 : {}),
               ...(deco(e) ? { deco: deco(e) } : {}),
+              // A code block's insets (top, right, bottom, left): the `pre`'s padding and its
+              // `code`'s (Gaia pads the code); and its code's colour (a theme may colour `pre
+              // code`, not the `pre`).
+              ...(e.tagName === 'PRE' || e.tagName === 'MARP-PRE' ? codeInsets(e) : {}),
               ...(before(e, box(e)) ? { before: before(e, box(e)) } : {}),
               ...(e.tagName === 'BLOCKQUOTE'
                 ? {

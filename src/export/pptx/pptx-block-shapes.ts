@@ -32,9 +32,10 @@ export function blockShape(
   colWidths?: number[],
   rowHeights?: number[],
   fontPx?: number,
-  /** Another theme's table cells as the slide paints them (block-boxes.ts). */
-  cells?: MeasuredCells,
+  /** Another theme's table cells and code padding as the slide paints them (block-boxes.ts). */
+  shown: { cells?: MeasuredCells; codePad?: number[] } = {},
 ): Placed | undefined {
+  const { cells } = shown;
   if (b.kind === 'code') {
     const pt = (fontPx || CODE_PX) * PT_PER_PX;
     const h = b.text.split('\n').length * lineIn(pt, 1.35) + 0.45;
@@ -48,7 +49,9 @@ export function blockShape(
           h: hh,
           // No fill where the theme paints code on the page itself (`card` empty).
           ...(c.card ? { fill: { color: c.card } } : {}),
-          margin: [12, 16, 12, 16],
+          // The theme's padding where measured; pptxgenjs reads a text frame's margins in points,
+          // left, right, bottom, top.
+          margin: codeMargin(shown.codePad),
           valign: 'top',
           fit: 'shrink',
           rectRadius: 0.08,
@@ -130,6 +133,13 @@ export function blockShape(
   }
   if (b.kind === 'pictures') return pictureRow(b.pictures, box);
   return undefined;
+}
+
+/** A code frame's insets for pptxgenjs (points: left, right, bottom, top) from CSS padding (px: top, right, bottom, left). */
+function codeMargin(pad: number[] | undefined): [number, number, number, number] {
+  if (pad?.length !== 4) return [12, 16, 12, 16];
+  const pt = (px: number) => Math.round(px * PT_PER_PX * 10) / 10;
+  return [pt(pad[3]!), pt(pad[1]!), pt(pad[2]!), pt(pad[0]!)];
 }
 
 /** A line's height in inches at `pt` points and line height `k`. */

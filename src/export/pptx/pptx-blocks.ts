@@ -1,4 +1,4 @@
-import type { Block } from '../../engine/slide-tokens.js';
+import type { Block, Run } from '../../engine/slide-tokens.js';
 import type { MeasuredBlock, SlideBoxes } from './block-boxes.js';
 import { addPicture, blockShape, lineIn } from './pptx-block-shapes.js';
 import type { Pptx, Slide, Colours, TextProps } from './pptx-layouts.js';
@@ -102,8 +102,11 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
       ...(p.el.letterSpacingPx ? { charSpacing: round1(p.el.letterSpacingPx * PT_PER_PX) } : {}),
     };
     if (b.kind === 'paragraph' || b.kind === 'heading') {
-      // A paragraph in the colour and alignment the slide shows it (a figure's caption: centred, muted).
-      const shown = b.kind === 'paragraph' ? { ...c, ink: p.el.color } : c;
+      // A paragraph in the colour and alignment the slide shows it (a figure's caption: centred,
+      // muted), another theme's links in the colour it shows them.
+      const link = theme.measured && b.kind === 'paragraph' ? linkColour(b.runs, p.el) : undefined;
+      const shown =
+        b.kind === 'paragraph' ? { ...c, ink: p.el.color, ...(link ? { primary: link } : {}) } : c;
       slide.addText(
         runProps(b.runs, shown, body, {
           ...spacing,
@@ -121,10 +124,21 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
     else {
       // Another theme's code on its own background (none when the theme paints none), in its colour.
       const shape =
-        theme.measured && b.kind === 'code' ? { ...c, ink: p.el.color, card: p.el.deco?.bg ?? '' } : c;
-      blockShape(pptx, b, box, shape, p.cols, p.rows, p.fontPx, p.el.cells)?.draw(slide, box.y, p.box.h);
+        theme.measured && b.kind === 'code'
+          ? { ...c, ink: p.el.codeColor ?? p.el.color, card: p.el.deco?.bg ?? '' }
+          : c;
+      const shown = theme.measured
+        ? { ...(p.el.cells ? { cells: p.el.cells } : {}), ...(p.el.pad ? { codePad: p.el.pad } : {}) }
+        : {};
+      blockShape(pptx, b, box, shape, p.cols, p.rows, p.fontPx, shown)?.draw(slide, box.y, p.box.h);
     }
   });
+}
+
+/** The colour the slide shows a paragraph's first link in: the measured run with the link's text. */
+function linkColour(runs: Run[], el: MeasuredBlock): string | undefined {
+  const text = runs.find((r) => r.link)?.text.trim();
+  return text ? el.runs?.find((r) => r.text.trim() === text)?.color : undefined;
 }
 
 const headingPx = (level: number) => Math.max(BODY_PX, 44 - 8 * (level - 2));

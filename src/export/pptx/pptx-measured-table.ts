@@ -1,6 +1,6 @@
 import type { Run } from '../../engine/slide-tokens.js';
 import type { CellLook, MeasuredBlock } from './block-box-types.js';
-import type { Colours } from './pptx-layouts.js';
+import { PX, type Colours } from './pptx-layouts.js';
 import { runProps } from './pptx-runs.js';
 
 // A table cell of a theme other than lectern's, painted as the slide paints it: its fill, its
@@ -15,8 +15,13 @@ const PT = 0.75;
 export function measuredCell(runs: Run[], c: Colours, pt: number, look: CellLook | undefined) {
   if (!look) return { text: runProps(runs, c, pt), options: { valign: 'middle' as const } };
   return {
-    text: runProps(runs, { ...c, ink: look.color }, pt, look.bold ? { bold: true } : {}),
+    text: runProps(runs, { ...c, ink: look.color }, pt, {
+      ...(look.bold ? { bold: true } : {}),
+      ...(look.letterSpacingPx ? { charSpacing: Math.round(look.letterSpacingPx * PT * 10) / 10 } : {}),
+    }),
     options: {
+      // In inches: pptxgenjs reads a first margin of 1 or more as points.
+      margin: look.pad.map((px) => Math.min(px * PX, 0.99)),
       ...(look.bg ? { fill: { color: look.bg } } : {}),
       align: look.align,
       valign: 'middle' as const,

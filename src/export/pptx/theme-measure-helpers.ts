@@ -8,7 +8,7 @@ import type { measureHelpers } from './block-measure-helpers.js';
 type Helpers = ReturnType<typeof measureHelpers>;
 
 /** Runs in the page; serialized with toString(), so it uses nothing from this module. */
-export function themeMeasureHelpers(s: Element, h: Helpers) {
+export function themeMeasureHelpers(s: Element, k: number, h: Helpers) {
   const { look, rgba, deco, rangeBox } = h;
   const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
   // The page number a theme draws as the section's `::after` (Marp's `paginate`): its text from
@@ -82,6 +82,10 @@ export function themeMeasureHelpers(s: Element, h: Helpers) {
       ...look(cell),
       ...(bg ? { bg } : {}),
       border: own?.border ?? [0, 0, 0, 0].map(() => ({ w: 0, color: '000000' })),
+      // Its padding (top, right, bottom, left), so a row is as high in the PPTX as on the slide.
+      pad: ['top', 'right', 'bottom', 'left'].map(
+        (side) => parseFloat(getComputedStyle(cell).getPropertyValue(`padding-${side}`)) * k,
+      ),
     };
   };
   const cells = (table: Element) => {
