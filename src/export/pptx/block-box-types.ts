@@ -102,8 +102,9 @@ export type MeasuredBlock = PxBox &
       lines?: { strong: string; rest: string };
       deco?: Deco;
       before?: BeforeBox;
-      /** The colour of the item's bullet (`::marker`), `RRGGBB`. */
+      /** The colour of the item's bullet (`::marker`), `RRGGBB`, and the width of an outside one, in px. */
       marker?: string;
+      markerW?: number;
     })[];
   };
 

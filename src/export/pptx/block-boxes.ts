@@ -48,11 +48,9 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
           const k = width / origin.width;
           const helpers = (window as unknown as MeasureWindow).__lecternMeasure(s, origin, k);
           const { box, look, after, rgba, deco, rangeBox, runs, before, items } = helpers;
-          const { pagination, cells } = (window as unknown as ThemeMeasureWindow).__lecternMeasureTheme(
-            s,
-            k,
-            helpers,
-          );
+          const { pagination, cells, markerWidth } = (
+            window as unknown as ThemeMeasureWindow
+          ).__lecternMeasureTheme(s, k, helpers);
           const codeInsets = (e: Element) => {
             const code = e.querySelector('code') ?? e;
             const padding = (x: Element, side: string) =>
@@ -66,7 +64,14 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
             .filter((e) => !['HEADER', 'FOOTER', 'STYLE', 'SCRIPT'].includes(e.tagName))
             .map((e) => ({
               ...look(e),
-              ...(e.tagName === 'UL' || e.tagName === 'OL' ? { items: items(e) } : {}),
+              ...(e.tagName === 'UL' || e.tagName === 'OL'
+                ? {
+                    items: items(e).map((it, n) => {
+                      const w = markerWidth([...e.children].filter((x) => x.tagName === 'LI')[n]!, n + 1);
+                      return w ? { ...it, markerW: w } : it;
+                    }),
+                  }
+                : {}),
               // A theme with `@auto-scaling` (Marp's own) renders a code fence as <marp-pre>, a
               // <pre> that shrinks its code to fit: it is the same block to the PPTX.
               tag: e.tagName === 'MARP-PRE' ? 'PRE' : e.tagName,

@@ -114,14 +114,21 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
         }),
         { ...box, valign: 'top', fit: 'shrink', margin: 0, align: p.el.align },
       );
-    } else if (b.kind === 'list')
-      slide.addText(listProps(b.items, c, body, { ...spacing, ...itemSpacing(p.el) }), {
-        ...box,
+    } else if (b.kind === 'list') {
+      // Another theme's bullets hang just left of the text, as the browser sets an outside marker.
+      const first = p.el.items?.[0];
+      const hang = theme.measured && first?.markerW ? first.markerW : undefined;
+      const at = hang
+        ? { ...box, x: (first!.x - hang) * PX, w: box.w - ((first!.x - hang) * PX - box.x) }
+        : box;
+      const indent = hang ? { indent: round1(hang * PT_PER_PX) } : {};
+      slide.addText(listProps(b.items, c, body, { ...spacing, ...itemSpacing(p.el), ...indent }), {
+        ...at,
         valign: 'top',
         fit: 'shrink',
         margin: 0,
       });
-    else {
+    } else {
       // Another theme's code on its own background (none when the theme paints none), in its colour.
       const shape =
         theme.measured && b.kind === 'code'

@@ -96,7 +96,18 @@ export function themeMeasureHelpers(s: Element, k: number, h: Helpers) {
     });
     return { ...(head ? { head: cellLook(head) } : {}), body };
   };
-  return { pagination, cells };
+  // How wide a list item's outside marker is (`• `, `1. `): the browser sets it just before the
+  // item's text, and PowerPoint hangs its bullet that far left of the text.
+  const markerWidth = (li: Element, n: number) => {
+    const cs = getComputedStyle(li);
+    if (cs.display !== 'list-item' || cs.listStylePosition !== 'outside' || cs.listStyleType === 'none')
+      return undefined;
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    canvas.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const marker = cs.listStyleType === 'decimal' ? `${n}. ` : '\u2022 ';
+    return canvas.measureText(marker).width * k;
+  };
+  return { pagination, cells, markerWidth };
 }
 
 /** The page's global for themeMeasureHelpers, installed by measureSlides. */
