@@ -17,13 +17,32 @@ type Item = NonNullable<MeasuredBlock['items']>[number];
  * border, drawn only when the theme draws one.
  */
 export function placeAgendaItems(pptx: Pptx, slide: Slide, list: MeasuredBlock, bg: string): void {
-  for (const item of list.items ?? []) {
+  (list.items ?? []).forEach((item, n) => {
     if (item.strong?.deco?.bg) badgeRow(pptx, slide, list, item, bg);
-    else if (item.textBox && item.runs) placeRuns(slide, item.textBox, item.runs, list, bg);
+    else if (item.textBox && item.runs) {
+      placeRuns(slide, item.textBox, item.runs, list, bg);
+      // The list's own bullet or number, just before the text, where the theme shows one.
+      const size = item.runs[0]?.sizePx ?? list.fontPx;
+      if (item.markerW)
+        placeRuns(
+          slide,
+          { ...item.textBox, x: item.textBox.x - item.markerW, w: item.markerW },
+          [
+            {
+              text: list.tag === 'OL' ? `${n + 1}.` : '\u2022',
+              color: item.marker ?? list.color,
+              bold: false,
+              sizePx: size,
+            },
+          ],
+          list,
+          bg,
+        );
+    }
     const rule = item.deco?.border[2];
     if (rule && rule.w > 0)
       bar(pptx, slide, { x: item.x, y: item.y + item.h - rule.w, w: item.w, h: rule.w }, rule.color);
-  }
+  });
 }
 
 /** A row of lectern's agenda grid: the label's badge, the title after it, the minutes at the right. */
