@@ -11,6 +11,8 @@
 //   npm run pptx-fidelity                   # the course, other-topic and gallery decks
 //   npm run pptx-fidelity -- --keep DIR     # keep the pictures and PDFs in DIR
 //   npm run pptx-fidelity -- --json         # one JSON document
+//   npm run pptx-fidelity -- --deck gaia=tests/fixtures/themes-gaia --deck x=path/to/deck
+//                                           # those decks instead (repeatable), named as given
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,12 +20,13 @@ import { join, resolve } from 'node:path';
 import { pptxSimilarity } from './fidelity-lib.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DECKS = [
+const DEFAULT_DECKS = [
   ['course', join(ROOT, 'slides')],
   ['other-topic', join(ROOT, 'tests/fixtures/other-topic')],
   ['gallery', join(ROOT, 'tests/fixtures/gallery')],
 ];
 const args = process.argv.slice(2);
+const DECKS = chosenDecks(args) ?? DEFAULT_DECKS;
 const keep = args.includes('--keep') ? resolve(args[args.indexOf('--keep') + 1]) : undefined;
 const json = args.includes('--json');
 
@@ -36,6 +39,25 @@ try {
   else print(results);
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * The decks named by `--deck name=path` (each once or more), or undefined when none is: any
+ * deck can be measured, a theme's fixture as well as the corporate decks.
+ */
+function chosenDecks(argv) {
+  const decks = [];
+  argv.forEach((arg, i) => {
+    if (arg !== '--deck') return;
+    const spec = argv[i + 1] ?? '';
+    const eq = spec.indexOf('=');
+    if (eq < 1 || eq === spec.length - 1) {
+      console.error(`--deck wants name=path, got "${spec}"`);
+      process.exit(2);
+    }
+    decks.push([spec.slice(0, eq), resolve(spec.slice(eq + 1))]);
+  });
+  return decks.length ? decks : undefined;
 }
 
 async function measureDeck(name, deck) {

@@ -1,4 +1,4 @@
-import type { Token } from './markdown-tokens.js';
+import type { MarpitImage, Token } from './markdown-tokens.js';
 import type { Block, Picture, Run } from './slide-blocks.js';
 
 // A paragraph's inline tokens as formatted runs, pictures and backgrounds.
@@ -59,7 +59,7 @@ export function inlineParts(children: Token[]): {
           alt,
           ...(split ? { split } : {}),
           share: split ? parseFloat(img.backgroundSplitSize ?? '50') / 100 : 1,
-          fit: img.backgroundSize === 'contain' || img.backgroundSize === 'fit' ? 'contain' : 'cover',
+          ...backgroundSize(img),
         });
       } else pictures.push({ src, alt, ...px('width', img?.width), ...px('height', img?.height) });
     } else if (c.type === 'marp_math_inline' || c.type === 'math_inline') other.push({ kind: 'math' });
@@ -69,6 +69,15 @@ export function inlineParts(children: Token[]): {
     }
   }
   return { runs: joinSoftBreaks(runs), pictures, backgrounds, other };
+}
+
+/** How a background picture fills its part of the slide, as Marp sizes it (markdown/background_image). */
+function backgroundSize(img: MarpitImage): { fit: 'cover' | 'contain' | 'auto'; scale?: number } {
+  const keyword = img.backgroundSize;
+  if (keyword === 'contain' || keyword === 'fit') return { fit: 'contain' };
+  if (keyword === 'auto') return { fit: 'auto' };
+  const percent = img.size?.endsWith('%') ? parseFloat(img.size) : NaN;
+  return percent > 0 ? { fit: 'cover', scale: percent / 100 } : { fit: 'cover' };
 }
 
 function sameLook(a: Run, b: Run): boolean {

@@ -33,6 +33,8 @@ export interface MarpitImage {
   backgroundSplit?: 'left' | 'right';
   backgroundSplitSize?: string;
   backgroundSize?: string;
+  /** A scale written as a percentage (`![bg 40%]`): a background's CSS background-size. */
+  size?: string;
   /** The alt text's words; those Marp read as keywords (bg, w:400, right:40%) are `consumed`. */
   options?: { leading: string; content: string; consumed?: boolean }[];
   width?: string;

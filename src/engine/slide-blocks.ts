@@ -48,7 +48,10 @@ export type Block =
       png?: string;
       split?: 'left' | 'right';
       share: number;
-      fit: 'cover' | 'contain';
+      /** Marp's background-size: cover (the default), contain (`fit`), auto (the picture's own size). */
+      fit: 'cover' | 'contain' | 'auto';
+      /** `![bg 40%]`: the picture 40 % as wide as its part of the slide, centred, in place of `fit`. */
+      scale?: number;
     }
   | { kind: 'math' }
   | { kind: 'html' };

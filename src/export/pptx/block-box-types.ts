@@ -30,6 +30,8 @@ export interface TextRun {
   text: string;
   color: string;
   bold: boolean;
+  /** Set where the theme slants it (an `em` most themes show in italics). */
+  italic?: boolean;
   sizePx: number;
 }
 
@@ -41,6 +43,14 @@ export interface Deco {
   border: { w: number; color: string }[];
   /** Corner radii: top-left, top-right, bottom-right, bottom-left. */
   radius: number[];
+}
+
+/** A table cell as the theme paints it: its text's look, its fill (the cell's, else its row's), its borders. */
+export interface CellLook extends TextLook {
+  bg?: string;
+  border: { w: number; color: string }[];
+  /** Padding top, right, bottom, left, in px. */
+  pad: number[];
 }
 
 /** A `::before` drawn as a box (a step number, a check box, the case's question mark, a quote mark). */
@@ -62,6 +72,11 @@ export type MeasuredBlock = PxBox &
     fontPx: number;
     cols?: number[];
     rows?: number[];
+    /** A code block's padding, top, right, bottom, left, in px, and its code's colour. */
+    pad?: number[];
+    codeColor?: string;
+    /** A table's header cell and its first two body rows' cells (a theme may band them). */
+    cells?: { head?: CellLook; body: CellLook[] };
     after?: AfterBar;
     /** Where the block's own text is (its contents, without padding or pseudo-elements). */
     textBox?: PxBox;
@@ -72,7 +87,8 @@ export type MeasuredBlock = PxBox &
     paras?: (PxBox & TextLook & { runs: TextRun[]; shown?: string })[];
     /** A list's items: each item's box, and its first `strong` and `em` (the agenda's label and minutes). */
     items?: (PxBox & {
-      strong?: PxBox & TextLook;
+      /** The first `strong`: the agenda's chapter label, a badge when the theme gives it a background. */
+      strong?: PxBox & TextLook & { deco?: Deco };
       em?: PxBox & TextLook;
       rest: string;
       /** The item's padding (top, right, bottom, left) and its `::before` number's size, in px. */
@@ -88,8 +104,9 @@ export type MeasuredBlock = PxBox &
       lines?: { strong: string; rest: string };
       deco?: Deco;
       before?: BeforeBox;
-      /** The colour of the item's bullet (`::marker`), `RRGGBB`. */
+      /** The colour of the item's bullet (`::marker`), `RRGGBB`, and the width of an outside one, in px. */
       marker?: string;
+      markerW?: number;
     })[];
   };
 
@@ -102,4 +119,8 @@ export interface SlideBoxes {
   /** The section's background colour (`RRGGBB`, alpha 0–1) and text colour, as the theme and `_backgroundColor` / `_color` set them. */
   background: { hex: string; a: number };
   ink: string;
+  /** Marp's header, footer and page number as the theme draws them, where the slide shows them. */
+  marpChrome?: (PxBox & TextLook)[];
+  /** The installed faces the deck's text and code are drawn in, when they are not web fonts (shown-face.ts). */
+  faces?: { text?: string; code?: string };
 }

@@ -1,6 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { browserFailed } from '../browser/browser.js';
 import { measureHelpers, type MeasureWindow } from './block-measure-helpers.js';
+import { themeMeasureHelpers, type ThemeMeasureWindow } from './theme-measure-helpers.js';
+import { shownFaces } from './shown-face.js';
 
 import type { SlideBoxes } from './block-box-types.js';
 
@@ -20,13 +22,17 @@ export type {
  * measures them in its own window before it prints, so the PPTX need not wait for the print.
  */
 export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
-  await page.evaluate(`window.__lecternMeasure = ${measureHelpers.toString()}`).catch((err: unknown) => {
-    throw browserFailed(
-      `the browser could not measure the slides for the editable PPTX: ${String(err)}`,
-      err,
-    );
-  });
-  return page
+  await page
+    .evaluate(
+      `window.__lecternMeasure = ${measureHelpers.toString()}; window.__lecternMeasureTheme = ${themeMeasureHelpers.toString()}`,
+    )
+    .catch((err: unknown) => {
+      throw browserFailed(
+        `the browser could not measure the slides for the editable PPTX: ${String(err)}`,
+        err,
+      );
+    });
+  const slides = await page
     .$$eval(
       'div.marpit > svg[data-marpit-svg]',
       (svgs, width) =>
@@ -40,15 +46,35 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
           // The slide's SVG is the frame: a split background narrows the content section itself.
           const origin = svg.getBoundingClientRect();
           const k = width / origin.width;
-          const { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines } = (
-            window as unknown as MeasureWindow
-          ).__lecternMeasure(s, origin, k);
+          const helpers = (window as unknown as MeasureWindow).__lecternMeasure(s, origin, k);
+          const { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines } = helpers;
+          const { pagination, cells, markerWidth } = (
+            window as unknown as ThemeMeasureWindow
+          ).__lecternMeasureTheme(s, k, helpers);
+          const codeInsets = (e: Element) => {
+            const code = e.querySelector('code') ?? e;
+            const padding = (x: Element, side: string) =>
+              parseFloat(getComputedStyle(x).getPropertyValue(`padding-${side}`)) || 0;
+            const pad = ['top', 'right', 'bottom', 'left'].map(
+              (side) => (padding(e, side) + (code === e ? 0 : padding(code, side))) * k,
+            );
+            return { pad, codeColor: look(code).color };
+          };
           const blocks = [...s.children]
             .filter((e) => !['HEADER', 'FOOTER', 'STYLE', 'SCRIPT'].includes(e.tagName))
             .map((e) => ({
               ...look(e),
-              ...(e.tagName === 'UL' || e.tagName === 'OL' ? { items: items(e) } : {}),
-              tag: e.tagName,
+              ...(e.tagName === 'UL' || e.tagName === 'OL'
+                ? {
+                    items: items(e).map((it, n) => {
+                      const w = markerWidth([...e.children].filter((x) => x.tagName === 'LI')[n]!, n + 1);
+                      return w ? { ...it, markerW: w } : it;
+                    }),
+                  }
+                : {}),
+              // A theme with `@auto-scaling` (Marp's own) renders a code fence as <marp-pre>, a
+              // <pre> that shrinks its code to fit: it is the same block to the PPTX.
+              tag: e.tagName === 'MARP-PRE' ? 'PRE' : e.tagName,
               // A diagram (a ```mermaid fence's drawing, engine/diagram-fence.ts) is a picture too.
               onlyPictures:
                 (e.tagName === 'P' &&
@@ -56,10 +82,11 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                   (e.textContent ?? '').trim() === '') ||
                 e.matches('p.lectern-diagram'),
               ...box(e),
-              // The size the text is drawn at: a cell's, an item's or the code's, as the theme sets it.
+              // The size the text is drawn at: a cell's, an item's or the code's, as the theme sets
+              // it. A heading's or paragraph's own: the `code` inside a paragraph is smaller than it.
               fontPx:
                 parseFloat(
-                  getComputedStyle(/^H\d$/.test(e.tagName) ? e : (e.querySelector('td, li, code') ?? e))
+                  getComputedStyle(/^(H\d|P)$/.test(e.tagName) ? e : (e.querySelector('td, li, code') ?? e))
                     .fontSize,
                 ) * k,
               after: after(e, box(e)),
@@ -67,6 +94,10 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                 ? { textBox: rangeBox(e), runs: runs(e) }
                 : {}),
               ...(deco(e) ? { deco: deco(e) } : {}),
+              // A code block's insets (top, right, bottom, left): the `pre`'s padding and its
+              // `code`'s (Gaia pads the code); and its code's colour (a theme may colour `pre
+              // code`, not the `pre`).
+              ...(e.tagName === 'PRE' || e.tagName === 'MARP-PRE' ? codeInsets(e) : {}),
               ...(before(e, box(e)) ? { before: before(e, box(e)) } : {}),
               ...(e.tagName === 'BLOCKQUOTE'
                 ? {
@@ -82,15 +113,38 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                 ? {
                     cols: [...(e.querySelector('tr')?.children ?? [])].map((c) => box(c).w),
                     rows: [...e.querySelectorAll('tr')].map((r) => box(r).h),
+                    cells: cells(e),
                   }
                 : {}),
             }));
           // The section's own look, for themes other than lectern's (their colours, not the exporter's).
           const sectionLook = getComputedStyle(s);
+          // A slide with `![bg]` pictures paints its colour on the section behind the pictures
+          // (Marp's advanced backgrounds), the content section over them is transparent.
+          const behind = sections.find(
+            (x) => x.getAttribute('data-marpit-advanced-background') === 'background',
+          );
+          const own = rgba(sectionLook.backgroundColor);
           return {
             blocks,
             pictures: [...s.querySelectorAll('img, p.lectern-diagram > svg')].map(box),
-            background: rgba(sectionLook.backgroundColor),
+            background: own.a < 0.5 && behind ? rgba(getComputedStyle(behind).backgroundColor) : own,
+            marpChrome: [
+              ...[...s.children]
+                .filter((e) => ['HEADER', 'FOOTER'].includes(e.tagName) && (e.textContent ?? '').trim())
+                .map((e) => {
+                  // Where its text is, inside the theme's padding: one line centred on its glyphs.
+                  const l = look(e);
+                  const t = rangeBox(e) ?? box(e);
+                  return { ...l, x: t.x, w: t.w, y: t.y + t.h / 2 - l.lineHeightPx / 2, h: l.lineHeightPx };
+                }),
+              // With `![bg]` pictures, Marp draws the section's pseudo-elements on a section of their own.
+              ...[
+                pagination(
+                  sections.find((x) => x.getAttribute('data-marpit-advanced-background') === 'pseudo') ?? s,
+                ),
+              ].filter((p) => p !== undefined),
+            ],
             ink: rgba(sectionLook.color).hex,
           };
         }),
@@ -102,4 +156,7 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
         err,
       );
     });
+  // The faces text and code are drawn in, when they are installed ones rather than web fonts.
+  const faces = await shownFaces(page);
+  return faces.text || faces.code ? slides.map((m) => ({ ...m, faces })) : slides;
 }

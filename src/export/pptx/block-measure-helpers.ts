@@ -150,7 +150,8 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
         if (n.nodeName === 'BR') return { text: '\n', color: '', bold: false, sizePx: 0 };
         const l = look(n instanceof Element ? n : e);
         const text = (n.textContent ?? '').replace(/\s*\n\s*/g, ' ');
-        return { text, color: l.color, bold: l.bold, sizePx: l.sizePx };
+        const italic = getComputedStyle(n instanceof Element ? n : e).fontStyle === 'italic';
+        return { text, color: l.color, bold: l.bold, ...(italic ? { italic } : {}), sizePx: l.sizePx };
       })
       .filter((r) => r.text);
   // A `::before` that is a box: where the theme puts it, beside or over its element.
@@ -235,7 +236,9 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
           ...(deco(li) ? { deco: deco(li) } : {}),
           marker: rgba(getComputedStyle(li, '::marker').color).hex,
           ...(before(li, box(li)) ? { before: before(li, box(li)) } : {}),
-          ...(strong ? { strong: { ...box(strong), ...look(strong) } } : {}),
+          ...(strong
+            ? { strong: { ...box(strong), ...look(strong), ...(deco(strong) ? { deco: deco(strong) } : {}) } }
+            : {}),
           ...(em ? { em: { ...box(em), ...look(em) } } : {}),
           rest,
           pad: ['Top', 'Right', 'Bottom', 'Left'].map(

@@ -13,6 +13,7 @@ import { finishPptx } from './pptx-finish.js';
 import { pptxParts } from './pptx-zip.js';
 import type { TitleType } from './pptx-titles.js';
 import { slideChrome } from './pptx-chrome.js';
+import { marpChrome } from './pptx-marp-chrome.js';
 import { newPresentation } from './pptx-presentation.js';
 import { definePlainMasters, measuredColours } from './theme-colours.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
@@ -75,7 +76,7 @@ export async function writeEditablePptx(
   const content = composed.slides.flatMap((s, i) =>
     s.kind === 'content' && boxes.get(i) ? [boxes.get(i)!] : [],
   );
-  const themed = corporate ? undefined : measuredColours(content);
+  const themed = corporate ? undefined : measuredColours(content, [...boxes.values()]);
   const c: Colours = themed ?? colours(deck);
   if (themed) definePlainMasters(pptx, themed.page);
   else {
@@ -132,6 +133,7 @@ export async function writeEditablePptx(
     const shown = boxes.get(i)?.background;
     if (themed && shown && shown.a > 0.5 && shown.hex !== themed.page)
       slide.background = { color: shown.hex };
+    if (themed) marpChrome(slide, boxes.get(i), i + 1, shown && shown.a > 0.5 ? shown.hex : themed.page);
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
   const parts = await pptxParts(pptx);
@@ -141,7 +143,15 @@ export async function writeEditablePptx(
   );
   const layoutNames = t.layouts;
   return {
-    data: await finishPptx(parts, c, deck.lang, { types: titles, texts, layoutNames }, browser.svgParts),
+    data: await finishPptx(
+      parts,
+      c,
+      deck.lang,
+      { types: titles, texts, layoutNames },
+      browser.svgParts,
+      // Another theme's letters in the faces the browser drew them in (lectern's are its own font).
+      themed ? [...boxes.values()].find((m) => m.faces)?.faces : undefined,
+    ),
     warnings,
   };
 }
@@ -182,6 +192,22 @@ function contentSlide(
 ): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
   if (!c.measured) slideChrome(slide, info, c, H);
+  // A `![bg]` picture first: it lies under the slide's text, the heading's too.
+  const bg = st.blocks.find((b) => b.kind === 'background');
+  if (bg?.kind === 'background')
+    addBackground(
+      slide,
+      {
+        data: bg.png ?? bg.src,
+        natural: bg.src,
+        alt: bg.alt,
+        share: bg.share,
+        side: bg.split,
+        fit: bg.fit,
+        ...(bg.scale ? { scale: bg.scale } : {}),
+      },
+      H,
+    );
   const first = measured?.blocks[0];
   const head = first && /^H\d$/.test(first.tag) ? first : undefined;
   if (st.heading && head) {
@@ -189,6 +215,7 @@ function contentSlide(
     const shown = withShownBreaks(st.headingRuns ?? [{ text: st.heading }], head.text);
     const runs = runProps(shown, { ...c, ink: head.color }, 0, {
       bold: head.bold,
+      ...(head.letterSpacingPx ? { charSpacing: pt(head.letterSpacingPx) } : {}),
     }).map((r) => ({ ...r, options: { ...r.options, fontSize: pt(head.sizePx) } }));
     slide.addText(runs, {
       ...frameAt(head.after ? { ...head, h: head.after.y - head.y } : head, head),
@@ -215,15 +242,9 @@ function contentSlide(
     pointCards(pptx, slide, st.points, c, H, measured);
     return slide;
   }
-  const bg = st.blocks.find((b) => b.kind === 'background');
   let box = { x: 0.8, y: top, w: W - 1.6, h: bottom - top };
   if (bg?.kind === 'background') {
     const w = W * bg.share;
-    addBackground(
-      slide,
-      { data: bg.png ?? bg.src, natural: bg.src, alt: bg.alt, share: bg.share, side: bg.split, fit: bg.fit },
-      H,
-    );
     if (bg.split === 'right') box = { ...box, w: W - w - 1.3 };
     else if (bg.split === 'left') box = { ...box, x: w + 0.5, w: W - w - 1.3 };
   }

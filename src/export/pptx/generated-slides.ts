@@ -1,7 +1,8 @@
 import type { Labels } from '../../core/labels.js';
 import type { DeckModel } from '../../validate/deck-model.js';
 import type { SlideBoxes } from './block-boxes.js';
-import { placeAgendaItems, placeBlock } from './measured-text.js';
+import { placeBlock } from './measured-text.js';
+import { placeAgendaItems } from './pptx-agenda.js';
 import type { Colours, Pptx, Slide } from './pptx-layouts.js';
 import { closingQrCodes } from './pptx-qr.js';
 
@@ -41,8 +42,7 @@ export function generatedSlide(
     const list = b.tag === 'UL' || b.tag === 'OL';
     // The closing slide's list is its QR cards, drawn below as vector codes.
     if (list && kind === 'closing') continue;
-    if (list && kind === 'agenda')
-      placeAgendaItems(pptx, slide, b, c.measured ? { primary: c.primary, rule: c.muted } : c);
+    if (list && kind === 'agenda') placeAgendaItems(pptx, slide, b, bg);
     else placeBlock(pptx, slide, b, bg, b === title);
   }
   if (kind === 'closing') closingQrCodes(pptx, slide, deck, t, H);

@@ -93,43 +93,6 @@ export function bar(pptx: Pptx, slide: Slide, b: PxBox, color: string, radiusPx 
   });
 }
 
-/**
- * The agenda's chapter list: a label badge, the title and the minutes on one ruled line per
- * chapter, where the theme's grid puts them.
- */
-export function placeAgendaItems(
-  pptx: Pptx,
-  slide: Slide,
-  list: MeasuredBlock,
-  c: { primary: string; rule?: string },
-): void {
-  for (const item of list.items ?? []) {
-    const { strong, em } = item;
-    if (strong) {
-      bar(pptx, slide, strong, blend(c.primary, 1, 'FFFFFF'), 8);
-      placeText(
-        slide,
-        { ...strong, y: strong.y + (strong.h - strong.lineHeightPx) / 2 },
-        { ...strong, align: 'center' },
-        strong.sizePx,
-        c.primary,
-      );
-    }
-    const left = strong ? strong.x + strong.w + 18 : item.x;
-    const right = em ? em.x - 12 : item.x + item.w;
-    placeText(
-      slide,
-      { x: left, y: item.y + (item.h - list.lineHeightPx) / 2, w: right - left, h: list.lineHeightPx },
-      { ...list, text: item.rest, bold: false },
-      list.fontPx,
-      'FFFFFF',
-    );
-    if (em)
-      placeText(slide, { ...em, x: em.x - 20, w: em.w + 20 }, { ...em, align: 'right' }, em.sizePx, 'FFFFFF');
-    bar(pptx, slide, { x: item.x, y: item.y + item.h - 2, w: item.w, h: 2 }, c.rule ?? 'DFE5EE');
-  }
-}
-
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**

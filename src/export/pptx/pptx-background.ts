@@ -1,6 +1,6 @@
 import { DECORATIVE_PICTURE } from './pptx-decorative.js';
 import { coverSize, imageSize } from './image-size.js';
-import { W, type Slide } from './pptx-layouts.js';
+import { PX, W, type Slide } from './pptx-layouts.js';
 
 /** A `![bg]` picture: its data (a PNG for an SVG), the source for its size, its share and side. */
 export interface SlideBackground {
@@ -12,11 +12,14 @@ export interface SlideBackground {
   share: number;
   side?: 'left' | 'right';
   fit?: string;
+  /** `![bg 40%]`: as wide as this share of its part, centred (CSS background-size in percent). */
+  scale?: number;
 }
 
 /**
  * A background picture in its part of the slide, as Marp draws it: `contain` shows it whole,
- * centred; otherwise it covers its part, cropped from the middle.
+ * `auto` at its own size and `40%` at that share of its part's width, each centred; otherwise
+ * it covers its part, cropped from the middle.
  */
 export function addBackground(slide: Slide, bg: SlideBackground, H: number): void {
   const m = /^data:([^;]+);base64,(.*)$/s.exec(bg.data);
@@ -26,8 +29,17 @@ export function addBackground(slide: Slide, bg: SlideBackground, H: number): voi
   const w = W * bg.share;
   const x = bg.side === 'right' ? W - w : 0;
   const n = imageSize(bg.natural);
-  if (n && bg.fit === 'contain') {
-    const k = Math.min(w / n.width, H / n.height);
+  // The picture's own size (`auto`, in CSS pixels), a share of its part's width, or the largest that fits.
+  const k = !n
+    ? undefined
+    : bg.scale
+      ? (w * bg.scale) / n.width
+      : bg.fit === 'auto'
+        ? PX
+        : bg.fit === 'contain'
+          ? Math.min(w / n.width, H / n.height)
+          : undefined;
+  if (n && k) {
     slide.addImage({
       data,
       x: x + (w - n.width * k) / 2,

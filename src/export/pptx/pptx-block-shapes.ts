@@ -14,6 +14,7 @@ import {
   type Placed,
 } from './pptx-runs.js';
 import { PX } from './pptx-layouts.js';
+import { measuredCell, type MeasuredCells } from './pptx-measured-table.js';
 
 // Code, quotes, tables and picture rows as PowerPoint shapes, sized for a flow or a measured box.
 
@@ -31,7 +32,10 @@ export function blockShape(
   colWidths?: number[],
   rowHeights?: number[],
   fontPx?: number,
+  /** Another theme's table cells and code padding as the slide paints them (block-boxes.ts). */
+  shown: { cells?: MeasuredCells; codePad?: number[] } = {},
 ): Placed | undefined {
+  const { cells } = shown;
   if (b.kind === 'code') {
     const pt = (fontPx || CODE_PX) * PT_PER_PX;
     const h = b.text.split('\n').length * lineIn(pt, 1.35) + 0.45;
@@ -43,8 +47,11 @@ export function blockShape(
           y,
           w: box.w,
           h: hh,
-          fill: { color: c.card },
-          margin: [12, 16, 12, 16],
+          // No fill where the theme paints code on the page itself (`card` empty).
+          ...(c.card ? { fill: { color: c.card } } : {}),
+          // The theme's padding where measured; pptxgenjs reads a text frame's margins in points,
+          // left, right, bottom, top.
+          margin: codeMargin(shown.codePad),
           valign: 'top',
           fit: 'shrink',
           rectRadius: 0.08,
@@ -86,14 +93,18 @@ export function blockShape(
     const pt = (fontPx || TABLE_PX) * PT_PER_PX;
     const [head, ...rest] = b.rows;
     if (!head) return undefined;
-    // Header in the brand colour, every second body row on the card colour, as the theme draws them.
-    const cell = (runs: Run[], header: boolean, row = 0) => ({
-      text: runProps(runs, header ? { ...c, ink: 'FFFFFF' } : c, pt, header ? { bold: true } : {}),
-      options: {
-        fill: { color: header ? c.primary : row % 2 ? c.card : c.measured ? c.card : 'FFFFFF' },
-        valign: 'middle' as const,
-      },
-    });
+    // Header in the brand colour, every second body row on the card colour, as the theme draws them;
+    // another theme's cells as measured.
+    const cell = (runs: Run[], header: boolean, row = 0) =>
+      cells && c.measured
+        ? measuredCell(runs, c, pt, header ? cells.head : cells.body[row % cells.body.length])
+        : {
+            text: runProps(runs, header ? { ...c, ink: 'FFFFFF' } : c, pt, header ? { bold: true } : {}),
+            options: {
+              fill: { color: header ? c.primary : row % 2 ? c.card : c.measured ? c.card : 'FFFFFF' },
+              valign: 'middle' as const,
+            },
+          };
     const cols = head.length;
     const rowH = (row: Run[][]) =>
       Math.max(...row.map((r) => lines(plainOf(r), box.w / cols - 0.2, pt))) * lineIn(pt, 1.4) + 0.2;
@@ -122,6 +133,13 @@ export function blockShape(
   }
   if (b.kind === 'pictures') return pictureRow(b.pictures, box);
   return undefined;
+}
+
+/** A code frame's insets for pptxgenjs (points: left, right, bottom, top) from CSS padding (px: top, right, bottom, left). */
+function codeMargin(pad: number[] | undefined): [number, number, number, number] {
+  if (pad?.length !== 4) return [12, 16, 12, 16];
+  const pt = (px: number) => Math.round(px * PT_PER_PX * 10) / 10;
+  return [pt(pad[3]!), pt(pad[1]!), pt(pad[2]!), pt(pad[0]!)];
 }
 
 /** A line's height in inches at `pt` points and line height `k`. */

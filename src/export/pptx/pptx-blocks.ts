@@ -1,4 +1,4 @@
-import type { Block } from '../../engine/slide-tokens.js';
+import type { Block, Run } from '../../engine/slide-tokens.js';
 import type { MeasuredBlock, SlideBoxes } from './block-boxes.js';
 import { addPicture, blockShape, lineIn } from './pptx-block-shapes.js';
 import type { Pptx, Slide, Colours, TextProps } from './pptx-layouts.js';
@@ -96,10 +96,17 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
     // A little room below, since PowerPoint's line height differs from the browser's; the frame shrinks text that still overflows.
     const box = { ...p.box, h: p.box.h + 0.1 };
     // Lines as far apart as the browser sets them (line-height), items as far as their margins.
-    const spacing = p.el.lineHeightPx ? { lineSpacing: round1(p.el.lineHeightPx * PT_PER_PX) } : {};
+    const spacing = {
+      ...(p.el.lineHeightPx ? { lineSpacing: round1(p.el.lineHeightPx * PT_PER_PX) } : {}),
+      // Letters as far apart as the theme sets them (uncover spaces its text).
+      ...(p.el.letterSpacingPx ? { charSpacing: round1(p.el.letterSpacingPx * PT_PER_PX) } : {}),
+    };
     if (b.kind === 'paragraph' || b.kind === 'heading') {
-      // A paragraph in the colour and alignment the slide shows it (a figure's caption: centred, muted).
-      const shown = b.kind === 'paragraph' ? { ...c, ink: p.el.color } : c;
+      // A paragraph in the colour and alignment the slide shows it (a figure's caption: centred,
+      // muted), another theme's links in the colour it shows them.
+      const link = theme.measured && b.kind === 'paragraph' ? linkColour(b.runs, p.el) : undefined;
+      const shown =
+        b.kind === 'paragraph' ? { ...c, ink: p.el.color, ...(link ? { primary: link } : {}) } : c;
       slide.addText(
         runProps(b.runs, shown, body, {
           ...spacing,
@@ -107,15 +114,38 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
         }),
         { ...box, valign: 'top', fit: 'shrink', margin: 0, align: p.el.align },
       );
-    } else if (b.kind === 'list')
-      slide.addText(listProps(b.items, c, body, { ...spacing, ...itemSpacing(p.el) }), {
-        ...box,
+    } else if (b.kind === 'list') {
+      // Another theme's bullets hang just left of the text, as the browser sets an outside marker.
+      const first = p.el.items?.[0];
+      const hang = theme.measured && first?.markerW ? first.markerW : undefined;
+      const at = hang
+        ? { ...box, x: (first!.x - hang) * PX, w: box.w - ((first!.x - hang) * PX - box.x) }
+        : box;
+      const indent = hang ? { indent: round1(hang * PT_PER_PX) } : {};
+      slide.addText(listProps(b.items, c, body, { ...spacing, ...itemSpacing(p.el), ...indent }), {
+        ...at,
         valign: 'top',
         fit: 'shrink',
         margin: 0,
       });
-    else blockShape(pptx, b, box, c, p.cols, p.rows, p.fontPx)?.draw(slide, box.y, p.box.h);
+    } else {
+      // Another theme's code on its own background (none when the theme paints none), in its colour.
+      const shape =
+        theme.measured && b.kind === 'code'
+          ? { ...c, ink: p.el.codeColor ?? p.el.color, card: p.el.deco?.bg ?? '' }
+          : c;
+      const shown = theme.measured
+        ? { ...(p.el.cells ? { cells: p.el.cells } : {}), ...(p.el.pad ? { codePad: p.el.pad } : {}) }
+        : {};
+      blockShape(pptx, b, box, shape, p.cols, p.rows, p.fontPx, shown)?.draw(slide, box.y, p.box.h);
+    }
   });
+}
+
+/** The colour the slide shows a paragraph's first link in: the measured run with the link's text. */
+function linkColour(runs: Run[], el: MeasuredBlock): string | undefined {
+  const text = runs.find((r) => r.link)?.text.trim();
+  return text ? el.runs?.find((r) => r.text.trim() === text)?.color : undefined;
 }
 
 const headingPx = (level: number) => Math.max(BODY_PX, 44 - 8 * (level - 2));

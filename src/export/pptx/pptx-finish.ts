@@ -7,6 +7,7 @@ import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { all, insertInOrder, kids, make, PartDocuments } from './pptx-xml.js';
 import { zipBytes } from '../output/zip-bytes.js';
 import type JSZip from 'jszip';
+import type { ShownFaces } from './shown-face.js';
 
 // The last touches on the XML pptxgenjs writes: what its options cannot say, made on the parts
 // parsed as XML documents.
@@ -44,6 +45,8 @@ export async function finishPptx(
   /** Each slide's title placeholder type and its title (for a slide without a heading), the layouts' names. */
   titles: { types: TitleType[]; texts: string[]; layoutNames: Record<string, string> },
   svgParts: ReadonlyMap<string, string> = new Map(),
+  /** The installed faces another theme's text and code are drawn in (shown-face.ts), for their Latin letters. */
+  faces?: ShownFaces,
 ): Promise<Buffer> {
   const parts = await PartDocuments.open(zip);
   await inSchemaOrder(parts);
@@ -81,9 +84,32 @@ export async function finishPptx(
     },
   );
   await finishText(parts, lang, FONT, CODE_FONT);
+  if (faces?.text || faces?.code) await withLatinFaces(parts, faces);
   if (svgParts.size > 0) await (await import('./pptx-diagrams.js')).addSvgParts(parts, svgParts);
   parts.save();
   return zipBytes(zip);
+}
+
+/**
+ * Latin and complex-script letters in the faces the browser drew them in, where the runs name
+ * the deck's font or the code font: a theme that names no font is drawn in the system's sans
+ * (DejaVu Sans on Debian, Arial on Windows), wider than Noto Sans SC, and its code in the
+ * system's monospace. Chinese keeps the deck's font (`a:ea`).
+ */
+async function withLatinFaces(parts: PartDocuments, faces: ShownFaces): Promise<void> {
+  const shown = new Map([
+    [FONT, faces.text],
+    [CODE_FONT, faces.code],
+  ]);
+  await parts.edit(
+    (n) => SLIDE.test(n),
+    (doc) => {
+      for (const el of [...all(doc, 'a', 'latin'), ...all(doc, 'a', 'cs')]) {
+        const face = shown.get(el.getAttribute('typeface') ?? '');
+        if (face) el.setAttribute('typeface', face);
+      }
+    },
+  );
 }
 
 /**

@@ -125,6 +125,7 @@ export function placeRuns(
     text(r.text === '\n' ? '' : i === 0 ? r.text.trimStart() : r.text, {
       fontSize: pt(r.sizePx || size),
       bold: r.bold,
+      ...(r.italic ? { italic: true } : {}),
       color: blend(r.color || look.color, look.alpha, bg),
       ...(look.letterSpacingPx ? { charSpacing: pt(look.letterSpacingPx) } : {}),
       ...(r.text === '\n' ? { breakLine: true } : {}),

@@ -99,7 +99,8 @@ export function trainingSlide(
   measured?: SlideBoxes,
 ): Slide {
   const slide = pptx.addSlide({ masterName: masterName(layout) });
-  slideChrome(slide, info, c, H);
+  // Another theme's header and page number are its own, drawn as measured (pptx-marp-chrome.ts).
+  if (!c.measured) slideChrome(slide, info, c, H);
   const p = trainingParts(info.body ?? '');
   const bg = st.blocks.find((b) => b.kind === 'background');
   if (p.background && bg?.kind === 'background' && bg.png) p.background.data = bg.png;

@@ -13,12 +13,17 @@ function commonest(values: (string | undefined)[], fallback: string): string {
 }
 
 /**
- * The theme's colours as its content slides show them: the page and text colour most of them
- * have, the headings' colour as primary, the list markers' as accent, code's background as card.
+ * The theme's colours as its slides show them: the page colour most slides have (generated ones
+ * too: a deck of four content slides in four colours would otherwise take any of them), and from
+ * the content slides the text colour most have, the headings' colour as primary, the list
+ * markers' as accent, code's background as card.
  */
-export function measuredColours(content: SlideBoxes[]): Colours & { page: string } {
+export function measuredColours(
+  content: SlideBoxes[],
+  all: SlideBoxes[] = content,
+): Colours & { page: string } {
   const page = commonest(
-    content.map((m) => (m.background.a > 0.5 ? m.background.hex : 'FFFFFF')),
+    all.map((m) => (m.background.a > 0.5 ? m.background.hex : 'FFFFFF')),
     'FFFFFF',
   );
   const ink = commonest(

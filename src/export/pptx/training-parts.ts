@@ -15,7 +15,8 @@ export interface Parts {
     data: string;
     side: 'left' | 'right';
     share: number;
-    fit: 'cover' | 'contain';
+    fit: 'cover' | 'contain' | 'auto';
+    scale?: number;
     natural: string;
     alt: string;
   };
@@ -39,6 +40,7 @@ export function trainingParts(markdown: string): Parts {
         share: b.share,
         data: b.src,
         fit: b.fit,
+        ...(b.scale ? { scale: b.scale } : {}),
         natural: b.src,
         alt: b.alt,
       };
