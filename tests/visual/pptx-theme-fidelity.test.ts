@@ -142,3 +142,37 @@ describe("a default-theme deck's editable PPTX", () => {
     expect(found).toEqual([]);
   });
 });
+
+describe("code in another theme's editable PPTX", () => {
+  // Each deck's first fence, how it starts, and a string literal in it.
+  const FENCES: [deck: string, start: string, literal: string][] = [
+    ['themes-gaia', "note('late'", "'late'"],
+    ['themes-default', 'const question', "'why?'"],
+    ['themes-uncover', 'const owner', "'Ada'"],
+  ];
+  it.each(FENCES)(
+    "keeps the highlighter's colours in %s: a string in its own colour",
+    async (deck, start, literal) => {
+      const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+      const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+      const colourOf = (run: Element) =>
+        run.getElementsByTagNameNS(A, 'srgbClr')[0]?.getAttribute('val') ?? '';
+      const frames = [...(await strictXmlParts(measured.get(deck)!.pptx))]
+        .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+        .flatMap(([, doc]) => [...doc.getElementsByTagNameNS(P, 'sp')])
+        .map((sp) => [...sp.getElementsByTagNameNS(A, 'r')])
+        .filter((runs) =>
+          runs
+            .map((r) => r.textContent)
+            .join('')
+            .startsWith(start),
+        );
+      expect(frames).toHaveLength(1);
+      const runs = frames[0]!;
+      const string = runs.find((r) => (r.textContent ?? '').includes(literal));
+      expect(string).toBeDefined();
+      expect(colourOf(string!)).not.toBe(colourOf(runs[0]!));
+      expect(new Set(runs.map(colourOf)).size).toBeGreaterThanOrEqual(2);
+    },
+  );
+});

@@ -75,6 +75,8 @@ export type MeasuredBlock = PxBox &
     /** A code block's padding, top, right, bottom, left, in px, and its code's colour. */
     pad?: number[];
     codeColor?: string;
+    /** A code block's text in the colours the slide shows it (syntax highlighting), `RRGGBB`. */
+    codeRuns?: { text: string; color: string }[];
     /** A table's header cell and its first two body rows' cells (a theme may band them). */
     cells?: { head?: CellLook; body: CellLook[] };
     after?: AfterBar;

@@ -58,7 +58,16 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
             const pad = ['top', 'right', 'bottom', 'left'].map(
               (side) => (padding(e, side) + (code === e ? 0 : padding(code, side))) * k,
             );
-            return { pad, codeColor: look(code).color };
+            // The code's text in the colours it shows (a highlighter's spans), same colours joined.
+            const colours: { text: string; color: string }[] = [];
+            const walk = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+            for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+              const color = rgba(getComputedStyle(n.parentElement ?? code).color).hex;
+              const last = colours.at(-1);
+              if (last?.color === color) last.text += n.nodeValue ?? '';
+              else colours.push({ text: n.nodeValue ?? '', color });
+            }
+            return { pad, codeColor: look(code).color, codeRuns: colours };
           };
           const blocks = [...s.children]
             .filter((e) => !['HEADER', 'FOOTER', 'STYLE', 'SCRIPT'].includes(e.tagName))

@@ -1,6 +1,6 @@
 import type { Block, Picture, Run } from '../../engine/slide-tokens.js';
 import { imageSize } from './image-size.js';
-import { FONT, text, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
+import { FONT, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
 import {
   BODY_PX,
   CODE_FONT,
@@ -33,7 +33,7 @@ export function blockShape(
   rowHeights?: number[],
   fontPx?: number,
   /** Another theme's table cells and code padding as the slide paints them (block-boxes.ts). */
-  shown: { cells?: MeasuredCells; codePad?: number[] } = {},
+  shown: { cells?: MeasuredCells; codePad?: number[]; codeRuns?: { text: string; color: string }[] } = {},
 ): Placed | undefined {
   const { cells } = shown;
   if (b.kind === 'code') {
@@ -42,7 +42,7 @@ export function blockShape(
     return {
       h,
       draw: (s, y, hh) =>
-        s.addText([text(b.text, { fontFace: CODE_FONT, fontSize: pt, color: c.ink })], {
+        s.addText(codeText(b.text, shown.codeRuns, { fontFace: CODE_FONT, fontSize: pt, color: c.ink }), {
           x: box.x,
           y,
           w: box.w,
@@ -170,4 +170,25 @@ function pictureRow(pictures: Picture[], box: Box): Placed {
       });
     },
   };
+}
+
+/**
+ * A code block's text in the colours the slide shows it (its highlighter's), a paragraph per
+ * line; in one colour when the measured text is not the block's (the measurement is a guide).
+ */
+function codeText(
+  code: string,
+  coloured: { text: string; color: string }[] | undefined,
+  look: { fontFace: string; fontSize: number; color: string },
+): TextProps[] {
+  const same = (a: string, b: string) => a.replace(/\s+$/, '') === b.replace(/\s+$/, '');
+  if (!coloured || !same(coloured.map((r) => r.text).join(''), code)) return [text(code, look)];
+  const props: TextProps[] = [];
+  for (const run of coloured)
+    run.text.split('\n').forEach((part, i, parts) => {
+      if (i > 0) props.at(-1)!.options = { ...props.at(-1)!.options, breakLine: true };
+      if (part || i < parts.length - 1) props.push(text(part, { ...look, color: run.color }));
+    });
+  while (props.length && !props.at(-1)!.text?.toString().trim()) props.pop();
+  return props;
 }

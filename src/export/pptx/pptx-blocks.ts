@@ -135,7 +135,11 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
           ? { ...c, ink: p.el.codeColor ?? p.el.color, card: p.el.deco?.bg ?? '' }
           : c;
       const shown = theme.measured
-        ? { ...(p.el.cells ? { cells: p.el.cells } : {}), ...(p.el.pad ? { codePad: p.el.pad } : {}) }
+        ? {
+            ...(p.el.cells ? { cells: p.el.cells } : {}),
+            ...(p.el.pad ? { codePad: p.el.pad } : {}),
+            ...(p.el.codeRuns ? { codeRuns: p.el.codeRuns } : {}),
+          }
         : {};
       blockShape(pptx, b, box, shape, p.cols, p.rows, p.fontPx, shown)?.draw(slide, box.y, p.box.h);
     }
