@@ -42,3 +42,16 @@ export function treeHash(dir: string): string {
   walk(dir);
   return h.digest('hex');
 }
+
+/** Builds a fixture deck's slides PDF and editable PPTX into `out`; their paths (the build must succeed). */
+export function builtPdfAndPptx(deck: string, out: string): { pdf: string; pptx: string } {
+  const run = lectern(['build', join(FIXTURES, deck), '--out', out, '--format', 'pdf,pptx']);
+  if (run.code !== 0) throw new Error(`lectern build ${deck} exited ${run.code}:\n${run.stderr}`);
+  const files = readdirSync(out);
+  const pick = (ext: string) =>
+    join(
+      out,
+      files.find((f) => f.endsWith(ext))!,
+    );
+  return { pdf: pick('.pdf'), pptx: pick('.pptx') };
+}

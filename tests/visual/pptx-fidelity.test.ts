@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module shared with `npm run pptx-fidelity`, without types.
 import { pptxSimilarity } from '../../scripts/fidelity-lib.mjs';
-import { FIXTURES, lectern } from '../helpers/cli.js';
+import { FIXTURES, builtPdfAndPptx, lectern } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { ooxmlErrors } from '../helpers/ooxml.js';
 
@@ -25,18 +25,7 @@ let words: Words[] = [];
 
 /** Builds a fixture deck's PDF and editable PPTX and compares them page by page. */
 async function fidelity(deck: string): Promise<{ pixels: number[]; words: Words[] }> {
-  const out = join(dir, deck, 'out');
-  const run = lectern(['build', join(FIXTURES, deck), '--out', out, '--format', 'pdf,pptx']);
-  expect(run.code, run.stderr).toBe(0);
-  const files = readdirSync(out);
-  const pdf = join(
-    out,
-    files.find((f) => f.endsWith('.pdf'))!,
-  );
-  const pptx = join(
-    out,
-    files.find((f) => f.endsWith('.pptx'))!,
-  );
+  const { pdf, pptx } = builtPdfAndPptx(deck, join(dir, deck, 'out'));
   expect(await ooxmlErrors(pptx)).toEqual([]);
   return (await pptxSimilarity(pptx, pdf, join(dir, deck, 'work'))) as { pixels: number[]; words: Words[] };
 }

@@ -6,7 +6,7 @@ import type * as CssTree from 'css-tree';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module shared with `npm run pptx-fidelity`, without types.
 import { pptxSimilarity } from '../../scripts/fidelity-lib.mjs';
-import { FIXTURES, ROOT, lectern } from '../helpers/cli.js';
+import { ROOT, builtPdfAndPptx } from '../helpers/cli.js';
 import { ooxmlErrors } from '../helpers/ooxml.js';
 import { renderPdfGrey, type Grey } from '../helpers/pixels.js';
 import { tempDir } from '../helpers/temp.js';
@@ -53,18 +53,7 @@ const measured = new Map<string, Measured>();
 
 beforeAll(async () => {
   for (const deck of DECKS) {
-    const out = join(dir, deck, 'out');
-    const run = lectern(['build', join(FIXTURES, deck), '--out', out, '--format', 'pdf,pptx']);
-    expect(run.code, run.stderr).toBe(0);
-    const files = readdirSync(out);
-    const pdf = join(
-      out,
-      files.find((f) => f.endsWith('.pdf'))!,
-    );
-    const pptx = join(
-      out,
-      files.find((f) => f.endsWith('.pptx'))!,
-    );
+    const { pdf, pptx } = builtPdfAndPptx(deck, join(dir, deck, 'out'));
     const work = join(dir, deck, 'work');
     const { pixels, words } = (await pptxSimilarity(pptx, pdf, work)) as Omit<
       Measured,
