@@ -34,7 +34,7 @@ export interface PrintedObjects {
  */
 export function printedObjects(bytes: Uint8Array): PrintedObjects | undefined {
   const previous = lastXrefOffset(bytes);
-  if (previous === undefined || !keywordAt(bytes, previous, 'xref')) return undefined;
+  if (previous === undefined) return undefined;
   const context = PDFContext.create();
   const offsets = new Map<number, number>();
   let trailer: Dict | undefined;
@@ -148,7 +148,7 @@ const isSpace = (b: number) =>
  * The offset after the file's last `startxref` keyword: where a reader starts, reading the
  * file from its end (7.5.5). Only the last kilobyte is read, as readers do.
  */
-export function lastXrefOffset(pdf: Uint8Array): number | undefined {
+function lastXrefOffset(pdf: Uint8Array): number | undefined {
   const tail = new TextDecoder('latin1').decode(pdf.subarray(Math.max(0, pdf.length - 1024)));
   const at = tail.lastIndexOf('startxref');
   if (at < 0) return undefined;
