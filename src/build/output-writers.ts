@@ -4,7 +4,7 @@ export const html: OutputWriter = async (jobs, [file]) => {
   await jobs.afterSlidesShown();
   const { composed, theme, model, diagrams } = jobs.deck;
   const { writeHtml } = await import('../export/html/html.js');
-  await writeHtml(composed, theme, jobs.staging, file!, model.lang, diagrams);
+  await writeHtml(composed, theme, jobs.staging, file!, model, diagrams);
 };
 
 export const share: OutputWriter = async (jobs) => {

@@ -52,6 +52,21 @@ export interface Labels {
   nextSlide: string;
   /** The presenter view's frame that shows the next slide. */
   nextSlidePreview: string;
+  /** The HTML's page line under the slides: a template of {n} and {of}. */
+  slidePage: string;
+  /** marp-cli's other on-screen controls, its overview and presenter view (control-labels.ts). */
+  controls: {
+    fullscreen: string;
+    overview: string;
+    presenter: string;
+    closeOverview: string;
+    overviewTitle: string;
+    presenterTitle: string;
+    smallerNotes: string;
+    biggerNotes: string;
+    currentTime: string;
+    timer: string;
+  };
   /** Knowledge checks: the slide's kind line, the notes' key and explanation, the share copy's words. */
   quiz: {
     single: string;
@@ -111,6 +126,19 @@ const zh: Labels = {
   previousSlide: '上一页',
   nextSlide: '下一页',
   nextSlidePreview: '下一张幻灯片预览',
+  slidePage: '第 {n} 页 / 共 {of} 页',
+  controls: {
+    fullscreen: '全屏 (f)',
+    overview: '总览 (o)',
+    presenter: '打开演讲者视图 (p)',
+    closeOverview: '关闭总览',
+    overviewTitle: '[总览]',
+    presenterTitle: '[演讲者视图]',
+    smallerNotes: '缩小备注文字',
+    biggerNotes: '放大备注文字',
+    currentTime: '当前时间',
+    timer: '已用时间',
+  },
   quiz: {
     single: '单选题',
     multiple: '多选题 · 选出所有正确项',
@@ -181,6 +209,20 @@ const en: Labels = {
   previousSlide: 'Previous slide',
   nextSlide: 'Next slide',
   nextSlidePreview: 'Next slide preview',
+  // marp-cli's own words.
+  slidePage: 'Page {n} of {of}',
+  controls: {
+    fullscreen: 'Toggle fullscreen (f)',
+    overview: 'Toggle overview view (o)',
+    presenter: 'Open presenter view (p)',
+    closeOverview: 'Close overview',
+    overviewTitle: '[Overview]',
+    presenterTitle: '[Presenter view]',
+    smallerNotes: 'Smaller notes font size',
+    biggerNotes: 'Bigger notes font size',
+    currentTime: 'Current time',
+    timer: 'Timer',
+  },
   quiz: {
     single: 'Choose one',
     multiple: 'Choose all that apply',
@@ -250,7 +292,10 @@ export function wordsOutsideSlides(): string {
     t.timeBox('roleplay', 0),
     t.timePlan.span('+0:00', '0'),
   ];
-  return [zh, en].flatMap((t) => [...script(t), t.pageOf, ...Object.values(t.timers), ...quiz(t)]).join('');
+  const controls = (t: Labels) => [t.slidePage, t.previousSlide, t.nextSlide, ...Object.values(t.controls)];
+  return [zh, en]
+    .flatMap((t) => [...script(t), t.pageOf, ...Object.values(t.timers), ...quiz(t), ...controls(t)])
+    .join('');
 }
 
 /**

@@ -69,3 +69,51 @@ describe('labels', () => {
     expect(flat(pdfText(join(out, 'deck-handout.pdf'), 2))).toContain('页2（2）');
   });
 });
+
+/** What marp-cli's controls say in one view of the HTML: every title, button text, page line, window title. */
+async function controlWords(
+  out: string,
+  query: string,
+  move = false,
+): Promise<{ words: string[]; page: string; title: string }> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${pathToFileURL(join(out, 'deck.html')).href}${query}`, { waitUntil: 'load' });
+    // bespoke writes the page line again on each slide change.
+    if (move) await page.keyboard.press('ArrowRight');
+    return await page.evaluate(() => {
+      const controls = document.querySelectorAll(
+        '.bespoke-marp-osc [title], .bespoke-marp-osc button, [class^="bespoke-marp-presenter-"] [title], .bespoke-marp-overview-close',
+      );
+      const words = [...controls].flatMap((el) => [el.getAttribute('title') ?? '', el.textContent ?? '']);
+      return {
+        words: words.filter((w) => w.trim()),
+        page: document.querySelector('[data-bespoke-marp-osc="page"]')?.textContent ?? '',
+        title: document.title,
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+describe("marp-cli's on-screen controls", () => {
+  it('a zh-CN deck: the audience view, overview and presenter view name their controls in Chinese', async () => {
+    const out = build('');
+    const audience = await controlWords(out, '', true);
+    expect(audience.page).toBe('第 2 页 / 共 10 页');
+    expect(audience.words).toEqual(expect.arrayContaining(['上一页', '下一页', '全屏 (f)', '总览 (o)']));
+    const presenter = await controlWords(out, '?view=presenter');
+    expect(presenter.title).toMatch(/^\[演讲者视图\] - /);
+    expect(presenter.words).toEqual(expect.arrayContaining(['缩小备注文字', '当前时间']));
+    const overview = await controlWords(out, '?view=overview');
+    expect(overview.title).toMatch(/^\[总览\] - /);
+    for (const view of [audience, presenter, overview])
+      for (const word of view.words) expect(word, word).not.toMatch(/[A-Za-z]{2,}/);
+  });
+
+  it("deck.md's slidePage rewords the page line", async () => {
+    const out = build('labels:\n  slidePage: "{n}／{of}"\n');
+    expect((await controlWords(out, '', true)).page).toBe('2／10');
+  });
+});

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { presenterTimers } from './presenter-timers.js';
 import { slideAnnouncer } from './slide-announcer.js';
 import { quizReveal } from './quiz-reveal.js';
+import { controlLabels } from './control-labels.js';
+import { deckLabels, type LabelOverrides } from '../../core/label-overrides.js';
 import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { LecternError } from '../../core/errors.js';
 import { consoleCaptured } from '../../core/console-capture.js';
@@ -22,9 +24,11 @@ export async function writeHtml(
   theme: DeckTheme,
   staging: Staging,
   fileName: string,
-  lang: string,
+  /** The deck's language and deck.md's `labels:`, for the words the page's scripts write. */
+  deck: { lang: string; labels?: LabelOverrides },
   diagrams: DiagramSvgs = {},
 ): Promise<void> {
+  const { lang } = deck;
   // marp-cli's inputs go beside the output: when they cannot be written, the HTML cannot be either.
   const inputs = await Promise.all([
     staging.write('deck.md', composed.markdown),
@@ -69,7 +73,7 @@ export async function writeHtml(
       hint: messages.join('\n') || 'run with --debug for details',
     });
   }
-  // Exercise timers, chapter time and the quizzes' reveal join marp-cli's page at its end, after its own script;
+  // Exercise timers, chapter time, the quizzes' reveal and the controls' words join marp-cli's page at its end, after its own script;
   // the font faces and the presenter view's font go into its head.
   const page = await readFile(staging.path(fileName), 'utf8');
   const end = page.lastIndexOf('</body>');
@@ -79,7 +83,10 @@ export async function writeHtml(
       hint: 'run with --debug for details',
     });
   const scripts =
-    presenterTimers(composed, lang) + quizReveal(composed, lang) + slideAnnouncer(composed, lang);
+    presenterTimers(composed, lang) +
+    quizReveal(composed, lang) +
+    slideAnnouncer(composed, lang) +
+    controlLabels(deckLabels(deck));
   const withTimers = page.slice(0, end) + scripts + page.slice(end);
   await staging.write(
     fileName,
