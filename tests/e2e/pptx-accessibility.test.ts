@@ -33,6 +33,10 @@ const textOf = (el: Element) =>
     .map((t) => t.textContent ?? '')
     .join('')
     .trim();
+const isTitle = (sp: Element) =>
+  byTag(sp, P, 'ph').some((ph) => /^(title|ctrTitle)$/.test(ph.getAttribute('type') ?? ''));
+/** The elements of a shape tree that are shapes (the rest are its own properties). */
+const SHAPES = new Set(['sp', 'pic', 'graphicFrame', 'grpSp', 'cxnSp']);
 const decorative = (cNvPr: Element) =>
   byTag(cNvPr, A, 'ext').some(
     (e) =>
@@ -88,15 +92,34 @@ async function slides(file: string): Promise<Document[]> {
 describe.each(DECKS)('$name: accessible PPTX', ({ name }) => {
   const editable = () => join(out, name, `${name}.pptx`);
 
-  it('every slide has a title placeholder holding text, and no two titles are alike', async () => {
-    const titles = (await slides(editable())).map((doc) => {
-      const shape = byTag(doc, P, 'sp').find((sp) =>
-        byTag(sp, P, 'ph').some((ph) => /^(title|ctrTitle)$/.test(ph.getAttribute('type') ?? '')),
+  it.each([
+    ['editable', ''],
+    ['pictures', '-pictures'],
+  ])(
+    'every slide of the %s PPTX has a title placeholder holding text, and no two titles are alike',
+    async (_, kind) => {
+      const titles = (await slides(join(out, name, `${name}${kind}.pptx`))).map((doc) => {
+        const shape = byTag(doc, P, 'sp').find(isTitle);
+        return shape ? textOf(shape) : '';
+      });
+      expect(titles.filter((t) => !t)).toEqual([]);
+      expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+    },
+  );
+
+  it('the title is the first shape a screen reader reads: decoration aside, it leads the shape tree', async () => {
+    const faults: string[] = [];
+    (await slides(editable())).forEach((doc, i) => {
+      const tree = byTag(doc, P, 'spTree')[0]!;
+      const read = [...tree.children].filter(
+        (el) => SHAPES.has(el.localName) && !decorative(byTag(el, P, 'cNvPr')[0]!),
       );
-      return shape ? textOf(shape) : '';
+      if (!read[0] || !isTitle(read[0]))
+        faults.push(
+          `slide ${i + 1}: ${byTag(read[0] ?? tree, P, 'cNvPr')[0]?.getAttribute('name')} before the title`,
+        );
     });
-    expect(titles.filter((t) => !t)).toEqual([]);
-    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+    expect(faults).toEqual([]);
   });
 
   it('every picture has alt text or is marked decorative; shapes without text are decorative; tables have a header row', async () => {

@@ -8,9 +8,12 @@ import type { BrowserWindow } from '../browser/window-pool.js';
 import { FONT, W } from './pptx-layouts.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { PartDocuments } from './pptx-xml.js';
+import { ensureTitle } from './pptx-decorative.js';
+import { slideNumber } from './pptx-titles.js';
 import { newPresentation } from './pptx-presentation.js';
 import { deckLabels } from '../../core/label-overrides.js';
 import { zipBytes } from '../output/zip-bytes.js';
+import { posix } from 'node:path';
 
 /** 1.5 × 1280×720 is 1920×1080: a projector's native size, half the pixels of 2×. */
 const SCALE = 1.5;
@@ -35,10 +38,13 @@ export async function writeImagePptx(
   const height = (width * rendered.height) / rendered.width;
   const pptx = await newPresentation(deck, height);
   const t = deckLabels(deck);
+  // The picture is the whole slide: its title names it for a screen reader, and is the slide's title.
+  const titles = rendered.slideSvgs.map(
+    (_, i) => composed.slides[i]?.heading ?? t.slideAnnouncement(i + 1, rendered.slideSvgs.length, ''),
+  );
   rendered.slideSvgs.forEach((_, i) => {
     const slide = pptx.addSlide();
-    // The picture is the whole slide: its title names it for a screen reader.
-    const title = composed.slides[i]?.heading ?? t.slideAnnouncement(i + 1, rendered.slideSvgs.length, '');
+    const title = titles[i]!;
     slide.addImage({
       data: `image/${format};base64,${PLACEHOLDER}`,
       x: 0,
@@ -54,6 +60,7 @@ export async function writeImagePptx(
   return withPictures(
     written,
     rendered.slideSvgs.map((_, i) => pictures.get(i) ?? Buffer.alloc(0)),
+    titles,
     deck.lang,
   );
 }
@@ -65,23 +72,50 @@ export async function writeImagePptx(
  */
 const PLACEHOLDER = 'AA==';
 
-async function withPictures(pptx: Buffer, pictures: Buffer[], lang: string): Promise<Buffer> {
+const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
+const SLIDE_RELS = /^ppt\/slides\/_rels\/slide(\d+)\.xml\.rels$/;
+const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const IMAGE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+
+async function withPictures(
+  pptx: Buffer,
+  pictures: Buffer[],
+  titles: string[],
+  lang: string,
+): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(pptx);
   const parts = await PartDocuments.open(zip);
   await inSchemaOrder(parts);
+  // A title placeholder on each slide, above its top edge where the show does not draw it, for
+  // PowerPoint's outline, its accessibility checker and a screen reader.
+  await parts.edit(
+    (n) => SLIDE.test(n),
+    (doc, name) => ensureTitle(doc, titles[slideNumber(name) - 1] ?? '', lang),
+  );
   // The notes in the deck's language, in the deck's font.
   await finishText(parts, lang, FONT);
+  // Each slide's picture file, from its relationships.
+  const media = new Map<number, string>();
+  await parts.edit(
+    (n) => SLIDE_RELS.test(n),
+    (doc, name) => {
+      for (const rel of doc.getElementsByTagNameNS(RELS, 'Relationship'))
+        if (rel.getAttribute('Type') === IMAGE)
+          media.set(
+            Number(SLIDE_RELS.exec(name)![1]),
+            posix.join('ppt/slides', rel.getAttribute('Target') ?? ''),
+          );
+    },
+  );
   parts.save();
   const used = new Set<string>();
   for (const [i, picture] of pictures.entries()) {
-    const rels = await zip.file(`ppt/slides/_rels/slide${i + 1}.xml.rels`)?.async('string');
-    const media = rels && /Target="\.\.\/media\/([^"]+)"/.exec(rels)?.[1];
+    const file = media.get(i + 1);
     // One picture file per slide, or one slide's picture would overwrite another's.
-    if (!media || used.has(media))
-      throw new Error(`the PPTX writer gave slide ${i + 1} no picture of its own`);
-    used.add(media);
-    zip.file(`ppt/media/${media}`, picture, { compression: 'STORE' });
+    if (!file || used.has(file)) throw new Error(`the PPTX writer gave slide ${i + 1} no picture of its own`);
+    used.add(file);
+    zip.file(file, picture, { compression: 'STORE' });
   }
   // The XML compresses well; the pictures are compressed already (stored as they are, above).
   return zipBytes(zip);

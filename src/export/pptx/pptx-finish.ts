@@ -3,6 +3,7 @@ import { CODE_FONT } from './pptx-blocks.js';
 import { FONT, W, type Colours } from './pptx-layouts.js';
 import { layoutTitle, slideNumber, titlePlaceholder, type TitleType } from './pptx-titles.js';
 import { accessibleShapes, ensureTitle } from './pptx-decorative.js';
+import { titleFirst } from './pptx-reading-order.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { all, insertInOrder, kids, make, PartDocuments } from './pptx-xml.js';
 import { zipBytes } from '../output/zip-bytes.js';
@@ -72,6 +73,7 @@ export async function finishPptx(
     (doc, name) => {
       titlePlaceholder(doc, titles.types[slideNumber(name) - 1] ?? 'title');
       ensureTitle(doc, titles.texts[slideNumber(name) - 1] ?? '', lang);
+      titleFirst(doc);
       accessibleShapes(doc);
       for (const p of all(doc, 'a', 'p')) onePprPerParagraph(p);
       // Chinese punctuation stays inside the frame, as the browser keeps it: with hanging
