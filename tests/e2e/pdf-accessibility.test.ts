@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, lectern } from '../helpers/cli.js';
-import { pdfFigures } from '../helpers/pdf-structure.js';
+import { pdfFigures, pdfHeadings } from '../helpers/pdf-structure.js';
+import { startChromium } from '../helpers/chromium.js';
+import { pathToFileURL } from 'node:url';
 import { pdfInfo } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -96,4 +98,28 @@ describe('PDF figures have alt text', () => {
       if (suffix === '-script') expect(figures.filter((f) => !f.nested)).toHaveLength(slides);
     },
   );
+});
+
+describe('PDF headings', () => {
+  it("slides PDF: the structure tree's headings are the slides' headings, in order", async () => {
+    const html = join(out, 'gallery-html');
+    const r = lectern(['build', join(FIXTURES, 'gallery'), '--out', html, '--format', 'html', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const browser = await startChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(html, 'gallery.html')).href, { waitUntil: 'load' });
+      const shown = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (sections) =>
+        sections.flatMap((s) =>
+          [...s.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) =>
+            (h.textContent ?? '').replace(/\s+/g, ''),
+          ),
+        ),
+      );
+      expect(shown.length).toBeGreaterThan(TITLES.length);
+      expect(pdfHeadings(file('gallery'))).toEqual(shown);
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -40,3 +40,28 @@ export async function pdfFigures(file: string): Promise<PdfFigure[]> {
     throw new Error(`${file}: poppler reads ${popplerCount} Figures, pdf-lib ${figures.length}`);
   return figures;
 }
+
+/**
+ * The text of every heading (H, H1–H6) of a tagged PDF's structure tree, in the tree's order,
+ * as poppler reads it (`pdfinfo -struct-text`: one element or one quoted text per line,
+ * nested by indentation); the spaces poppler puts between a heading's pieces are dropped.
+ */
+export function pdfHeadings(file: string): string[] {
+  const struct = spawnSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+  if (struct.status !== 0)
+    throw new Error(`${file}: poppler could not read the structure tree: ${struct.stderr}`);
+  const headings: string[] = [];
+  let open: { depth: number; text: string } | undefined;
+  for (const line of struct.stdout.split('\n')) {
+    const depth = line.length - line.trimStart().length;
+    const item = line.trim();
+    if (open && depth <= open.depth) {
+      headings.push(open.text);
+      open = undefined;
+    }
+    if (/^H[1-6]?\b/.test(item) && !open) open = { depth, text: '' };
+    else if (open && item.startsWith('"')) open.text += item.slice(1, -1);
+  }
+  if (open) headings.push(open.text);
+  return headings.map((h) => h.replace(/\s+/g, ''));
+}
