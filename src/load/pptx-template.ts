@@ -25,7 +25,10 @@ export async function loadPptxTemplate(
     problem: error('pptx-template', { file: deckFile, line }, `pptxTemplate ${message}`, hint),
   });
   if (typeof value !== 'string' || !value.trim())
-    return refuse('must be the path of a .potx or .pptx file in the deck folder', 'e.g. pptxTemplate: brand/company.potx');
+    return refuse(
+      'must be the path of a .potx or .pptx file in the deck folder',
+      'e.g. pptxTemplate: brand/company.potx',
+    );
   const name = value.trim();
   const ext = extname(name).toLowerCase();
   if (MACRO.has(ext))
@@ -34,10 +37,14 @@ export async function loadPptxTemplate(
       'save the template as a PowerPoint Template (.potx), which drops the macros',
     );
   if (!ACCEPTED.has(ext))
-    return refuse(`${name} is not a .potx or .pptx file`, 'save the template from PowerPoint as .potx (PowerPoint Template)');
+    return refuse(
+      `${name} is not a .potx or .pptx file`,
+      'save the template from PowerPoint as .potx (PowerPoint Template)',
+    );
   const path = resolve(dir, name);
   const real = await realpath(path).catch(() => null);
-  if (!real) return refuse(`${name} does not exist`, 'put the template in the deck folder, e.g. brand/company.potx');
+  if (!real)
+    return refuse(`${name} does not exist`, 'put the template in the deck folder, e.g. brand/company.potx');
   if (!isInside(await realpath(dir), real, { strict: true }))
     return refuse(`${name} lies outside the deck folder`, 'copy the template into the deck folder');
   const info = await stat(real);

@@ -80,7 +80,10 @@ async function readParts(zip: JSZip): Promise<Read> {
   const overrides = types.getElementsByTagNameNS(CT_NS, 'Override');
   const presType = overrides.find((o) => o.getAttribute('PartName') === `/${presentation}`);
   const presRels = await rels(presentation);
-  if (/macroEnabled/i.test(presType?.getAttribute('ContentType') ?? '') || zip.file(/vbaProject\.bin$/i).length)
+  if (
+    /macroEnabled/i.test(presType?.getAttribute('ContentType') ?? '') ||
+    zip.file(/vbaProject\.bin$/i).length
+  )
     throw new TemplateRefusal(
       'holds macros (a .potm or .pptm): lectern does not pass macros on',
       'save the template as a PowerPoint Template (.potx), which drops the macros',
@@ -94,6 +97,7 @@ async function readParts(zip: JSZip): Promise<Read> {
   for (const master of masters) {
     const doc = (await xml(master))!;
     const masterRels = await rels(master);
+    const masterBoxes = placeholdersOf(doc);
     const themePart = masterRels.find((r) => r.type === REL('theme'))?.target;
     if (!theme && themePart) theme = readTheme(await xml(themePart));
     for (const id of ids(doc, 'sldLayoutId')) {
@@ -101,13 +105,11 @@ async function readParts(zip: JSZip): Promise<Read> {
       const layout = rel && (await xml(rel.target));
       if (!rel || !layout) continue;
       const name = layout.getElementsByTagNameNS(NS.p, 'cSld')[0]?.getAttribute('name') ?? '';
-      const placeholders = layout.getElementsByTagNameNS(NS.p, 'ph').map(
-        (ph): LayoutPlaceholder => ({
-          type: ph.getAttribute('type') ?? 'obj',
-          ...(ph.hasAttribute('idx') ? { idx: ph.getAttribute('idx')! } : {}),
-        }),
+      const placeholders = placeholdersOf(layout).map((p) =>
+        p.box ? p : { ...p, box: masterBoxes.find((m) => sameKind(m.type, p.type))?.box },
       );
-      layouts.push({ name, part: rel.target, master, placeholders });
+      const type = layout.documentElement.getAttribute('type') ?? undefined;
+      layouts.push({ name, part: rel.target, master, placeholders, ...(type ? { type } : {}) });
     }
   }
   if (!layouts.some((l) => hasType(l, TITLE_TYPES)))
@@ -126,10 +128,35 @@ async function readParts(zip: JSZip): Promise<Read> {
   };
 }
 
+/** A part's placeholders, each with its type (`obj` when it names none) and where it lies. */
+function placeholdersOf(doc: XmlDocument): LayoutPlaceholder[] {
+  return doc.getElementsByTagNameNS(NS.p, 'ph').map((ph): LayoutPlaceholder => {
+    const shape = ph.parentNode?.parentNode?.parentNode;
+    const xfrm = shape?.getElementsByTagNameNS(NS.a, 'xfrm')[0];
+    const off = xfrm?.getElementsByTagNameNS(NS.a, 'off')[0];
+    const ext = xfrm?.getElementsByTagNameNS(NS.a, 'ext')[0];
+    const n = (el: XmlElement | undefined, a: string) => Number(el?.getAttribute(a) ?? NaN);
+    const box = { x: n(off, 'x'), y: n(off, 'y'), w: n(ext, 'cx'), h: n(ext, 'cy') };
+    return {
+      type: ph.getAttribute('type') ?? 'obj',
+      ...(ph.hasAttribute('idx') ? { idx: ph.getAttribute('idx')! } : {}),
+      ...(Object.values(box).every(Number.isFinite) ? { box } : {}),
+    };
+  });
+}
+
+/** A master has one title and one body placeholder: a layout's `ctrTitle` takes the title's place, `obj` the body's. */
+const sameKind = (master: string, layout: string) =>
+  master === layout ||
+  (master === 'title' && layout === 'ctrTitle') ||
+  (master === 'body' && ['obj', 'subTitle', 'pic', 'tbl', 'chart'].includes(layout));
+
 /** The relationship ids of a list's entries (`p:sldMasterIdLst/p:sldMasterId/@r:id`), in order. */
 function ids(doc: XmlDocument, entry: string): string[] {
   return doc.getElementsByTagNameNS(NS.p, entry).flatMap((e) => {
-    const id = [...e.attributes].find(([k]) => k.endsWith(':id') && e.lookupNamespaceURI(k.split(':')[0]!) === R_NS);
+    const id = [...e.attributes].find(
+      ([k]) => k.endsWith(':id') && e.lookupNamespaceURI(k.split(':')[0]!) === R_NS,
+    );
     return id ? [id[1]] : [];
   });
 }
@@ -146,8 +173,9 @@ function readTheme(doc: XmlDocument | undefined): TemplateTheme {
   for (const which of ['major', 'minor'] as const) {
     const font = doc?.getElementsByTagNameNS(NS.a, `${which}Font`)[0];
     const face = (local: string) =>
-      font?.childNodes.find((n): n is XmlElement => n.nodeType === 1 && n.localName === local)?.getAttribute('typeface') ||
-      undefined;
+      font?.childNodes
+        .find((n): n is XmlElement => n.nodeType === 1 && n.localName === local)
+        ?.getAttribute('typeface') || undefined;
     theme[which] = { latin: face('latin'), ea: face('ea') };
   }
   return theme;

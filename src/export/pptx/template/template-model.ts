@@ -6,6 +6,15 @@
 export interface LayoutPlaceholder {
   type: string;
   idx?: string;
+  /** Where it lies in EMU: its own `a:xfrm`, else its master's placeholder of that kind. */
+  box?: Box;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 export interface TemplateLayout {
@@ -13,6 +22,8 @@ export interface TemplateLayout {
   name: string;
   /** Its part, `ppt/slideLayouts/slideLayout3.xml`. */
   part: string;
+  /** The layout's own type (`p:sldLayout/@type`: title, secHead, twoObj, …), a hint PowerPoint writes. */
+  type?: string;
   /** Its slide master's part. */
   master: string;
   placeholders: LayoutPlaceholder[];
