@@ -1,7 +1,7 @@
 import type { Problem } from '../core/problem.js';
 import type { ImageAsset } from './load-images.js';
 import type { SourceSlide } from './source-slide.js';
-import type { PptxTemplate } from '../export/pptx/template/template-model.js';
+import type { PptxTemplate } from './template/template-model.js';
 
 // What the loader hands to validation: the deck's files as read, with every problem found.
 

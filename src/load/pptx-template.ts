@@ -2,8 +2,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { isInside } from '../core/path-within.js';
 import { error, type Problem } from '../core/problem.js';
-import type { PptxTemplate } from '../export/pptx/template/template-model.js';
-import { TemplateRefusal, readTemplate } from '../export/pptx/template/read-template.js';
+import type { PptxTemplate } from './template/template-model.js';
+import { TemplateRefusal, readTemplate } from './template/read-template.js';
 
 /** The largest template lectern reads: a real company template with its pictures is a few MB. */
 export const TEMPLATE_LIMIT_BYTES = 100 * 1024 * 1024;

@@ -2,7 +2,7 @@ import type { LabelOverrides } from '../core/label-overrides.js';
 import type { ImageAsset } from '../load/load-images.js';
 import type { SourceSlide } from '../load/split-slides.js';
 import type { HANDOUT_PER_PAGE, HandoutExtra } from './fields.js';
-import type { PptxTemplate } from '../export/pptx/template/template-model.js';
+import type { PptxTemplate } from '../load/template/template-model.js';
 
 export type HandoutPerPage = (typeof HANDOUT_PER_PAGE)[number];
 

@@ -108,7 +108,9 @@ describe('the editable PPTX on a company template', () => {
         expect(titles.length, `${s}: one title in its layout's title placeholder`).toBe(1);
         // The title slide's layout is chosen by what it holds: a title and a subtitle.
         if (s === 'ppt/slides/slide1.xml')
-          expect(layout.getElementsByTagNameNS(P, 'ph').map((p) => p.getAttribute('type'))).toContain('subTitle');
+          expect(layout.getElementsByTagNameNS(P, 'ph').map((p) => p.getAttribute('type'))).toContain(
+            'subTitle',
+          );
         if (name.endsWith('中文') && s === 'ppt/slides/slide1.xml')
           expect(layout.getElementsByTagNameNS(P, 'cSld')[0]!.getAttribute('name')).toBe('标题幻灯片');
       }

@@ -143,13 +143,13 @@ export async function writeEditablePptx(
   );
   const layoutNames = t.layouts;
   const finished = await finishPptx(
-      parts,
-      c,
-      deck.lang,
-      { types: titles, texts, layoutNames },
-      browser.svgParts,
-      // Another theme's letters in the faces the browser drew them in (lectern's are its own font).
-      themed ? [...boxes.values()].find((m) => m.faces)?.faces : undefined,
+    parts,
+    c,
+    deck.lang,
+    { types: titles, texts, layoutNames },
+    browser.svgParts,
+    // Another theme's letters in the faces the browser drew them in (lectern's are its own font).
+    themed ? [...boxes.values()].find((m) => m.faces)?.faces : undefined,
   );
   // On the company's template: its masters, layouts and theme, lectern's slides moved onto them.
   if (!deck.pptxTemplate) return { data: finished, warnings };

@@ -8,7 +8,7 @@ import {
   hasType,
   type PptxTemplate,
   type TemplateLayout,
-} from './template-model.js';
+} from '../../../load/template/template-model.js';
 
 // Which of the template's layouts each slide takes, chosen by the placeholders a layout holds,
 // never by its name: a layout renamed 标题幻灯片 or Titelfolie is found as well as "Title Slide".

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type JSZip from 'jszip';
 import { parseXml, serializeXml, type XmlDocument, type XmlElement } from '../xml-tree.js';
 import { NS, insertInOrder } from '../pptx-xml.js';
-import type { PptxTemplate } from './template-model.js';
+import type { PptxTemplate } from '../../../load/template/template-model.js';
 
 // The package side of building on a template: the template's zip is the base (its masters,
 // layouts, themes, pictures and notes master stay as they are), its sample slides go, and the

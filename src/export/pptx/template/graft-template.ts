@@ -9,7 +9,12 @@ import { slideLayouts } from './choose-layout.js';
 import { REL, REL_NS, mergePackage, relsOf, save, xmlOf } from './graft-package.js';
 import { intoPlaceholder, placeholderShape } from './placeholder-shapes.js';
 import { placeInLayout } from './place-frames.js';
-import { BODY_TYPES, TITLE_TYPES, type PptxTemplate, type TemplateLayout } from './template-model.js';
+import {
+  BODY_TYPES,
+  TITLE_TYPES,
+  type PptxTemplate,
+  type TemplateLayout,
+} from '../../../load/template/template-model.js';
 
 // The editable PPTX on the company's template: the slides lectern drew, moved onto the
 // template's masters and layouts (chosen by choose-layout.ts), each heading in its layout's

@@ -1,6 +1,11 @@
 import type { XmlElement } from '../xml-tree.js';
 import { all, kids } from '../pptx-xml.js';
-import { BODY_TYPES, TITLE_TYPES, type Box, type TemplateLayout } from './template-model.js';
+import {
+  BODY_TYPES,
+  TITLE_TYPES,
+  type Box,
+  type TemplateLayout,
+} from '../../../load/template/template-model.js';
 
 // The frames lectern measured (tables, pictures, cards, code, text), moved from lectern's
 // slide into the layout's content area: the area of its body placeholder, else the space under

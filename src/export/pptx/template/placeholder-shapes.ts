@@ -1,6 +1,6 @@
 import { parseXml, type XmlDocument, type XmlElement } from '../xml-tree.js';
 import { NS, all, kids } from '../pptx-xml.js';
-import type { LayoutPlaceholder } from './template-model.js';
+import type { LayoutPlaceholder } from '../../../load/template/template-model.js';
 
 // Text in the template's placeholders: a shape that names its layout's placeholder (type and
 // index) and says nothing of its own place, font, size or colour, so the layout's apply, and

@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
 import type JSZip from 'jszip';
-import { parseXml, type XmlDocument, type XmlElement } from '../xml-tree.js';
-import { NS } from '../pptx-xml.js';
+import { parseXml, type XmlDocument, type XmlElement } from '../../core/xml-tree.js';
 import type { LayoutPlaceholder, PptxTemplate, TemplateLayout, TemplateTheme } from './template-model.js';
 import { TITLE_TYPES, hasType } from './template-model.js';
 
@@ -10,6 +9,10 @@ import { TITLE_TYPES, hasType } from './template-model.js';
 // masters and layouts hold, its theme, its size. A file lectern cannot build on is refused
 // with the reason, never half-used.
 
+const NS = {
+  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+  p: 'http://schemas.openxmlformats.org/presentationml/2006/main',
+};
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
