@@ -61,6 +61,8 @@ export const FINDING_CODES = [
   'glyph-missing',
   'pptx-picture',
   'diagram-invalid',
+  // deck.md pptxTemplate: a company template lectern cannot build on, a layout it does not have
+  'pptx-template',
   // what the slides would load
   'remote-resource',
   'unsafe-link',

@@ -44,6 +44,8 @@ export function createMarp(options: EngineOptions = MARP_OPTIONS): Marp {
   // `<!-- minutes: 10 -->` is lectern's time box, a setting: as a directive (that sets nothing)
   // Marp keeps it out of the speaker notes, and every reader of the tokens sees a setting.
   marp.customDirectives.local.minutes = () => ({});
+  // `<!-- _pptxLayout: 标题和内容 -->`: the template layout of this slide in the editable PPTX, a setting too.
+  marp.customDirectives.local.pptxLayout = () => ({});
   // A shortcode's emoji is marked, so the deck theme draws it with the embedded emoji face even
   // where a deck's own font-family leaves that face out of its stack (the browser falls back
   // only to system fonts, which may have no emoji).

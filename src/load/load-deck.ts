@@ -13,6 +13,7 @@ import { headingLevels, MARP_DIRECTIVES } from '../engine/marp-directives.js';
 import type { LoadedDeck, SourceFile } from './loaded-deck.js';
 import { CHAPTER_FILE, meantChapterName } from './chapter-files.js';
 import { backgroundImageUrls } from './background-directive.js';
+import { loadPptxTemplate } from './pptx-template.js';
 
 /**
  * Marp's directives are read from front matter as Marp reads them (loose YAML: one-line values
@@ -97,6 +98,13 @@ export async function loadDeck(
         loaded.problems.push(
           ...(await loadImages(dir, [{ src: logo, line }], parsed.shownAs, loaded.assets, pictures)),
         );
+      }
+      // The company's PowerPoint template, read now: a template lectern cannot use is an error at its line.
+      if (parsed.data.pptxTemplate !== undefined) {
+        const line = parsed.keyLines.pptxTemplate ?? 1;
+        const read = await loadPptxTemplate(dir, parsed.data.pptxTemplate, parsed.shownAs, line);
+        if (read.problem) loaded.problems.push(read.problem);
+        if (read.template) loaded.template = read.template;
       }
       // A backgroundImage for every slide is embedded as a chapter's `![bg]` is.
       const background = parsed.data.backgroundImage;

@@ -1,6 +1,7 @@
 import type { Problem } from '../core/problem.js';
 import type { ImageAsset } from './load-images.js';
 import type { SourceSlide } from './source-slide.js';
+import type { PptxTemplate } from './template/template-model.js';
 
 // What the loader hands to validation: the deck's files as read, with every problem found.
 
@@ -39,6 +40,8 @@ export interface LoadedDeck {
   unreadableChapters: number[];
   /** Files that look like a chapter but are misnamed (`3-x.md`), with the name they meant. */
   misnamedChapters: { name: string; meant: string; number: number }[];
+  /** deck.md `pptxTemplate:`, read and usable (a problem says why when it is not). */
+  template?: PptxTemplate;
   /** Problems found while reading: encoding, YAML, images. Validation adds the rest. */
   problems: Problem[];
 }

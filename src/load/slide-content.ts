@@ -22,6 +22,7 @@ export function toSlide(lines: string[], start: number, tokens: Token[], firstLi
   const headings: string[] = [];
   const images: SourceImage[] = [];
   let minutes: SourceSlide['minutes'];
+  let pptxLayout: SourceSlide['pptxLayout'];
   const directives: SourceSlide['directives'] = [];
   let hasContent = false;
   let pictures = 0;
@@ -34,6 +35,8 @@ export function toSlide(lines: string[], start: number, tokens: Token[], firstLi
       const parsed = c.meta?.marpitParsedDirectives ?? {};
       const value = parsed.minutes ?? parsed._minutes;
       if ('minutes' in parsed || '_minutes' in parsed) minutes = { value: asText(value), line: at };
+      else if ('pptxLayout' in parsed || '_pptxLayout' in parsed)
+        pptxLayout = { value: asText(parsed._pptxLayout ?? parsed.pptxLayout), line: at };
       else if (!c.meta?.marpitCommentParsed && c.content !== '') notes.push(c.content);
       if (c.meta?.marpitCommentParsed === 'directive')
         directives.push(...Object.keys(parsed).map((name) => ({ name, line: at })));
@@ -65,6 +68,7 @@ export function toSlide(lines: string[], start: number, tokens: Token[], firstLi
     hasContent,
     pictureOnly: pictures > 0 && !other,
     ...(minutes ? { minutes } : {}),
+    ...(pptxLayout ? { pptxLayout } : {}),
     directives,
     ...(quiz ? { quiz } : {}),
   };

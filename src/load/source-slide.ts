@@ -25,6 +25,8 @@ export interface SourceSlide {
    * (validation checks that it is a positive number), with its line.
    */
   minutes?: { value: string; line: number };
+  /** `<!-- _pptxLayout: 名称 -->`: the template layout this slide takes in the editable PPTX, as written. */
+  pptxLayout?: { value: string; line: number };
   /** The directives Marp reads in the slide's comments (`_class`, `theme`), with their lines. */
   directives: { name: string; line: number }[];
   /** A knowledge check: the slide's question, options and explanation (validation checks them). */

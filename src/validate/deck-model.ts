@@ -2,6 +2,7 @@ import type { LabelOverrides } from '../core/label-overrides.js';
 import type { ImageAsset } from '../load/load-images.js';
 import type { SourceSlide } from '../load/split-slides.js';
 import type { HANDOUT_PER_PAGE, HandoutExtra } from './fields.js';
+import type { PptxTemplate } from '../load/template/template-model.js';
 
 export type HandoutPerPage = (typeof HANDOUT_PER_PAGE)[number];
 
@@ -50,6 +51,10 @@ export interface DeckModel {
   /** Whether any slide or deck.md sets `header` / `footer`: then the deck's are shown, never lectern's. */
   ownsHeader: boolean;
   ownsFooter: boolean;
+  /** deck.md `pptxTemplate:`: the company's PowerPoint template the editable PPTX is built on. */
+  pptxTemplate?: PptxTemplate;
+  /** deck.md `pptxLayouts:`: a template layout's name for a kind of slide (title, agenda, divider, content, closing, …). */
+  pptxLayouts: Record<string, string>;
   /** deck.md as shown in messages. */
   deckFile: string;
   /** deck.md's line of each front matter key, for findings about the slides a key makes. */

@@ -13,7 +13,8 @@ export type FieldType =
   | 'percent'
   | 'clock-time'
   | 'handout'
-  | 'labels';
+  | 'labels'
+  | 'template';
 
 export const DECK_FIELDS: Record<string, FieldType> = {
   title: 'text',
@@ -37,6 +38,9 @@ export const DECK_FIELDS: Record<string, FieldType> = {
   handout: 'handout',
   labels: 'labels',
   start: 'clock-time',
+  // Checked when the deck is read (load/pptx-template.ts) and in template-rules.ts.
+  pptxTemplate: 'template',
+  pptxLayouts: 'template',
 };
 
 /** The handout's slides a page (6 has no note lines) and the generated slides it may keep. */
@@ -135,6 +139,8 @@ export function typeError(type: FieldType, v: unknown): string | null {
       return handoutError(v);
     case 'labels':
       return labelsError(v);
+    case 'template':
+      return null;
   }
 }
 

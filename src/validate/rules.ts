@@ -9,6 +9,7 @@ import { at } from './field-problems.js';
 import { globalDirectiveProblems } from './global-directives.js';
 import { sizeLimitProblems } from './size-limits.js';
 import { outputNameProblems } from './output-name.js';
+import { templateRules } from './template-rules.js';
 
 import type { Rule } from './rule.js';
 
@@ -20,6 +21,7 @@ export const rules: Rule[] = [
   ...slideRules,
   ...quizRules,
   ...placeholderRules,
+  ...templateRules,
   {
     name: 'time-budget',
     check: ({ deck, chapters, unreadableChapters }) => {

@@ -9,6 +9,7 @@ import { errorsOf, type Problem } from '../core/problem.js';
 import { asText, clockMinutes, webAddress, type HandoutExtra } from './fields.js';
 import { chapterCount, rules } from './rules.js';
 import { MARP_LOCAL_DIRECTIVES, directiveText } from '../engine/marp-directives.js';
+import { layoutsOf } from './template-rules.js';
 
 /** deck.md's Marp directives the composed deck carries for every slide. */
 const PASSED_ON: readonly string[] = [
@@ -97,6 +98,8 @@ function toModel(loaded: LoadedDeck): DeckModel {
     directives: directivesOf(d),
     ownsHeader: owns(loaded, 'header'),
     ownsFooter: owns(loaded, 'footer'),
+    ...(loaded.template ? { pptxTemplate: loaded.template } : {}),
+    pptxLayouts: layoutsOf(d.pptxLayouts),
     deckFile: deck.shownAs,
     keyLines: deck.keyLines,
   };

@@ -16,6 +16,7 @@ import { fuzzFound, roundTwo, roundTwoFiles } from './round-two.js';
 import { roundThreePictures } from './round-three-pictures.js';
 import { roundThree } from './round-three.js';
 import { roundThreeParsers } from './round-three-parsers.js';
+import { roundFourTemplates } from './round-four-templates.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -31,6 +32,7 @@ const cases: Case[] = [
   ...roundThreePictures,
   ...roundThree,
   ...roundThreeParsers,
+  ...roundFourTemplates,
   // Bad sources: exit 3, file:line, hint, nothing written.
   {
     name: 'invalid YAML',

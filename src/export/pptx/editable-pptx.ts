@@ -77,7 +77,7 @@ export async function writeEditablePptx(
     s.kind === 'content' && boxes.get(i) ? [boxes.get(i)!] : [],
   );
   const themed = corporate ? undefined : measuredColours(content, [...boxes.values()]);
-  const c: Colours = themed ?? colours(deck);
+  const c: Colours = { ...(themed ?? colours(deck)), ...(deck.pptxTemplate ? { templated: true } : {}) };
   if (themed) definePlainMasters(pptx, themed.page);
   else {
     defineMasters(pptx, deck, c, H);
@@ -142,18 +142,19 @@ export async function writeEditablePptx(
     (s, i) => s.heading ?? t.slideAnnouncement(i + 1, composed.slides.length, ''),
   );
   const layoutNames = t.layouts;
-  return {
-    data: await finishPptx(
-      parts,
-      c,
-      deck.lang,
-      { types: titles, texts, layoutNames },
-      browser.svgParts,
-      // Another theme's letters in the faces the browser drew them in (lectern's are its own font).
-      themed ? [...boxes.values()].find((m) => m.faces)?.faces : undefined,
-    ),
-    warnings,
-  };
+  const finished = await finishPptx(
+    parts,
+    c,
+    deck.lang,
+    { types: titles, texts, layoutNames },
+    browser.svgParts,
+    // Another theme's letters in the faces the browser drew them in (lectern's are its own font).
+    themed ? [...boxes.values()].find((m) => m.faces)?.faces : undefined,
+  );
+  // On the company's template: its masters, layouts and theme, lectern's slides moved onto them.
+  if (!deck.pptxTemplate) return { data: finished, warnings };
+  const { graftTemplate } = await import('./template/graft-template.js');
+  return { data: await graftTemplate(finished, deck, composed), warnings };
 }
 
 /** A quiz's options as the slide shows them, A, B, C …: the notes name the key by these letters. */
@@ -191,7 +192,8 @@ function contentSlide(
   measured: SlideBoxes | undefined,
 ): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
-  if (!c.measured) slideChrome(slide, info, c, H);
+  // On a template, its master carries the header, footer and number.
+  if (!c.measured && !c.templated) slideChrome(slide, info, c, H);
   // A `![bg]` picture first: it lies under the slide's text, the heading's too.
   const bg = st.blocks.find((b) => b.kind === 'background');
   if (bg?.kind === 'background')
@@ -221,7 +223,7 @@ function contentSlide(
       ...frameAt(head.after ? { ...head, h: head.after.y - head.y } : head, head),
       objectName: TITLE_NAME,
     });
-    if (head.after) bar(pptx, slide, head.after, head.after.color, head.after.h / 2);
+    if (head.after && !c.templated) bar(pptx, slide, head.after, head.after.color, head.after.h / 2);
   } else if (st.heading) {
     slide.addText(
       runProps(st.headingRuns ?? [{ text: st.heading }], { ...c, ink: c.primary }, 30, { bold: true }),

@@ -36,7 +36,8 @@ const accentInk = (accent: string): string =>
     .toUpperCase();
 
 /** The deck's colours; `measured` when they come from a theme other than lectern's, as the slides show it. */
-export type Colours = typeof DEFAULTS & { measured?: boolean };
+/** `templated`: built on the company's template (deck.md `pptxTemplate:`), whose masters carry the chrome. */
+export type Colours = typeof DEFAULTS & { measured?: boolean; templated?: boolean };
 
 export function colours(deck: DeckModel): Colours {
   const hex = (v: string | undefined) => {
