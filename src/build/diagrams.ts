@@ -124,7 +124,11 @@ export class DiagramRenderer {
       this.warm(bins.length);
       // The windows go back to the pool after the render: the next render asks for them again.
       const windows = this.windows.splice(0);
-      for (const extra of windows.splice(bins.length)) void extra.then((w) => w.release(), () => undefined);
+      for (const extra of windows.splice(bins.length))
+        void extra.then(
+          (w) => w.release(),
+          () => undefined,
+        );
       const withFont = { ...look, fontCss: await fontCss() };
       // Each window draws as soon as it is there: a pool of one window lends it to each in turn.
       const drawn = await Promise.all(
