@@ -120,7 +120,7 @@ export class DiagramRenderer {
     if (todo.size > 0) {
       const { renderDiagrams } = await import('../export/browser/mermaid-page.js');
       const jobs = [...todo.values()].map((f) => ({ key: f.key, source: f.source }));
-      const bins = diagramBins(jobs, Math.max(1, this.windows.length));
+      const bins = diagramBins(jobs, 2);
       this.warm(bins.length);
       // The windows go back to the pool after the render: the next render asks for them again.
       const windows = this.windows.splice(0);
