@@ -97,12 +97,6 @@ export class DiagramRenderer {
     return this.used;
   }
 
-  /** Whether some of `fences` are neither kept nor drawn already: render() will draw them. */
-  drawsAny(fences: DiagramFence[], model: DeckModel): boolean {
-    const cacheKey = cacheKeyOf(diagramLook(model));
-    return fences.some((f) => this.known[cacheKey(f)] === undefined && this.used[cacheKey(f)] === undefined);
-  }
-
   /** The deck's diagrams, drawn or taken from the cache; `fontCss` must cover their characters. */
   async render(
     fences: DiagramFence[],
@@ -110,7 +104,8 @@ export class DiagramRenderer {
     fontCss: () => Promise<string>,
   ): Promise<RenderedDiagrams> {
     const look = diagramLook(model);
-    const cacheKey = cacheKeyOf(look);
+    const salt = `${ENGINE_VERSIONS}\0${JSON.stringify(look)}\0`;
+    const cacheKey = (f: DiagramFence) => createHash('sha256').update(salt).update(f.source).digest('hex');
     const svgs: Record<string, string> = {};
     const todo = new Map<string, DiagramFence>();
     for (const f of fences) {
@@ -155,12 +150,6 @@ export class DiagramRenderer {
     }
     return { svgs, problems, pictures };
   }
-}
-
-/** A drawing's name in the cache: the hash of the versions that draw it, its look and its source. */
-function cacheKeyOf(look: Omit<DiagramLook, 'fontCss'>): (f: DiagramFence) => string {
-  const salt = `${ENGINE_VERSIONS}\0${JSON.stringify(look)}\0`;
-  return (f) => createHash('sha256').update(salt).update(f.source).digest('hex');
 }
 
 /** Mermaid's theme from the deck's palette, its labels in the deck's font. */

@@ -2,14 +2,14 @@ import { composeDeck, type ComposedDeck } from '../compose/compose-deck.js';
 import type { DeckModel } from '../validate/deck-model.js';
 import { loadDeck, type LoadedDeck } from '../load/load-deck.js';
 import { warningsOf, type Problem } from '../core/problem.js';
-import { renderDeck, renderDeckWhileDrawing, type RenderedDeck } from '../render/render-deck.js';
+import { renderDeck, type RenderedDeck } from '../render/render-deck.js';
 import { buildDeckTheme, type DeckTheme } from '../theme/deck-theme.js';
 import { embeddedFont, type FontSubset } from '../fonts/embedded-font.js';
 import { missingGlyphWarnings } from '../compose/glyph-warnings.js';
 import { shortcodeEmoji } from '../engine/shortcode-emoji.js';
 import { requireValid, validateDeck } from '../validate/validate-deck.js';
 import { fitPictures } from '../load/fit-pictures.js';
-import { diagramFences, type DiagramFence } from '../compose/diagram-fences.js';
+import { diagramFences } from '../compose/diagram-fences.js';
 import type { DiagramSvgs } from '../engine/diagram-fence.js';
 import { LecternError } from '../core/errors.js';
 import type { DiagramRenderer } from './diagrams.js';
@@ -63,18 +63,13 @@ export async function prepareValidDeck(
         )
       : undefined;
   const theme = await buildDeckTheme(model, loaded.deck?.keyLines.theme, fontCss ?? font!.css);
-  const fences = opts.diagrams ? diagramFences(composed) : [];
-  const drawing = drawDiagrams(fences, model, font?.css, opts.diagrams);
-  // While the browser draws new diagrams, Marp renders the slides that will show them.
-  const rendered = opts.diagrams?.drawsAny(fences, model)
-    ? await renderDeckWhileDrawing(
-        composed,
-        theme,
-        fences.map((f) => f.key),
-        drawing.then((d) => d.svgs),
-      )
-    : renderDeck(composed, theme, (await drawing).svgs);
-  const { svgs: diagrams, pictures: diagramPngs } = await drawing;
+  const { svgs: diagrams, pictures: diagramPngs } = await drawDiagrams(
+    composed,
+    model,
+    font?.css,
+    opts.diagrams,
+  );
+  const rendered = renderDeck(composed, theme, diagrams);
   const renderWarnings = [...pictureWarnings, ...(font ? missingGlyphWarnings(composed, font.missing) : [])];
   return {
     model,
@@ -95,11 +90,12 @@ export async function prepareValidDeck(
  * decks) a fence stays a code block.
  */
 async function drawDiagrams(
-  fences: DiagramFence[],
+  composed: ComposedDeck,
   model: DeckModel,
   fontCss: string | undefined,
   renderer: DiagramRenderer | undefined,
 ): Promise<{ svgs: DiagramSvgs; pictures?: Promise<ReadonlyMap<string, string>> }> {
+  const fences = diagramFences(composed);
   if (fences.length === 0 || !renderer) return { svgs: {} };
   // The dev server serves its fonts from loopback, which the browser may not fetch: its
   // diagrams are laid out with a subset of their own characters.

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import { LecternError } from '../core/errors.js';
 import { consoleCaptured } from '../core/console-capture.js';
@@ -31,45 +30,9 @@ export function renderDeck(
   diagrams: DiagramSvgs = {},
 ): RenderedDeck {
   const marp = renderingEngine(theme.css, diagrams);
-  return checked(marp, marpRender(marp, composed), composed, theme);
-}
-
-/**
- * renderDeck for a deck whose diagrams (`keys`) the browser is still drawing: Marp renders the
- * slides meanwhile (0.3–0.5 s of Node's, which otherwise followed the drawing), each drawing's
- * place held by a marker no deck can write (a comment with this process's random nonce), and
- * each drawing is put in its place once drawn, before the slides are counted and audited.
- * Marp's fence renderer returns the drawing as it is (diagram-fence.ts), so the HTML is the
- * one renderDeck makes with the drawings. A drawing that fails fails it first, as before.
- */
-export async function renderDeckWhileDrawing(
-  composed: ComposedDeck,
-  theme: DeckTheme,
-  keys: string[],
-  drawing: Promise<DiagramSvgs>,
-): Promise<RenderedDeck> {
-  const marked = Object.fromEntries(keys.map((key) => [key, `<!--${MARK}:${key}-->`]));
-  const marp = renderingEngine(theme.css, marked);
-  let rendered: { html: string; css: string } | undefined;
-  let failure: unknown;
+  let rendered: { html: string; css: string };
   try {
-    rendered = marpRender(marp, composed);
-  } catch (err) {
-    failure = err;
-  }
-  const svgs = await drawing;
-  if (failure !== undefined) throw failure;
-  if (keys.some((key) => svgs[key] === undefined)) return renderDeck(composed, theme, svgs);
-  const html = rendered!.html.replace(MARKS, (_, key: string) => svgs[key]!);
-  return checked(marp, { html, css: rendered!.css }, composed, theme);
-}
-
-const MARK = `lectern-diagram-${randomBytes(12).toString('hex')}`;
-const MARKS = new RegExp(`<!--${MARK}:([0-9a-f]+)-->`, 'g');
-
-function marpRender(marp: Marp, composed: ComposedDeck): { html: string; css: string } {
-  try {
-    return silently(() => marp.render(composed.markdown));
+    rendered = silently(() => marp.render(composed.markdown));
   } catch (err) {
     // Validation keeps slides within the limits Marp renders; this is the last guard.
     if (!(err instanceof RangeError)) throw err;
@@ -81,15 +44,6 @@ function marpRender(marp: Marp, composed: ComposedDeck): { html: string; css: st
       cause: err,
     });
   }
-}
-
-/** The rendered deck, its slides counted as lectern counts them and audited for what they load. */
-function checked(
-  marp: Marp,
-  rendered: { html: string; css: string },
-  composed: ComposedDeck,
-  theme: DeckTheme,
-): RenderedDeck {
   const { html, css } = rendered;
   const slideSvgs = html.match(SLIDE_SVG) ?? [];
   if (slideSvgs.length !== composed.slides.length) {
