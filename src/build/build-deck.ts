@@ -123,9 +123,13 @@ export async function buildDeck(opts: BuildOptions, browser: BrowserLease, step:
     pictures: stale.includes('pptx'),
   });
   // A first build of a deck that mentions mermaid loads it while the deck is composed (a hint
-  // from the text: the fences are read from Marp's tokens when the deck is composed).
-  if (diagrams.empty && model.chapters.some((c) => c.slides.some((s) => /mermaid/i.test(s.markdown))))
-    diagrams.warm();
+  // from the text: the fences are read from Marp's tokens when the deck is composed), in two
+  // windows when it mentions it twice (diagrams are drawn two at a time: diagram-bins.ts).
+  const mentions = model.chapters.reduce(
+    (n, c) => c.slides.reduce((m, s) => m + (s.markdown.match(/mermaid/gi)?.length ?? 0), n),
+    0,
+  );
+  if (diagrams.empty && mentions > 0) diagrams.warm(mentions);
   const { prepareValidDeck } = await import('./prepare-deck.js');
   const deck = await unlessInterrupted(
     step('prepare', () =>

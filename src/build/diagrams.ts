@@ -8,6 +8,7 @@ import type { DiagramLook, DiagramOutcome } from '../export/browser/mermaid-page
 import { ENGINE_VERSIONS } from '../export/output/build-cache.js';
 import { FONT_FAMILY } from '../fonts/embedded-font.js';
 import { readKeptRecord } from '../core/kept-record.js';
+import { diagramBins } from './diagram-bins.js';
 import type { DeckModel } from '../validate/deck-model.js';
 
 /** Beside the outputs: each diagram's drawing, by its source, look and the renderer's version. */
@@ -36,7 +37,8 @@ export interface RendererOptions {
  */
 export class DiagramRenderer {
   private readonly used: Record<string, string> = {};
-  private window?: Promise<BrowserWindow>;
+  /** Windows with mermaid loaded or loading: a render draws in up to two at once (diagram-bins.ts). */
+  private windows: Promise<BrowserWindow>[] = [];
 
   private constructor(
     private readonly session: () => Promise<BrowserSession>,
@@ -64,26 +66,30 @@ export class DiagramRenderer {
     return Object.keys(this.known).length === 0;
   }
 
-  /** Loads mermaid into a window now, for diagrams to come (the build calls it as it starts). */
-  warm(): void {
-    if (this.window) return;
+  /**
+   * Loads mermaid into `count` windows now (at most two), for diagrams to come: the build calls
+   * it as it starts, two when the deck may hold diagrams of two kinds.
+   */
+  warm(count = 1): void {
     const session = this.session();
-    this.window = (async () => {
-      const { mermaidWindow } = await import('../export/browser/mermaid-page.js');
-      return mermaidWindow(await session);
-    })();
-    // A browser that fails to start fails the render that waits for it.
-    this.window.catch(() => undefined);
+    while (this.windows.length < Math.min(2, count)) {
+      const window = (async () => {
+        const { mermaidWindow } = await import('../export/browser/mermaid-page.js');
+        return mermaidWindow(await session);
+      })();
+      // A browser that fails to start fails the render that waits for it.
+      window.catch(() => undefined);
+      this.windows.push(window);
+    }
   }
 
-  /** Gives back a window warmed for diagrams that turned out to need none (or were all kept). */
+  /** Gives back windows warmed for diagrams that turned out to need none (or were all kept). */
   releaseWarm(): void {
-    const window = this.window;
-    this.window = undefined;
-    void window?.then(
-      (w) => w.release(),
-      () => undefined,
-    );
+    for (const window of this.windows.splice(0))
+      void window.then(
+        (w) => w.release(),
+        () => undefined,
+      );
   }
 
   /** The drawings this renderer made or reused, for the next build's cache file. */
@@ -109,17 +115,29 @@ export class DiagramRenderer {
         this.used[cacheKey(f)] = hit;
       } else todo.set(f.key, f);
     }
-    let outcomes = new Map<string, DiagramOutcome>();
+    const outcomes = new Map<string, DiagramOutcome>();
     let pictures: Promise<ReadonlyMap<string, string>> | undefined;
     if (todo.size > 0) {
       const { renderDiagrams } = await import('../export/browser/mermaid-page.js');
       const jobs = [...todo.values()].map((f) => ({ key: f.key, source: f.source }));
-      this.warm();
-      const window = this.window!;
-      // The window goes back to the pool after the render: the next render asks for it again.
-      this.window = undefined;
+      const bins = diagramBins(jobs, 2);
+      this.warm(bins.length);
+      // The windows go back to the pool after the render: the next render asks for them again.
+      const windows = this.windows.splice(0);
+      for (const extra of windows.splice(bins.length))
+        void extra.then(
+          (w) => w.release(),
+          () => undefined,
+        );
       const withFont = { ...look, fontCss: await fontCss() };
-      ({ outcomes, pictures } = await renderDiagrams(await window, jobs, withFont, this.opts.pictures));
+      // Each window draws as soon as it is there: a pool of one window lends it to each in turn.
+      const drawn = await Promise.all(
+        bins.map(async (bin, i) => renderDiagrams(await windows[i]!, bin, withFont, this.opts.pictures)),
+      );
+      for (const d of drawn) for (const [key, outcome] of d.outcomes) outcomes.set(key, outcome);
+      const parts = drawn.flatMap((d) => (d.pictures ? [d.pictures] : []));
+      if (parts.length > 0)
+        pictures = Promise.all(parts).then((maps) => new Map(maps.flatMap((m) => [...m])));
     }
     const problems: Problem[] = [];
     for (const f of fences) {
