@@ -5,7 +5,7 @@ import { all, insertInOrder, kids, make, type PartDocuments } from './pptx-xml.j
 // Open XML SDK validator finds nothing and PowerPoint reads every run in the deck's language.
 
 /** `p:presentation`'s children in the schema's order (ECMA-376 CT_Presentation). */
-const PRESENTATION = [
+export const PRESENTATION = [
   'sldMasterIdLst',
   'notesMasterIdLst',
   'handoutMasterIdLst',

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type JSZip from 'jszip';
 import { parseXml, serializeXml, type XmlDocument, type XmlElement } from '../xml-tree.js';
 import { NS, insertInOrder } from '../pptx-xml.js';
+import { PRESENTATION } from '../pptx-text-xml.js';
 import type { PptxTemplate } from '../../../load/template/template-model.js';
 
 // The package side of building on a template: the template's zip is the base (its masters,
@@ -14,14 +15,6 @@ const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const REL = (t: string) => `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${t}`;
 const CT = (t: string) => `application/vnd.openxmlformats-officedocument.${t}+xml`;
-const PRESENTATION_ORDER = [
-  'sldMasterIdLst',
-  'notesMasterIdLst',
-  'handoutMasterIdLst',
-  'sldIdLst',
-  'sldSz',
-  'notesSz',
-];
 const MEDIA: Record<string, string> = {
   png: 'image/png',
   jpeg: 'image/jpeg',
@@ -117,7 +110,7 @@ export async function mergePackage(template: PptxTemplate, ours: JSZip, slides: 
     const entry = presDoc.createElementNS(NS.p, 'p:notesMasterId');
     entry.setAttribute('r:id', addRel('notesMaster', master));
     lst.appendChild(entry);
-    insertInOrder(presDoc.documentElement, lst, PRESENTATION_ORDER);
+    insertInOrder(presDoc.documentElement, lst, PRESENTATION);
   }
   const ids = presDoc.createElementNS(NS.p, 'p:sldIdLst');
   slides.forEach((slide, i) => {
@@ -127,7 +120,7 @@ export async function mergePackage(template: PptxTemplate, ours: JSZip, slides: 
     ids.appendChild(entry);
     override(slide, CT('presentationml.slide'));
   });
-  insertInOrder(presDoc.documentElement, ids, PRESENTATION_ORDER);
+  insertInOrder(presDoc.documentElement, ids, PRESENTATION);
   for (const name of Object.keys(ours.files).filter((n) => !ours.files[n]!.dir)) {
     if (/^ppt\/(slides|notesSlides)\//.test(name)) await copy(name);
     else if (name.startsWith('ppt/media/')) await copy(name);
