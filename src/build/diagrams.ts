@@ -85,11 +85,7 @@ export class DiagramRenderer {
 
   /** Gives back windows warmed for diagrams that turned out to need none (or were all kept). */
   releaseWarm(): void {
-    for (const window of this.windows.splice(0))
-      void window.then(
-        (w) => w.release(),
-        () => undefined,
-      );
+    giveBack(this.windows.splice(0));
   }
 
   /** The drawings this renderer made or reused, for the next build's cache file. */
@@ -124,11 +120,7 @@ export class DiagramRenderer {
       this.warm(bins.length);
       // The windows go back to the pool after the render: the next render asks for them again.
       const windows = this.windows.splice(0);
-      for (const extra of windows.splice(bins.length))
-        void extra.then(
-          (w) => w.release(),
-          () => undefined,
-        );
+      giveBack(windows.splice(bins.length));
       const withFont = { ...look, fontCss: await fontCss() };
       // Each window draws as soon as it is there: a pool of one window lends it to each in turn.
       const drawn = await Promise.all(
@@ -213,4 +205,13 @@ function diagramProblem(f: DiagramFence, outcome: { error: string; line?: number
     `mermaid cannot read this diagram: ${words.join(' ')}`,
     'fix the diagram (mermaid.js.org/syntax shows each kind); the line is mermaid’s own line within the fence',
   );
+}
+
+/** Windows back to the pool once they are there (one that failed to start has nothing to give back). */
+function giveBack(windows: Promise<BrowserWindow>[]): void {
+  for (const window of windows)
+    void window.then(
+      (w) => w.release(),
+      () => undefined,
+    );
 }

@@ -9,7 +9,8 @@ import { FONT, W } from './pptx-layouts.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { PartDocuments } from './pptx-xml.js';
 import { ensureTitle } from './pptx-decorative.js';
-import { slideNumber } from './pptx-titles.js';
+import { SLIDE_PART, slideNumber } from './pptx-titles.js';
+import { OOXML, relType } from '../../core/ooxml-names.js';
 import { newPresentation } from './pptx-presentation.js';
 import { deckLabels } from '../../core/label-overrides.js';
 import { zipBytes } from '../output/zip-bytes.js';
@@ -72,10 +73,7 @@ export async function writeImagePptx(
  */
 const PLACEHOLDER = 'AA==';
 
-const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
 const SLIDE_RELS = /^ppt\/slides\/_rels\/slide(\d+)\.xml\.rels$/;
-const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const IMAGE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
 
 async function withPictures(
   pptx: Buffer,
@@ -90,7 +88,7 @@ async function withPictures(
   // A title placeholder on each slide, above its top edge where the show does not draw it, for
   // PowerPoint's outline, its accessibility checker and a screen reader.
   await parts.edit(
-    (n) => SLIDE.test(n),
+    (n) => SLIDE_PART.test(n),
     (doc, name) => ensureTitle(doc, titles[slideNumber(name) - 1] ?? '', lang),
   );
   // The notes in the deck's language, in the deck's font.
@@ -100,8 +98,8 @@ async function withPictures(
   await parts.edit(
     (n) => SLIDE_RELS.test(n),
     (doc, name) => {
-      for (const rel of doc.getElementsByTagNameNS(RELS, 'Relationship'))
-        if (rel.getAttribute('Type') === IMAGE)
+      for (const rel of doc.getElementsByTagNameNS(OOXML.rels, 'Relationship'))
+        if (rel.getAttribute('Type') === relType('image'))
           media.set(
             Number(SLIDE_RELS.exec(name)![1]),
             posix.join('ppt/slides', rel.getAttribute('Target') ?? ''),

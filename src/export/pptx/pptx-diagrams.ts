@@ -6,6 +6,7 @@ import { inWindow, PICTURES_ONLY } from '../browser/window-pool.js';
 import { drawDiagramPngs } from '../browser/diagram-pngs.js';
 import { imageSize } from './image-size.js';
 import { all, kids, make, type PartDocuments } from './pptx-xml.js';
+import { OOXML, relType } from '../../core/ooxml-names.js';
 import type { XmlElement } from './xml-tree.js';
 
 // Diagrams in the editable PPTX: a ```mermaid fence becomes a picture where the slide shows it
@@ -14,9 +15,9 @@ import type { XmlElement } from './xml-tree.js';
 
 const SVG_BLIP_EXT = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
 const ASVG = 'http://schemas.microsoft.com/office/drawing/2016/SVG/main';
-const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+const R = OOXML.r;
+const REL = OOXML.rels;
+const IMAGE_REL = relType('image');
 
 export interface DiagramPictures {
   /** The deck with each drawn fence of a content slide's body as a picture of its SVG. */

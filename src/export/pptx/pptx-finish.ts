@@ -1,7 +1,7 @@
 import type { XmlDocument as Document, XmlElement as Element } from './xml-tree.js';
 import { CODE_FONT } from './pptx-blocks.js';
 import { FONT, W, type Colours } from './pptx-layouts.js';
-import { layoutTitle, slideNumber, titlePlaceholder, type TitleType } from './pptx-titles.js';
+import { layoutTitle, SLIDE_PART, slideNumber, titlePlaceholder, type TitleType } from './pptx-titles.js';
 import { accessibleShapes, ensureTitle } from './pptx-decorative.js';
 import { titleFirst } from './pptx-reading-order.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
@@ -16,7 +16,6 @@ import type { ShownFaces } from './shown-face.js';
 /** A Chinese font every Windows viewer has; macOS maps it to PingFang SC. */
 const FALLBACK_FONT = 'Microsoft YaHei';
 
-const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
 const LAYOUT = /^ppt\/slideLayouts\/slideLayout\d+\.xml$/;
 
 /** `p:spPr`'s children in the schema's order (CT_ShapeProperties). */
@@ -69,7 +68,7 @@ export async function finishPptx(
     },
   );
   await parts.edit(
-    (n) => SLIDE.test(n),
+    (n) => SLIDE_PART.test(n),
     (doc, name) => {
       titlePlaceholder(doc, titles.types[slideNumber(name) - 1] ?? 'title');
       ensureTitle(doc, titles.texts[slideNumber(name) - 1] ?? '', lang);
@@ -104,7 +103,7 @@ async function withLatinFaces(parts: PartDocuments, faces: ShownFaces): Promise<
     [CODE_FONT, faces.code],
   ]);
   await parts.edit(
-    (n) => SLIDE.test(n),
+    (n) => SLIDE_PART.test(n),
     (doc) => {
       for (const el of [...all(doc, 'a', 'latin'), ...all(doc, 'a', 'cs')]) {
         const face = shown.get(el.getAttribute('typeface') ?? '');

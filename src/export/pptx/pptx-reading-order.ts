@@ -1,5 +1,6 @@
 import type { XmlDocument as Document, XmlElement as Element } from './xml-tree.js';
-import { all, kids } from './pptx-xml.js';
+import { all } from './pptx-xml.js';
+import { boxOf, xfrmOf, type ShapeBox } from './shape-box.js';
 
 // A screen reader and PowerPoint's "reading order" pane read a slide's shapes in the order of
 // its shape tree, which is also the order they are painted in. pptxgenjs writes them in the
@@ -7,25 +8,13 @@ import { all, kids } from './pptx-xml.js';
 
 const SHAPES = new Set(['sp', 'pic', 'graphicFrame', 'grpSp', 'cxnSp']);
 
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+/** A shape's box, when it has a transform of its own. */
+function shapeBox(shape: Element): ShapeBox | undefined {
+  const x = xfrmOf(shape);
+  return x && boxOf(x);
 }
 
-/** A shape's box from its own transform (p:spPr, p:grpSpPr or p:xfrm), in EMU. */
-function boxOf(shape: Element): Box | undefined {
-  // The first a:xfrm is the shape's own (a group's children's come after its grpSpPr).
-  const xfrm = all(shape, 'a', 'xfrm')[0] ?? kids(shape, 'p', 'xfrm')[0];
-  const off = xfrm && kids(xfrm, 'a', 'off')[0];
-  const ext = xfrm && kids(xfrm, 'a', 'ext')[0];
-  if (!off || !ext) return undefined;
-  const n = (e: Element, a: string) => Number(e.getAttribute(a) ?? 0);
-  return { x: n(off, 'x'), y: n(off, 'y'), w: n(ext, 'cx'), h: n(ext, 'cy') };
-}
-
-const overlap = (a: Box | undefined, b: Box | undefined) =>
+const overlap = (a: ShapeBox | undefined, b: ShapeBox | undefined) =>
   !a || !b || (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h);
 
 const isTitle = (shape: Element) =>
@@ -45,8 +34,8 @@ export function titleFirst(doc: Document): void {
   const at = shapes.findIndex(isTitle);
   if (at <= 0) return;
   const title = shapes[at]!;
-  const box = boxOf(title);
+  const box = shapeBox(title);
   let before = at;
-  while (before > 0 && !overlap(box, boxOf(shapes[before - 1]!))) before -= 1;
+  while (before > 0 && !overlap(box, shapeBox(shapes[before - 1]!))) before -= 1;
   if (before < at) tree.insertBefore(title, shapes[before]!);
 }

@@ -8,7 +8,8 @@ import { all, kids, make } from './pptx-xml.js';
 
 export type TitleType = 'title' | 'ctrTitle';
 
-const SLIDE = /^ppt\/slides\/slide(\d+)\.xml$/;
+/** A slide's part in the package, with its number. */
+export const SLIDE_PART = /^ppt\/slides\/slide(\d+)\.xml$/;
 
 /** Makes the slide's first frame named TITLE_NAME its title placeholder of `type`. */
 export function titlePlaceholder(doc: Document, type: TitleType): void {
@@ -19,7 +20,7 @@ export function titlePlaceholder(doc: Document, type: TitleType): void {
 }
 
 /** The slide's number (1-based) from its part name. */
-export const slideNumber = (name: string) => Number(SLIDE.exec(name)?.[1] ?? 0);
+export const slideNumber = (name: string) => Number(SLIDE_PART.exec(name)?.[1] ?? 0);
 
 /**
  * A layout named in the deck's language, with a title placeholder where content slides put

@@ -4,14 +4,12 @@ import {
   type XmlDocument as Document,
   type XmlElement as Element,
 } from './xml-tree.js';
+import { OOXML } from '../../core/ooxml-names.js';
 
 // The parts of a PPTX as XML documents (xml-tree.ts), for the finishing passes that change
 // what pptxgenjs wrote: elements are found and moved by their names, never by text matching.
 
-export const NS = {
-  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
-  p: 'http://schemas.openxmlformats.org/presentationml/2006/main',
-} as const;
+export const NS = { a: OOXML.a, p: OOXML.p } as const;
 
 type Zip = import('jszip');
 

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type JSZip from 'jszip';
 import { parseXml, type XmlDocument, type XmlElement } from '../../core/xml-tree.js';
+import { OOXML, relType } from '../../core/ooxml-names.js';
 import type { LayoutPlaceholder, PptxTemplate, TemplateLayout, TemplateTheme } from './template-model.js';
 import { TITLE_TYPES, hasType } from './template-model.js';
 
@@ -9,14 +10,11 @@ import { TITLE_TYPES, hasType } from './template-model.js';
 // masters and layouts hold, its theme, its size. A file lectern cannot build on is refused
 // with the reason, never half-used.
 
-const NS = {
-  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
-  p: 'http://schemas.openxmlformats.org/presentationml/2006/main',
-};
-const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
-const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const REL = (t: string) => `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${t}`;
+const NS = OOXML;
+const REL_NS = OOXML.rels;
+const CT_NS = OOXML.contentTypes;
+const R_NS = OOXML.r;
+const REL = relType;
 
 /** An OLE compound file: how Office stores a password-protected (encrypted) OOXML file. */
 const OLE_MAGIC = Buffer.from('d0cf11e0a1b11ae1', 'hex');

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type JSZip from 'jszip';
 import { parseXml, serializeXml, type XmlDocument, type XmlElement } from '../xml-tree.js';
 import { NS, insertInOrder } from '../pptx-xml.js';
+import { OOXML, relType } from '../../../core/ooxml-names.js';
 import { PRESENTATION } from '../pptx-text-xml.js';
 import type { PptxTemplate } from '../../../load/template/template-model.js';
 
@@ -10,10 +11,10 @@ import type { PptxTemplate } from '../../../load/template/template-model.js';
 // slides, notes and pictures lectern wrote move in, each part registered in the presentation,
 // its relationships and the content types. Every part is read and written as XML.
 
-export const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
-const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-export const REL = (t: string) => `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${t}`;
+export const REL_NS = OOXML.rels;
+const CT_NS = OOXML.contentTypes;
+const R_NS = OOXML.r;
+export const REL = relType;
 const CT = (t: string) => `application/vnd.openxmlformats-officedocument.${t}+xml`;
 const MEDIA: Record<string, string> = {
   png: 'image/png',

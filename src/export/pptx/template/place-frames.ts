@@ -1,5 +1,6 @@
 import type { XmlElement } from '../xml-tree.js';
 import { all, kids } from '../pptx-xml.js';
+import { boxOf, xfrmOf } from '../shape-box.js';
 import {
   BODY_TYPES,
   TITLE_TYPES,
@@ -11,23 +12,6 @@ import {
 // slide into the layout's content area: the area of its body placeholder, else the space under
 // its title. They keep their arrangement, scaled as one, text sizes with them; a picture that
 // fills the slide's height (a `![bg]` background) fills the template's slide instead.
-
-/** A shape's own transform: `p:spPr/a:xfrm`, `p:grpSpPr/a:xfrm`, or a graphic frame's `p:xfrm`. */
-function xfrmOf(shape: XmlElement): XmlElement | undefined {
-  for (const holder of [...kids(shape, 'p', 'spPr'), ...kids(shape, 'p', 'grpSpPr')]) {
-    const x = kids(holder, 'a', 'xfrm')[0];
-    if (x) return x;
-  }
-  return kids(shape, 'p', 'xfrm')[0];
-}
-
-const num = (el: XmlElement | undefined, a: string) => Number(el?.getAttribute(a) ?? 0);
-
-function boxOf(x: XmlElement): Box {
-  const off = kids(x, 'a', 'off')[0];
-  const ext = kids(x, 'a', 'ext')[0];
-  return { x: num(off, 'x'), y: num(off, 'y'), w: num(ext, 'cx'), h: num(ext, 'cy') };
-}
 
 function setBox(x: XmlElement, b: Box): void {
   const off = kids(x, 'a', 'off')[0];
