@@ -117,3 +117,37 @@ describe("marp-cli's on-screen controls", () => {
     expect((await controlWords(out, '', true)).page).toBe('2／10');
   });
 });
+
+describe("marp-cli's controls in an English deck", () => {
+  it('keep marp-cli’s own words, and the presenter view and overview still open', async () => {
+    const out = tempDir('lectern-labels-en-');
+    const run = lectern([
+      'build',
+      join(FIXTURES, 'themes-gaia'),
+      '--out',
+      out,
+      '--format',
+      'html',
+      '--quiet',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const page = await browser.newPage();
+    try {
+      const file = pathToFileURL(join(out, 'themes-gaia.html')).href;
+      for (const [view, lead] of [
+        ['presenter', '[Presenter view]'],
+        ['overview', '[Overview]'],
+      ] as const) {
+        await page.goto(`${file}?view=${view}`, { waitUntil: 'load', timeout: 10_000 });
+        expect(await page.title()).toMatch(new RegExp(`^\\${lead.slice(0, -1)}\\] - `));
+      }
+      await page.goto(file, { waitUntil: 'load', timeout: 10_000 });
+      await page.keyboard.press('ArrowRight');
+      expect(await page.$eval('[data-bespoke-marp-osc="page"]', (el) => el.textContent)).toMatch(
+        /^Page 2 of \d+$/,
+      );
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -81,7 +81,8 @@ function controlScript(words: ControlWords): void {
       ['[Overview]', words.titles.overview],
       ['[Presenter view]', words.titles.presenter],
     ] as const)
-      if (t.startsWith(english)) document.title = own + t.slice(english.length);
+      // Only a title not yet reworded: setting it, even to the same text, is a mutation too.
+      if (t.startsWith(english) && !t.startsWith(own)) document.title = own + t.slice(english.length);
   };
   const titleEl = document.querySelector('title');
   if (titleEl)
