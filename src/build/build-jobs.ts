@@ -4,6 +4,7 @@ import type { SlideBoxes } from '../export/pptx/block-boxes.js';
 import type { BrowserLease } from '../export/browser/browser-lease.js';
 import type { Staging } from '../export/output/staging.js';
 import { LecternError } from '../core/errors.js';
+import { measuresChrome } from '../export/pptx/drawn-chrome.js';
 import { OUTPUTS, type Format, type OutputSpec } from './formats.js';
 import type { PreparedDeck } from './prepare-deck.js';
 import type { Problem } from '../core/problem.js';
@@ -69,7 +70,7 @@ export class Jobs implements WriterJobs {
             this.shown();
             if (!measuring) return;
             const { measureSlides } = await import('../export/pptx/block-boxes.js');
-            const boxes = measureSlides(page);
+            const boxes = measureSlides(page, this.pageNumbers());
             measured(boxes);
             await boxes.catch(() => undefined);
           },
@@ -104,8 +105,10 @@ export class Jobs implements WriterJobs {
    */
   slideBoxes(): Promise<SlideBoxes[]> {
     if (!this.boxes && this.formats.includes('pdf')) this.printedSlides().catch(() => undefined);
-    this.boxes ??= (async () =>
-      this.measured((await import('../export/pptx/block-boxes.js')).measureSlides))();
+    this.boxes ??= (async () => {
+      const { measureSlides } = await import('../export/pptx/block-boxes.js');
+      return this.measured((page) => measureSlides(page, this.pageNumbers()));
+    })();
     return this.boxes;
   }
 
@@ -146,6 +149,11 @@ export class Jobs implements WriterJobs {
    */
   async afterSlidesShown(): Promise<void> {
     if (this.formats.includes('pdf')) await this.slidesShown;
+  }
+
+  /** The editable PPTX places the theme's page numbers only for a theme whose chrome it does not draw. */
+  private pageNumbers(): { pageNumbers: boolean } {
+    return { pageNumbers: measuresChrome(this.deck.model.theme) };
   }
 
   pictureFormat(): 'png' | 'jpeg' {

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { ooxmlErrors } from '../helpers/ooxml.js';
-import { renderPdfGrey } from '../helpers/pixels.js';
+import { pdfWords, renderPdfGrey } from '../helpers/pixels.js';
 import { libreOfficePdf, pptxOutline } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -16,6 +16,9 @@ const out = join(dir, 'out');
 const file = join(out, 'themes-default.pptx');
 let zip: JSZip;
 let run: ReturnType<typeof lectern>;
+let pdf: string | undefined;
+/** The PPTX as LibreOffice draws it, converted once. */
+const opened = () => (pdf ??= libreOfficePdf(file, dir));
 
 /** The corporate theme's navy, orange, ink, muted grey, card and table rule (pptx-layouts.ts). */
 const CORPORATE = ['0B3D6E', 'E8A317', '1D2633', '5B6778', 'F2F5F9', 'C9D2DE', 'DFE5EE'];
@@ -50,10 +53,22 @@ describe("a default-theme deck's editable PPTX", () => {
   });
 
   it('shows the `_backgroundColor` slide dark and the others light, opened in LibreOffice', () => {
-    const pages = renderPdfGrey(libreOfficePdf(file, dir), 20);
+    const pages = renderPdfGrey(opened(), 20);
     const mean = (p: { data: Uint8Array }) => p.data.reduce((n, v) => n + v, 0) / p.data.length;
     // Slide 5 sets `_backgroundColor: #1e2a38` (grey 40) and `_color: #f5f5f5`.
     expect(mean(pages[4]!)).toBeLessThan(70);
     expect(mean(pages[3]!)).toBeGreaterThan(200);
+  });
+
+  it("places the theme's page number where Marp draws it, bottom right, opened in LibreOffice", () => {
+    const words = pdfWords(opened());
+    // A 16:9 page in points (LibreOffice keeps the PPTX's 13.33 × 7.5 in).
+    for (const page of [4, 5, 6]) {
+      const number = words.filter((w) => w.page === page && w.text === String(page));
+      expect(
+        number.some((w) => w.x0 > 720 && w.y0 > 405),
+        `slide ${page}`,
+      ).toBe(true);
+    }
   });
 });

@@ -21,7 +21,15 @@ export type {
  * Every slide's blocks, measured in a window that shows the slides document: the slides print
  * measures them in its own window before it prints, so the PPTX need not wait for the print.
  */
-export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
+export async function measureSlides(
+  page: Page,
+  /**
+   * Whether to measure the theme's page number too: a stand-in element given each slide's
+   * `::after` style, a layout per slide (a third of the measurement), which a theme whose chrome
+   * the PPTX draws itself does not need (drawn-chrome.ts).
+   */
+  { pageNumbers = true }: { pageNumbers?: boolean } = {},
+): Promise<SlideBoxes[]> {
   await page
     .evaluate(
       `window.__lecternMeasure = ${measureHelpers.toString()}; window.__lecternMeasureTheme = ${themeMeasureHelpers.toString()}`,
@@ -35,7 +43,7 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
   const slides = await page
     .$$eval(
       'div.marpit > svg[data-marpit-svg]',
-      (svgs, width) =>
+      (svgs, width, pageNumbers) =>
         svgs.map((svg) => {
           const sections = [...svg.querySelectorAll(':scope > foreignObject > section')];
           const s =
@@ -149,15 +157,19 @@ export async function measureSlides(page: Page): Promise<SlideBoxes[]> {
                 }),
               // With `![bg]` pictures, Marp draws the section's pseudo-elements on a section of their own.
               ...[
-                pagination(
-                  sections.find((x) => x.getAttribute('data-marpit-advanced-background') === 'pseudo') ?? s,
-                ),
+                pageNumbers
+                  ? pagination(
+                      sections.find((x) => x.getAttribute('data-marpit-advanced-background') === 'pseudo') ??
+                        s,
+                    )
+                  : undefined,
               ].filter((p) => p !== undefined),
             ],
             ink: rgba(sectionLook.color).hex,
           };
         }),
       1280,
+      pageNumbers,
     )
     .catch((err: unknown) => {
       throw browserFailed(

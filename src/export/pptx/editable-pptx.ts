@@ -13,6 +13,7 @@ import { finishPptx } from './pptx-finish.js';
 import { pptxParts } from './pptx-zip.js';
 import type { TitleType } from './pptx-titles.js';
 import { slideChrome } from './pptx-chrome.js';
+import { measuresChrome } from './drawn-chrome.js';
 import { marpChrome } from './pptx-marp-chrome.js';
 import { newPresentation } from './pptx-presentation.js';
 import { definePlainMasters, measuredColours } from './theme-colours.js';
@@ -72,7 +73,7 @@ export async function writeEditablePptx(
   ]);
   for (const st of structures) if (st) withPngs(st, pngs);
   // lectern's theme has its masters drawn here; any other theme's colours are measured.
-  const corporate = deck.theme === 'corporate';
+  const corporate = !measuresChrome(deck.theme);
   const content = composed.slides.flatMap((s, i) =>
     s.kind === 'content' && boxes.get(i) ? [boxes.get(i)!] : [],
   );
