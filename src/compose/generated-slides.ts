@@ -41,15 +41,15 @@ function fitClass(text: string, size: '16:9' | '4:3', fit: Fit): string {
 
 export function titleSlide(deck: DeckModel, t: Labels) {
   const meta = [
-    deck.presenter && `${t.presenter}：${escapeMarkdown(deck.presenter)}`,
-    deck.date && `${t.date}：${escapeMarkdown(deck.date)}`,
+    deck.presenter && t.field(t.presenter, escapeMarkdown(deck.presenter)),
+    deck.date && t.field(t.date, escapeMarkdown(deck.date)),
   ].filter(Boolean);
   const body = [
     ...generated(`title${fitClass(deck.title, deck.size, TITLE_FIT)}`, deck),
     '',
     `# ${escapeMarkdown(deck.title)}`,
     deck.subtitle ? `\n## ${escapeMarkdown(deck.subtitle)}` : '',
-    meta.length ? `\n${meta.join('　　')}` : '',
+    meta.length ? `\n${meta.join(t.fieldGap)}` : '',
     deck.organization ? `\n${escapeMarkdown(deck.organization)}` : '',
     '',
     notesComment(deck.titleNotes.join('\n\n')),

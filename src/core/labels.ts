@@ -10,6 +10,9 @@ export interface Labels {
   review: string;
   presenter: string;
   date: string;
+  /** The title slide's `演讲人：王芳` line: a label and its value, and what separates two of them. */
+  field: (label: string, value: string) => string;
+  fieldGap: string;
   minutes: (n: number) => string;
   total: (n: number) => string;
   /** A part-day session's minutes against the whole course's. */
@@ -95,6 +98,8 @@ const zh: Labels = {
   review: '总结',
   presenter: '演讲人',
   date: '日期',
+  field: (label, value) => `${label}：${value}`,
+  fieldGap: '　　',
   minutes: (n) => `${n} 分钟`,
   total: (n) => `合计 ${n} 分钟`,
   sessionTotal: (n, all) => `本场 ${n} 分钟 · 全课 ${all} 分钟`,
@@ -178,6 +183,10 @@ const en: Labels = {
   review: 'Review',
   presenter: 'Presenter',
   date: 'Date',
+  // English sets a colon and a space; the full-width colon is Chinese (LibreOffice also draws
+  // it a full em wide, where the slides' browser trims it).
+  field: (label, value) => `${label}: ${value}`,
+  fieldGap: '\u2003\u2003',
   minutes: (n) => `${n} min`,
   total: (n) => `${n} min in all`,
   sessionTotal: (n, all) => `This session: ${n} min of ${all}`,

@@ -7,6 +7,7 @@ import { ooxmlErrors } from '../helpers/ooxml.js';
 import { pdfWords, renderPdfGrey } from '../helpers/pixels.js';
 import { libreOfficePdf, pptxOutline } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
+import { parseXml } from '../../src/core/xml-tree.js';
 
 // A deck in Marp's default theme: its editable PPTX takes the theme's colours from the slides
 // as the browser shows them, and none of lectern's corporate theme.
@@ -70,5 +71,16 @@ describe("a default-theme deck's editable PPTX", () => {
         `slide ${page}`,
       ).toBe(true);
     }
+  });
+
+  it('sets inline code at the size the theme shows it, smaller than the text around it', async () => {
+    const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+    const doc = parseXml(await zip.file('ppt/slides/slide5.xml')!.async('string'));
+    const size = (text: string) => {
+      const run = doc.getElementsByTagNameNS(A, 'r').find((r) => r.textContent.trim() === text);
+      return Number(run?.getElementsByTagNameNS(A, 'rPr')[0]?.getAttribute('sz'));
+    };
+    // The default theme sets `code` at 85 % of its paragraph's size.
+    expect(size('_backgroundColor') / size('set it.')).toBeCloseTo(0.85, 1);
   });
 });

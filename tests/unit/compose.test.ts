@@ -89,6 +89,13 @@ describe('composeDeck', () => {
     expect(body).not.toContain('<script>');
     expect(body).toContain('# \\<script\\>alert\\(1\\)\\</script\\> \\*bold\\*');
   });
+
+  it("writes the title slide's presenter and date in the deck's language", async () => {
+    expect((await compose('valid')).markdown).toContain('演讲人：王老师　　日期：2026\\-12\\-01');
+    const english = (await compose('themes-default')).markdown;
+    expect(english).toContain('Presenter: Ada Lee\u2003\u2003Date: 2026\\-12\\-01');
+    expect(english).not.toContain('：');
+  });
 });
 
 describe('layoutClass', () => {

@@ -35,16 +35,17 @@ interface Measured {
 }
 
 /**
- * Floors a little under what each deck measures today (2026-12-03: pixel mean / lowest slide,
- * words placed): default 99.6 / 99.1 %, 117 of 126; gaia 99.5 / 99.1 %, 97 of 100; uncover
- * 99.0 / 98.0 %, 111 of 116; custom 98.6 / 97.4 %, 108 of 112 (its theme names no font: the
- * PPTX names the faces the browser drew, DejaVu Sans and DejaVu Sans Mono here).
+ * Floors a little under what each deck measures today (2026-12-03, later: pixel mean / lowest slide,
+ * words placed): default 99.6 / 99.1 %, 123 of 128; gaia 99.5 / 99.1 %, 102 of 102; uncover
+ * 99.0 / 98.1 %, 115 of 118; custom 98.6 / 97.4 %, 112 of 112 (its theme names no font: the
+ * PPTX names the faces the browser drew, DejaVu Sans and DejaVu Sans Mono here). Words: the
+ * 95 % the any-theme issue asks of every deck.
  */
 const FLOORS: Record<string, { mean: number; lowest: number; words: number }> = {
-  'themes-default': { mean: 0.99, lowest: 0.98, words: 0.92 },
-  'themes-gaia': { mean: 0.99, lowest: 0.98, words: 0.93 },
-  'themes-uncover': { mean: 0.985, lowest: 0.97, words: 0.92 },
-  'themes-custom': { mean: 0.98, lowest: 0.965, words: 0.92 },
+  'themes-default': { mean: 0.99, lowest: 0.98, words: 0.95 },
+  'themes-gaia': { mean: 0.99, lowest: 0.98, words: 0.95 },
+  'themes-uncover': { mean: 0.985, lowest: 0.97, words: 0.95 },
+  'themes-custom': { mean: 0.98, lowest: 0.965, words: 0.95 },
 };
 const DECKS = Object.keys(FLOORS);
 

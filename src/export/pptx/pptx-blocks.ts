@@ -107,13 +107,17 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
       const link = theme.measured && b.kind === 'paragraph' ? linkColour(b.runs, p.el) : undefined;
       const shown =
         b.kind === 'paragraph' ? { ...c, ink: p.el.color, ...(link ? { primary: link } : {}) } : c;
-      slide.addText(
-        runProps(b.runs, shown, body, {
-          ...spacing,
-          ...(b.kind === 'heading' ? { bold: true, color: c.primary } : {}),
-        }),
-        { ...box, valign: 'top', fit: 'shrink', margin: 0, align: p.el.align },
-      );
+      const runs = runProps(b.runs, shown, body, {
+        ...spacing,
+        ...(b.kind === 'heading' ? { bold: true, color: c.primary } : {}),
+      });
+      slide.addText(theme.measured ? withShownCodeSize(runs, b.runs, p.el) : runs, {
+        ...box,
+        valign: 'top',
+        fit: 'shrink',
+        margin: 0,
+        align: p.el.align,
+      });
     } else if (b.kind === 'list') {
       // Another theme's bullets hang just left of the text, as the browser sets an outside marker.
       const first = p.el.items?.[0];
@@ -143,6 +147,19 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
         : {};
       blockShape(pptx, b, box, shape, p.cols, p.rows, p.fontPx, shown)?.draw(slide, box.y, p.box.h);
     }
+  });
+}
+
+/**
+ * Inline code at the size the slide shows it (Marp's themes set it smaller than the text
+ * around it): each code run takes the size of the measured run with its text.
+ */
+function withShownCodeSize(props: TextProps[], runs: Run[], el: MeasuredBlock): TextProps[] {
+  return props.map((prop, i) => {
+    const run = runs[i];
+    const text = run?.code ? run.text.trim() : '';
+    const px = text ? el.runs?.find((r) => r.text.trim() === text)?.sizePx : undefined;
+    return px ? { ...prop, options: { ...prop.options, fontSize: round1(px * PT_PER_PX) } } : prop;
   });
 }
 
