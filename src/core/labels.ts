@@ -62,6 +62,9 @@ export interface Labels {
     fullscreen: string;
     overview: string;
     presenter: string;
+    /** The two buttons' titles when the browser refuses the page local storage (an LMS's sandboxed frame): bespoke then disables them. */
+    overviewDisabled: string;
+    presenterDisabled: string;
     closeOverview: string;
     overviewTitle: string;
     presenterTitle: string;
@@ -136,6 +139,8 @@ const zh: Labels = {
     fullscreen: '全屏 (f)',
     overview: '总览 (o)',
     presenter: '打开演讲者视图 (p)',
+    overviewDisabled: '总览不可用：浏览器禁止此页使用本地存储',
+    presenterDisabled: '演讲者视图不可用：浏览器禁止此页使用本地存储',
     closeOverview: '关闭总览',
     overviewTitle: '[总览]',
     presenterTitle: '[演讲者视图]',
@@ -224,6 +229,8 @@ const en: Labels = {
     fullscreen: 'Toggle fullscreen (f)',
     overview: 'Toggle overview view (o)',
     presenter: 'Open presenter view (p)',
+    overviewDisabled: 'Overview view is disabled due to restricted localStorage.',
+    presenterDisabled: 'Presenter view is disabled due to restricted localStorage.',
     closeOverview: 'Close overview',
     overviewTitle: '[Overview]',
     presenterTitle: '[Presenter view]',

@@ -112,6 +112,36 @@ describe("marp-cli's on-screen controls", () => {
       for (const word of view.words) expect(word, word).not.toMatch(/[A-Za-z]{2,}/);
   });
 
+  it('a page refused local storage (a sandboxed LMS frame) says why its presenter and overview buttons are off', async () => {
+    const out = build('');
+    const page = await browser.newPage();
+    try {
+      // What a browser does to a page it refuses storage: reading localStorage throws.
+      await page.evaluateOnNewDocument(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get: () => {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        });
+      });
+      await page.goto(pathToFileURL(join(out, 'deck.html')).href, { waitUntil: 'load' });
+      const buttons = await page.$$eval(
+        '[data-bespoke-marp-osc="presenter"], [data-bespoke-marp-osc="overview"]',
+        (els) =>
+          els.map((el) => ({
+            disabled: (el as HTMLButtonElement).disabled,
+            title: el.getAttribute('title'),
+          })),
+      );
+      expect(buttons).toEqual([
+        { disabled: true, title: '总览不可用：浏览器禁止此页使用本地存储' },
+        { disabled: true, title: '演讲者视图不可用：浏览器禁止此页使用本地存储' },
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("deck.md's slidePage rewords the page line", async () => {
     const out = build('labels:\n  slidePage: "{n}／{of}"\n');
     expect((await controlWords(out, '', true)).page).toBe('2／10');

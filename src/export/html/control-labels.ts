@@ -6,6 +6,8 @@ interface ControlWords {
   page: string;
   /** Button titles (and names, for a screen reader) by marp-cli's `data-bespoke-marp-osc` value. */
   osc: Record<string, string>;
+  /** Titles of the buttons bespoke disables where the page may not use local storage. */
+  disabled: Record<string, string>;
   /** The presenter view's buttons and clocks, by the class bespoke gives them. */
   presenter: Record<string, string>;
   closeOverview: string;
@@ -30,6 +32,7 @@ export function controlLabels(t: Labels): string {
       overview: c.overview,
       presenter: c.presenter,
     },
+    disabled: { overview: c.overviewDisabled, presenter: c.presenterDisabled },
     presenter: {
       'bespoke-marp-presenter-note-smaller': c.smallerNotes,
       'bespoke-marp-presenter-note-bigger': c.biggerNotes,
@@ -54,7 +57,9 @@ function controlScript(words: ControlWords): void {
     if (el.tagName === 'BUTTON') el.textContent = text;
   };
   for (const [key, text] of Object.entries(words.osc))
-    for (const el of document.querySelectorAll(`[data-bespoke-marp-osc="${key}"]`)) name(el, text);
+    for (const el of document.querySelectorAll(`[data-bespoke-marp-osc="${key}"]`))
+      // A button bespoke disabled says why, not what it would do.
+      name(el, (el as HTMLButtonElement).disabled ? (words.disabled[key] ?? text) : text);
   for (const [cls, text] of Object.entries(words.presenter))
     for (const el of document.getElementsByClassName(cls)) name(el, text);
   for (const el of document.getElementsByClassName('bespoke-marp-overview-close'))
