@@ -25,6 +25,9 @@ export function layoutsOf(v: unknown): Record<string, string> {
   );
 }
 
+/** deck.md `theme: template`: lectern's theme in the colours of the `pptxTemplate:` (template-palette.ts). */
+export const TEMPLATE_THEME = 'template';
+
 const names = (loaded: LoadedDeck) => loaded.template!.layouts.map((l) => `"${l.name}"`).join(', ');
 
 /**
@@ -32,6 +35,21 @@ const names = (loaded: LoadedDeck) => loaded.template!.layouts.map((l) => `"${l.
  * template has, and neither means anything without `pptxTemplate:`.
  */
 export const templateRules: Rule[] = [
+  {
+    name: 'template-theme',
+    check: (loaded) => {
+      const deck = loaded.deck;
+      if (!deck || deck.data.theme !== TEMPLATE_THEME || deck.data.pptxTemplate !== undefined) return [];
+      return [
+        error(
+          'theme-invalid',
+          { file: deck.shownAs, line: at(deck, 'theme') },
+          "theme: template takes its colours from the company's template, and deck.md names none",
+          'add pptxTemplate: brand/company.potx, or choose another theme (corporate, default, gaia, uncover)',
+        ),
+      ];
+    },
+  },
   {
     name: 'pptx-layouts',
     check: (loaded) => {

@@ -9,7 +9,8 @@ import { errorsOf, type Problem } from '../core/problem.js';
 import { asText, clockMinutes, webAddress, type HandoutExtra } from './fields.js';
 import { chapterCount, rules } from './rules.js';
 import { MARP_LOCAL_DIRECTIVES, directiveText } from '../engine/marp-directives.js';
-import { layoutsOf } from './template-rules.js';
+import { layoutsOf, TEMPLATE_THEME } from './template-rules.js';
+import { templateBrand } from './template-palette.js';
 
 /** deck.md's Marp directives the composed deck carries for every slide. */
 const PASSED_ON: readonly string[] = [
@@ -79,12 +80,17 @@ function toModel(loaded: LoadedDeck): DeckModel {
     organization:
       asText(d.organization) ?? asText((d.brand as Record<string, unknown> | undefined)?.organization),
     lang,
-    theme: asText(d.theme) ?? 'corporate',
+    // `theme: template`: lectern's theme in the template's colours (template-palette.ts).
+    theme: asText(d.theme) === TEMPLATE_THEME ? 'corporate' : (asText(d.theme) ?? 'corporate'),
     size: d.size === '4:3' ? '4:3' : '16:9',
     duration: typeof d.duration === 'number' ? d.duration : undefined,
     ...(clockMinutes(d.start) === undefined ? {} : { start: clockMinutes(d.start) }),
     closing: asText(d.closing) ?? defaultClosing(lang),
-    brand: toBrand(loaded),
+    brand: {
+      ...(asText(d.theme) === TEMPLATE_THEME && loaded.template ? templateBrand(loaded.template.theme) : {}),
+      // deck.md's own brand colours win over the template's.
+      ...Object.fromEntries(Object.entries(toBrand(loaded)).filter(([, v]) => v !== undefined)),
+    },
     titleNotes: deck.notes,
     agendaNotes: asText(d.agendaNotes),
     closingNotes: asText(d.closingNotes),

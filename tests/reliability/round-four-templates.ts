@@ -35,6 +35,14 @@ const args = (d: string, o: string) => [PPTX[0]!, d, '--out', o, PPTX[1]!, PPTX[
 
 export const roundFourTemplates: Case[] = [
   {
+    name: 'theme: template without pptxTemplate',
+    change: (d) => edit(ch(d, 'deck.md'), (t) => t.replace('chapters: 2', 'chapters: 2\ntheme: template')),
+    args,
+    code: 3,
+    stderr:
+      /deck\.md:8: error: theme: template takes its colours from the company's template, and deck\.md names none[\s\S]*hint: add pptxTemplate: brand\/company\.potx/,
+  },
+  {
     name: 'pptxTemplate: a text file named .potx',
     change: (d) => place(d, 'not a presentation\n'),
     args,

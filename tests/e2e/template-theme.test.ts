@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
+import type { Browser } from 'puppeteer-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseXml, serializeXml } from '../../src/core/xml-tree.js';
+import { startChromium } from '../helpers/chromium.js';
+import { FIXTURES, lectern } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+import { libreOfficeTemplate } from '../helpers/templates.js';
+
+// deck.md `theme: template` (issue 28): the HTML and the slides PDF in the company template's
+// colours. LibreOffice's templates all carry Office's default colour scheme when converted, so
+// two of them get a scheme of their own here, as a company's would be, written with the XML parser.
+
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+
+/** `potx` with its theme's dk2 and accent2 set, written to `to`. */
+async function recoloured(potx: string, to: string, colours: Record<string, string>): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(potx));
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
+    const doc = parseXml(await zip.file(name)!.async('string'));
+    for (const scheme of doc.getElementsByTagNameNS(A, 'clrScheme'))
+      for (const el of scheme.childNodes)
+        if (el.nodeType === 1 && colours[el.localName])
+          for (const c of el.getElementsByTagNameNS(A, 'srgbClr'))
+            c.setAttribute('val', colours[el.localName]!);
+    zip.file(name, serializeXml(doc));
+  }
+  writeFileSync(to, await zip.generateAsync({ type: 'nodebuffer' }));
+}
+
+/** An English deck with no brand of its own, on `potx`, with `theme:` as given. */
+function deckOn(potx: string | undefined, theme: string): string {
+  const deck = join(tempDir('lectern-template-theme-'), 'deck');
+  cpSync(join(FIXTURES, 'other-topic'), deck, { recursive: true });
+  const file = join(deck, 'deck.md');
+  const lines = [`theme: ${theme}`, ...(potx ? ['pptxTemplate: brand/company.potx'] : [])];
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^---\n/, `---\n${lines.join('\n')}\n`));
+  if (potx) {
+    cpSync(potx, join(deck, 'brand', 'company.potx'));
+  }
+  return deck;
+}
+
+const rgb = async (png: Buffer | string, x: number, y: number): Promise<string> => {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const at = (Math.round(y) * info.width + Math.round(x)) * 3;
+  return [...data.subarray(at, at + 3)].map((v) => v.toString(16).padStart(2, '0')).join('');
+};
+
+/** Within a few levels per channel (the PDF's rendering, the screenshot's colour profile). */
+const near = (hex: string, want: string) =>
+  [0, 2, 4].every(
+    (i) => Math.abs(parseInt(hex.slice(i, i + 2), 16) - parseInt(want.slice(i, i + 2), 16)) <= 6,
+  );
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const SCHEMES = [
+  { template: 'Focus', dk2: '7A1F3D', accent2: '2E8B57' },
+  { template: 'Vivid', dk2: '0F4C5C', accent2: 'E4572E' },
+];
+
+describe('theme: template', () => {
+  for (const s of SCHEMES)
+    it(`shows the course in ${s.template}'s colours (dk2 #${s.dk2}, accent2 #${s.accent2}) in the slides PDF and the HTML`, async () => {
+      const dir = tempDir('lectern-template-colours-');
+      const potx = join(dir, `${s.template}.potx`);
+      await recoloured(libreOfficeTemplate(s.template), potx, { dk2: s.dk2, accent2: s.accent2 });
+      const deck = deckOn(potx, 'template');
+      const out = join(dir, 'out');
+      const run = lectern(['build', deck, '--out', out, '--format', 'pdf,html', '--quiet']);
+      expect(run.code, run.stderr).toBe(0);
+      // The title slide: its gradient starts at the primary in the top-left corner, the accent
+      // bar runs along its bottom edge.
+      execFileSync('pdftoppm', [
+        '-r',
+        '36',
+        '-png',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        join(out, 'deck.pdf'),
+        join(dir, 'p'),
+      ]);
+      const page = join(
+        dir,
+        readdirSync(dir).find((f) => /^p-\d+\.png$/.test(f))!,
+      );
+      const { width, height } = await sharp(page).metadata();
+      expect(await rgb(page, 2, 2)).toSatisfy((c: string) => near(c, s.dk2.toLowerCase()));
+      expect(await rgb(page, width! / 2, height! - 2)).toSatisfy((c: string) =>
+        near(c, s.accent2.toLowerCase()),
+      );
+      expect(await rgb(page, 2, 2)).not.toSatisfy((c: string) => near(c, '0b3d6e'));
+      const tab = await browser.newPage();
+      try {
+        await tab.setViewport({ width: 1280, height: 720 });
+        await tab.goto(`${pathToFileURL(join(out, 'deck.html')).href}#1`, { waitUntil: 'load' });
+        const shot = Buffer.from(await tab.screenshot({ type: 'png' }));
+        // The slide sits under bespoke's progress bar, a few pixels in; near its top-left corner, the primary.
+        const top = await tab.$eval('svg[data-marpit-svg]', (svg) => svg.getBoundingClientRect().top);
+        expect(await rgb(shot, 40, top + 40)).toSatisfy((c: string) => near(c, s.dk2.toLowerCase()));
+      } finally {
+        await tab.close();
+      }
+    }, 120_000);
+
+  it('without pptxTemplate is an error at the theme: line, and nothing is written', () => {
+    const deck = deckOn(undefined, 'template');
+    const out = join(tempDir('lectern-template-none-'), 'out');
+    const run = lectern(['build', deck, '--out', out, '--format', 'html']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /deck\.md:2: error: theme: template takes its colours from the company's template/,
+    );
+    expect(run.stderr).toContain('add pptxTemplate: brand/company.potx');
+    expect(existsSync(out)).toBe(false);
+  });
+});
