@@ -68,14 +68,14 @@ const signature = (n: number) => {
 };
 
 function centralRecord(e: Written): Buffer {
-  const tail = Buffer.alloc(16);
-  // Comment length, disk number, internal attributes: none.
-  tail.writeUInt32LE((FILE_MODE << 16) >>> 0, 6);
-  tail.writeUInt32LE(e.offset, 10);
   const made = Buffer.alloc(2);
   made.writeUInt16LE(VERSION_MADE_BY, 0);
-  // After the shared fields: comment length (2), disk (2), internal (2), external (4), offset (4).
-  return Buffer.concat([signature(0x02014b50), made, common(e), tail.subarray(0, 14), e.name]);
+  // After the shared fields: comment length (2), disk (2), internal attributes (2), all 0;
+  // external attributes (4), the local header's offset (4).
+  const tail = Buffer.alloc(14);
+  tail.writeUInt32LE((FILE_MODE << 16) >>> 0, 6);
+  tail.writeUInt32LE(e.offset, 10);
+  return Buffer.concat([signature(0x02014b50), made, common(e), tail, e.name]);
 }
 
 function endOfDirectory(count: number, size: number, offset: number): Buffer {
