@@ -2,11 +2,11 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { parseXml, serializeXml, type XmlDocument } from '../../src/export/pptx/xml-tree.js';
+import { parseXml, serializeXml, type XmlDocument, type XmlElement } from '../../src/export/pptx/xml-tree.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { ooxmlErrors } from '../helpers/ooxml.js';
 import { renderPdfGrey, type Grey } from '../helpers/pixels.js';
-import { libreOfficePdf, readPptx } from '../helpers/readers.js';
+import { libreOfficePdf, pdfText, readPptx } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 import { libreOfficeTemplate, useTemplate } from '../helpers/templates.js';
 
@@ -122,6 +122,128 @@ describe('the editable PPTX on a company template', () => {
       const sample = renderPdfGrey(join(dir, 'lo', `${basename(source, '.potx')}.pdf`), 20)[0]!;
       for (const page of pages)
         expect(Math.abs(foot(page) - foot(sample)), 'the template background at the foot').toBeLessThan(12);
+    }, 300_000);
+  }
+});
+
+// Issue 28 item 3: a slide that is a heading and one list or paragraph holds its text in the
+// layout's body placeholder, where the template's fonts, sizes, bullets and autofit apply.
+const LIST = [
+  '## 表达的步骤',
+  '',
+  '1. 先说结论',
+  '   - 一句话说清',
+  '     - 不超过二十字',
+  '   - 用 **数字** 支撑',
+  '2. 再讲理由，参见 [指南](https://example.com/guide)',
+  '3. 最后给出 *行动*',
+  '',
+  '<!-- 讲解表达的步骤。 -->',
+].join('\n');
+const ITEMS = [
+  { text: '先说结论', lvl: '0', numbered: true },
+  { text: '一句话说清', lvl: '1', numbered: false },
+  { text: '不超过二十字', lvl: '2', numbered: false },
+  { text: '用 数字 支撑', lvl: '1', numbered: false },
+  { text: '再讲理由，参见 指南', lvl: '0', numbered: true },
+  { text: '最后给出 行动', lvl: '0', numbered: true },
+];
+const PARAGRAPH = '清晰的表达从倾听开始：先听懂对方的问题，再用简短的句子回答。';
+
+const el = (root: XmlDocument | XmlElement, ns: string, local: string) =>
+  root.getElementsByTagNameNS(ns, local);
+const kid = (e: XmlElement, local: string) =>
+  e.childNodes.filter((n): n is XmlElement => n.nodeType === 1 && n.localName === local);
+const text = (e: XmlElement) =>
+  el(e, A, 't')
+    .map((t) => t.textContent)
+    .join('');
+
+describe('the editable PPTX on a company template: text in the body placeholder', () => {
+  for (const name of ['Focus', 'Vivid']) {
+    it(`${name}: a heading-and-list slide and a heading-and-paragraph slide hold their text in the layout's body placeholder, LibreOffice draws it, 0 validator errors`, async () => {
+      const dir = tempDir('lectern-template-body-');
+      const deck = join(dir, 'deck');
+      cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+      useTemplate(deck, libreOfficeTemplate(name));
+      const md = join(deck, 'deck.md');
+      writeFileSync(
+        md,
+        readFileSync(md, 'utf8').replace('chapters: 2', 'chapters: 2\npptxTemplate: brand/company.potx'),
+      );
+      const chapter = join(deck, '02-speaking.md');
+      const para = `## 一段话\n\n${PARAGRAPH}\n\n<!-- 一段话。 -->`;
+      writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n---\n\n${LIST}\n\n---\n\n${para}\n`);
+      const run = lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'pptx']);
+      expect(run.stderr).not.toMatch(/error|warning/);
+      expect(run.code).toBe(0);
+      const file = join(dir, 'out', 'deck.pptx');
+      const out = await parts(file);
+      // Each slide by its title, with its relationships and its layout.
+      const slides = await Promise.all(
+        out.named('slides').map(async (s) => {
+          const doc = await out.xml(s);
+          const rels = await out.xml(posix.join('ppt/slides/_rels', `${posix.basename(s)}.rels`));
+          const target = el(rels, REL, 'Relationship').find((r) =>
+            r.getAttribute('Type')!.endsWith('/slideLayout'),
+          )!;
+          const layout = await out.xml(
+            posix.normalize(posix.join('ppt/slides', target.getAttribute('Target')!)),
+          );
+          const title = el(doc, P, 'sp').find((sp) =>
+            el(sp, P, 'ph').some((ph) => ph.getAttribute('type') === 'title'),
+          );
+          return { page: Number(/(\d+)\.xml$/.exec(s)![1]), doc, rels, layout, title: title && text(title) };
+        }),
+      );
+      /** The slide's shape in its layout's body placeholder (`body`, or no type: `obj`), same index. */
+      const inBody = (s: (typeof slides)[number]) => {
+        const ph = el(s.layout, P, 'ph').find((p) => ['body', null].includes(p.getAttribute('type')));
+        expect(ph, 'the layout has a body placeholder').toBeDefined();
+        const same = (p: XmlElement) =>
+          p.getAttribute('type') === ph!.getAttribute('type') &&
+          p.getAttribute('idx') === ph!.getAttribute('idx');
+        const shapes = el(s.doc, P, 'sp').filter((sp) => el(sp, P, 'ph').some(same));
+        expect(shapes.length, 'one shape in the body placeholder').toBe(1);
+        const sp = shapes[0]!;
+        expect(el(sp, A, 'xfrm'), 'no place of its own').toEqual([]);
+        const frames = el(s.doc, P, 'sp').filter((f) => text(f) && !el(f, P, 'ph').length);
+        expect(frames, 'no measured frame of the same text beside it').toEqual([]);
+        expect(kid(el(sp, A, 'bodyPr')[0]!, 'normAutofit').length, 'PowerPoint shrinks it').toBe(1);
+        for (const r of [...el(sp, A, 'rPr'), ...el(sp, A, 'endParaRPr')]) {
+          expect(r.getAttribute('lang')).toBe('zh-CN');
+          expect(r.getAttribute('sz'), 'no size of its own').toBeNull();
+          expect(kid(r, 'solidFill'), 'no colour of its own').toEqual([]);
+        }
+        return el(sp, A, 'p');
+      };
+      const list = slides.find((s) => s.title === '表达的步骤')!;
+      const items = inBody(list);
+      expect(
+        items.map((p) => ({
+          text: text(p),
+          lvl: el(p, A, 'pPr')[0]?.getAttribute('lvl'),
+          numbered: el(p, A, 'buAutoNum').length === 1,
+        })),
+      ).toEqual(ITEMS);
+      const link = el(items[4]!, A, 'hlinkClick')[0]!.getAttribute('r:id');
+      expect(
+        el(list.rels, REL, 'Relationship')
+          .find((r) => r.getAttribute('Id') === link)
+          ?.getAttribute('Target'),
+      ).toBe('https://example.com/guide');
+      const paragraph = inBody(slides.find((s) => s.title === '一段话')!);
+      expect(paragraph.map(text)).toEqual([PARAGRAPH]);
+      expect(el(paragraph[0]!, A, 'buNone').length, 'a paragraph has no bullet').toBe(1);
+      // A slide of point cards keeps its measured frames, in no body placeholder.
+      const cards = slides.find((s) => s.title === '倾听三要点')!;
+      expect(el(cards.doc, P, 'ph').map((p) => p.getAttribute('type'))).toEqual(['title']);
+      expect(el(cards.doc, A, 'xfrm').length).toBeGreaterThan(1);
+      expect(await ooxmlErrors(file)).toEqual([]);
+      const pdf = libreOfficePdf(file, dir);
+      const shown = (page: number) => pdfText(pdf, page).replace(/\s+/g, '');
+      for (const it of ITEMS) expect(shown(list.page)).toContain(it.text.replace(/\s+/g, ''));
+      expect(shown(slides.find((s) => s.title === '一段话')!.page)).toContain(PARAGRAPH);
     }, 300_000);
   }
 });

@@ -19,6 +19,8 @@ import { newPresentation } from './pptx-presentation.js';
 import { definePlainMasters, measuredColours } from './theme-colours.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
+import { slideLayouts } from './template/choose-layout.js';
+import { placeholderBodies } from './template/body-placeholder.js';
 
 /** What the editable PPTX asks of the browser, only for the slides that need it. */
 export interface SlideBrowser {
@@ -86,6 +88,11 @@ export async function writeEditablePptx(
   }
   const warnings: Problem[] = [];
   const t = deckLabels(deck);
+  // On a template, a heading and one list or paragraph go into the layout's placeholders
+  // (graft-template.ts): their text gets no measured frame here.
+  const inPlaceholder = deck.pptxTemplate
+    ? placeholderBodies(composed.slides, slideLayouts(deck, deck.pptxTemplate, composed.slides))
+    : [];
 
   composed.slides.forEach((info, i) => {
     const st = structures[i];
@@ -128,7 +135,7 @@ export async function writeEditablePptx(
         : undefined;
       slide = layout
         ? trainingSlide(pptx, info, layout, timeBox, c, H, st!, boxes.get(i))
-        : contentSlide(pptx, info, st!, c, H, boxes.get(i));
+        : contentSlide(pptx, info, st!, c, H, boxes.get(i), !!inPlaceholder[i]);
     }
     // `_backgroundColor` (or the theme's own, for a generated slide) where it is not the master's.
     const shown = boxes.get(i)?.background;
@@ -191,6 +198,7 @@ function contentSlide(
   c: Colours,
   H: number,
   measured: SlideBoxes | undefined,
+  textInPlaceholder = false,
 ): Slide {
   const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
   // On a template, its master carries the header, footer and number.
@@ -245,6 +253,7 @@ function contentSlide(
     pointCards(pptx, slide, st.points, c, H, measured);
     return slide;
   }
+  if (textInPlaceholder) return slide;
   let box = { x: 0.8, y: top, w: W - 1.6, h: bottom - top };
   if (bg?.kind === 'background') {
     const w = W * bg.share;

@@ -9,6 +9,7 @@ import { slideLayouts } from './choose-layout.js';
 import { REL, REL_NS, mergePackage, relsOf, save, xmlOf } from './graft-package.js';
 import { intoPlaceholder, placeholderShape } from './placeholder-shapes.js';
 import { placeInLayout } from './place-frames.js';
+import { bodyShape, placeholderBodies, type PlaceholderBody } from './body-placeholder.js';
 import {
   BODY_TYPES,
   TITLE_TYPES,
@@ -18,8 +19,10 @@ import {
 
 // The editable PPTX on the company's template: the slides lectern drew, moved onto the
 // template's masters and layouts (chosen by choose-layout.ts), each heading in its layout's
-// title placeholder, the generated slides' words in the layout's placeholders, everything else
-// placed from the measured slide inside the layout's content area.
+// title placeholder, the generated slides' words in the layout's placeholders, a slide that is
+// a heading and one list or paragraph with its text in the layout's body placeholder
+// (body-placeholder.ts), everything else placed from the measured slide inside the layout's
+// content area.
 
 const SLIDE = /^ppt\/slides\/slide(\d+)\.xml$/;
 
@@ -35,6 +38,7 @@ export async function graftTemplate(pptx: Buffer, deck: DeckModel, composed: Com
   const from = { cx: Number(sz?.getAttribute('cx')), cy: Number(sz?.getAttribute('cy')) };
   const zip = await mergePackage(template, ours, slides);
   const layouts = slideLayouts(deck, template, composed.slides);
+  const bodies = placeholderBodies(composed.slides, layouts);
   for (const [i, part] of slides.entries()) {
     const info = composed.slides[i]!;
     const layout = layouts[i]!;
@@ -42,9 +46,9 @@ export async function graftTemplate(pptx: Buffer, deck: DeckModel, composed: Com
     for (const r of rels.getElementsByTagNameNS(REL_NS, 'Relationship'))
       if (r.getAttribute('Type') === REL('slideLayout'))
         r.setAttribute('Target', posix.relative(posix.dirname(part), layout.part));
-    save(zip, relsOf(part), rels);
     const doc = await xmlOf(zip, part);
-    onLayout(doc, info, layout, deck, from, template);
+    onLayout(doc, info, layout, deck, from, template, bodies[i] && { ...bodies[i], link: linkIn(rels) });
+    save(zip, relsOf(part), rels);
     save(zip, part, doc);
   }
   return zipBytes(zip);
@@ -57,6 +61,7 @@ function onLayout(
   deck: DeckModel,
   from: { cx: number; cy: number },
   template: PptxTemplate,
+  body?: PlaceholderBody & { link: (url: string) => string },
 ): void {
   const cSld = all(doc, 'p', 'cSld')[0]!;
   // The template's background shows: the layout's, else its master's.
@@ -73,6 +78,9 @@ function onLayout(
   let id = 1 + Math.max(1, ...all(doc, 'p', 'cNvPr').map((c) => Number(c.getAttribute('id')) || 0));
   if (info.kind === 'content') {
     if (title && titlePh) intoPlaceholder(title, titlePh);
+    // The text follows its heading, for the reading order (editable-pptx.ts drew no frame of it).
+    if (body)
+      tree.insertBefore(bodyShape(doc, body, id++, deck.lang, body.link), title ? nextOf(title) : null);
     placeInLayout(
       shapes.filter((s) => s !== title),
       layout,
@@ -92,6 +100,33 @@ function onLayout(
   if (titlePh) tree.appendChild(placeholderShape(doc, titlePh, id++, 'Title', [words.title], deck.lang));
   if (bodyPh && words.body.length)
     tree.appendChild(placeholderShape(doc, bodyPh, id++, 'Text', words.body, deck.lang));
+}
+
+const nextOf = (el: XmlElement) => {
+  const siblings = el.parentNode!.childNodes;
+  return siblings[siblings.indexOf(el) + 1] ?? null;
+};
+
+/** A hyperlink's relationship in a slide's rels, added once per URL: its id. */
+function linkIn(rels: XmlDocument): (url: string) => string {
+  const all = () => rels.getElementsByTagNameNS(REL_NS, 'Relationship');
+  return (url) => {
+    const known = all().find(
+      (r) => r.getAttribute('Type') === REL('hyperlink') && r.getAttribute('Target') === url,
+    );
+    if (known) return known.getAttribute('Id')!;
+    const n = Math.max(
+      0,
+      ...all().map((r) => Number(/^rId(\d+)$/.exec(r.getAttribute('Id') ?? '')?.[1] ?? 0)),
+    );
+    const el = rels.createElementNS(REL_NS, 'Relationship');
+    el.setAttribute('Id', `rId${n + 1}`);
+    el.setAttribute('Type', REL('hyperlink'));
+    el.setAttribute('Target', url);
+    el.setAttribute('TargetMode', 'External');
+    rels.documentElement.appendChild(el);
+    return `rId${n + 1}`;
+  };
 }
 
 /** What a generated slide says: its title, and the lines under it. */
