@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explicitClass, layoutClass } from '../../src/compose/slide-layout.js';
 import type { SlideInfo } from '../../src/compose/composed-deck.js';
-import { bodyText } from '../../src/export/pptx/template/body-placeholder.js';
+import { bodyShape, bodyText } from '../../src/export/pptx/template/body-placeholder.js';
+import { parseXml } from '../../src/core/xml-tree.js';
 
 // Which content slides put their text in a template's body placeholder: a heading and one list
 // (any nesting) or one paragraph, and nothing else, read from lectern's own slide structure.
@@ -46,5 +47,37 @@ describe('bodyText: the slides whose text goes into the body placeholder', () =>
     for (const body of others) expect(bodyText(slide(body)), body).toBeUndefined();
     expect(bodyText(slide('## 练习\n\n- 一\n', { minutes: 10 })), 'a time box').toBeUndefined();
     expect(bodyText({ ...slide('## x\n\n- 一\n'), kind: 'divider' })).toBeUndefined();
+  });
+});
+
+describe('bodyShape: the placeholder the text goes into', () => {
+  const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+  const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+  const doc = () => parseXml(`<p:sld xmlns:p="${P}" xmlns:a="${A}"><p:cSld><p:spTree/></p:cSld></p:sld>`);
+  const list = bodyText(slide('## 步骤\n\n3. 先说结论\n4. 再讲理由\n'))!;
+
+  it("names the layout's placeholder by its type and index, and has no place of its own", () => {
+    for (const [ph, attrs] of [
+      [
+        { type: 'body', idx: '13' },
+        { type: 'body', idx: '13' },
+      ],
+      [
+        { type: 'obj', idx: '1' },
+        { type: null, idx: '1' },
+      ],
+    ] as const) {
+      const d = doc();
+      const shape = bodyShape(d, { ph: { ...ph }, text: list }, 5, 'zh-CN', () => 'rId9');
+      const found = shape.getElementsByTagNameNS(P, 'ph')[0]!;
+      expect({ type: found.getAttribute('type'), idx: found.getAttribute('idx') }).toEqual(attrs);
+      expect(shape.getElementsByTagNameNS(A, 'xfrm')).toHaveLength(0);
+    }
+  });
+
+  it('numbers a list that starts at 3 from 3', () => {
+    const shape = bodyShape(doc(), { ph: { type: 'body' }, text: list }, 5, 'zh-CN', () => 'rId9');
+    const num = shape.getElementsByTagNameNS(A, 'buAutoNum')[0]!;
+    expect(num.getAttribute('startAt')).toBe('3');
   });
 });
