@@ -6,7 +6,7 @@ import type { Brand } from './deck-model.js';
 // colours by role (dk1/lt1 text and page, dk2/lt2 a second pair, accent1–6); lectern's theme
 // needs a primary under white text (title, dividers, headings) and an accent (rules, bullets).
 
-/** WCAG's contrast for large text, the least white titles on the primary must have. */
+/** WCAG AA's contrast for normal text (large text needs 3:1): white text on the primary reads at any size. */
 const WHITE_TEXT_CONTRAST = 4.5;
 
 /** WCAG 2's relative luminance of `RRGGBB`. */
