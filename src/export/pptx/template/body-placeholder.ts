@@ -4,6 +4,7 @@ import type { XmlDocument, XmlElement } from '../xml-tree.js';
 import { make } from '../pptx-xml.js';
 import { CODE_FONT } from '../pptx-runs.js';
 import { slideStructure } from '../slide-structure.js';
+import { TRAINING_LAYOUTS } from '../pptx-training-layouts.js';
 import {
   BODY_TYPES,
   type LayoutPlaceholder,
@@ -28,15 +29,8 @@ export interface PlaceholderBody {
  * box, columns, a picture): their slides keep their measured frames. `bullets` and a class of the
  * author's own (`invert`) are text.
  */
-const DRAWN_LAYOUTS = new Set([
-  'case',
-  'exercise',
-  'roleplay',
-  'statement',
-  'compare',
-  'checklist',
-  'split',
-  'table',
+const DRAWN_LAYOUTS = new Set<string>([
+  ...TRAINING_LAYOUTS,
   'figure',
   'points',
   'quiz',
