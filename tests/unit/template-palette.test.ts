@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contrast, parseColour } from '../../src/core/colour.js';
 import { templateBrand, whiteContrast } from '../../src/validate/template-palette.js';
 
 const OFFICE = {
@@ -16,8 +17,23 @@ const OFFICE = {
 const theme = (colours: Record<string, string>) => ({ colours, major: {}, minor: {} });
 
 describe('templateBrand', () => {
-  it("takes dk2 as the primary and accent2 as the accent from Office's scheme", () => {
-    expect(templateBrand(theme(OFFICE))).toEqual({ primary: '#1f497d', accent: '#c0504d' });
+  it('takes dk2 as the primary and accent2 as the accent when it reads on dk2 as large text', () => {
+    const scheme = { ...OFFICE, accent2: 'F4A259' };
+    expect(templateBrand(theme(scheme))).toEqual({ primary: '#1f497d', accent: '#f4a259' });
+  });
+
+  it("passes over accents that do not read on the primary: Office's red and blue on its dark blue", () => {
+    // The divider's 180 px number stands in the accent on the primary: 3:1 at least.
+    const on = (a: string, b: string) => contrast(parseColour(`#${a}`)!, parseColour(`#${b}`)!);
+    expect(on('C0504D', '1F497D')).toBeLessThan(3);
+    expect(on('4F81BD', '1F497D')).toBeLessThan(3);
+    expect(on('9BBB59', '1F497D')).toBeGreaterThanOrEqual(3);
+    expect(templateBrand(theme(OFFICE))).toEqual({ primary: '#1f497d', accent: '#9bbb59' });
+  });
+
+  it('takes the accent that reads best when none reads at 3:1', () => {
+    const dim = { dk2: '1F497D', accent1: '4F81BD', accent2: 'C0504D', accent3: '8064A2' };
+    expect(templateBrand(theme(dim))).toEqual({ primary: '#1f497d', accent: '#4f81bd' });
   });
 
   it('passes over colours white titles would not read on', () => {
