@@ -1,7 +1,16 @@
 import type { ComposedDeck } from '../compose/compose-deck.js';
 import { warning, type Problem } from '../core/problem.js';
 import type { DrawnText } from '../export/browser/slide-contrast.js';
-import { WHITE, contrast, hex, imageLayers, over, parseColour, sameColour, type Rgba } from '../core/colour.js';
+import {
+  WHITE,
+  contrast,
+  hex,
+  imageLayers,
+  over,
+  parseColour,
+  sameColour,
+  type Rgba,
+} from '../core/colour.js';
 
 // WCAG 2.1 AA's contrast (1.4.3) for the text of the rendered slides: 4.5:1, or 3:1 for large
 // text (24 px, or 18.66 px bold). A brand colour of deck.md that the theme draws text in, or
