@@ -63,6 +63,7 @@ export const FINDING_CODES = [
   'diagram-invalid',
   // deck.md pptxTemplate: a company template lectern cannot build on, a layout it does not have
   'pptx-template',
+  'template-fonts',
   // what the slides would load
   'remote-resource',
   'unsafe-link',

@@ -19,6 +19,9 @@ import { sfntToWoff } from './woff.js';
  * for a 25% smaller file; the WOFF wrapping uses Node's native zlib.
  */
 export const FONT_FAMILY = 'Lectern Sans';
+/** The face lectern embeds, by the names a PowerPoint template or a system would give it. */
+export const EMBEDDED_FACE = 'Noto Sans SC';
+export const EMBEDDED_FACE_NAMES = [EMBEDDED_FACE, 'Noto Sans CJK SC', FONT_FAMILY];
 const WEIGHTS = [400, 700] as const;
 /** Always kept, so generated text (page numbers, labels, the script's and the timers' words) never falls back. */
 const ALWAYS =

@@ -1,4 +1,5 @@
-import { error, type Problem } from '../core/problem.js';
+import { error, warning, type Problem } from '../core/problem.js';
+import { EMBEDDED_FACE, EMBEDDED_FACE_NAMES } from '../fonts/embedded-font.js';
 import type { LoadedDeck } from '../load/load-deck.js';
 import { at } from './field-problems.js';
 import type { Rule } from './rule.js';
@@ -46,6 +47,29 @@ export const templateRules: Rule[] = [
           { file: deck.shownAs, line: at(deck, 'theme') },
           "theme: template takes its colours from the company's template, and deck.md names none",
           'add pptxTemplate: brand/company.potx, or choose another theme (corporate, default, gaia, uncover)',
+        ),
+      ];
+    },
+  },
+  {
+    // The HTML and the PDFs carry their font inside them; lectern ships one face, so a template's
+    // Calibri or 微软雅黑 cannot follow it there (the PPTX names the template's own faces).
+    name: 'template-fonts',
+    check: (loaded) => {
+      const deck = loaded.deck;
+      if (!deck || deck.data.theme !== TEMPLATE_THEME || !loaded.template) return [];
+      const { major, minor } = loaded.template.theme;
+      const faces = [major.latin, major.ea, minor.latin, minor.ea].filter(
+        (f): f is string => !!f && !EMBEDDED_FACE_NAMES.includes(f),
+      );
+      const named = [...new Set(faces)];
+      if (!named.length) return [];
+      return [
+        warning(
+          'template-fonts',
+          { file: deck.shownAs, line: at(deck, 'theme') },
+          `the template's fonts (${named.join(', ')}) cannot be embedded: the HTML and the PDFs show ${EMBEDDED_FACE}`,
+          `the PPTX keeps the template's fonts; for one face everywhere, set the template's theme fonts to ${EMBEDDED_FACE}`,
         ),
       ];
     },

@@ -34,6 +34,19 @@ async function recoloured(potx: string, to: string, colours: Record<string, stri
   writeFileSync(to, await zip.generateAsync({ type: 'nodebuffer' }));
 }
 
+/** `potx` with every face of its theme's font scheme set to `face`, written to `to`. */
+async function refonted(potx: string, to: string, face: string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(potx));
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/theme\/theme\d+\.xml$/.test(n))) {
+    const doc = parseXml(await zip.file(name)!.async('string'));
+    for (const scheme of doc.getElementsByTagNameNS(A, 'fontScheme'))
+      for (const tag of ['latin', 'ea', 'cs'])
+        for (const el of scheme.getElementsByTagNameNS(A, tag)) el.setAttribute('typeface', face);
+    zip.file(name, serializeXml(doc));
+  }
+  writeFileSync(to, await zip.generateAsync({ type: 'nodebuffer' }));
+}
+
 /** An English deck with no brand of its own, on `potx`, with `theme:` as given. */
 function deckOn(potx: string | undefined, theme: string): string {
   const deck = join(tempDir('lectern-template-theme-'), 'deck');
@@ -160,6 +173,23 @@ describe('theme: template', () => {
         await tab.close();
       }
     }, 120_000);
+
+  it("names the template's fonts it cannot embed, at the theme: line, and not once they are lectern's face", async () => {
+    const dir = tempDir('lectern-template-fonts-');
+    const deck = deckOn(libreOfficeTemplate('Focus'), 'template');
+    const run = lectern(['check', deck]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toMatch(
+      /deck\.md:2: warning: the template's fonts \(Arial, DejaVu Sans\) cannot be embedded: the HTML and the PDFs show Noto Sans SC/,
+    );
+    // The same template with its theme fonts set to the face lectern embeds.
+    const noto = join(dir, 'noto.potx');
+    await refonted(libreOfficeTemplate('Focus'), noto, 'Noto Sans SC');
+    cpSync(noto, join(deck, 'brand', 'company.potx'));
+    const again = lectern(['check', deck]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout + again.stderr).not.toContain("the template's fonts");
+  }, 60_000);
 
   it('without pptxTemplate is an error at the theme: line, and nothing is written', () => {
     const deck = deckOn(undefined, 'template');
