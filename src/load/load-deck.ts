@@ -14,6 +14,7 @@ import type { LoadedDeck, SourceFile } from './loaded-deck.js';
 import { CHAPTER_FILE, meantChapterName } from './chapter-files.js';
 import { backgroundImageUrls } from './background-directive.js';
 import { loadPptxTemplate } from './pptx-template.js';
+import { templateLogoKey } from './template/template-model.js';
 
 /**
  * Marp's directives are read from front matter as Marp reads them (loose YAML: one-line values
@@ -105,6 +106,13 @@ export async function loadDeck(
         const read = await loadPptxTemplate(dir, parsed.data.pptxTemplate, parsed.shownAs, line);
         if (read.problem) loaded.problems.push(read.problem);
         if (read.template) loaded.template = read.template;
+        // Its logo is one of the deck's pictures (fitted as they are) for `theme: template`.
+        const logo = read.template?.logo;
+        if (logo)
+          loaded.assets.set(templateLogoKey(read.template!.file, logo), {
+            mime: logo.mime,
+            bytes: logo.bytes,
+          });
       }
       // A backgroundImage for every slide is embedded as a chapter's `![bg]` is.
       const background = parsed.data.backgroundImage;

@@ -11,6 +11,7 @@ import { chapterCount, rules } from './rules.js';
 import { MARP_LOCAL_DIRECTIVES, directiveText } from '../engine/marp-directives.js';
 import { layoutsOf, TEMPLATE_THEME } from './template-rules.js';
 import { templateBrand } from './template-palette.js';
+import { templateLogoKey } from '../load/template/template-model.js';
 
 /** deck.md's Marp directives the composed deck carries for every slide. */
 const PASSED_ON: readonly string[] = [
@@ -88,6 +89,9 @@ function toModel(loaded: LoadedDeck): DeckModel {
     closing: asText(d.closing) ?? defaultClosing(lang),
     brand: {
       ...(asText(d.theme) === TEMPLATE_THEME && loaded.template ? templateBrand(loaded.template.theme) : {}),
+      ...(asText(d.theme) === TEMPLATE_THEME && loaded.template?.logo
+        ? { logo: templateLogoKey(loaded.template.file, loaded.template.logo) }
+        : {}),
       // deck.md's own brand colours win over the template's.
       ...Object.fromEntries(Object.entries(toBrand(loaded)).filter(([, v]) => v !== undefined)),
     },

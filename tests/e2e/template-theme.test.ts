@@ -47,6 +47,50 @@ async function refonted(potx: string, to: string, face: string): Promise<void> {
   writeFileSync(to, await zip.generateAsync({ type: 'nodebuffer' }));
 }
 
+const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const LOGO = 'e0218a';
+
+/**
+ * `potx` with a logo on its first master, as a company's template has one: a 3:1 picture in
+ * LOGO's colour at the top right (the master's last shape), written to `to`.
+ */
+async function withLogo(potx: string, to: string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(potx));
+  const png = await sharp({ create: { width: 300, height: 100, channels: 3, background: `#${LOGO}` } })
+    .png()
+    .toBuffer();
+  zip.file('ppt/media/company-logo.png', png);
+  const types = parseXml(await zip.file('[Content_Types].xml')!.async('string'));
+  const CT = 'http://schemas.openxmlformats.org/package/2006/content-types';
+  if (!types.getElementsByTagNameNS(CT, 'Default').some((d) => d.getAttribute('Extension') === 'png')) {
+    const d = types.createElementNS(CT, 'Default');
+    d.setAttribute('Extension', 'png');
+    d.setAttribute('ContentType', 'image/png');
+    types.documentElement.insertBefore(d, types.documentElement.firstChild);
+  }
+  zip.file('[Content_Types].xml', serializeXml(types));
+  const relsName = 'ppt/slideMasters/_rels/slideMaster1.xml.rels';
+  const rels = parseXml(await zip.file(relsName)!.async('string'));
+  const rel = rels.createElementNS(rels.documentElement.namespaceURI, 'Relationship');
+  rel.setAttribute('Id', 'rIdCompanyLogo');
+  rel.setAttribute('Type', `${R}/image`);
+  rel.setAttribute('Target', '../media/company-logo.png');
+  rels.documentElement.appendChild(rel);
+  zip.file(relsName, serializeXml(rels));
+  const masterName = 'ppt/slideMasters/slideMaster1.xml';
+  const master = parseXml(await zip.file(masterName)!.async('string'));
+  const tree = master.getElementsByTagNameNS(P, 'spTree')[0]!;
+  const pic = parseXml(
+    `<p:pic xmlns:p="${P}" xmlns:a="${A}" xmlns:r="${R}"><p:nvPicPr><p:cNvPr id="900" name="Company logo"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr>` +
+      `<p:blipFill><a:blip r:embed="rIdCompanyLogo"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>` +
+      `<p:spPr><a:xfrm><a:off x="8500000" y="250000"/><a:ext cx="1200000" cy="400000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>`,
+  ).documentElement;
+  tree.appendChild(pic);
+  zip.file(masterName, serializeXml(master));
+  writeFileSync(to, await zip.generateAsync({ type: 'nodebuffer' }));
+}
+
 /** An English deck with no brand of its own, on `potx`, with `theme:` as given. */
 function deckOn(potx: string | undefined, theme: string): string {
   const deck = join(tempDir('lectern-template-theme-'), 'deck');
@@ -190,6 +234,58 @@ describe('theme: template', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout + again.stderr).not.toContain("the template's fonts");
   }, 60_000);
+
+  it("takes the logo from the template's master onto the title slide, in the HTML and the slides PDF", async () => {
+    const dir = tempDir('lectern-template-logo-');
+    const potx = join(dir, 'logo.potx');
+    await withLogo(libreOfficeTemplate('Focus'), potx);
+    const deck = deckOn(potx, 'template');
+    const out = join(dir, 'out');
+    const run = lectern(['build', deck, '--out', out, '--format', 'pdf,html', '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    // lectern's title slide draws the logo 90 px high, 70 px from the right, 60 px from the top:
+    // a 3:1 logo spans x 940–1210, y 60–150 of the 1280×720 slide.
+    execFileSync('pdftoppm', [
+      '-r',
+      '72',
+      '-png',
+      '-singlefile',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      join(out, 'deck.pdf'),
+      join(dir, 't'),
+    ]);
+    const title = join(dir, 't.png');
+    const { width } = await sharp(title).metadata();
+    const k = width! / 1280;
+    expect(await rgb(title, 1075 * k, 105 * k)).toSatisfy((c: string) => near(c, LOGO));
+    expect(await rgb(title, 1075 * k, 200 * k)).not.toSatisfy((c: string) => near(c, LOGO));
+    const tab = await browser.newPage();
+    try {
+      await tab.setViewport({ width: 1280, height: 720 });
+      await tab.goto(`${pathToFileURL(join(out, 'deck.html')).href}#1`, { waitUntil: 'load' });
+      const box = await tab.$eval('svg[data-marpit-svg]', (svg) => {
+        const r = svg.getBoundingClientRect();
+        return { left: r.left, top: r.top, k: r.width / 1280 };
+      });
+      const shot = Buffer.from(await tab.screenshot({ type: 'png' }));
+      expect(await rgb(shot, box.left + 1075 * box.k, box.top + 105 * box.k)).toSatisfy((c: string) =>
+        near(c, LOGO),
+      );
+    } finally {
+      await tab.close();
+    }
+    expect(readFileSync(join(out, 'deck.html'), 'utf8')).toContain(
+      '--lectern-logo: url("data:image/png;base64,',
+    );
+    // Growing Liberty's master has a picture too: a strip along the slide's right edge, no logo.
+    const plain = deckOn(libreOfficeTemplate('Growing_Liberty'), 'template');
+    const strips = join(dir, 'strips');
+    expect(lectern(['build', plain, '--out', strips, '--format', 'html', '--quiet']).code).toBe(0);
+    expect(readFileSync(join(strips, 'deck.html'), 'utf8')).not.toContain('--lectern-logo: url("data:');
+  }, 120_000);
 
   it('without pptxTemplate is an error at the theme: line, and nothing is written', () => {
     const deck = deckOn(undefined, 'template');

@@ -4,6 +4,7 @@ import { parseXml, type XmlDocument, type XmlElement } from '../../core/xml-tree
 import { OOXML, relType } from '../../core/ooxml-names.js';
 import type { LayoutPlaceholder, PptxTemplate, TemplateLayout, TemplateTheme } from './template-model.js';
 import { TITLE_TYPES, hasType } from './template-model.js';
+import { templateLogo, type PartWithRels } from './template-logo.js';
 
 // Reads a PowerPoint template (.potx or .pptx) as a zip of XML parts, each part found through the
 // package's relationships (never by its usual name) and parsed by the XML parser: what its
@@ -95,9 +96,12 @@ async function readParts(zip: JSZip): Promise<Read> {
   });
   const layouts: TemplateLayout[] = [];
   let theme: TemplateTheme | undefined;
+  // Where a logo may be: the first master, then its title slide's layout.
+  const logoParts: PartWithRels[] = [];
   for (const master of masters) {
     const doc = (await xml(master))!;
     const masterRels = await rels(master);
+    if (!logoParts.length) logoParts.push({ doc, rels: masterRels });
     const masterBoxes = placeholdersOf(doc);
     const themePart = masterRels.find((r) => r.type === REL('theme'))?.target;
     if (!theme && themePart) theme = readTheme(await xml(themePart));
@@ -110,6 +114,8 @@ async function readParts(zip: JSZip): Promise<Read> {
         p.box ? p : { ...p, box: masterBoxes.find((m) => sameKind(m.type, p.type))?.box },
       );
       const type = layout.documentElement.getAttribute('type') ?? undefined;
+      if (logoParts.length === 1 && placeholders.some((p) => p.type === 'ctrTitle'))
+        logoParts.push({ doc: layout, rels: await rels(rel.target) });
       layouts.push({ name, part: rel.target, master, placeholders, ...(type ? { type } : {}) });
     }
   }
@@ -119,13 +125,19 @@ async function readParts(zip: JSZip): Promise<Read> {
       'in PowerPoint, View › Slide Master: give a layout a title (Insert Placeholder is beside it) and save',
     );
   const sz = presDoc.getElementsByTagNameNS(NS.p, 'sldSz')[0];
+  const size = {
+    cx: Number(sz?.getAttribute('cx') ?? 12192000),
+    cy: Number(sz?.getAttribute('cy') ?? 6858000),
+  };
+  const logo = await templateLogo(zip, logoParts, size);
   return {
     bytes: Buffer.alloc(0),
     presentation,
     masters,
     layouts,
     theme: theme ?? { colours: {}, major: {}, minor: {} },
-    size: { cx: Number(sz?.getAttribute('cx') ?? 12192000), cy: Number(sz?.getAttribute('cy') ?? 6858000) },
+    size,
+    ...(logo ? { logo } : {}),
   };
 }
 

@@ -37,6 +37,20 @@ export interface TemplateTheme {
   minor: { latin?: string; ea?: string };
 }
 
+/** The picture a template's master (or title layout) carries as its logo. */
+export interface TemplateLogo {
+  /** Its part in the template, `ppt/media/image3.png`. */
+  part: string;
+  mime: string;
+  bytes: Buffer;
+}
+
+/**
+ * The key the template's logo has among the deck's pictures (`LoadedDeck.assets`, whose other
+ * keys are absolute paths): the template as deck.md names it, and the part inside it.
+ */
+export const templateLogoKey = (file: string, logo: TemplateLogo) => `${file}#${logo.part}`;
+
 export interface PptxTemplate {
   /** The file as deck.md names it, and the line that names it. */
   file: string;
@@ -50,6 +64,7 @@ export interface PptxTemplate {
   theme: TemplateTheme;
   /** The slide size in EMU. */
   size: { cx: number; cy: number };
+  logo?: TemplateLogo;
 }
 
 /** Roles a placeholder plays for lectern: the title (`title` or `ctrTitle`), a subtitle, a body. */
