@@ -46,14 +46,24 @@ export function composeDeck(deck: DeckModel): ComposedDeck {
 }
 
 /**
+ * The footer every content slide shows: deck.md's `footer:` (Marp's inline markdown), else the
+ * deck title (plain text) unless some slide sets a footer of its own.
+ */
+export function deckFooter(deck: DeckModel): { text: string; isTitle: boolean } | undefined {
+  if (deck.directives.footer !== undefined) return { text: deck.directives.footer, isTitle: false };
+  return deck.ownsFooter ? undefined : { text: deck.title, isTitle: true };
+}
+
+/**
  * The composed deck's front matter: lectern's settings, then deck.md's Marp directives for every
  * slide, each value quoted (JSON is YAML) so Marpit reads it as the text deck.md gave. The page
  * number is on unless the deck says otherwise; the deck title is the footer only when the deck
  * sets no footer anywhere.
  */
 function frontMatter(deck: DeckModel): string {
-  const { paginate, footer, backgroundImage, ...rest } = deck.directives;
-  const ownFooter = footer ?? (deck.ownsFooter ? undefined : escapeMarkdown(deck.title));
+  const { paginate, footer: _footer, backgroundImage, ...rest } = deck.directives;
+  const footer = deckFooter(deck);
+  const ownFooter = footer && (footer.isTitle ? escapeMarkdown(footer.text) : footer.text);
   const directives = {
     ...rest,
     ...(backgroundImage === undefined ? {} : { backgroundImage: embedCssUrls(deck, backgroundImage) }),

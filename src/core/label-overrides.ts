@@ -57,6 +57,11 @@ export function deckLabels(deck: { lang: string; labels?: LabelOverrides }): Lab
     ...(own.pageOf !== undefined ? { pageOf: own.pageOf } : {}),
     ...(own.slidePage !== undefined ? { slidePage: own.slidePage } : {}),
     chapter: number('chapter'),
+    // `chapter: "Part {n}"` rewords the chapter in a one-line divider heading too.
+    chapterTitle:
+      own.chapter === undefined
+        ? base.chapterTitle
+        : (n: number, title: string) => base.field(fill(own.chapter!, { n }), title),
     minutes: number('minutes'),
     total: number('total'),
     plannedMinutes: number('plannedMinutes'),

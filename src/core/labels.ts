@@ -7,6 +7,8 @@ export interface Labels {
   agendaKicker: string;
   /** The divider's line above the chapter title, by the chapter's number. */
   chapter: (n: number) => string;
+  /** A divider's words as one heading, where a layout has room for no more (a template's title-only layout). */
+  chapterTitle: (n: number, title: string) => string;
   review: string;
   presenter: string;
   date: string;
@@ -98,6 +100,7 @@ const zh: Labels = {
   agendaContinued: '目录（续）',
   agendaKicker: '',
   chapter: (n) => `第 ${n} 章`,
+  chapterTitle: (n, title) => `第 ${n} 章：${title}`,
   review: '总结',
   presenter: '演讲人',
   date: '日期',
@@ -185,6 +188,7 @@ const en: Labels = {
   agendaContinued: 'Agenda (continued)',
   agendaKicker: 'CONTENTS',
   chapter: () => 'CHAPTER',
+  chapterTitle: (n, title) => `Chapter ${n}: ${title}`,
   review: 'Review',
   presenter: 'Presenter',
   date: 'Date',

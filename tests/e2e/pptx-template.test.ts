@@ -114,6 +114,25 @@ describe('the editable PPTX on a company template', () => {
         if (name.endsWith('中文') && s === 'ppt/slides/slide1.xml')
           expect(layout.getElementsByTagNameNS(P, 'cSld')[0]!.getAttribute('name')).toBe('标题幻灯片');
       }
+      // No LibreOffice template has a section-header layout: a divider is a title-only slide
+      // whose title says the chapter's number too.
+      const titleTexts = await Promise.all(
+        slides.map(async (s) =>
+          (await out.xml(s))
+            .getElementsByTagNameNS(P, 'sp')
+            .filter((sp) =>
+              sp.getElementsByTagNameNS(P, 'ph').some((p) => p.getAttribute('type') === 'title'),
+            )
+            .map((sp) =>
+              sp
+                .getElementsByTagNameNS(A, 't')
+                .map((t) => t.textContent)
+                .join(''),
+            )
+            .join(''),
+        ),
+      );
+      expect(titleTexts).toEqual(expect.arrayContaining(['第 1 章：倾听的力量', '第 2 章：清晰表达']));
       expect([...content.notes.values()].join('\n')).toContain('倾听');
       expect(await ooxmlErrors(file)).toEqual([]);
       const pages = renderPdfGrey(libreOfficePdf(file, dir), 20);
@@ -237,11 +256,30 @@ describe('the editable PPTX on a company template: text in the body placeholder'
       expect(el(paragraph[0]!, A, 'buNone').length, 'a paragraph has no bullet').toBe(1);
       // A slide of point cards keeps its measured frames, in no body placeholder.
       const cards = slides.find((s) => s.title === '倾听三要点')!;
-      expect(el(cards.doc, P, 'ph').map((p) => p.getAttribute('type'))).toEqual(['title']);
+      expect(el(cards.doc, P, 'ph').map((p) => p.getAttribute('type'))).toEqual(['title', 'ftr', 'sldNum']);
       expect(el(cards.doc, A, 'xfrm').length).toBeGreaterThan(1);
+      // Content slides hold the layout's footer (the deck title, as the HTML's footer) and its
+      // slide number, a field caching the slide's own number; generated slides hold neither.
+      for (const s of [list, cards, slides.find((s) => s.title === '一段话')!]) {
+        const typed = (type: string) =>
+          el(s.doc, P, 'sp').filter((sp) => el(sp, P, 'ph').some((p) => p.getAttribute('type') === type));
+        expect(typed('ftr').map(text), `slide ${s.page}'s footer`).toEqual(['沟通技巧训练营']);
+        expect(
+          typed('sldNum').map((sp) => el(sp, A, 'fld').map((f) => [f.getAttribute('type'), text(f)])),
+        ).toEqual([[['slidenum', String(s.page)]]]);
+      }
+      const page = (n: number) => slides.find((s) => s.page === n)!;
+      for (const s of [page(1), page(2), page(slides.length)])
+        expect(
+          el(s.doc, P, 'ph').filter((p) => ['ftr', 'sldNum'].includes(p.getAttribute('type') ?? '')),
+          `generated slide ${s.page}`,
+        ).toEqual([]);
       expect(await ooxmlErrors(file)).toEqual([]);
       const pdf = libreOfficePdf(file, dir);
       const shown = (page: number) => pdfText(pdf, page).replace(/\s+/g, '');
+      expect(shown(list.page)).toContain('沟通技巧训练营');
+      expect(pdfText(pdf, list.page).split(/\s+/)).toContain(String(list.page));
+      expect(shown(1)).not.toContain('沟通技巧训练营沟通技巧训练营');
       for (const it of ITEMS) expect(shown(list.page)).toContain(it.text.replace(/\s+/g, ''));
       expect(shown(slides.find((s) => s.title === '一段话')!.page)).toContain(PARAGRAPH);
     }, 300_000);

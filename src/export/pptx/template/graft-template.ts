@@ -10,6 +10,7 @@ import { REL, REL_NS, mergePackage, relsOf, save, xmlOf } from './graft-package.
 import { intoPlaceholder, placeholderShape } from './placeholder-shapes.js';
 import { placeInLayout } from './place-frames.js';
 import { bodyShape, placeholderBodies, type PlaceholderBody } from './body-placeholder.js';
+import { footerShapes } from './footer-placeholders.js';
 import {
   BODY_TYPES,
   TITLE_TYPES,
@@ -48,6 +49,8 @@ export async function graftTemplate(pptx: Buffer, deck: DeckModel, composed: Com
         r.setAttribute('Target', posix.relative(posix.dirname(part), layout.part));
     const doc = await xmlOf(zip, part);
     onLayout(doc, info, layout, deck, from, template, bodies[i] && { ...bodies[i], link: linkIn(rels) });
+    for (const shape of footerShapes(info, i + 1, layout, deck, nextId(doc)))
+      all(doc, 'p', 'spTree')[0]!.appendChild(shape);
     save(zip, relsOf(part), rels);
     save(zip, part, doc);
   }
@@ -75,7 +78,7 @@ function onLayout(
   const title = shapes.find((s) =>
     all(s, 'p', 'ph').some((ph) => TITLE_TYPES.includes(ph.getAttribute('type') ?? '')),
   );
-  let id = 1 + Math.max(1, ...all(doc, 'p', 'cNvPr').map((c) => Number(c.getAttribute('id')) || 0));
+  let id = nextId(doc);
   if (info.kind === 'content') {
     if (title && titlePh) intoPlaceholder(title, titlePh);
     // The text follows its heading, for the reading order (editable-pptx.ts drew no frame of it).
@@ -96,11 +99,15 @@ function onLayout(
     (n): n is XmlElement => n.nodeType === 1 && !['nvGrpSpPr', 'grpSpPr', 'extLst'].includes(n.localName),
   );
   if (kept.length) placeInLayout(kept, layout, from, template.size);
-  const words = generatedWords(info, deck);
+  const words = generatedWords(info, deck, !!bodyPh);
   if (titlePh) tree.appendChild(placeholderShape(doc, titlePh, id++, 'Title', [words.title], deck.lang));
   if (bodyPh && words.body.length)
     tree.appendChild(placeholderShape(doc, bodyPh, id++, 'Text', words.body, deck.lang));
 }
+
+/** A shape id the slide does not use yet. */
+const nextId = (doc: XmlDocument) =>
+  1 + Math.max(1, ...all(doc, 'p', 'cNvPr').map((c) => Number(c.getAttribute('id')) || 0));
 
 const nextOf = (el: XmlElement) => {
   const siblings = el.parentNode!.childNodes;
@@ -129,8 +136,12 @@ function linkIn(rels: XmlDocument): (url: string) => string {
   };
 }
 
-/** What a generated slide says: its title, and the lines under it. */
-function generatedWords(info: SlideInfo, deck: DeckModel): { title: string; body: string[] } {
+/** What a generated slide says: its title, and the lines under it (`hasBody`: where the layout has room for them). */
+function generatedWords(
+  info: SlideInfo,
+  deck: DeckModel,
+  hasBody: boolean,
+): { title: string; body: string[] } {
   const t = deckLabels(deck);
   switch (info.kind) {
     case 'title':
@@ -147,11 +158,13 @@ function generatedWords(info: SlideInfo, deck: DeckModel): { title: string; body
         title: info.heading ?? t.agenda,
         body: (deck.course ?? deck.chapters).map((c) => `${c.label}  ${c.title}`),
       };
-    case 'divider':
-      return {
-        title: info.chapter?.title ?? info.heading ?? '',
-        body: info.chapter ? [t.chapter(Number(info.chapter.label))] : [],
-      };
+    case 'divider': {
+      const title = info.chapter?.title ?? info.heading ?? '';
+      const n = Number(info.chapter?.label);
+      // A title-only layout (no section header in the template) takes 第 N 章 into the title.
+      if (!info.chapter || !Number.isFinite(n)) return { title, body: [] };
+      return hasBody ? { title, body: [t.chapter(n)] } : { title: t.chapterTitle(n, title), body: [] };
+    }
     default:
       return { title: deck.closing, body: [] };
   }

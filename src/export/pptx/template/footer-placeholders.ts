@@ -1,0 +1,64 @@
+import { deckFooter, type SlideInfo } from '../../../compose/compose-deck.js';
+import type { LayoutPlaceholder, TemplateLayout } from '../../../load/template/template-model.js';
+import type { DeckModel } from '../../../validate/deck-model.js';
+import { parseXml, type XmlElement } from '../xml-tree.js';
+import { NS } from '../pptx-xml.js';
+
+// The template's footer and slide-number placeholders on lectern's content slides, where the
+// HTML shows a footer and a page number: PowerPoint draws a layout's `ftr` and `sldNum` only on
+// slides that hold a placeholder of that kind, so without these the template's own footer
+// line and number (in its place, face and colour) never appear. Generated slides (title,
+// agenda, dividers, closing) show neither, as in the HTML.
+
+/** PowerPoint's field id for a slide number (any GUID will do; PowerPoint writes this one). */
+const SLIDE_NUMBER_FIELD = '{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}';
+
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+function shape(ph: LayoutPlaceholder, id: number, name: string, paragraph: string): XmlElement {
+  const idx = ph.idx === undefined ? '' : ` idx="${ph.idx}"`;
+  const el = parseXml(
+    `<p:sp xmlns:p="${NS.p}" xmlns:a="${NS.a}"><p:nvSpPr><p:cNvPr id="${id}" name="${name}"/>` +
+      `<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="${ph.type}"${idx}/></p:nvPr></p:nvSpPr>` +
+      `<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>${paragraph}</a:p></p:txBody></p:sp>`,
+  ).documentElement;
+  el.removeAttribute('xmlns:p');
+  el.removeAttribute('xmlns:a');
+  return el;
+}
+
+/** The footer and slide-number shapes slide `number` (1-based) gets on `layout`, ids from `firstId`. */
+export function footerShapes(
+  info: SlideInfo,
+  number: number,
+  layout: TemplateLayout,
+  deck: DeckModel,
+  firstId: number,
+): XmlElement[] {
+  if (info.kind !== 'content') return [];
+  const lang = escape(deck.lang);
+  const out: XmlElement[] = [];
+  const footer = deckFooter(deck)?.text;
+  const ftr = layout.placeholders.find((p) => p.type === 'ftr');
+  if (ftr && footer)
+    out.push(
+      shape(
+        ftr,
+        firstId + out.length,
+        'Footer',
+        `<a:r><a:rPr lang="${lang}"/><a:t>${escape(footer)}</a:t></a:r>`,
+      ),
+    );
+  const sldNum = layout.placeholders.find((p) => p.type === 'sldNum');
+  if (sldNum && deck.directives.paginate !== 'false')
+    out.push(
+      shape(
+        sldNum,
+        firstId + out.length,
+        'Slide Number',
+        `<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum"><a:rPr lang="${lang}"/><a:t>${number}</a:t></a:fld>`,
+      ),
+    );
+  return out;
+}
