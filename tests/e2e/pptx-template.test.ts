@@ -145,6 +145,67 @@ describe('the editable PPTX on a company template', () => {
   }
 });
 
+describe('the editable PPTX on a company template: what the sample slides used', () => {
+  it("Candy: the sample slides' pictures go with them, and every part is reached from the package root", async () => {
+    const dir = tempDir('lectern-template-prune-');
+    const deck = join(dir, 'deck');
+    cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+    const source = libreOfficeTemplate('Candy');
+    useTemplate(deck, source);
+    const md = join(deck, 'deck.md');
+    writeFileSync(
+      md,
+      readFileSync(md, 'utf8').replace('chapters: 2', 'chapters: 2\npptxTemplate: brand/company.potx'),
+    );
+    const run = lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'pptx']);
+    expect(run.code, run.stderr).toBe(0);
+    const file = join(dir, 'out', 'deck.pptx');
+    const out = await parts(file);
+    const tpl = await parts(source);
+    /** The parts a package's relationships reach from its root. */
+    const reached = async (p: typeof out) => {
+      const seen = new Set<string>();
+      const queue = [''];
+      while (queue.length) {
+        const part = queue.shift()!;
+        const name = part
+          ? posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`)
+          : '_rels/.rels';
+        if (!p.zip.file(name)) continue;
+        for (const r of (await p.xml(name)).getElementsByTagNameNS(REL, 'Relationship')) {
+          if (r.getAttribute('TargetMode') === 'External') continue;
+          const to = posix.normalize(posix.join(posix.dirname(part), r.getAttribute('Target')!));
+          if (!seen.has(to)) (seen.add(to), queue.push(to));
+        }
+      }
+      return seen;
+    };
+    const files = (p: typeof out) =>
+      Object.keys(p.zip.files).filter(
+        (n) => !p.zip.files[n]!.dir && !n.endsWith('.rels') && n !== '[Content_Types].xml',
+      );
+    const outReached = await reached(out);
+    expect(files(out).filter((n) => !outReached.has(n))).toEqual([]);
+    // The template's pictures that only its sample slides show are not carried along; the ones
+    // its masters and layouts show are.
+    const tplMedia = files(tpl).filter((n) => n.startsWith('ppt/media/'));
+    const bySlides = new Set<string>();
+    const byDesign = new Set<string>();
+    for (const rels of Object.keys(tpl.zip.files).filter((n) =>
+      /^ppt\/(slides|slideLayouts|slideMasters)\/_rels\//.test(n),
+    ))
+      for (const r of (await tpl.xml(rels)).getElementsByTagNameNS(REL, 'Relationship')) {
+        const to = posix.normalize(posix.join(posix.dirname(posix.dirname(rels)), r.getAttribute('Target')!));
+        (rels.startsWith('ppt/slides/') ? bySlides : byDesign).add(to);
+      }
+    const sampleOnly = tplMedia.filter((m) => bySlides.has(m) && !byDesign.has(m));
+    expect(sampleOnly.length, "Candy's sample slides have pictures of their own").toBeGreaterThan(0);
+    for (const m of sampleOnly) expect(out.zip.file(m), m).toBeNull();
+    for (const m of tplMedia.filter((m) => byDesign.has(m))) expect(out.zip.file(m), m).not.toBeNull();
+    expect(await ooxmlErrors(file)).toEqual([]);
+  }, 300_000);
+});
+
 // Issue 28 item 3: a slide that is a heading and one list or paragraph holds its text in the
 // layout's body placeholder, where the template's fonts, sizes, bullets and autofit apply.
 const LIST = [

@@ -5,6 +5,7 @@ import { NS, insertInOrder } from '../pptx-xml.js';
 import { OOXML, relType } from '../../../core/ooxml-names.js';
 import { PRESENTATION } from '../pptx-text-xml.js';
 import type { PptxTemplate } from '../../../load/template/template-model.js';
+import { pruneUnreached } from './prune-package.js';
 
 // The package side of building on a template: the template's zip is the base (its masters,
 // layouts, themes, pictures and notes master stay as they are), its sample slides go, and the
@@ -66,6 +67,7 @@ export async function mergePackage(template: PptxTemplate, ours: JSZip, slides: 
     if (dropped.has((o.getAttribute('PartName') ?? '').replace(/^\//, ''))) o.parentNode!.removeChild(o);
   const list = presDoc.getElementsByTagNameNS(NS.p, 'sldIdLst')[0];
   if (list) list.parentNode!.removeChild(list);
+
   // A template is a presentation once it holds slides: its main part's type says which.
   const main = overrides.find((o) => o.getAttribute('PartName') === `/${pres}`);
   main?.setAttribute('ContentType', CT('presentationml.presentation.main'));
@@ -142,6 +144,9 @@ export async function mergePackage(template: PptxTemplate, ours: JSZip, slides: 
   if (!presDoc.documentElement.lookupNamespaceURI('r')) presDoc.documentElement.setAttribute('xmlns:r', R_NS);
   save(zip, pres, presDoc);
   save(zip, relsOf(pres), presRels);
+  // What only the sample slides used (their pictures, charts) goes with them, and so do the
+  // pictures of lectern's own masters, which the template's replace.
+  await pruneUnreached(zip, types);
   save(zip, '[Content_Types].xml', types);
   return zip;
 }
