@@ -175,7 +175,9 @@ describe('the editable PPTX on a company template: what the sample slides used',
         for (const r of (await p.xml(name)).getElementsByTagNameNS(REL, 'Relationship')) {
           if (r.getAttribute('TargetMode') === 'External') continue;
           const to = posix.normalize(posix.join(posix.dirname(part), r.getAttribute('Target')!));
-          if (!seen.has(to)) (seen.add(to), queue.push(to));
+          if (seen.has(to)) continue;
+          seen.add(to);
+          queue.push(to);
         }
       }
       return seen;
