@@ -145,6 +145,57 @@ describe('the editable PPTX on a company template', () => {
   }
 });
 
+describe('the editable PPTX on a company template: the layouts a deck names', () => {
+  it("Focus: deck.md's pptxLayouts puts every divider on the layout it names, a slide's _pptxLayout its own slide", async () => {
+    const dir = tempDir('lectern-template-layouts-');
+    const deck = join(dir, 'deck');
+    cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+    useTemplate(deck, libreOfficeTemplate('Focus'));
+    const md = join(deck, 'deck.md');
+    writeFileSync(
+      md,
+      readFileSync(md, 'utf8').replace(
+        'chapters: 2',
+        'chapters: 2\npptxTemplate: brand/company.potx\npptxLayouts:\n  divider: "Title, Content"',
+      ),
+    );
+    const chapter = join(deck, '02-speaking.md');
+    const own =
+      '## 两栏对照\n\n<!-- _pptxLayout: "Title, 2 Content" -->\n\n- 先听\n- 再说\n\n<!-- 对照讲解。 -->';
+    writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n---\n\n${own}\n`);
+    const run = lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'pptx']);
+    expect(run.code, run.stderr).toBe(0);
+    const file = join(dir, 'out', 'deck.pptx');
+    const out = await parts(file);
+    /** Each slide's title text and its layout's name, in slide order. */
+    const shown = await Promise.all(
+      out
+        .named('slides')
+        .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]))
+        .map(async (s) => {
+          const rels = await out.xml(posix.join('ppt/slides/_rels', `${posix.basename(s)}.rels`));
+          const target = el(rels, REL, 'Relationship').find((r) =>
+            r.getAttribute('Type')!.endsWith('/slideLayout'),
+          )!;
+          const layout = await out.xml(
+            posix.normalize(posix.join('ppt/slides', target.getAttribute('Target')!)),
+          );
+          const title = el(await out.xml(s), P, 'sp').find((sp) =>
+            el(sp, P, 'ph').some((ph) => ph.getAttribute('type') === 'title'),
+          );
+          return { title: title && text(title), layout: el(layout, P, 'cSld')[0]!.getAttribute('name') };
+        }),
+    );
+    const layoutOf = (title: string) => shown.find((s) => s.title === title)?.layout;
+    for (const divider of ['倾听的力量', '清晰表达'])
+      expect(layoutOf(divider), divider).toBe('Title, Content');
+    expect(layoutOf('两栏对照')).toBe('Title, 2 Content');
+    // The other content slides keep the layout chosen by what they hold.
+    expect(layoutOf('表达两原则')).not.toBe('Title, 2 Content');
+    expect(await ooxmlErrors(file)).toEqual([]);
+  }, 300_000);
+});
+
 describe('the editable PPTX on a company template: what the sample slides used', () => {
   it("Candy: the sample slides' pictures go with them, and every part is reached from the package root", async () => {
     const dir = tempDir('lectern-template-prune-');

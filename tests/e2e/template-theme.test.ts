@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseXml, serializeXml } from '../../src/core/xml-tree.js';
 import { startChromium } from '../helpers/chromium.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
+import { ooxmlErrors } from '../helpers/ooxml.js';
 import { pdfWords, type PdfWord } from '../helpers/pixels.js';
+import { libreOfficePdf } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 import { libreOfficeTemplate } from '../helpers/templates.js';
 
@@ -91,10 +93,10 @@ async function withLogo(potx: string, to: string): Promise<void> {
   writeFileSync(to, await zip.generateAsync({ type: 'nodebuffer' }));
 }
 
-/** An English deck with no brand of its own, on `potx`, with `theme:` as given. */
-function deckOn(potx: string | undefined, theme: string): string {
+/** A fixture deck (by default an English one with no brand of its own) on `potx`, with `theme:` as given. */
+function deckOn(potx: string | undefined, theme: string, fixture = 'other-topic'): string {
   const deck = join(tempDir('lectern-template-theme-'), 'deck');
-  cpSync(join(FIXTURES, 'other-topic'), deck, { recursive: true });
+  cpSync(join(FIXTURES, fixture), deck, { recursive: true });
   const file = join(deck, 'deck.md');
   const lines = [`theme: ${theme}`, ...(potx ? ['pptxTemplate: brand/company.potx'] : [])];
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^---\n/, `---\n${lines.join('\n')}\n`));
@@ -286,6 +288,48 @@ describe('theme: template', () => {
     expect(lectern(['build', plain, '--out', strips, '--format', 'html', '--quiet']).code).toBe(0);
     expect(readFileSync(join(strips, 'deck.html'), 'utf8')).not.toContain('--lectern-logo: url("data:');
   }, 120_000);
+
+  it("writes the template's colours in the PPTX as its theme colours, and LibreOffice draws them", async () => {
+    const dir = tempDir('lectern-template-scheme-');
+    const potx = join(dir, 'focus.potx');
+    await recoloured(libreOfficeTemplate('Focus'), potx, SCHEMES[0]!.colours);
+    // The course fixture with cards, an exercise and its time box; its own brand primary is the template's dk2.
+    const deck = deckOn(potx, 'template', 'valid');
+    const out = join(dir, 'out');
+    const run = lectern(['build', deck, '--out', out, '--format', 'pptx', '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const file = join(out, 'deck.pptx');
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    const colours = { scheme: new Map<string, number>(), rgb: new Map<string, number>() };
+    for (const name of slides) {
+      const doc = parseXml(await zip.file(name)!.async('string'));
+      for (const [kind, local] of [
+        ['scheme', 'schemeClr'],
+        ['rgb', 'srgbClr'],
+      ] as const)
+        for (const c of doc.getElementsByTagNameNS(A, local)) {
+          const v = c.getAttribute('val')!.toUpperCase();
+          colours[kind].set(v, (colours[kind].get(v) ?? 0) + 1);
+        }
+    }
+    expect(colours.scheme.get('DK2') ?? 0, 'the primary as the theme colour dk2').toBeGreaterThan(3);
+    expect(colours.rgb.get('7A1F3D'), 'the primary as RGB').toBeUndefined();
+    expect(colours.rgb.get('FFFFFF'), "white, the scheme's lt1").toBeUndefined();
+    expect(await ooxmlErrors(file)).toEqual([]);
+    // LibreOffice draws the cards' numbers and the time box in the theme colour.
+    const pdf = libreOfficePdf(file, dir);
+    execFileSync('pdftoppm', ['-r', '36', '-png', pdf, join(dir, 'lo')]);
+    const pages = readdirSync(dir).filter((f) => /^lo-\d+\.png$/.test(f));
+    let primary = 0;
+    for (const p of pages) {
+      const { data } = await sharp(join(dir, p)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      for (let i = 0; i < data.length; i += 3)
+        if (near([0, 1, 2].map((k) => data[i + k]!.toString(16).padStart(2, '0')).join(''), '7a1f3d'))
+          primary++;
+    }
+    expect(primary, 'pixels in the primary').toBeGreaterThan(500);
+  }, 180_000);
 
   it('without pptxTemplate is an error at the theme: line, and nothing is written', () => {
     const deck = deckOn(undefined, 'template');

@@ -11,6 +11,7 @@ import { intoPlaceholder, placeholderShape } from './placeholder-shapes.js';
 import { placeInLayout } from './place-frames.js';
 import { bodyShape, placeholderBodies, type PlaceholderBody } from './body-placeholder.js';
 import { footerShapes } from './footer-placeholders.js';
+import { toSchemeColours } from './scheme-colours.js';
 import {
   BODY_TYPES,
   TITLE_TYPES,
@@ -51,6 +52,7 @@ export async function graftTemplate(pptx: Buffer, deck: DeckModel, composed: Com
     onLayout(doc, info, layout, deck, from, template, bodies[i] && { ...bodies[i], link: linkIn(rels) });
     for (const shape of footerShapes(info, i + 1, layout, deck, nextId(doc)))
       all(doc, 'p', 'spTree')[0]!.appendChild(shape);
+    toSchemeColours(doc, template.theme.colours);
     save(zip, relsOf(part), rels);
     save(zip, part, doc);
   }
