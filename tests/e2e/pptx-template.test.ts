@@ -370,7 +370,12 @@ describe('the editable PPTX on a company template: text in the body placeholder'
       expect(el(paragraph[0]!, A, 'buNone').length, 'a paragraph has no bullet').toBe(1);
       // A slide of point cards keeps its measured frames, in no body placeholder.
       const cards = slides.find((s) => s.title === '倾听三要点')!;
-      expect(el(cards.doc, P, 'ph').map((p) => p.getAttribute('type'))).toEqual(['title', 'ftr', 'sldNum']);
+      expect(el(cards.doc, P, 'ph').map((p) => p.getAttribute('type'))).toEqual([
+        'title',
+        'ftr',
+        'dt',
+        'sldNum',
+      ]);
       expect(el(cards.doc, A, 'xfrm').length).toBeGreaterThan(1);
       // Content slides hold the layout's footer (the deck title, as the HTML's footer) and its
       // slide number, a field caching the slide's own number; generated slides hold neither.
@@ -378,6 +383,7 @@ describe('the editable PPTX on a company template: text in the body placeholder'
         const typed = (type: string) =>
           el(s.doc, P, 'sp').filter((sp) => el(sp, P, 'ph').some((p) => p.getAttribute('type') === type));
         expect(typed('ftr').map(text), `slide ${s.page}'s footer`).toEqual(['沟通技巧训练营']);
+        expect(typed('dt').map(text), `slide ${s.page}'s date`).toEqual(['2026-12-01']);
         expect(
           typed('sldNum').map((sp) => el(sp, A, 'fld').map((f) => [f.getAttribute('type'), text(f)])),
         ).toEqual([[['slidenum', String(s.page)]]]);
@@ -385,7 +391,7 @@ describe('the editable PPTX on a company template: text in the body placeholder'
       const page = (n: number) => slides.find((s) => s.page === n)!;
       for (const s of [page(1), page(2), page(slides.length)])
         expect(
-          el(s.doc, P, 'ph').filter((p) => ['ftr', 'sldNum'].includes(p.getAttribute('type') ?? '')),
+          el(s.doc, P, 'ph').filter((p) => ['ftr', 'dt', 'sldNum'].includes(p.getAttribute('type') ?? '')),
           `generated slide ${s.page}`,
         ).toEqual([]);
       expect(await ooxmlErrors(file)).toEqual([]);

@@ -4,11 +4,12 @@ import type { DeckModel } from '../../../validate/deck-model.js';
 import { parseXml, type XmlElement } from '../xml-tree.js';
 import { NS } from '../pptx-xml.js';
 
-// The template's footer and slide-number placeholders on lectern's content slides, where the
-// HTML shows a footer and a page number: PowerPoint draws a layout's `ftr` and `sldNum` only on
-// slides that hold a placeholder of that kind, so without these the template's own footer
-// line and number (in its place, face and colour) never appear. Generated slides (title,
-// agenda, dividers, closing) show neither, as in the HTML.
+// The template's footer, date and slide-number placeholders on lectern's content slides, where
+// the HTML shows a footer and a page number: PowerPoint draws a layout's `ftr`, `dt` and
+// `sldNum` only on slides that hold a placeholder of that kind, so without these the template's
+// own footer line, date and number (in its place, face and colour) never appear. The date is
+// the deck's `date:`, where it has one. Generated slides (title, agenda, dividers, closing) show
+// none of them, as in the HTML.
 
 /** PowerPoint's field id for a slide number (any GUID will do; PowerPoint writes this one). */
 const SLIDE_NUMBER_FIELD = '{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}';
@@ -28,7 +29,7 @@ function shape(ph: LayoutPlaceholder, id: number, name: string, paragraph: strin
   return el;
 }
 
-/** The footer and slide-number shapes slide `number` (1-based) gets on `layout`, ids from `firstId`. */
+/** The footer, date and slide-number shapes slide `number` (1-based) gets on `layout`, ids from `firstId`. */
 export function footerShapes(
   info: SlideInfo,
   number: number,
@@ -48,6 +49,18 @@ export function footerShapes(
         firstId + out.length,
         'Footer',
         `<a:r><a:rPr lang="${lang}"/><a:t>${escape(footer)}</a:t></a:r>`,
+      ),
+    );
+  // The deck's date, as written in deck.md (a fixed date, not PowerPoint's date field, which
+  // would show the day the file is opened).
+  const dt = layout.placeholders.find((p) => p.type === 'dt');
+  if (dt && deck.date)
+    out.push(
+      shape(
+        dt,
+        firstId + out.length,
+        'Date',
+        `<a:r><a:rPr lang="${lang}"/><a:t>${escape(deck.date)}</a:t></a:r>`,
       ),
     );
   const sldNum = layout.placeholders.find((p) => p.type === 'sldNum');
