@@ -306,7 +306,12 @@ describe('the editable PPTX on a company template: text in the body placeholder'
       );
       const chapter = join(deck, '02-speaking.md');
       const para = `## 一段话\n\n${PARAGRAPH}\n\n<!-- 一段话。 -->`;
-      writeFileSync(chapter, `${readFileSync(chapter, 'utf8')}\n---\n\n${LIST}\n\n---\n\n${para}\n`);
+      const table =
+        '## 两种回应\n\n| 场合 | 回应 |\n| --- | --- |\n| 投诉 | 先道歉 |\n| 咨询 | 先答复 |\n\n<!-- 对比两种回应。 -->';
+      writeFileSync(
+        chapter,
+        `${readFileSync(chapter, 'utf8')}\n---\n\n${LIST}\n\n---\n\n${para}\n\n---\n\n${table}\n`,
+      );
       const run = lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'pptx']);
       expect(run.stderr).not.toMatch(/error|warning/);
       expect(run.code).toBe(0);
@@ -379,7 +384,14 @@ describe('the editable PPTX on a company template: text in the body placeholder'
       expect(el(cards.doc, A, 'xfrm').length).toBeGreaterThan(1);
       // Content slides hold the layout's footer (the deck title, as the HTML's footer) and its
       // slide number, a field caching the slide's own number; generated slides hold neither.
-      for (const s of [list, cards, slides.find((s) => s.title === '一段话')!]) {
+      const content = [list, cards, ...['一段话', '两种回应'].map((t) => slides.find((s) => s.title === t)!)];
+      for (const s of content) {
+        // lectern's own chrome (its chapter header, its page number, its title's accent rule)
+        // is not drawn on a template: the layout's placeholders stand for it.
+        expect(text(s.doc.documentElement), `slide ${s.page} without lectern's chapter header`).not.toMatch(
+          /0\d · /,
+        );
+        expect(el(s.doc, A, 'fld').length, `slide ${s.page}: one slide number`).toBe(1);
         const typed = (type: string) =>
           el(s.doc, P, 'sp').filter((sp) => el(sp, P, 'ph').some((p) => p.getAttribute('type') === type));
         expect(typed('ftr').map(text), `slide ${s.page}'s footer`).toEqual(['沟通技巧训练营']);

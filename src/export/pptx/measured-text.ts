@@ -73,11 +73,21 @@ export function placeText(
   });
 }
 
-/** A measured block (the slide's title when `title`): its text without the accent rule's height, then the rule itself. */
-export function placeBlock(pptx: Pptx, slide: Slide, b: MeasuredBlock, bg: string, title = false): void {
+/**
+ * A measured block (the slide's title when `title`): its text without the accent rule's height,
+ * then the rule itself, unless `rule` is false (on a company template, whose layouts style titles).
+ */
+export function placeBlock(
+  pptx: Pptx,
+  slide: Slide,
+  b: MeasuredBlock,
+  bg: string,
+  title = false,
+  rule = true,
+): void {
   const textBox = b.after ? { ...b, h: b.after.y - b.y } : b;
   placeText(slide, textBox, b, b.fontPx, bg, title ? { objectName: TITLE_NAME } : {});
-  if (b.after) bar(pptx, slide, b.after, b.after.color, b.after.h / 2);
+  if (b.after && rule) bar(pptx, slide, b.after, b.after.color, b.after.h / 2);
 }
 
 /** A filled rectangle in CSS pixels, rounded by `radiusPx`. */

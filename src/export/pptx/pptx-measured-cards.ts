@@ -199,11 +199,17 @@ function drawItem(
  * placed) and the time box (drawn by the caller). Draws nothing and says so when a block it
  * needs is missing, so the caller keeps its fixed geometry.
  */
-export function drawMeasuredCards(pptx: Pptx, slide: Slide, m: SlideBoxes, skip: MeasuredBlock[]): void {
+export function drawMeasuredCards(
+  pptx: Pptx,
+  slide: Slide,
+  m: SlideBoxes,
+  skip: MeasuredBlock[],
+  titleRule = true,
+): void {
   for (const b of m.blocks) {
     if (skip.includes(b)) continue;
     if (/^H\d$/.test(b.tag) && !b.deco) {
-      placeBlock(pptx, slide, b, 'FFFFFF', b === m.blocks[0]);
+      placeBlock(pptx, slide, b, 'FFFFFF', b === m.blocks[0], titleRule || b !== m.blocks[0]);
       continue;
     }
     const bg = b.deco?.bg ?? 'FFFFFF';

@@ -99,8 +99,9 @@ export function trainingSlide(
   measured?: SlideBoxes,
 ): Slide {
   const slide = pptx.addSlide({ masterName: masterName(layout) });
-  // Another theme's header and page number are its own, drawn as measured (pptx-marp-chrome.ts).
-  if (!c.measured) slideChrome(slide, info, c, H);
+  // Another theme's header and page number are its own, drawn as measured (pptx-marp-chrome.ts);
+  // on a company template, its layouts' footer and number placeholders take their place.
+  if (!c.measured && !c.templated) slideChrome(slide, info, c, H);
   const p = trainingParts(info.body ?? '');
   const bg = st.blocks.find((b) => b.kind === 'background');
   if (p.background && bg?.kind === 'background' && bg.png) p.background.data = bg.png;
@@ -113,20 +114,22 @@ export function trainingSlide(
   if (layout === 'split') drawSplit(pptx, slide, p, st, c, H, box, measured);
   if (layout === 'split' || layout === 'table') {
     const head = measured?.blocks[0];
-    if (p.heading && head && /^H\d$/.test(head.tag)) placeBlock(pptx, slide, head, 'FFFFFF', true);
+    if (p.heading && head && /^H\d$/.test(head.tag))
+      placeBlock(pptx, slide, head, 'FFFFFF', true, !c.templated);
     else if (p.heading) fixedHeading(slide, p.heading, layout, c, box);
     if (layout === 'table') drawTable(pptx, slide, p, st, c, box, measured);
     return slide;
   }
   // Every frame where the slides document shows it, when its measurements match what it says.
   if (matches(layout, p, measured)) {
-    drawMeasuredCards(pptx, slide, measured!, []);
+    drawMeasuredCards(pptx, slide, measured!, [], !c.templated);
     return slide;
   }
   const fixed: FixedBody = { pptx, slide, p, c, top, bottom };
   const head =
     layout === 'statement' ? undefined : measured?.blocks.find((b: MeasuredBlock) => b.tag === 'H2');
-  if (p.heading && head && head === measured?.blocks[0]) placeBlock(pptx, slide, head, 'FFFFFF', true);
+  if (p.heading && head && head === measured?.blocks[0])
+    placeBlock(pptx, slide, head, 'FFFFFF', true, !c.templated);
   else if (p.heading) fixedHeading(slide, p.heading, layout, c, box);
   if (timeBox) fixedTimeBox(fixed, timeBox, c);
   if (layout === 'statement') fixedStatement(fixed);

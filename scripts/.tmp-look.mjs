@@ -1,0 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deckFonts } from './fidelity-lib.mjs';
+const [name, potx] = process.argv.slice(2);
+const dir = `/tmp/look-${name}`;
+rmSync(dir, { recursive: true, force: true });
+cpSync('/work/main/slides', join(dir, 'deck'), { recursive: true });
+mkdirSync(join(dir, 'deck', 'brand'), { recursive: true });
+cpSync(potx, join(dir, 'deck', 'brand', 'company.potx'));
+const md = join(dir, 'deck', 'deck.md');
+writeFileSync(md, readFileSync(md, 'utf8').replace(/^---\n/, '---\ntheme: template\npptxTemplate: brand/company.potx\n'));
+execFileSync('node', ['/work/main/dist/cli/main.js', 'build', join(dir, 'deck'), '--out', join(dir, 'out'), '--force', '--quiet', '--format', 'pdf,pptx'], { stdio: 'inherit' });
+const conf = await deckFonts(dir, join(dir, 'out', 'deck.pptx'));
+execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', join(dir, 'lo'), join(dir, 'out', 'deck.pptx')], { stdio: 'ignore', env: { ...process.env, FONTCONFIG_FILE: conf } });
