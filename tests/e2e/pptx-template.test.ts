@@ -3,6 +3,8 @@ import { basename, join, posix } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parseXml, serializeXml, type XmlDocument, type XmlElement } from '../../src/export/pptx/xml-tree.js';
+import { readTemplate } from '../../src/load/template/read-template.js';
+import type { PptxTemplate } from '../../src/load/template/template-model.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { ooxmlErrors } from '../helpers/ooxml.js';
 import { renderPdfGrey, type Grey } from '../helpers/pixels.js';
@@ -306,8 +308,9 @@ describe('the editable PPTX on a company template: text in the body placeholder'
       );
       const chapter = join(deck, '02-speaking.md');
       const para = `## 一段话\n\n${PARAGRAPH}\n\n<!-- 一段话。 -->`;
+      // Tall enough to fill the content area: on Vivid, its body placeholder runs over the footer row.
       const table =
-        '## 两种回应\n\n| 场合 | 回应 |\n| --- | --- |\n| 投诉 | 先道歉 |\n| 咨询 | 先答复 |\n\n<!-- 对比两种回应。 -->';
+        '## 两种回应\n\n| 场合 | 回应 |\n| --- | --- |\n| 场合 1 | 回应 1 |\n| 场合 2 | 回应 2 |\n| 场合 3 | 回应 3 |\n| 场合 4 | 回应 4 |\n| 场合 5 | 回应 5 |\n\n<!-- 对比两种回应。 -->';
       writeFileSync(
         chapter,
         `${readFileSync(chapter, 'utf8')}\n---\n\n${LIST}\n\n---\n\n${para}\n\n---\n\n${table}\n`,
@@ -331,7 +334,15 @@ describe('the editable PPTX on a company template: text in the body placeholder'
           const title = el(doc, P, 'sp').find((sp) =>
             el(sp, P, 'ph').some((ph) => ph.getAttribute('type') === 'title'),
           );
-          return { page: Number(/(\d+)\.xml$/.exec(s)![1]), doc, rels, layout, title: title && text(title) };
+          const layoutPart = posix.normalize(posix.join('ppt/slides', target.getAttribute('Target')!));
+          return {
+            page: Number(/(\d+)\.xml$/.exec(s)![1]),
+            doc,
+            rels,
+            layout,
+            layoutPart,
+            title: title && text(title),
+          };
         }),
       );
       /** The slide's shape in its layout's body placeholder (`body`, or no type: `obj`), same index. */
@@ -384,6 +395,7 @@ describe('the editable PPTX on a company template: text in the body placeholder'
       expect(el(cards.doc, A, 'xfrm').length).toBeGreaterThan(1);
       // Content slides hold the layout's footer (the deck title, as the HTML's footer) and its
       // slide number, a field caching the slide's own number; generated slides hold neither.
+      const template = (await readTemplate(readFileSync(join(deck, 'brand/company.potx')))) as PptxTemplate;
       const content = [list, cards, ...['一段话', '两种回应'].map((t) => slides.find((s) => s.title === t)!)];
       for (const s of content) {
         // lectern's own chrome (its chapter header, its page number, its title's accent rule)
@@ -392,6 +404,24 @@ describe('the editable PPTX on a company template: text in the body placeholder'
           /0\d · /,
         );
         expect(el(s.doc, A, 'fld').length, `slide ${s.page}: one slide number`).toBe(1);
+        // Measured frames end above the layout's footer, date and number.
+        const yOf = (sp: XmlElement) => Number(el(sp, A, 'off')[0]?.getAttribute('y') ?? NaN);
+        // (lectern's reader gives each placeholder its box, from its master where the layout has none.)
+        const foot = Math.min(
+          ...template.layouts
+            .find((l) => l.part === s.layoutPart)!
+            .placeholders.filter((p) => ['ftr', 'dt', 'sldNum'].includes(p.type) && p.box)
+            .map((p) => p.box!.y),
+        );
+        expect(Number.isFinite(foot), 'the layout places its footer').toBe(true);
+        for (const sp of [...el(s.doc, P, 'sp'), ...el(s.doc, P, 'graphicFrame'), ...el(s.doc, P, 'pic')]) {
+          const ext = el(sp, A, 'ext').find((e) => e.parentNode?.localName === 'xfrm');
+          if (el(sp, P, 'ph').length || !ext) continue;
+          expect(
+            yOf(sp) + Number(ext.getAttribute('cy')),
+            `slide ${s.page}: a frame's foot`,
+          ).toBeLessThanOrEqual(foot + 1);
+        }
         const typed = (type: string) =>
           el(s.doc, P, 'sp').filter((sp) => el(sp, P, 'ph').some((p) => p.getAttribute('type') === type));
         expect(typed('ftr').map(text), `slide ${s.page}'s footer`).toEqual(['沟通技巧训练营']);

@@ -38,14 +38,29 @@ function scaleInside(shape: XmlElement, k: number): void {
     r.setAttribute('h', String(Math.round(Number(r.getAttribute('h')) * k)));
 }
 
-/** The layout's content area in EMU: its body placeholder's, else below its title to the foot. */
+/** The placeholders along a slide's foot: the footer, the date and the slide number. */
+const FOOT_TYPES = ['ftr', 'dt', 'sldNum'];
+
+/**
+ * The layout's content area in EMU: its body placeholder's, else below its title to the foot;
+ * either ends above the footer, date and number placeholders, which content slides hold
+ * (footer-placeholders.ts), so lectern's frames never cover them.
+ */
 export function contentArea(layout: TemplateLayout, to: { cx: number; cy: number }): Box {
   const body = layout.placeholders.find((p) => BODY_TYPES.includes(p.type) && p.box)?.box;
-  if (body && body.w > 0 && body.h > 0) return body;
   const title = layout.placeholders.find((p) => TITLE_TYPES.includes(p.type) && p.box)?.box;
   const margin = to.cx * 0.06;
   const top = title ? title.y + title.h + to.cy * 0.03 : to.cy * 0.22;
-  return { x: margin, y: top, w: to.cx - 2 * margin, h: Math.max(to.cy * 0.3, to.cy * 0.92 - top) };
+  const area =
+    body && body.w > 0 && body.h > 0
+      ? body
+      : { x: margin, y: top, w: to.cx - 2 * margin, h: Math.max(to.cy * 0.3, to.cy * 0.92 - top) };
+  const feet = layout.placeholders
+    .filter((p) => FOOT_TYPES.includes(p.type) && p.box && p.box.y > area.y + area.h * 0.5)
+    .filter((p) => p.box!.x < area.x + area.w && p.box!.x + p.box!.w > area.x)
+    .map((p) => p.box!.y);
+  const foot = Math.min(area.y + area.h, ...feet);
+  return { ...area, h: foot - area.y };
 }
 
 export function placeInLayout(
