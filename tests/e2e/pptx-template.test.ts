@@ -38,7 +38,16 @@ async function parts(file: string) {
         (await xml(n)).getElementsByTagNameNS(P, 'cSld')[0]!.getAttribute('name'),
       ),
     );
-  return { zip, xml, named, layoutNames };
+  /** A slide's relationships, and the layout they name: its part and its document. */
+  const slideLayout = async (slide: string) => {
+    const rels = await xml(posix.join('ppt/slides/_rels', `${posix.basename(slide)}.rels`));
+    const target = rels
+      .getElementsByTagNameNS(REL, 'Relationship')
+      .find((r) => r.getAttribute('Type')!.endsWith('/slideLayout'))!;
+    const part = posix.normalize(posix.join('ppt/slides', target.getAttribute('Target')!));
+    return { rels, part, layout: await xml(part) };
+  };
+  return { zip, xml, named, layoutNames, slideLayout };
 }
 
 const scheme = (doc: XmlDocument) =>
@@ -65,20 +74,27 @@ async function inChinese(potx: string, to: string): Promise<void> {
   writeFileSync(to, await t.zip.generateAsync({ type: 'nodebuffer' }));
 }
 
+/**
+ * The `valid` fixture in a new folder (`prefix`), on the template `source` as
+ * brand/company.potx, with `settings` added to deck.md: the deck folder and the folder holding it.
+ */
+function validOn(prefix: string, source: string, settings = ''): { dir: string; deck: string } {
+  const dir = tempDir(prefix);
+  const deck = join(dir, 'deck');
+  cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
+  useTemplate(deck, source);
+  const md = join(deck, 'deck.md');
+  const lines = `chapters: 2\npptxTemplate: brand/company.potx${settings}`;
+  writeFileSync(md, readFileSync(md, 'utf8').replace('chapters: 2', lines));
+  return { dir, deck };
+}
+
 describe('the editable PPTX on a company template', () => {
   for (const name of ['Focus', 'Vivid', 'Beehive', 'Focus-中文']) {
     it(`${name}: the template's masters, layouts and theme, titles in layout placeholders, notes, 0 validator errors, its background drawn`, async () => {
-      const dir = tempDir('lectern-template-');
-      const deck = join(dir, 'deck');
-      cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
       const source = libreOfficeTemplate(name.replace('-中文', ''));
-      useTemplate(deck, source);
+      const { dir, deck } = validOn('lectern-template-', source);
       if (name.endsWith('中文')) await inChinese(source, join(deck, 'brand/company.potx'));
-      const md = join(deck, 'deck.md');
-      writeFileSync(
-        md,
-        readFileSync(md, 'utf8').replace('chapters: 2', 'chapters: 2\npptxTemplate: brand/company.potx'),
-      );
       const run = lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'pptx']);
       expect(run.stderr).not.toMatch(/error|warning/);
       expect(run.code).toBe(0);
@@ -94,13 +110,7 @@ describe('the editable PPTX on a company template', () => {
       const content = await readPptx(file);
       expect(slides.length).toBe(content.slides);
       for (const s of slides) {
-        const rels = await out.xml(posix.join('ppt/slides/_rels', `${posix.basename(s)}.rels`));
-        const target = rels
-          .getElementsByTagNameNS(REL, 'Relationship')
-          .find((r) => r.getAttribute('Type')!.endsWith('/slideLayout'))!;
-        const layout = await out.xml(
-          posix.normalize(posix.join('ppt/slides', target.getAttribute('Target')!)),
-        );
+        const { layout } = await out.slideLayout(s);
         const layoutTitle = layout
           .getElementsByTagNameNS(P, 'ph')
           .find((p) => /title|ctrTitle/i.test(p.getAttribute('type') ?? ''));
@@ -149,17 +159,10 @@ describe('the editable PPTX on a company template', () => {
 
 describe('the editable PPTX on a company template: the layouts a deck names', () => {
   it("Focus: deck.md's pptxLayouts puts every divider on the layout it names, a slide's _pptxLayout its own slide", async () => {
-    const dir = tempDir('lectern-template-layouts-');
-    const deck = join(dir, 'deck');
-    cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
-    useTemplate(deck, libreOfficeTemplate('Focus'));
-    const md = join(deck, 'deck.md');
-    writeFileSync(
-      md,
-      readFileSync(md, 'utf8').replace(
-        'chapters: 2',
-        'chapters: 2\npptxTemplate: brand/company.potx\npptxLayouts:\n  divider: "Title, Content"',
-      ),
+    const { dir, deck } = validOn(
+      'lectern-template-layouts-',
+      libreOfficeTemplate('Focus'),
+      '\npptxLayouts:\n  divider: "Title, Content"',
     );
     const chapter = join(deck, '02-speaking.md');
     const own =
@@ -175,13 +178,7 @@ describe('the editable PPTX on a company template: the layouts a deck names', ()
         .named('slides')
         .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]))
         .map(async (s) => {
-          const rels = await out.xml(posix.join('ppt/slides/_rels', `${posix.basename(s)}.rels`));
-          const target = el(rels, REL, 'Relationship').find((r) =>
-            r.getAttribute('Type')!.endsWith('/slideLayout'),
-          )!;
-          const layout = await out.xml(
-            posix.normalize(posix.join('ppt/slides', target.getAttribute('Target')!)),
-          );
+          const { layout } = await out.slideLayout(s);
           const title = el(await out.xml(s), P, 'sp').find((sp) =>
             el(sp, P, 'ph').some((ph) => ph.getAttribute('type') === 'title'),
           );
@@ -200,16 +197,8 @@ describe('the editable PPTX on a company template: the layouts a deck names', ()
 
 describe('the editable PPTX on a company template: what the sample slides used', () => {
   it("Candy: the sample slides' pictures go with them, and every part is reached from the package root", async () => {
-    const dir = tempDir('lectern-template-prune-');
-    const deck = join(dir, 'deck');
-    cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
     const source = libreOfficeTemplate('Candy');
-    useTemplate(deck, source);
-    const md = join(deck, 'deck.md');
-    writeFileSync(
-      md,
-      readFileSync(md, 'utf8').replace('chapters: 2', 'chapters: 2\npptxTemplate: brand/company.potx'),
-    );
+    const { dir, deck } = validOn('lectern-template-prune-', source);
     const run = lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'pptx']);
     expect(run.code, run.stderr).toBe(0);
     const file = join(dir, 'out', 'deck.pptx');
@@ -297,15 +286,7 @@ const text = (e: XmlElement) =>
 describe('the editable PPTX on a company template: text in the body placeholder', () => {
   for (const name of ['Focus', 'Vivid']) {
     it(`${name}: a heading-and-list slide and a heading-and-paragraph slide hold their text in the layout's body placeholder, LibreOffice draws it, 0 validator errors`, async () => {
-      const dir = tempDir('lectern-template-body-');
-      const deck = join(dir, 'deck');
-      cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
-      useTemplate(deck, libreOfficeTemplate(name));
-      const md = join(deck, 'deck.md');
-      writeFileSync(
-        md,
-        readFileSync(md, 'utf8').replace('chapters: 2', 'chapters: 2\npptxTemplate: brand/company.potx'),
-      );
+      const { dir, deck } = validOn('lectern-template-body-', libreOfficeTemplate(name));
       const chapter = join(deck, '02-speaking.md');
       const para = `## 一段话\n\n${PARAGRAPH}\n\n<!-- 一段话。 -->`;
       // Tall enough to fill the content area: on Vivid, its body placeholder runs over the footer row.
@@ -324,17 +305,10 @@ describe('the editable PPTX on a company template: text in the body placeholder'
       const slides = await Promise.all(
         out.named('slides').map(async (s) => {
           const doc = await out.xml(s);
-          const rels = await out.xml(posix.join('ppt/slides/_rels', `${posix.basename(s)}.rels`));
-          const target = el(rels, REL, 'Relationship').find((r) =>
-            r.getAttribute('Type')!.endsWith('/slideLayout'),
-          )!;
-          const layout = await out.xml(
-            posix.normalize(posix.join('ppt/slides', target.getAttribute('Target')!)),
-          );
+          const { rels, part: layoutPart, layout } = await out.slideLayout(s);
           const title = el(doc, P, 'sp').find((sp) =>
             el(sp, P, 'ph').some((ph) => ph.getAttribute('type') === 'title'),
           );
-          const layoutPart = posix.normalize(posix.join('ppt/slides', target.getAttribute('Target')!));
           return {
             page: Number(/(\d+)\.xml$/.exec(s)![1]),
             doc,

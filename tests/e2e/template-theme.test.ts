@@ -118,6 +118,23 @@ const near = (hex: string, want: string) =>
     (i) => Math.abs(parseInt(hex.slice(i, i + 2), 16) - parseInt(want.slice(i, i + 2), 16)) <= 6,
   );
 
+/** Page `page` of `pdf` as a PNG at `dpi`, written as `<to>.png`: its path. */
+function pagePng(pdf: string, page: number, dpi: number, to: string): string {
+  execFileSync('pdftoppm', [
+    '-r',
+    String(dpi),
+    '-png',
+    '-singlefile',
+    '-f',
+    `${page}`,
+    '-l',
+    `${page}`,
+    pdf,
+    to,
+  ]);
+  return `${to}.png`;
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await startChromium();
@@ -128,7 +145,7 @@ afterAll(async () => {
 
 // Focus's green accent2 reads at 2.4:1 on its maroon, under the 3:1 of large text: the divider's
 // number takes accent1's gold instead. Vivid's accent2 reads at 4.6:1 on its teal and is kept.
-const SCHEMES = [
+const SCHEMES: { template: string; colours: Record<string, string>; primary: string; accent: string }[] = [
   {
     template: 'Focus',
     colours: { dk2: '7A1F3D', accent1: 'F2C14E', accent2: '2E8B57' },
@@ -166,21 +183,7 @@ describe('theme: template', () => {
       expect(run.code, run.stderr).toBe(0);
       // The title slide: its gradient starts at the primary in the top-left corner, the accent
       // bar runs along its bottom edge.
-      execFileSync('pdftoppm', [
-        '-r',
-        '36',
-        '-png',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        join(out, 'deck.pdf'),
-        join(dir, 'p'),
-      ]);
-      const page = join(
-        dir,
-        readdirSync(dir).find((f) => /^p-\d+\.png$/.test(f))!,
-      );
+      const page = pagePng(join(out, 'deck.pdf'), 1, 36, join(dir, 'p'));
       const { width, height } = await sharp(page).metadata();
       expect(await rgb(page, 2, 2)).toSatisfy((c: string) => near(c, s.primary));
       expect(await rgb(page, width! / 2, height! - 2)).toSatisfy((c: string) => near(c, s.accent));
@@ -192,20 +195,8 @@ describe('theme: template', () => {
         .filter((w) => w.text === '01')
         .sort((a, b) => b.y1 - b.y0 - (a.y1 - a.y0))[0]!;
       expect(number).toBeDefined();
-      const divider = join(dir, 'divider');
-      execFileSync('pdftoppm', [
-        '-r',
-        '72',
-        '-png',
-        '-singlefile',
-        '-f',
-        `${number.page}`,
-        '-l',
-        `${number.page}`,
-        pdf,
-        divider,
-      ]);
-      expect(await shareNear(`${divider}.png`, number, 72, s.accent)).toBeGreaterThan(0.15);
+      const divider = pagePng(pdf, number.page, 72, join(dir, 'divider'));
+      expect(await shareNear(divider, number, 72, s.accent)).toBeGreaterThan(0.15);
       expect(await rgb(page, 2, 2)).not.toSatisfy((c: string) => near(c, '0b3d6e'));
       const tab = await browser.newPage();
       try {
@@ -247,19 +238,7 @@ describe('theme: template', () => {
     expect(run.code, run.stderr).toBe(0);
     // lectern's title slide draws the logo 90 px high, 70 px from the right, 60 px from the top:
     // a 3:1 logo spans x 940–1210, y 60–150 of the 1280×720 slide.
-    execFileSync('pdftoppm', [
-      '-r',
-      '72',
-      '-png',
-      '-singlefile',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      join(out, 'deck.pdf'),
-      join(dir, 't'),
-    ]);
-    const title = join(dir, 't.png');
+    const title = pagePng(join(out, 'deck.pdf'), 1, 72, join(dir, 't'));
     const { width } = await sharp(title).metadata();
     const k = width! / 1280;
     expect(await rgb(title, 1075 * k, 105 * k)).toSatisfy((c: string) => near(c, LOGO));
