@@ -46,6 +46,19 @@ export class XmlElement {
   getAttribute(name: string): string | null {
     return this.attrs.get(name) ?? null;
   }
+  /** An attribute by its namespace and local name (`r:embed`), whatever prefix the part gives it. */
+  getAttributeNS(ns: string, local: string): string | null {
+    for (const [name, value] of this.attrs) {
+      const colon = name.indexOf(':');
+      if (
+        colon > 0 &&
+        name.slice(colon + 1) === local &&
+        this.lookupNamespaceURI(name.slice(0, colon)) === ns
+      )
+        return value;
+    }
+    return null;
+  }
   hasAttribute(name: string): boolean {
     return this.attrs.has(name);
   }

@@ -35,6 +35,17 @@ describe('the PPTX parts XML tree', () => {
     expect(doc.getElementsByTagNameNS(P, 'root')).toHaveLength(1);
   });
 
+  it('reads an attribute by its namespace, whatever prefix the part gives it', () => {
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const doc = parseXml(
+      `<p:pic xmlns:p="${P}" xmlns:rel="${R}"><p:blip rel:embed="rId7" embed="plain" xmlns:o="urn:other" o:embed="other"/></p:pic>`,
+    );
+    const blip = doc.getElementsByTagNameNS(P, 'blip')[0]!;
+    expect(blip.getAttributeNS(R, 'embed')).toBe('rId7');
+    expect(blip.getAttributeNS('urn:other', 'embed')).toBe('other');
+    expect(blip.getAttributeNS(R, 'id')).toBeNull();
+  });
+
   it('moves, inserts and removes nodes, and sets text', () => {
     const doc = parseXml(`<a:r xmlns:a="${A}"><a:t>old</a:t></a:r>`);
     const run = doc.documentElement;

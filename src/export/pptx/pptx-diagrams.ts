@@ -131,21 +131,11 @@ export async function addSvgParts(
     (n) => svgRels.has(n),
     (slide, name) => {
       for (const blip of all(slide, 'a', 'blip')) {
-        const svgId = svgRels.get(name)!.get(attributeNS(blip, R, 'embed') ?? '');
+        const svgId = svgRels.get(name)!.get(blip.getAttributeNS(R, 'embed') ?? '');
         if (svgId) addSvgBlip(blip, svgId);
       }
     },
   );
-}
-
-/** An attribute by its namespace and local name, whatever prefix the part gives it. */
-function attributeNS(el: XmlElement, ns: string, local: string): string | undefined {
-  for (const [name, value] of el.attributes) {
-    const colon = name.indexOf(':');
-    if (colon > 0 && name.slice(colon + 1) === local && el.lookupNamespaceURI(name.slice(0, colon)) === ns)
-      return value;
-  }
-  return undefined;
 }
 
 function addSvgBlip(blip: XmlElement, svgId: string): void {

@@ -167,10 +167,8 @@ const sameKind = (master: string, layout: string) =>
 /** The relationship ids of a list's entries (`p:sldMasterIdLst/p:sldMasterId/@r:id`), in order. */
 function ids(doc: XmlDocument, entry: string): string[] {
   return doc.getElementsByTagNameNS(NS.p, entry).flatMap((e) => {
-    const id = [...e.attributes].find(
-      ([k]) => k.endsWith(':id') && e.lookupNamespaceURI(k.split(':')[0]!) === R_NS,
-    );
-    return id ? [id[1]] : [];
+    const id = e.getAttributeNS(R_NS, 'id');
+    return id === null ? [] : [id];
   });
 }
 

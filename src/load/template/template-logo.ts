@@ -26,15 +26,6 @@ export interface PartWithRels {
   rels: { id: string; type: string; target: string }[];
 }
 
-/** The value of an attribute in the relationships namespace (`r:embed`), whatever its prefix. */
-function relAttribute(el: XmlElement, local: string): string | undefined {
-  for (const [name, value] of el.attributes) {
-    const [prefix, rest] = name.split(':');
-    if (rest === local && el.lookupNamespaceURI(prefix!) === OOXML.r) return value;
-  }
-  return undefined;
-}
-
 /** Whether a picture, by its own transform's size in EMU, could be a logo on a slide of `slide`'s size. */
 function logoSized(pic: XmlElement, slide: { cx: number; cy: number }): boolean {
   const ext = pic.getElementsByTagNameNS(OOXML.a, 'ext').find((e) => e.parentNode?.localName === 'xfrm');
@@ -64,7 +55,7 @@ export async function templateLogo(
       if (pic.getElementsByTagNameNS(OOXML.p, 'ph').length) continue;
       if (!logoSized(pic, slide)) continue;
       const blip = pic.getElementsByTagNameNS(OOXML.a, 'blip')[0];
-      const id = blip && relAttribute(blip, 'embed');
+      const id = blip?.getAttributeNS(OOXML.r, 'embed');
       const part = rels.find((r) => r.id === id)?.target;
       const mime = part && MIME[extname(part).toLowerCase()];
       const file = part && zip.file(part);

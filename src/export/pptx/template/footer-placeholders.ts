@@ -1,8 +1,8 @@
 import { deckFooter, type SlideInfo } from '../../../compose/compose-deck.js';
-import type { LayoutPlaceholder, TemplateLayout } from '../../../load/template/template-model.js';
+import type { TemplateLayout } from '../../../load/template/template-model.js';
 import type { DeckModel } from '../../../validate/deck-model.js';
-import { parseXml, type XmlElement } from '../xml-tree.js';
-import { NS } from '../pptx-xml.js';
+import type { XmlElement } from '../xml-tree.js';
+import { escapeXml as escape, placeholderXmlShape } from './placeholder-shapes.js';
 
 // The template's footer, date and slide-number placeholders on lectern's content slides, where
 // the HTML shows a footer and a page number: PowerPoint draws a layout's `ftr`, `dt` and
@@ -13,21 +13,6 @@ import { NS } from '../pptx-xml.js';
 
 /** PowerPoint's field id for a slide number (any GUID will do; PowerPoint writes this one). */
 const SLIDE_NUMBER_FIELD = '{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}';
-
-const escape = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
-function shape(ph: LayoutPlaceholder, id: number, name: string, paragraph: string): XmlElement {
-  const idx = ph.idx === undefined ? '' : ` idx="${ph.idx}"`;
-  const el = parseXml(
-    `<p:sp xmlns:p="${NS.p}" xmlns:a="${NS.a}"><p:nvSpPr><p:cNvPr id="${id}" name="${name}"/>` +
-      `<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="${ph.type}"${idx}/></p:nvPr></p:nvSpPr>` +
-      `<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>${paragraph}</a:p></p:txBody></p:sp>`,
-  ).documentElement;
-  el.removeAttribute('xmlns:p');
-  el.removeAttribute('xmlns:a');
-  return el;
-}
 
 /** The footer, date and slide-number shapes slide `number` (1-based) gets on `layout`, ids from `firstId`. */
 export function footerShapes(
@@ -44,11 +29,11 @@ export function footerShapes(
   const ftr = layout.placeholders.find((p) => p.type === 'ftr');
   if (ftr && footer)
     out.push(
-      shape(
+      placeholderXmlShape(
         ftr,
         firstId + out.length,
         'Footer',
-        `<a:r><a:rPr lang="${lang}"/><a:t>${escape(footer)}</a:t></a:r>`,
+        `<a:p><a:r><a:rPr lang="${lang}"/><a:t>${escape(footer)}</a:t></a:r></a:p>`,
       ),
     );
   // The deck's date, as written in deck.md (a fixed date, not PowerPoint's date field, which
@@ -56,21 +41,21 @@ export function footerShapes(
   const dt = layout.placeholders.find((p) => p.type === 'dt');
   if (dt && deck.date)
     out.push(
-      shape(
+      placeholderXmlShape(
         dt,
         firstId + out.length,
         'Date',
-        `<a:r><a:rPr lang="${lang}"/><a:t>${escape(deck.date)}</a:t></a:r>`,
+        `<a:p><a:r><a:rPr lang="${lang}"/><a:t>${escape(deck.date)}</a:t></a:r></a:p>`,
       ),
     );
   const sldNum = layout.placeholders.find((p) => p.type === 'sldNum');
   if (sldNum && deck.directives.paginate !== 'false')
     out.push(
-      shape(
+      placeholderXmlShape(
         sldNum,
         firstId + out.length,
         'Slide Number',
-        `<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum"><a:rPr lang="${lang}"/><a:t>${number}</a:t></a:fld>`,
+        `<a:p><a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum"><a:rPr lang="${lang}"/><a:t>${number}</a:t></a:fld></a:p>`,
       ),
     );
   return out;

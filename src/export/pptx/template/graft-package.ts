@@ -67,7 +67,6 @@ export async function mergePackage(template: PptxTemplate, ours: JSZip, slides: 
     if (dropped.has((o.getAttribute('PartName') ?? '').replace(/^\//, ''))) o.parentNode!.removeChild(o);
   const list = presDoc.getElementsByTagNameNS(NS.p, 'sldIdLst')[0];
   if (list) list.parentNode!.removeChild(list);
-
   // A template is a presentation once it holds slides: its main part's type says which.
   const main = overrides.find((o) => o.getAttribute('PartName') === `/${pres}`);
   main?.setAttribute('ContentType', CT('presentationml.presentation.main'));

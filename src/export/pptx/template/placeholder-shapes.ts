@@ -6,11 +6,30 @@ import type { LayoutPlaceholder } from '../../../load/template/template-model.js
 // index) and says nothing of its own place, font, size or colour, so the layout's apply, and
 // "Reset slide" in PowerPoint puts it back where the template wants it.
 
-const escape = (s: string) =>
+/** Text or an attribute's value written into the XML of a new shape. */
+export const escapeXml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escape = escapeXml;
 
 const phAttrs = (ph: LayoutPlaceholder) =>
   `${ph.type === 'obj' ? '' : ` type="${ph.type}"`}${ph.idx === undefined ? '' : ` idx="${ph.idx}"`}`;
+
+/** A new shape in placeholder `ph` holding `paragraphs` (`<a:p>` elements, as XML text). */
+export function placeholderXmlShape(
+  ph: LayoutPlaceholder,
+  id: number,
+  name: string,
+  paragraphs: string,
+): XmlElement {
+  const xml =
+    `<p:sp xmlns:p="${NS.p}" xmlns:a="${NS.a}"><p:nvSpPr><p:cNvPr id="${id}" name="${escape(name)}"/>` +
+    `<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph${phAttrs(ph)}/></p:nvPr></p:nvSpPr>` +
+    `<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>${paragraphs}</p:txBody></p:sp>`;
+  const shape = parseXml(xml).documentElement;
+  shape.removeAttribute('xmlns:p');
+  shape.removeAttribute('xmlns:a');
+  return shape;
+}
 
 /** A new placeholder shape holding one paragraph per line (an empty one for none). */
 export function placeholderShape(
@@ -28,15 +47,8 @@ export function placeholderShape(
         : `<a:p><a:endParaRPr lang="${escape(lang)}"/></a:p>`,
     )
     .join('');
-  const xml =
-    `<p:sp xmlns:p="${NS.p}" xmlns:a="${NS.a}"><p:nvSpPr><p:cNvPr id="${id}" name="${escape(name)}"/>` +
-    `<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph${phAttrs(ph)}/></p:nvPr></p:nvSpPr>` +
-    `<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>${paragraphs}</p:txBody></p:sp>`;
-  const shape = parseXml(xml).documentElement;
-  shape.removeAttribute('xmlns:p');
-  shape.removeAttribute('xmlns:a');
   void doc;
-  return shape;
+  return placeholderXmlShape(ph, id, name, paragraphs);
 }
 
 /**
