@@ -8,7 +8,7 @@ import type { PptxTemplate } from '../../src/load/template/template-model.js';
 import { FIXTURES, lectern } from '../helpers/cli.js';
 import { ooxmlErrors } from '../helpers/ooxml.js';
 import { renderPdfGrey, type Grey } from '../helpers/pixels.js';
-import { libreOfficePdf, pdfText, readPptx } from '../helpers/readers.js';
+import { libreOfficePdf, pdfText, pptxOutline, readPptx } from '../helpers/readers.js';
 import { tempDir } from '../helpers/temp.js';
 import { libreOfficeTemplate, useTemplate } from '../helpers/templates.js';
 
@@ -192,6 +192,22 @@ describe('the editable PPTX on a company template: the layouts a deck names', ()
     // The other content slides keep the layout chosen by what they hold.
     expect(layoutOf('表达两原则')).not.toBe('Title, 2 Content');
     expect(await ooxmlErrors(file)).toEqual([]);
+  }, 300_000);
+});
+
+describe('the editable PPTX on a company template: a scaffold', () => {
+  it("Focus: a scaffold's dividers, titled 第 1 章 already, do not say it twice", async () => {
+    const dir = tempDir('lectern-template-scaffold-');
+    const deck = join(dir, 's2');
+    expect(lectern(['new', deck, '--chapters', '2']).code).toBe(0);
+    useTemplate(deck, libreOfficeTemplate('Focus'));
+    const md = join(deck, 'deck.md');
+    writeFileSync(md, readFileSync(md, 'utf8').replace(/^---\n/, '---\npptxTemplate: brand/company.potx\n'));
+    const run = lectern(['build', deck, '--out', join(dir, 'out'), '--format', 'pptx', '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const outline = await pptxOutline(join(dir, 'out', 's2.pptx'));
+    expect(outline).toEqual(expect.arrayContaining(['第 1 章', '第 2 章']));
+    expect(outline.filter((t) => t?.includes('：第'))).toEqual([]);
   }, 300_000);
 });
 

@@ -165,7 +165,9 @@ function generatedWords(
       const n = Number(info.chapter?.label);
       // A title-only layout (no section header in the template) takes 第 N 章 into the title.
       if (!info.chapter || !Number.isFinite(n)) return { title, body: [] };
-      return hasBody ? { title, body: [t.chapter(n)] } : { title: t.chapterTitle(n, title), body: [] };
+      if (hasBody) return { title, body: [t.chapter(n)] };
+      // A title that already says it (a scaffold's 第 1 章) is not said twice.
+      return { title: title.startsWith(t.chapter(n)) ? title : t.chapterTitle(n, title), body: [] };
     }
     default:
       return { title: deck.closing, body: [] };
