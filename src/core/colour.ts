@@ -4,7 +4,11 @@ import type * as CssTree from 'css-tree';
 // Colours as the browser computes them (rgb(), rgba(), color(srgb …), transparent), read with
 // css-tree, and WCAG 2.1's contrast ratio between two of them.
 
-const { parse, walk } = createRequire(import.meta.url)('css-tree') as typeof CssTree;
+// css-tree's parser loads its whole grammar (some 80 ms): only when a colour that is not a plain
+// #hex is read (the check's computed colours), not for a template's scheme on every build.
+const require = createRequire(import.meta.url);
+let loaded: typeof CssTree | undefined;
+const cssTree = (): typeof CssTree => (loaded ??= require('css-tree') as typeof CssTree);
 
 /** sRGB channels 0-255 and alpha 0-1. */
 export interface Rgba {
@@ -57,6 +61,9 @@ function fromHex(digits: string): Rgba | undefined {
 export function parseColour(css: string): Rgba | undefined {
   const value = css.trim().toLowerCase();
   if (value === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
+  // A plain hex colour needs no parser (a hash is one token: nothing else can follow it).
+  if (/^#[0-9a-f]+$/.test(value)) return fromHex(value.slice(1));
+  const { parse, walk } = cssTree();
   const ast = parse(value, { context: 'value' });
   let found: Rgba | undefined;
   walk(ast, (node) => {
@@ -74,6 +81,7 @@ export function parseColour(css: string): Rgba | undefined {
 export function imageLayers(css: string): { picture: boolean; stops: (Rgba | undefined)[] } {
   const out = { picture: false, stops: [] as (Rgba | undefined)[] };
   if (css.trim() === 'none') return out;
+  const { parse, walk } = cssTree();
   walk(parse(css, { context: 'value' }), (node) => {
     if (node.type === 'Url') out.picture = true;
     else if (node.type === 'Function' && /gradient$/i.test(node.name)) {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { contrast, parseColour } from '../../src/core/colour.js';
 import { templateBrand, whiteContrast } from '../../src/validate/template-palette.js';
@@ -41,6 +42,12 @@ describe('templateBrand', () => {
     const pale = { ...OFFICE, dk2: '7F9FC8', accent1: 'F2F2F2' };
     expect(whiteContrast('7F9FC8')).toBeLessThan(4.5);
     expect(templateBrand(theme(pale))).toEqual({ primary: '#c0504d', accent: '#f2f2f2' });
+  });
+
+  it("reads a scheme's colours without loading css-tree's parser (its grammar costs every build some 80 ms)", () => {
+    templateBrand(theme(OFFICE));
+    const loaded = Object.keys(createRequire(import.meta.url).cache);
+    expect(loaded.filter((k) => /css-tree[\\/]cjs[\\/]index\.cjs$/.test(k))).toEqual([]);
   });
 
   it('gives no colour where the scheme has none', () => {
