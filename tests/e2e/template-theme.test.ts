@@ -179,8 +179,20 @@ describe('theme: template', () => {
       await recoloured(libreOfficeTemplate(s.template), potx, s.colours);
       const deck = deckOn(potx, 'template');
       const out = join(dir, 'out');
-      const run = lectern(['build', deck, '--out', out, '--format', 'pdf,html', '--quiet']);
+      const run = lectern(['build', deck, '--out', out, '--format', 'pdf,html,handout,script', '--quiet']);
       expect(run.code, run.stderr).toBe(0);
+      // The handout's and the script's chapter headings (11 pt and 15 pt, the tallest "Daily" of
+      // each, above the slides' smaller ones) are in the primary too.
+      for (const doc of ['deck-handout.pdf', 'deck-script.pdf']) {
+        const file = join(out, doc);
+        const heading = pdfWords(file)
+          .filter((w) => w.text === 'Daily')
+          .sort((a, b) => b.y1 - b.y0 - (a.y1 - a.y0))[0]!;
+        const png = pagePng(file, heading.page, 144, join(dir, doc));
+        expect(await shareNear(png, heading, 144, s.primary), `${doc}'s chapter heading`).toBeGreaterThan(
+          0.05,
+        );
+      }
       // The title slide: its gradient starts at the primary in the top-left corner, the accent
       // bar runs along its bottom edge.
       const page = pagePng(join(out, 'deck.pdf'), 1, 36, join(dir, 'p'));

@@ -1,4 +1,5 @@
 import type { ComposedDeck } from '../../compose/compose-deck.js';
+import { printColours } from './print-colours.js';
 import type { DeckModel } from '../../validate/deck-model.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 import { deckLabels } from '../../core/label-overrides.js';
@@ -62,6 +63,7 @@ export function handoutDocument(
         ? lineCount(slotH - g.thumb * ratio - GAP)
         : 0;
   const css = `
+${printColours(deck)}
 @page {
   size: A4 portrait;
   margin: 18mm 16mm 16mm;
@@ -74,7 +76,7 @@ section.sheet { width: ${SHEET.width}mm; height: ${SHEET.height}mm; overflow: hi
   grid-template-columns: repeat(${g.columns}, minmax(0, 1fr)); grid-template-rows: repeat(${g.rows}, minmax(0, 1fr)); }
 section.sheet:last-child { break-after: auto; }
 .slot { display: flex; flex-direction: column; min-height: 0; }
-.slot > h2.chapter { height: ${HEADING}mm; margin: 0; font-size: 11pt; line-height: ${HEADING - 1}mm; font-weight: 700; color: #0b3d6e; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.slot > h2.chapter { height: ${HEADING}mm; margin: 0; font-size: 11pt; line-height: ${HEADING - 1}mm; font-weight: 700; color: var(--print-primary); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .slot > .row { flex: 1; min-height: 0; display: flex; flex-direction: ${g.lines === 'beside' ? 'row' : 'column'}; gap: ${GAP}mm; }
 .thumb { flex: none; width: ${g.thumb.toFixed(2)}mm; ${g.lines === 'beside' ? '' : 'margin: 0 auto;'} }
 .thumb div.marpit > svg[data-marpit-svg] { display: block; width: ${g.thumb.toFixed(2)}mm; height: ${(g.thumb * ratio).toFixed(2)}mm; outline: 0.2mm solid #8a94a3; }

@@ -5,8 +5,8 @@ import { escapeHtml } from '../browser/print-html.js';
 /** The time plan's look: a compact table, so a day of chapters fits under the title on page 1. */
 export const TIME_PLAN_CSS = `
 table.time-plan { width: 100%; border-collapse: collapse; margin: 0 0 8mm; font-size: 10pt; line-height: 1.45; break-inside: avoid; }
-table.time-plan caption { text-align: left; font-size: 13pt; font-weight: 700; color: #0b3d6e; padding: 0 0 2mm; }
-table.time-plan th { text-align: left; font-weight: 700; color: #555; border-bottom: 0.4mm solid #0b3d6e; padding: 1mm 2mm; }
+table.time-plan caption { text-align: left; font-size: 13pt; font-weight: 700; color: var(--print-primary); padding: 0 0 2mm; }
+table.time-plan th { text-align: left; font-weight: 700; color: #555; border-bottom: 0.4mm solid var(--print-primary); padding: 1mm 2mm; }
 table.time-plan td { border-bottom: 0.2mm solid #d5dbe3; padding: 1mm 2mm; vertical-align: top; }
 table.time-plan td.time { white-space: nowrap; width: 30mm; font-variant-numeric: tabular-nums; }
 table.time-plan td.length { white-space: nowrap; width: 36mm; text-align: right; }

@@ -2,6 +2,7 @@ import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
 import { deckLabels } from '../../core/label-overrides.js';
 import type { Labels } from '../../core/labels.js';
 import { plannedMinutes, type DeckModel } from '../../validate/deck-model.js';
+import { printColours } from './print-colours.js';
 import type { RenderedDeck } from '../../render/render-deck.js';
 import { timePlan } from '../../compose/time-plan.js';
 import {
@@ -28,6 +29,7 @@ export function scriptDocument(deck: DeckModel, composed: ComposedDeck, rendered
   const thumbHeight = (THUMB_MM * rendered.height) / rendered.width;
   const title = `${deck.title} · ${t.script}`;
   const css = `
+${printColours(deck)}
 @page {
   size: A4 portrait;
   margin: 18mm 16mm 16mm;
@@ -39,16 +41,16 @@ export function scriptDocument(deck: DeckModel, composed: ComposedDeck, rendered
 html, body { margin: 0; padding: 0; background: #fff; font-family: 'Lectern Sans', sans-serif; color: #1d2633; font-size: 11pt; line-height: 1.65; }
 h1.script-title { font-size: 20pt; margin: 0 0 4mm; }
 p.script-meta { color: #555; margin: 0 0 6mm; }
-h2.chapter { font-size: 15pt; margin: 6mm 0 4mm; padding: 2mm 0; border-bottom: 0.6mm solid #0b3d6e; color: #0b3d6e; break-after: avoid; }
+h2.chapter { font-size: 15pt; margin: 6mm 0 4mm; padding: 2mm 0; border-bottom: 0.6mm solid var(--print-primary); color: var(--print-primary); break-after: avoid; }
 h2.chapter small { font-size: 10pt; color: #555; font-weight: 400; margin-left: 3mm; }
 article.entry { clear: both; padding: 3mm 0 4mm; border-bottom: 0.2mm solid #d5dbe3; break-inside: avoid; }
 article.entry::after { content: ''; display: block; clear: both; }
 .thumb { float: left; width: ${THUMB_MM}mm; margin: 1mm 6mm 2mm 0; break-inside: avoid; }
 .thumb div.marpit > svg[data-marpit-svg] { display: block; width: ${THUMB_MM}mm; height: ${thumbHeight.toFixed(2)}mm; border: 0.3mm solid #8a94a3; }
-.slide-no { font-size: 11pt; font-weight: 700; color: #0b3d6e; margin: 0 0 1mm; }
+.slide-no { font-size: 11pt; font-weight: 700; color: var(--print-primary); margin: 0 0 1mm; }
 .notes p { margin: 0 0 2mm; }
 .page-start { break-before: page; }
-p.continued { font-size: 11pt; font-weight: 700; color: #0b3d6e; margin: 0 0 2mm; }
+p.continued { font-size: 11pt; font-weight: 700; color: var(--print-primary); margin: 0 0 2mm; }
 ${TIME_PLAN_CSS}
 .notes .none { color: #8a94a3; font-style: italic; }
 `;
