@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 // The namespaces and relationship types of an Office Open XML package (ECMA-376 parts 1 and 2),
 // named once for every stage that reads or writes one: the loader that reads a company
 // template, and the PPTX passes that finish and graft lectern's own.
@@ -17,3 +18,7 @@ export const OOXML = {
 
 /** A relationship's type: `relType('slideLayout')`. */
 export const relType = (t: string) => `${OOXML.r}/${t}`;
+
+/** The relationships part of a package part (`ppt/slides/_rels/slide1.xml.rels`); the package's own for ''. */
+export const relsOf = (part: string) =>
+  posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);

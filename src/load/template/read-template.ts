@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type JSZip from 'jszip';
 import { parseXml, type XmlDocument, type XmlElement } from '../../core/xml-tree.js';
-import { OOXML, relType } from '../../core/ooxml-names.js';
+import { OOXML, relType, relsOf } from '../../core/ooxml-names.js';
 import type { LayoutPlaceholder, PptxTemplate, TemplateLayout, TemplateTheme } from './template-model.js';
 import { TITLE_TYPES, hasType } from './template-model.js';
 import { templateLogo, type PartWithRels } from './template-logo.js';
@@ -63,7 +63,7 @@ async function readParts(zip: JSZip): Promise<Read> {
     return file ? parseXml(await file.async('string')) : undefined;
   };
   const rels = async (part: string) => {
-    const doc = await xml(posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`));
+    const doc = await xml(relsOf(part));
     return (doc ? doc.getElementsByTagNameNS(REL_NS, 'Relationship') : []).map((r) => ({
       id: r.getAttribute('Id') ?? '',
       type: r.getAttribute('Type') ?? '',

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type JSZip from 'jszip';
 import { parseXml, serializeXml, type XmlDocument, type XmlElement } from '../xml-tree.js';
 import { NS, insertInOrder } from '../pptx-xml.js';
-import { OOXML, relType } from '../../../core/ooxml-names.js';
+import { OOXML, relType, relsOf } from '../../../core/ooxml-names.js';
 import { PRESENTATION } from '../pptx-text-xml.js';
 import type { PptxTemplate } from '../../../load/template/template-model.js';
 import { pruneUnreached } from './prune-package.js';
@@ -25,9 +25,6 @@ const MEDIA: Record<string, string> = {
   svg: 'image/svg+xml',
   webp: 'image/webp',
 };
-
-export const relsOf = (part: string) =>
-  posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
 
 export async function xmlOf(zip: JSZip, name: string): Promise<XmlDocument> {
   return parseXml(await zip.file(name)!.async('string'));

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type JSZip from 'jszip';
 import { parseXml, type XmlDocument } from '../xml-tree.js';
-import { OOXML } from '../../../core/ooxml-names.js';
+import { OOXML, relsOf } from '../../../core/ooxml-names.js';
 
 // A template's sample slides leave parts behind when they go: their pictures, charts, embedded
 // files, each reachable from nothing once the slides are gone, yet carried in every PPTX built
@@ -9,16 +9,13 @@ import { OOXML } from '../../../core/ooxml-names.js';
 // its relationships reach from the root (`_rels/.rels`); the rest is dropped, with its own
 // relationships and its content-type override.
 
-const relsName = (part: string) =>
-  part === '' ? '_rels/.rels' : posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
-
 /** Removes every part no relationship reaches from the package root; returns their names. */
 export async function pruneUnreached(zip: JSZip, types: XmlDocument): Promise<string[]> {
   const reached = new Set<string>();
   const queue = [''];
   while (queue.length) {
     const part = queue.shift()!;
-    const rels = zip.file(relsName(part));
+    const rels = zip.file(relsOf(part));
     if (!rels) continue;
     for (const r of parseXml(await rels.async('string')).getElementsByTagNameNS(OOXML.rels, 'Relationship')) {
       if (r.getAttribute('TargetMode') === 'External') continue;
@@ -36,7 +33,7 @@ export async function pruneUnreached(zip: JSZip, types: XmlDocument): Promise<st
   const gone = Object.keys(zip.files).filter(
     (n) => !zip.files[n]!.dir && n !== '[Content_Types].xml' && !isRels(n) && !reached.has(n),
   );
-  for (const n of gone) zip.remove(n).remove(relsName(n));
+  for (const n of gone) zip.remove(n).remove(relsOf(n));
   const goneSet = new Set(gone);
   for (const o of types.getElementsByTagNameNS(OOXML.contentTypes, 'Override'))
     if (goneSet.has((o.getAttribute('PartName') ?? '').replace(/^\//, ''))) o.parentNode!.removeChild(o);
