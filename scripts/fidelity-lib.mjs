@@ -121,14 +121,20 @@ function pdfWordBoxes(pdf) {
   return pages;
 }
 
-/** How far a word may move (PDF points, on a 960-point-wide page) and how much its size may change. */
+/**
+ * How far a word may move (PDF points, on a 960-point-wide page), or a share of its height for
+ * large words: Chromium and LibreOffice put a word's box a different share of its size above
+ * the baseline (a fit heading 235 points high has its centre 21 points apart in the two PDFs
+ * with its glyphs on the same pixels); and how much its size may change.
+ */
 const NEAR = 12;
+const NEAR_SHARE = 0.12;
 const SIZE_RATIO = [0.8, 1.25];
 
 /**
  * Per page of `reference`, the words (letters or digits) that `other` draws at the same place
  * and size: a word counts when the other PDF has the same word with its centre within NEAR
- * points and its height within SIZE_RATIO. Text drawn as a picture in `other` does not count.
+ * points (NEAR_SHARE of its height, when more) and its height within SIZE_RATIO. Text drawn as a picture in `other` does not count.
  */
 export function wordPlacement(reference, other) {
   const got = pdfWordBoxes(other);
@@ -139,7 +145,7 @@ export function wordPlacement(reference, other) {
       const near = (got[p] ?? []).some(
         (o) =>
           o.text === w.text &&
-          Math.hypot(o.cx - w.cx, o.cy - w.cy) < NEAR &&
+          Math.hypot(o.cx - w.cx, o.cy - w.cy) < Math.max(NEAR, NEAR_SHARE * w.h) &&
           o.h / w.h > SIZE_RATIO[0] &&
           o.h / w.h < SIZE_RATIO[1],
       );

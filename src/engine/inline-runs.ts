@@ -62,7 +62,9 @@ export function inlineParts(children: Token[]): {
           ...backgroundSize(img),
         });
       } else pictures.push({ src, alt, ...px('width', img?.width), ...px('height', img?.height) });
-    } else if (c.type === 'marp_math_inline' || c.type === 'math_inline') other.push({ kind: 'math' });
+    } else if (c.type === 'marp_math_inline' || c.type === 'math_inline')
+      // Its own run, never joined to the text beside it.
+      runs.push({ text: '\u00a0', ...clean(style), math: c.content });
     else if (c.type === 'html_inline') {
       if (/^<br\s*\/?>$/i.test(c.content.trim())) runs.push({ text: '\n' });
       else other.push({ kind: 'html' });
@@ -106,9 +108,12 @@ function joinSoftBreaks(runs: (Run & { soft?: boolean })[]): Run[] {
     const { soft: _soft, ...run } = r;
     out.push(run);
   });
-  while (out.length && !out[0]!.text.trim() && out[0]!.text !== '\n') out.shift();
-  while (out.length && !out.at(-1)!.text.trim()) out.pop();
-  if (out[0]) out[0] = { ...out[0], text: out[0].text.trimStart() };
-  if (out.length) out[out.length - 1] = { ...out.at(-1)!, text: out.at(-1)!.text.trimEnd() };
+  // A formula's space is no blank to trim.
+  const blank = (r: Run) => !r.math && !r.text.trim();
+  while (out.length && blank(out[0]!) && out[0]!.text !== '\n') out.shift();
+  while (out.length && blank(out.at(-1)!)) out.pop();
+  if (out[0] && !out[0].math) out[0] = { ...out[0], text: out[0].text.trimStart() };
+  const last = out.at(-1);
+  if (last && !last.math) out[out.length - 1] = { ...last, text: last.text.trimEnd() };
   return out;
 }

@@ -8,6 +8,13 @@ export interface Run {
   strike?: boolean;
   code?: boolean;
   link?: string;
+  /**
+   * A formula's TeX: the run is a no-break space standing in the text where the formula shows,
+   * for outputs that picture the formula there (the editable PPTX).
+   */
+  math?: string;
+  /** The letter spacing, in px, that gives the formula's space its width (set by the editable PPTX). */
+  gapPx?: number;
 }
 
 export interface ListItem {
@@ -53,5 +60,6 @@ export type Block =
       /** `![bg 40%]`: the picture 40 % as wide as its part of the slide, centred, in place of `fit`. */
       scale?: number;
     }
-  | { kind: 'math' }
+  /** A display formula, by its TeX. */
+  | { kind: 'math'; tex: string }
   | { kind: 'html' };

@@ -73,7 +73,7 @@ export function slideBlocks(markdown: string): Block[] {
         break;
       case 'marp_math_block':
       case 'math_block':
-        blocks.push({ kind: 'math' });
+        blocks.push({ kind: 'math', tex: t.content.trim() });
         break;
       case 'html_block':
         blocks.push({ kind: 'html' });

@@ -24,11 +24,11 @@ const frames = (x: string) =>
 
 beforeAll(async () => {
   cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
-  // One slide lectern cannot map to native shapes (math): it must become a picture, with a warning.
+  // One slide lectern cannot map to native shapes (raw HTML): it must become a picture, with a warning.
   const chapter = join(deck, '02-speaking.md');
   writeFileSync(
     chapter,
-    `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n$$\nE = mc^2\n$$\n\n<!-- 讲解公式 -->\n`,
+    `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n<div>E = mc²</div>\n\n<!-- 讲解公式 -->\n`,
   );
   run = lectern(['build', deck, '--out', out, '--format', 'pptx']);
   zip = await JSZip.loadAsync(readFileSync(file));
@@ -81,7 +81,7 @@ describe('editable PPTX', () => {
 
   it('shows an unmappable slide as a picture and says which one', async () => {
     expect(run.stderr).toMatch(
-      /02-speaking\.md:\d+: warning: slide 8 has math: the editable PPTX shows it as a picture/,
+      /02-speaking\.md:\d+: warning: slide 8 has raw HTML: the editable PPTX shows it as a picture/,
     );
     // Its one text frame is its title, drawn before (behind) the picture of the whole slide.
     const slide8 = await xml('ppt/slides/slide8.xml');

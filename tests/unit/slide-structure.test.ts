@@ -27,12 +27,26 @@ describe('slideStructure', () => {
     expect(s.images).toEqual(['data:image/png;base64,AAAA']);
   });
 
-  it.each([
-    ['$$ e = mc^2 $$', 'math'],
-    ['质量 $m$ 不变', 'math'],
-    ['<div>raw</div>', 'raw HTML'],
-  ])('marks %j as unmappable (%s)', (md, reason) => {
-    expect(slideStructure(`## T\n\n${md}`).unmappable).toBe(reason);
+  it('marks raw HTML as unmappable', () => {
+    expect(slideStructure(`## T\n\n<div>raw</div>`).unmappable).toBe('raw HTML');
+  });
+
+  it('keeps a display formula as a block with its TeX, the slide mappable', () => {
+    const s = slideStructure('## T\n\n$$\ne = mc^2\n$$');
+    expect(s.unmappable).toBeUndefined();
+    expect(s.blocks).toEqual([{ kind: 'math', tex: 'e = mc^2' }]);
+  });
+
+  it("keeps an inline formula as a no-break space run holding its TeX, in its paragraph's text", () => {
+    const s = slideStructure('## T\n\n$m$ 是质量 $m^2$');
+    expect(s.unmappable).toBeUndefined();
+    // At the paragraph's start and end: no blank to trim.
+    expect(s.blocks).toEqual([
+      {
+        kind: 'paragraph',
+        runs: [{ text: '\u00a0', math: 'm' }, { text: ' 是质量 ' }, { text: '\u00a0', math: 'm^2' }],
+      },
+    ]);
   });
 
   it.each([

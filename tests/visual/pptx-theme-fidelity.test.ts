@@ -87,6 +87,16 @@ describe.each(DECKS)('the editable PPTX of %s, seen in LibreOffice', (deck) => {
     expect(placed / all, report.join('\n')).toBeGreaterThan(FLOORS[deck]!.words);
   });
 
+  it('draws no slide as a picture of itself: every slide with words has them as text where the PDF has them', () => {
+    // Formulas, filtered and stacked backgrounds and fit headings are in these decks: each is
+    // pictured alone, or measured, with the slide's words native around it.
+    const { words } = measured.get(deck)!;
+    const pictured = words.flatMap((w, i) =>
+      w.words && w.placed < w.words / 2 ? [`slide ${i + 1}: ${w.placed}/${w.words}`] : [],
+    );
+    expect(pictured).toEqual([]);
+  });
+
   it('is dark where the slides PDF is dark, and light where it is light', () => {
     const { pdf, shown } = measured.get(deck)!;
     const mean = (p: Grey) => p.data.reduce((n, v) => n + v, 0) / p.data.length;
@@ -130,6 +140,41 @@ describe("a default-theme deck's editable PPTX", () => {
       }
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe("formulas in another theme's editable PPTX", () => {
+  const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+  const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+  const slideWith = async (deck: string, text: string) =>
+    [...(await strictXmlParts(measured.get(deck)!.pptx))].find(
+      ([name, doc]) =>
+        /^ppt\/slides\/slide\d+\.xml$/.test(name) && (doc.documentElement.textContent ?? '').includes(text),
+    )?.[1];
+
+  it('pictures each formula alone, named by its TeX, the text around it native', async () => {
+    const doc = (await slideWith('themes-default', 'Talk for at most'))!;
+    const named = [...doc.getElementsByTagNameNS(P, 'pic')].map((pic) =>
+      pic.getElementsByTagNameNS(P, 'cNvPr')[0]?.getAttribute('descr'),
+    );
+    expect(named).toEqual(['\\frac{1}{3}', 't_{\\text{listen}} = 2 \\times t_{\\text{talk}}']);
+    // The inline formula's place in its line: a no-break space spaced out to the formula's width.
+    const runs = [...doc.getElementsByTagNameNS(A, 'r')];
+    const at = runs.findIndex((r) => r.textContent === '\u00a0');
+    expect(runs[at - 1]?.textContent).toBe('Talk for at most ');
+    expect(runs[at + 1]?.textContent).toBe(' of the time and listen for the rest.');
+    const spc = Number(runs[at]!.getElementsByTagNameNS(A, 'rPr')[0]?.getAttribute('spc'));
+    // \frac{1}{3} at the default theme's 35 px is some 20 px wide: 15 pt of spacing or so.
+    expect(spc).toBeGreaterThan(500);
+    expect(spc).toBeLessThan(3000);
+  });
+
+  it('pictures a formula in a theme of its own, on a slide with a filtered split background', async () => {
+    const doc = (await slideWith('themes-custom', 'The cost of a complaint is'))!;
+    const named = [...doc.getElementsByTagNameNS(P, 'pic')].map(
+      (pic) => pic.getElementsByTagNameNS(P, 'cNvPr')[0]?.getAttribute('descr') ?? '',
+    );
+    expect(named.filter((d) => d.includes('\\times') || d === 'n')).toEqual(['c = n \\times t', 'n']);
   });
 });
 

@@ -112,6 +112,17 @@ export type MeasuredBlock = PxBox &
     })[];
   };
 
+/** A formula as the slide shows it (part-pictures.ts): its box and picture, and how much wider it is than a space. */
+export interface MathPicture extends PxBox {
+  /** A PNG data: URI of the formula and what lies under it. */
+  png: string;
+  /**
+   * Its width less that of a no-break space in its line's face, in px: the letter spacing the
+   * space standing for it in the text needs to leave its room.
+   */
+  gapPx: number;
+}
+
 /** Where the rendered slide shows its blocks: each child of the slide's section, and its pictures. */
 export interface SlideBoxes {
   /** The section's children in order, by tag name (`P`, `UL`, `TABLE`, `PRE`, …). */
@@ -123,6 +134,10 @@ export interface SlideBoxes {
   ink: string;
   /** Marp's header, footer and page number as the theme draws them, where the slide shows them. */
   marpChrome?: (PxBox & TextLook)[];
+  /** Its formulas, pictured alone where they show, in document order (part-pictures.ts). */
+  math?: MathPicture[];
+  /** Its background layer baked into one picture, where CSS filters or several pictures draw it. */
+  backdrop?: PxBox & { png: string };
   /** The installed faces the deck's text and code are drawn in, when they are not web fonts (shown-face.ts). */
   faces?: { text?: string; code?: string };
 }

@@ -3,6 +3,7 @@ import { browserFailed } from '../browser/browser.js';
 import { measureHelpers, type MeasureWindow } from './block-measure-helpers.js';
 import { themeMeasureHelpers, type ThemeMeasureWindow } from './theme-measure-helpers.js';
 import { shownFaces } from './shown-face.js';
+import { pictureParts } from './part-pictures.js';
 
 import type { SlideBoxes } from './block-box-types.js';
 
@@ -55,7 +56,8 @@ export async function measureSlides(
           const origin = svg.getBoundingClientRect();
           const k = width / origin.width;
           const helpers = (window as unknown as MeasureWindow).__lecternMeasure(s, origin, k);
-          const { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines } = helpers;
+          const { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines, fitScale } =
+            helpers;
           const { pagination, cells, markerWidth } = (
             window as unknown as ThemeMeasureWindow
           ).__lecternMeasureTheme(s, k, helpers);
@@ -101,11 +103,9 @@ export async function measureSlides(
               ...box(e),
               // The size the text is drawn at: a cell's, an item's or the code's, as the theme sets
               // it. A heading's or paragraph's own: the `code` inside a paragraph is smaller than it.
-              fontPx:
-                parseFloat(
-                  getComputedStyle(/^(H\d|P)$/.test(e.tagName) ? e : (e.querySelector('td, li, code') ?? e))
-                    .fontSize,
-                ) * k,
+              fontPx: ((x: Element) => parseFloat(getComputedStyle(x).fontSize) * fitScale(x) * k)(
+                /^(H\d|P)$/.test(e.tagName) ? e : (e.querySelector('td, li, code') ?? e),
+              ),
               after: after(e, box(e)),
               ...((e.tagName === 'P' && !e.matches('p.lectern-diagram')) || /^H\d$/.test(e.tagName)
                 ? { textBox: rangeBox(e), runs: runs(e) }
@@ -177,7 +177,14 @@ export async function measureSlides(
         err,
       );
     });
-  // The faces text and code are drawn in, when they are installed ones rather than web fonts.
+  // Formulas and baked backgrounds, pictured alone; the faces text and code are drawn in, when
+  // they are installed ones rather than web fonts.
+  const parts = await pictureParts(page, 1280).catch((err: unknown) => {
+    throw browserFailed(
+      `the browser could not picture the slides' formulas and backgrounds: ${String(err)}`,
+      err,
+    );
+  });
   const faces = await shownFaces(page);
-  return faces.text || faces.code ? slides.map((m) => ({ ...m, faces })) : slides;
+  return slides.map((m, i) => ({ ...m, ...parts[i], ...(faces.text || faces.code ? { faces } : {}) }));
 }

@@ -69,8 +69,18 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
     const [r = 0, g = 0, b = 0] = n.slice(0, 3).map((x) => x * unit);
     return { hex: (hex(r) + hex(g) + hex(b)).toUpperCase(), a: n[3] ?? 1 };
   };
+  // Marp's auto-scaling elements (a fit heading `# <!-- fit --> …`, a code block too wide) draw
+  // their text in an SVG in their shadow DOM, scaled to fill or fit the line: their sizes are
+  // the CSS's times that scale.
+  const fitScale = (e: Element) => {
+    const host = e.closest('[data-auto-scaling]');
+    const svg = host?.shadowRoot?.querySelector('marp-auto-scaling')?.shadowRoot?.querySelector('svg');
+    const view = svg?.viewBox.baseVal;
+    return svg && view?.width ? svg.getBoundingClientRect().width / view.width : 1;
+  };
   const look = once((e: Element) => {
     const cs = getComputedStyle(e);
+    const fit = fitScale(e);
     const colour = rgba(cs.color);
     let alpha = colour.a;
     for (let x: Element | null = e; x && x !== s; x = x.parentElement)
@@ -81,10 +91,10 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
       color: colour.hex,
       alpha,
       bold: Number(cs.fontWeight) >= 600,
-      sizePx: parseFloat(cs.fontSize) * k,
+      sizePx: parseFloat(cs.fontSize) * fit * k,
       align: align as 'left' | 'center' | 'right',
-      lineHeightPx: (parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.2) * k,
-      letterSpacingPx: (parseFloat(cs.letterSpacing) || 0) * k,
+      lineHeightPx: (parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.2) * fit * k,
+      letterSpacingPx: (parseFloat(cs.letterSpacing) || 0) * fit * k,
     };
   });
   // The accent rule under a title: a block `::after` at the bottom of the heading's box.
@@ -250,7 +260,7 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
               : parseFloat(getComputedStyle(li, '::before').fontSize) * k,
         };
       });
-  return { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines };
+  return { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines, fitScale };
 }
 
 /** The page's global for measureHelpers, installed by measureSlides. */

@@ -4,7 +4,7 @@ import type { DeckModel } from '../../validate/deck-model.js';
 import { warning, type Problem } from '../../core/problem.js';
 import { FONT, W, colours, defineMasters, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
-import { addBackground } from './pptx-background.js';
+import { drawBackground } from './pptx-background.js';
 import { drawBlocks, runProps } from './pptx-blocks.js';
 import { generatedSlide } from './generated-slides.js';
 import { pointCards } from './pptx-point-cards.js';
@@ -21,6 +21,7 @@ import { slideStructure, type SlideStructure } from './slide-structure.js';
 import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
 import { slideLayouts } from './template/choose-layout.js';
 import { placeholderBodies } from './template/body-placeholder.js';
+import { drawFormulas, spaceFormulas } from './pptx-formulas.js';
 
 /** What the editable PPTX asks of the browser, only for the slides that need it. */
 export interface SlideBrowser {
@@ -74,6 +75,13 @@ export async function writeEditablePptx(
     svgs.length ? browser.svgToPng(svgs) : new Map<string, string>(),
   ]);
   for (const st of structures) if (st) withPngs(st, pngs);
+  // A slide that shows other formulas than its markdown holds (they cannot be matched up) is
+  // a picture, as a slide lectern cannot draw.
+  const misplaced = placed.filter((i) => structures[i] && !spaceFormulas(structures[i], boxes.get(i)));
+  if (misplaced.length) {
+    for (const [i, picture] of await browser.picture(misplaced)) pictures.set(i, picture);
+    for (const i of misplaced) structures[i]!.unmappable = 'formulas it could not place';
+  }
   // lectern's theme has its masters drawn here; any other theme's colours are measured.
   const corporate = !measuresChrome(deck.theme);
   const content = composed.slides.flatMap((s, i) =>
@@ -137,6 +145,7 @@ export async function writeEditablePptx(
         ? trainingSlide(pptx, info, layout, timeBox, c, H, st!, boxes.get(i))
         : contentSlide(pptx, info, st!, c, H, boxes.get(i), !!inPlaceholder[i]);
     }
+    if (st && !st.unmappable) drawFormulas(slide, st, boxes.get(i));
     // `_backgroundColor` (or the theme's own, for a generated slide) where it is not the master's.
     const shown = boxes.get(i)?.background;
     if (themed && shown && shown.a > 0.5 && shown.hex !== themed.page)
@@ -205,20 +214,22 @@ function contentSlide(
   if (!c.measured && !c.templated) slideChrome(slide, info, c, H);
   // A `![bg]` picture first: it lies under the slide's text, the heading's too.
   const bg = st.blocks.find((b) => b.kind === 'background');
-  if (bg?.kind === 'background')
-    addBackground(
-      slide,
-      {
-        data: bg.png ?? bg.src,
-        natural: bg.src,
-        alt: bg.alt,
-        share: bg.share,
-        side: bg.split,
-        fit: bg.fit,
-        ...(bg.scale ? { scale: bg.scale } : {}),
-      },
-      H,
-    );
+  drawBackground(
+    slide,
+    bg?.kind === 'background'
+      ? {
+          data: bg.png ?? bg.src,
+          natural: bg.src,
+          alt: bg.alt,
+          share: bg.share,
+          side: bg.split,
+          fit: bg.fit,
+          ...(bg.scale ? { scale: bg.scale } : {}),
+        }
+      : undefined,
+    measured?.backdrop,
+    H,
+  );
   const first = measured?.blocks[0];
   const head = first && /^H\d$/.test(first.tag) ? first : undefined;
   if (st.heading && head) {

@@ -1,6 +1,7 @@
 import { DECORATIVE_PICTURE } from './pptx-decorative.js';
 import { coverSize, imageSize } from './image-size.js';
 import { PX, W, type Slide } from './pptx-layouts.js';
+import type { PxBox } from './block-box-types.js';
 
 /** A `![bg]` picture: its data (a PNG for an SVG), the source for its size, its share and side. */
 export interface SlideBackground {
@@ -52,4 +53,30 @@ export function addBackground(slide: Slide, bg: SlideBackground, H: number): voi
     // pptxgenjs crops `cover` from the picture's own proportions, given as w and h.
     slide.addImage({ data, x, y: 0, ...coverSize(n, w, H), sizing: { type: 'cover', w, h: H }, ...named });
   }
+}
+
+/**
+ * The slide's background: the browser's picture of its background layer where it baked one
+ * (filters, several pictures: part-pictures.ts), else its `![bg]` picture as Marp places it.
+ */
+export function drawBackground(
+  slide: Slide,
+  bg: SlideBackground | undefined,
+  backdrop: (PxBox & { png: string }) | undefined,
+  H: number,
+): void {
+  if (!backdrop) {
+    if (bg) addBackground(slide, bg, H);
+    return;
+  }
+  const m = /^data:([^;]+);base64,(.*)$/s.exec(backdrop.png);
+  if (!m) return;
+  slide.addImage({
+    data: `${m[1]};base64,${m[2]}`,
+    x: backdrop.x * PX,
+    y: backdrop.y * PX,
+    w: backdrop.w * PX,
+    h: backdrop.h * PX,
+    ...(bg?.alt ? { altText: bg.alt } : { objectName: DECORATIVE_PICTURE }),
+  });
 }

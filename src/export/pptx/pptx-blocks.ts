@@ -44,6 +44,8 @@ const TAGS: Partial<Record<Block['kind'], string[]>> = {
   table: ['TABLE'],
   code: ['PRE'],
   quote: ['BLOCKQUOTE'],
+  // A display formula's paragraph: its picture is drawn with the slide's other formulas.
+  math: ['P'],
 };
 
 type Placement =
@@ -87,6 +89,7 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
     const p = at[i]!;
     // Another theme's text in the colour the slide shows it (`_color`, `invert`), headings too.
     const c = theme.measured && 'el' in p ? { ...theme, ink: p.el.color, primary: p.el.color } : theme;
+    if (b.kind === 'math') return;
     if ('pictures' in p) {
       if (b.kind === 'pictures')
         b.pictures.forEach((pic, j) => addPicture(slide, pic.png ?? pic.src, pic.alt, p.pictures[j]!));

@@ -48,6 +48,8 @@ export function runProps(
       ...(r.strike ? { strike: 'sngStrike' as const } : {}),
       ...(r.code ? { fontFace: CODE_FONT, ...(c.measured ? {} : { highlight: c.card }) } : {}),
       ...(r.link ? { hyperlink: { url: r.link }, underline: { style: 'sng' as const } } : {}),
+      // A formula's space spaced out to the formula's width: its picture lies over it.
+      ...(r.gapPx !== undefined ? { charSpacing: round1(r.gapPx * PT_PER_PX) } : {}),
       ...(r.text === '\n' || i === parts.length - 1 ? { breakLine: true } : {}),
     }),
   );

@@ -1,6 +1,6 @@
 import { FONT, W, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
-import { addBackground } from './pptx-background.js';
+import { drawBackground } from './pptx-background.js';
 import { drawBlocks } from './pptx-blocks.js';
 import type { SlideStructure } from './slide-structure.js';
 import { line, type Parts } from './training-parts.js';
@@ -51,7 +51,7 @@ export function drawSplit(
     ];
     if (lines.length) slide.addText(lines, { ...box, valign: 'top', fit: 'shrink' });
   }
-  if (p.background) addBackground(slide, p.background, H);
+  drawBackground(slide, p.background, measured?.backdrop, H);
 }
 
 /** The table layout: the table and its caption where the PDF shows them, or a full-width table. */

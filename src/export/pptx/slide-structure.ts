@@ -63,9 +63,8 @@ function point(runs: Run[]): { heading: string; text: string } {
 
 const oneLine = (runs: Run[]) => plain(runs).replace(/\n/g, ' ').trim();
 
-/** What the editable PPTX still shows as a picture of the slide: math and raw HTML. */
+/** What the editable PPTX still shows as a picture of the slide: raw HTML (formulas are pictured alone). */
 function unmappableReason(blocks: Block[]): string | undefined {
-  if (blocks.some((b) => b.kind === 'math')) return 'math';
   if (blocks.some((b) => b.kind === 'html')) return 'raw HTML';
   return undefined;
 }

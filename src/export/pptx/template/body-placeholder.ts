@@ -3,6 +3,7 @@ import type { Block, Run } from '../../../engine/slide-tokens.js';
 import type { XmlDocument, XmlElement } from '../xml-tree.js';
 import { make } from '../pptx-xml.js';
 import { CODE_FONT } from '../pptx-runs.js';
+import { hasFormulas } from '../pptx-formulas.js';
 import { slideStructure } from '../slide-structure.js';
 import { TRAINING_LAYOUTS } from '../pptx-training-layouts.js';
 import {
@@ -45,7 +46,14 @@ export function bodyText(info: SlideInfo): BodyText | undefined {
   if (info.kind !== 'content' || info.minutes || info.quiz) return undefined;
   if ((info.layout ?? '').split(/\s+/).some((w) => DRAWN_LAYOUTS.has(w))) return undefined;
   const st = slideStructure(info.body ?? '');
-  if (st.unmappable || st.heading === undefined || st.points.length || st.blocks.length !== 1)
+  // A formula is pictured over its place in a measured frame (pptx-formulas.ts).
+  if (
+    st.unmappable ||
+    st.heading === undefined ||
+    st.points.length ||
+    st.blocks.length !== 1 ||
+    hasFormulas(st)
+  )
     return undefined;
   const [only] = st.blocks;
   return only?.kind === 'list' || only?.kind === 'paragraph' ? only : undefined;

@@ -1,0 +1,136 @@
+import type { Page } from 'puppeteer-core';
+import type { MathPicture, PxBox } from './block-box-types.js';
+
+// The parts of a slide DrawingML has no native form for, pictured alone where the slide shows
+// them, so the rest of the slide stays native text and shapes around them:
+// - each formula (MathJax's SVG or KaTeX's HTML), with the width it takes in its line;
+// - the background layer, when CSS draws it with filters or with several pictures (a sepia
+//   photo, two pictures side by side): PowerPoint has neither, so the layer is baked into one
+//   picture of itself, the slide's text hidden while it is taken.
+
+/** What a slide shows of itself only as pictures: its formulas in order, and its baked background. */
+export interface PartPictures {
+  math: MathPicture[];
+  backdrop?: PxBox & { png: string };
+}
+
+interface Region extends PxBox {
+  /** The region on the page, in the page's CSS pixels. */
+  page: PxBox;
+}
+
+interface Wanted {
+  math: (Region & { gapPx: number })[];
+  backdrop?: Region;
+}
+
+/** Device pixels per slide pixel: formulas are thin lines, drawn twice as fine as the slide. */
+const MATH_SCALE = 2;
+
+/**
+ * Pictures of every slide's formulas and baked background, in the window that shows the slides
+ * document; undefined for a slide that has neither (most: nothing is pictured for them).
+ */
+export async function pictureParts(page: Page, width: number): Promise<(PartPictures | undefined)[]> {
+  const wanted: (Wanted | undefined)[] = await page.$$eval(
+    'div.marpit > svg[data-marpit-svg]',
+    (svgs, width) =>
+      svgs.map((svg) => {
+        const origin = svg.getBoundingClientRect();
+        const k = width / origin.width;
+        const region = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return {
+            x: (r.left - origin.left) * k,
+            y: (r.top - origin.top) * k,
+            w: r.width * k,
+            h: r.height * k,
+            page: { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height },
+          };
+        };
+        const layer = (name: string) =>
+          svg.querySelector(`:scope > foreignObject > section[data-marpit-advanced-background="${name}"]`);
+        const content =
+          layer('content') ??
+          svg.querySelector(':scope > foreignObject > section:not([data-marpit-advanced-background])');
+        // A display formula is one element (KaTeX wraps its inline one in a display box).
+        const formulas = [
+          ...(content?.querySelectorAll('mjx-container, .katex-display, .katex') ?? []),
+        ].filter((e) => !e.parentElement?.closest('mjx-container, .katex-display'));
+        const math = formulas.map((e) => {
+          // A no-break space in the formula's line, measured where it stands, then taken out again.
+          const space = document.createElement('span');
+          space.textContent = '\u00a0';
+          // Its glyph alone: the PPTX's letter spacing for it replaces the line's own.
+          space.style.letterSpacing = '0';
+          e.before(space);
+          const spaceW = space.getBoundingClientRect().width * k;
+          space.remove();
+          const r = region(e);
+          return { ...r, gapPx: r.w - spaceW };
+        });
+        const figures = [...(layer('background')?.querySelectorAll('figure') ?? [])];
+        const baked = figures.length > 1 || figures.some((f) => getComputedStyle(f).filter !== 'none');
+        const container = layer('background')?.querySelector('[data-marpit-advanced-background-container]');
+        const backdrop = baked && container ? region(container) : undefined;
+        return math.length || backdrop ? { math, ...(backdrop ? { backdrop } : {}) } : undefined;
+      }),
+    width,
+  );
+  if (!wanted.some((w) => w)) return wanted.map(() => undefined);
+  const cdp = await page.createCDPSession();
+  try {
+    const shot = async (r: PxBox, scale: number) => {
+      const { data } = await cdp.send('Page.captureScreenshot', {
+        format: 'png',
+        captureBeyondViewport: true,
+        clip: { x: r.x, y: r.y, width: r.w, height: r.h, scale },
+      });
+      return `data:image/png;base64,${data}`;
+    };
+    const out: (PartPictures | undefined)[] = [];
+    for (const [i, w] of wanted.entries()) {
+      if (!w) {
+        out.push(undefined);
+        continue;
+      }
+      const k = w.math[0] ? w.math[0].w / w.math[0].page.w : w.backdrop!.w / w.backdrop!.page.w;
+      const math: MathPicture[] = [];
+      for (const { page: at, ...m } of w.math) math.push({ ...m, png: await shot(at, MATH_SCALE * k) });
+      out.push({
+        math,
+        ...(w.backdrop ? { backdrop: await backdropPicture(page, i, w.backdrop, shot) } : {}),
+      });
+    }
+    return out;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The slide's background layer alone: its content and pseudo-element layers hidden while it is taken. */
+async function backdropPicture(
+  page: Page,
+  slide: number,
+  { page: at, ...box }: Region,
+  shot: (r: PxBox, scale: number) => Promise<string>,
+): Promise<PxBox & { png: string }> {
+  const show = (hidden: boolean) =>
+    page.$$eval(
+      'div.marpit > svg[data-marpit-svg]',
+      (svgs, slide, hidden) => {
+        for (const s of svgs[slide]?.querySelectorAll(
+          ':scope > foreignObject > section:not([data-marpit-advanced-background="background"])',
+        ) ?? [])
+          (s as HTMLElement).style.visibility = hidden ? 'hidden' : '';
+      },
+      slide,
+      hidden,
+    );
+  await show(true);
+  try {
+    return { ...box, png: await shot(at, box.w / at.w) };
+  } finally {
+    await show(false);
+  }
+}
