@@ -70,7 +70,7 @@ export class Jobs implements WriterJobs {
             this.shown();
             if (!measuring) return;
             const { measureSlides } = await import('../export/pptx/block-boxes.js');
-            const boxes = measureSlides(page, this.pageNumbers());
+            const boxes = measureSlides(page, this.measureOptions());
             measured(boxes);
             await boxes.catch(() => undefined);
           },
@@ -107,7 +107,7 @@ export class Jobs implements WriterJobs {
     if (!this.boxes && this.formats.includes('pdf')) this.printedSlides().catch(() => undefined);
     this.boxes ??= (async () => {
       const { measureSlides } = await import('../export/pptx/block-boxes.js');
-      return this.measured((page) => measureSlides(page, this.pageNumbers()));
+      return this.measured((page) => measureSlides(page, this.measureOptions()));
     })();
     return this.boxes;
   }
@@ -151,9 +151,13 @@ export class Jobs implements WriterJobs {
     if (this.formats.includes('pdf')) await this.slidesShown;
   }
 
-  /** The editable PPTX places the theme's page numbers only for a theme whose chrome it does not draw. */
-  private pageNumbers(): { pageNumbers: boolean } {
-    return { pageNumbers: measuresChrome(this.deck.model.theme) };
+  /**
+   * The editable PPTX places the theme's page numbers only for a theme whose chrome it does not
+   * draw, and bakes its painted backgrounds there too, unless a company template's masters paint them.
+   */
+  private measureOptions(): { pageNumbers: boolean; themeBackdrops: boolean } {
+    const measured = measuresChrome(this.deck.model.theme);
+    return { pageNumbers: measured, themeBackdrops: measured && !this.deck.model.pptxTemplate };
   }
 
   pictureFormat(): 'png' | 'jpeg' {

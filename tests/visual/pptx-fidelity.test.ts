@@ -6,6 +6,7 @@ import { pptxSimilarity } from '../../scripts/fidelity-lib.mjs';
 import { FIXTURES, builtPdfAndPptx, lectern } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { ooxmlErrors } from '../helpers/ooxml.js';
+import { pdfText } from '../helpers/readers.js';
 
 // The editable PPTX has to look like the slides PDF, not only hold the right text. Each page,
 // opened in LibreOffice, is compared with the PDF's page: pixel by pixel, and word by word
@@ -134,5 +135,44 @@ describe('the training layouts in the editable PPTX, against the slides PDF', ()
   it('keeps each training layout close to its PDF page pixel by pixel', () => {
     for (const [layout, n] of Object.entries(LAYOUT_SLIDES))
       expect(layouts.pixels[n - 1], `${layout} (slide ${n})`).toBeGreaterThan(0.96);
+  });
+});
+
+describe('a training slide its cards show other than its markdown counts it (a nested list)', () => {
+  let shown: { pixels: number[]; words: Words[] } = { pixels: [], words: [] };
+  let page = -1;
+  beforeAll(async () => {
+    const deck = join(dir, 'nested');
+    cpSync(join(FIXTURES, 'layouts'), deck, { recursive: true });
+    const chapter = join(deck, '02-practice.md');
+    writeFileSync(
+      chapter,
+      `${readFileSync(chapter, 'utf8')}\n---\n\n<!-- _class: exercise -->\n\n## 分组练习\n\n- 阅读案例\n  - 标出客户的三个顾虑\n- 写出你的回应\n\n<!-- minutes: 10 -->\n`,
+    );
+    const out = join(dir, 'out-nested');
+    const run = lectern(['build', deck, '--out', out, '--format', 'pdf,pptx']);
+    expect(run.code, run.stderr).toBe(0);
+    const files = readdirSync(out);
+    const pdf = join(
+      out,
+      files.find((f) => f.endsWith('.pdf'))!,
+    );
+    shown = (await pptxSimilarity(
+      join(
+        out,
+        files.find((f) => f.endsWith('.pptx'))!,
+      ),
+      pdf,
+      join(dir, 'work-nested'),
+    )) as typeof shown;
+    page = shown.pixels.findIndex((_, i) => pdfText(pdf, i + 1).includes('分组练习'));
+  }, 180_000);
+
+  it('draws its cards as the slides document shows them, not a bare list', () => {
+    // Two top-level steps, three list items: the measurement is drawn, cards and numbers.
+    expect(page).toBeGreaterThan(0);
+    const w = shown.words[page]!;
+    expect(w.placed / w.words, `${w.placed}/${w.words} ${w.misplaced.join(' ')}`).toBeGreaterThan(0.8);
+    expect(shown.pixels[page]).toBeGreaterThan(0.97);
   });
 });

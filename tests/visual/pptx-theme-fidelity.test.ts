@@ -2,11 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Marp } from '@marp-team/marp-core';
+import { PNG } from 'pngjs';
 import type * as CssTree from 'css-tree';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module shared with `npm run pptx-fidelity`, without types.
 import { pptxSimilarity } from '../../scripts/fidelity-lib.mjs';
 import { ROOT, builtPdfAndPptx } from '../helpers/cli.js';
+import { pptxOutline } from '../helpers/readers.js';
 import { ooxmlErrors } from '../helpers/ooxml.js';
 import { renderPdfGrey, type Grey } from '../helpers/pixels.js';
 import { tempDir } from '../helpers/temp.js';
@@ -97,6 +99,20 @@ describe.each(DECKS)('the editable PPTX of %s, seen in LibreOffice', (deck) => {
     expect(pictured).toEqual([]);
   });
 
+  it("titles every slide in a title placeholder: the outline reads each chapter's headings in order", async () => {
+    const outline = await pptxOutline(measured.get(deck)!.pptx);
+    expect(outline).toHaveLength(measured.get(deck)!.pixels.length);
+    expect(outline.every((t) => t?.trim())).toBe(true);
+    // Each chapter slide's first heading, as Marp's parser reads the chapter's markdown.
+    const chapters = readdirSync(join(ROOT, 'tests/fixtures', deck)).filter((f) => /^\d\d-.*\.md$/.test(f));
+    const headings = chapters.flatMap((f) =>
+      slideHeadings(readFileSync(join(ROOT, 'tests/fixtures', deck, f), 'utf8')),
+    );
+    expect(headings.length).toBeGreaterThan(3);
+    const content = outline.filter((t) => headings.includes(t!));
+    expect(content).toEqual(headings);
+  });
+
   it('is dark where the slides PDF is dark, and light where it is light', () => {
     const { pdf, shown } = measured.get(deck)!;
     const mean = (p: Grey) => p.data.reduce((n, v) => n + v, 0) / p.data.length;
@@ -111,6 +127,24 @@ describe.each(DECKS)('the editable PPTX of %s, seen in LibreOffice', (deck) => {
     expect(await ooxmlErrors(measured.get(deck)!.pptx)).toEqual([]);
   });
 });
+
+/** Each slide's first heading, as Marp's markdown parser reads a chapter (its front matter and comments left out). */
+function slideHeadings(markdown: string): string[] {
+  const tokens = new Marp().markdown.parse(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''), {});
+  const found: string[] = [];
+  let slide = -1;
+  tokens.forEach((t, i) => {
+    if (t.type === 'marpit_slide_open') slide++;
+    if (t.type !== 'heading_open' || found.length > slide) return;
+    const text = (tokens[i + 1]?.children ?? [])
+      .filter((c) => c.type === 'text' || c.type === 'code_inline')
+      .map((c) => c.content)
+      .join('')
+      .trim();
+    found.push(text);
+  });
+  return found;
+}
 
 /** `RRGGBB` for each #rgb / #rrggbb written in a stylesheet, read by css-tree. */
 function hexColours(css: string): Set<string> {
@@ -140,6 +174,37 @@ describe("a default-theme deck's editable PPTX", () => {
       }
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe('what another theme paints, in its editable PPTX as LibreOffice shows it', () => {
+  /** Pixels of slide `n`'s page (960 × 540) within `box` whose colour is within 3 of `hex`. */
+  const painted = (deck: string, shown: 'pdf' | 'pptx', n: number, hex: string, box: number[]) => {
+    const png = PNG.sync.read(
+      readFileSync(join(dir, deck, 'work', shown, `p-${String(n).padStart(2, '0')}.png`)),
+    );
+    const want = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const [x0, y0, x1, y1] = box as [number, number, number, number];
+    let count = 0;
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) {
+        const i = (y * png.width + x) * 4;
+        if (want.every((v, c) => Math.abs(png.data[i + c]! - v) <= 3)) count++;
+      }
+    return count;
+  };
+  it.each([
+    // harbour.css's rule under a heading (`border-bottom`), on a split slide and on a table slide.
+    ['themes-custom', 5, 'E07A5F', [40, 95, 420, 120], 600],
+    ['themes-custom', 9, 'E07A5F', [40, 95, 900, 120], 1500],
+    // Uncover paints a code block's `code`, not its `pre`: the box is the code's.
+    ['themes-uncover', 6, 'F2F1F4', [300, 235, 650, 262], 4000],
+    // Uncover's page-number corner, the section's `::after` painted with a gradient.
+    ['themes-uncover', 6, 'F1F0F4', [880, 470, 960, 540], 3000],
+  ])('%s slide %i: %s where the slides PDF paints it', (deck, n, hex, box, least) => {
+    const inPdf = painted(deck, 'pdf', n, hex, box);
+    expect(inPdf).toBeGreaterThan(least);
+    expect(painted(deck, 'pptx', n, hex, box)).toBeGreaterThan(inPdf * 0.8);
   });
 });
 

@@ -27,9 +27,13 @@ export async function measureSlides(
   /**
    * Whether to measure the theme's page number too: a stand-in element given each slide's
    * `::after` style, a layout per slide (a third of the measurement), which a theme whose chrome
-   * the PPTX draws itself does not need (drawn-chrome.ts).
+   * the PPTX draws itself does not need (drawn-chrome.ts). And whether to bake a theme's
+   * painting beyond a colour into a picture of each slide's background (part-pictures.ts).
    */
-  { pageNumbers = true }: { pageNumbers?: boolean } = {},
+  {
+    pageNumbers = true,
+    themeBackdrops = pageNumbers,
+  }: { pageNumbers?: boolean; themeBackdrops?: boolean } = {},
 ): Promise<SlideBoxes[]> {
   await page
     .evaluate(
@@ -77,7 +81,17 @@ export async function measureSlides(
               if (last?.color === color) last.text += n.nodeValue ?? '';
               else colours.push({ text: n.nodeValue ?? '', color });
             }
-            return { pad, codeColor: look(code).color, codeRuns: colours };
+            // A theme may paint the `code` rather than the `pre` (Uncover: a centred box in a
+            // full-width block): the block is then the box that is painted, padded by the code alone.
+            const painter = !deco(e) && code !== e ? deco(code) : undefined;
+            const painted = painter
+              ? {
+                  ...box(code),
+                  deco: painter,
+                  pad: ['top', 'right', 'bottom', 'left'].map((side) => padding(code, side) * k),
+                }
+              : { pad };
+            return { ...painted, codeColor: look(code).color, codeRuns: colours };
           };
           const blocks = [...s.children]
             .filter((e) => !['HEADER', 'FOOTER', 'STYLE', 'SCRIPT'].includes(e.tagName))
@@ -179,7 +193,7 @@ export async function measureSlides(
     });
   // Formulas and baked backgrounds, pictured alone; the faces text and code are drawn in, when
   // they are installed ones rather than web fonts.
-  const parts = await pictureParts(page, 1280).catch((err: unknown) => {
+  const parts = await pictureParts(page, 1280, themeBackdrops).catch((err: unknown) => {
     throw browserFailed(
       `the browser could not picture the slides' formulas and backgrounds: ${String(err)}`,
       err,

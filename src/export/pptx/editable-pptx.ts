@@ -1,27 +1,29 @@
-import type { ComposedDeck, SlideInfo } from '../../compose/compose-deck.js';
+import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { deckLabels } from '../../core/label-overrides.js';
 import type { DeckModel } from '../../validate/deck-model.js';
 import { warning, type Problem } from '../../core/problem.js';
-import { FONT, W, colours, defineMasters, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
+import { FONT, W, colours, defineMasters, type Colours, type Slide } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
-import { drawBackground } from './pptx-background.js';
-import { drawBlocks, runProps } from './pptx-blocks.js';
 import { generatedSlide } from './generated-slides.js';
-import { pointCards } from './pptx-point-cards.js';
-import { TITLE_NAME, bar, frameAt, pt, withShownBreaks } from './measured-text.js';
+import { TITLE_NAME } from './measured-text.js';
 import { finishPptx } from './pptx-finish.js';
 import { pptxParts } from './pptx-zip.js';
 import type { TitleType } from './pptx-titles.js';
-import { slideChrome } from './pptx-chrome.js';
 import { measuresChrome } from './drawn-chrome.js';
 import { marpChrome } from './pptx-marp-chrome.js';
 import { newPresentation } from './pptx-presentation.js';
 import { definePlainMasters, measuredColours } from './theme-colours.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
-import { defineTrainingMasters, trainingLayout, trainingSlide } from './pptx-training-layouts.js';
+import {
+  defineTrainingMasters,
+  trainingLayout,
+  trainingSlide,
+  type TrainingLayout,
+} from './pptx-training-layouts.js';
 import { slideLayouts } from './template/choose-layout.js';
 import { placeholderBodies } from './template/body-placeholder.js';
 import { drawFormulas, spaceFormulas } from './pptx-formulas.js';
+import { contentSlide } from './content-slide.js';
 
 /** What the editable PPTX asks of the browser, only for the slides that need it. */
 export interface SlideBrowser {
@@ -138,12 +140,11 @@ export async function writeEditablePptx(
       );
     } else {
       const layout = trainingLayout(info);
-      const timeBox = info.minutes
-        ? t.timeBox(layout === 'roleplay' ? 'roleplay' : 'exercise', info.minutes)
-        : undefined;
-      slide = layout
-        ? trainingSlide(pptx, info, layout, timeBox, c, H, st!, boxes.get(i))
-        : contentSlide(pptx, info, st!, c, H, boxes.get(i), !!inPlaceholder[i]);
+      // A picture beside text, and a table, are drawn as any slide is, on their layout's master;
+      // so is a training slide whose measurements do not show what it says.
+      slide =
+        (layout && !FLOW_LAYOUTS.has(layout) && trainingSlide(pptx, info, layout, c, H, boxes.get(i))) ||
+        contentSlide(pptx, info, st!, c, H, boxes.get(i), !!inPlaceholder[i], layout);
     }
     if (st && !st.unmappable) drawFormulas(slide, st, boxes.get(i));
     // `_backgroundColor` (or the theme's own, for a generated slide) where it is not the master's.
@@ -174,6 +175,9 @@ export async function writeEditablePptx(
   return { data: await graftTemplate(finished, deck, composed), warnings };
 }
 
+/** Training layouts whose slides are blocks in the slide's flow: drawn as any content slide. */
+const FLOW_LAYOUTS: ReadonlySet<TrainingLayout> = new Set(['split', 'table']);
+
 /** A quiz's options as the slide shows them, A, B, C …: the notes name the key by these letters. */
 function letterOptions(st: SlideStructure): void {
   const list = st.blocks.find((b) => b.kind === 'list');
@@ -198,87 +202,4 @@ function withPngs(st: SlideStructure, pngs: Map<string, string>): void {
     if (b.kind === 'pictures') for (const p of b.pictures) p.png = pngs.get(p.src);
     else if (b.kind === 'background') b.png = pngs.get(b.src);
   }
-}
-
-function contentSlide(
-  pptx: Pptx,
-  info: SlideInfo,
-  st: SlideStructure,
-  c: Colours,
-  H: number,
-  measured: SlideBoxes | undefined,
-  textInPlaceholder = false,
-): Slide {
-  const slide = pptx.addSlide({ masterName: 'LECTERN_CONTENT' });
-  // On a template, its master carries the header, footer and number.
-  if (!c.measured && !c.templated) slideChrome(slide, info, c, H);
-  // A `![bg]` picture first: it lies under the slide's text, the heading's too.
-  const bg = st.blocks.find((b) => b.kind === 'background');
-  drawBackground(
-    slide,
-    bg?.kind === 'background'
-      ? {
-          data: bg.png ?? bg.src,
-          natural: bg.src,
-          alt: bg.alt,
-          share: bg.share,
-          side: bg.split,
-          fit: bg.fit,
-          ...(bg.scale ? { scale: bg.scale } : {}),
-        }
-      : undefined,
-    measured?.backdrop,
-    H,
-  );
-  const first = measured?.blocks[0];
-  const head = first && /^H\d$/.test(first.tag) ? first : undefined;
-  if (st.heading && head) {
-    // Where the slide shows it, inline formatting kept, with the theme's accent rule under it.
-    const shown = withShownBreaks(st.headingRuns ?? [{ text: st.heading }], head.text);
-    const runs = runProps(shown, { ...c, ink: head.color }, 0, {
-      bold: head.bold,
-      ...(head.letterSpacingPx ? { charSpacing: pt(head.letterSpacingPx) } : {}),
-    }).map((r) => ({ ...r, options: { ...r.options, fontSize: pt(head.sizePx) } }));
-    slide.addText(runs, {
-      ...frameAt(head.after ? { ...head, h: head.after.y - head.y } : head, head),
-      objectName: TITLE_NAME,
-    });
-    if (head.after && !c.templated) bar(pptx, slide, head.after, head.after.color, head.after.h / 2);
-  } else if (st.heading) {
-    slide.addText(
-      runProps(st.headingRuns ?? [{ text: st.heading }], { ...c, ink: c.primary }, 30, { bold: true }),
-      { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85, valign: 'bottom', fit: 'shrink', objectName: TITLE_NAME },
-    );
-    slide.addShape(pptx.ShapeType.rect, {
-      x: 0.82,
-      y: 1.52,
-      w: 0.75,
-      h: 0.06,
-      fill: { color: c.accent },
-      line: { color: c.accent },
-    });
-  }
-  const top = 1.9;
-  const bottom = H - 0.8;
-  if (st.points.length) {
-    pointCards(pptx, slide, st.points, c, H, measured);
-    return slide;
-  }
-  if (textInPlaceholder) return slide;
-  let box = { x: 0.8, y: top, w: W - 1.6, h: bottom - top };
-  if (bg?.kind === 'background') {
-    const w = W * bg.share;
-    if (bg.split === 'right') box = { ...box, w: W - w - 1.3 };
-    else if (bg.split === 'left') box = { ...box, x: w + 0.5, w: W - w - 1.3 };
-  }
-  drawBlocks(
-    pptx,
-    slide,
-    st.blocks.filter((b) => b.kind !== 'background'),
-    box,
-    c,
-    measured,
-    st.heading !== undefined,
-  );
-  return slide;
 }

@@ -5,8 +5,11 @@ import type { MathPicture, PxBox } from './block-box-types.js';
 // them, so the rest of the slide stays native text and shapes around them:
 // - each formula (MathJax's SVG or KaTeX's HTML), with the width it takes in its line;
 // - the background layer, when CSS draws it with filters or with several pictures (a sepia
-//   photo, two pictures side by side): PowerPoint has neither, so the layer is baked into one
-//   picture of itself, the slide's text hidden while it is taken.
+//   photo, two pictures side by side), or when the theme paints more than a colour (a
+//   gradient, a picture, a box drawn by the section's ::before or ::after, as Uncover's
+//   page-number corner): PowerPoint has no such background, so the layer is baked into one
+//   picture of itself, the slide's blocks and every text hidden while it is taken. The text
+//   stays native above it: blocks, header, footer and page number are drawn as measured.
 
 /** What a slide shows of itself only as pictures: its formulas in order, and its baked background. */
 export interface PartPictures {
@@ -31,10 +34,18 @@ const MATH_SCALE = 2;
  * Pictures of every slide's formulas and baked background, in the window that shows the slides
  * document; undefined for a slide that has neither (most: nothing is pictured for them).
  */
-export async function pictureParts(page: Page, width: number): Promise<(PartPictures | undefined)[]> {
+export async function pictureParts(
+  page: Page,
+  width: number,
+  /**
+   * Whether a theme's own painting beyond a colour is baked too: not for lectern's theme, whose
+   * masters the PPTX draws, nor on a company template, whose masters paint the slides.
+   */
+  themeBackdrops: boolean,
+): Promise<(PartPictures | undefined)[]> {
   const wanted: (Wanted | undefined)[] = await page.$$eval(
     'div.marpit > svg[data-marpit-svg]',
-    (svgs, width) =>
+    (svgs, width, themeBackdrops) =>
       svgs.map((svg) => {
         const origin = svg.getBoundingClientRect();
         const k = width / origin.width;
@@ -72,10 +83,26 @@ export async function pictureParts(page: Page, width: number): Promise<(PartPict
         const figures = [...(layer('background')?.querySelectorAll('figure') ?? [])];
         const baked = figures.length > 1 || figures.some((f) => getComputedStyle(f).filter !== 'none');
         const container = layer('background')?.querySelector('[data-marpit-advanced-background-container]');
-        const backdrop = baked && container ? region(container) : undefined;
+        // More than a colour: a background image or gradient, or a pseudo-element drawn as a box.
+        const painted = (e: Element, pseudo?: string) => {
+          const cs = getComputedStyle(e, pseudo);
+          if (pseudo && (cs.content === 'none' || cs.content === 'normal' || cs.display === 'none'))
+            return false;
+          return (
+            cs.backgroundImage !== 'none' ||
+            (pseudo !== undefined && !/^rgba\(.*,\s*0\)$|^transparent$/.test(cs.backgroundColor))
+          );
+        };
+        const themed =
+          themeBackdrops &&
+          [...svg.querySelectorAll(':scope > foreignObject > section')].some(
+            (s) => painted(s) || painted(s, '::before') || painted(s, '::after'),
+          );
+        const backdrop = themed ? region(svg) : baked && container ? region(container) : undefined;
         return math.length || backdrop ? { math, ...(backdrop ? { backdrop } : {}) } : undefined;
       }),
     width,
+    themeBackdrops,
   );
   if (!wanted.some((w) => w)) return wanted.map(() => undefined);
   const cdp = await page.createCDPSession();
@@ -108,29 +135,41 @@ export async function pictureParts(page: Page, width: number): Promise<(PartPict
   }
 }
 
-/** The slide's background layer alone: its content and pseudo-element layers hidden while it is taken. */
+/**
+ * The slide's background layer alone: the blocks of its content hidden, and every text (the
+ * pseudo-elements' page number too) transparent, while it is taken.
+ */
 async function backdropPicture(
   page: Page,
   slide: number,
   { page: at, ...box }: Region,
   shot: (r: PxBox, scale: number) => Promise<string>,
 ): Promise<PxBox & { png: string }> {
-  const show = (hidden: boolean) =>
+  const bake = (on: boolean) =>
     page.$$eval(
       'div.marpit > svg[data-marpit-svg]',
-      (svgs, slide, hidden) => {
-        for (const s of svgs[slide]?.querySelectorAll(
-          ':scope > foreignObject > section:not([data-marpit-advanced-background="background"])',
-        ) ?? [])
-          (s as HTMLElement).style.visibility = hidden ? 'hidden' : '';
+      (svgs, slide, on) => {
+        const svg = svgs[slide];
+        let style = document.getElementById('lectern-bake');
+        if (!on || !svg) {
+          svg?.removeAttribute('data-lectern-bake');
+          style?.remove();
+          return;
+        }
+        svg.setAttribute('data-lectern-bake', '');
+        style ??= document.head.appendChild(document.createElement('style'));
+        style.id = 'lectern-bake';
+        const sections = '[data-lectern-bake] > foreignObject > section';
+        style.textContent = `${sections}:not([data-marpit-advanced-background="background"]) > * { visibility: hidden !important; }
+${sections}::before, ${sections}::after { color: transparent !important; text-shadow: none !important; }`;
       },
       slide,
-      hidden,
+      on,
     );
-  await show(true);
+  await bake(true);
   try {
     return { ...box, png: await shot(at, box.w / at.w) };
   } finally {
-    await show(false);
+    await bake(false);
   }
 }

@@ -51,6 +51,20 @@ export function drawDeco(pptx: Pptx, slide: Slide, b: PxBox, d: Deco): void {
     } as never);
     return;
   }
+  // Borders on some sides of an unpainted box (a heading's rule under it): a bar per side.
+  if (!d.bg) {
+    const [t, r, bt, l] = d.border;
+    const bars: [PxBox, string][] = [
+      [{ x: b.x, y: b.y, w: b.w, h: t!.w }, t!.color],
+      [{ x: b.x + b.w - r!.w, y: b.y, w: r!.w, h: b.h }, r!.color],
+      [{ x: b.x, y: b.y + b.h - bt!.w, w: b.w, h: bt!.w }, bt!.color],
+      [{ x: b.x, y: b.y, w: l!.w, h: b.h }, l!.color],
+    ];
+    for (const [bar, color] of bars)
+      if (bar.w > 0 && bar.h > 0)
+        slide.addShape(pptx.ShapeType.rect, { ...inches(bar), fill: { color }, line: NO_LINE });
+    return;
+  }
   if (drawn.length)
     slide.addShape(shape, {
       ...inches(b),
@@ -58,7 +72,6 @@ export function drawDeco(pptx: Pptx, slide: Slide, b: PxBox, d: Deco): void {
       fill: { color: drawn[0]!.color },
       line: NO_LINE,
     } as never);
-  if (!d.bg) return;
   const [t, r, bt, l] = d.border.map((s) => s.w);
   const inner = { x: b.x + l!, y: b.y + t!, w: b.w - l! - r!, h: b.h - t! - bt! };
   slide.addShape(shape, { ...inches(inner), ...geom, fill: { color: d.bg }, line: NO_LINE } as never);
@@ -195,9 +208,9 @@ function drawItem(
 }
 
 /**
- * A training-layout slide's body from its measurements: every block but the heading (already
- * placed) and the time box (drawn by the caller). Draws nothing and says so when a block it
- * needs is missing, so the caller keeps its fixed geometry.
+ * A training-layout slide from its measurements alone: every block but those in `skip`, each
+ * as the slides document shows it: headings, boxes with their `::before` marks, quotes'
+ * paragraphs, list items as cards, and text.
  */
 export function drawMeasuredCards(
   pptx: Pptx,

@@ -1,7 +1,7 @@
 import type { MeasuredBlock } from './block-boxes.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { bar, PX, pt, withShownBreaks } from './measured-text.js';
-import { W, text, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
+import { text, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 
 /** A point card: its bold phrase and the text after it. */
 export interface Point {
@@ -10,63 +10,21 @@ export interface Point {
 }
 
 /**
- * Numbered point cards: one card per point, where the theme's grid puts them when the slide
- * was measured (the card's box, its top rule, its content centred in its padding at the
- * theme's sizes), else on a fixed grid.
+ * Numbered point cards, one per point where the theme's grid puts them (the card's box, its top
+ * rule, its content centred in its padding at the theme's sizes); false when the measured
+ * slide does not show one card per point, and the slide's blocks are drawn as any slide's are.
  */
 export function pointCards(
   pptx: Pptx,
   slide: Slide,
   points: Point[],
   c: Colours,
-  H: number,
-  measured?: SlideBoxes,
-): void {
+  measured: SlideBoxes | undefined,
+): boolean {
   const list = measured?.blocks.find((b) => (b.tag === 'UL' || b.tag === 'OL') && b.items);
-  if (list?.items?.length === points.length) return measuredCards(pptx, slide, points, list, c);
-  const top = 1.9;
-  const bottom = H - 0.8;
-  const n = points.length;
-  const cols = n === 4 ? 2 : n;
-  const rows = Math.ceil(n / cols);
-  const gap = 0.35;
-  const w = (W - 1.6 - gap * (cols - 1)) / cols;
-  const h = Math.min((bottom - top - gap * (rows - 1)) / rows, rows === 1 ? 3.6 : 2.2);
-  points.forEach((p, i) => {
-    const x = 0.8 + (i % cols) * (w + gap);
-    const y = top + Math.floor(i / cols) * (h + gap);
-    slide.addShape(pptx.ShapeType.rect, {
-      x,
-      y,
-      w,
-      h: 0.07,
-      fill: { color: c.primary },
-      line: { color: c.primary },
-    });
-    slide.addText(
-      [
-        text(String(i + 1).padStart(2, '0'), {
-          fontSize: 26,
-          bold: true,
-          color: c.accentInk,
-          breakLine: true,
-          paraSpaceAfter: 6,
-        }),
-        text(p.heading, { fontSize: 20, bold: true, color: c.primary, breakLine: true, paraSpaceAfter: 6 }),
-        text(p.text, { fontSize: 16, color: c.ink }),
-      ],
-      {
-        x,
-        y: y + 0.07,
-        w,
-        h: h - 0.07,
-        fill: { color: c.card },
-        valign: 'top',
-        margin: 12,
-        lineSpacingMultiple: 1.15,
-      },
-    );
-  });
+  if (list?.items?.length !== points.length) return false;
+  measuredCards(pptx, slide, points, list, c);
+  return true;
 }
 
 function measuredCards(pptx: Pptx, slide: Slide, points: Point[], list: MeasuredBlock, c: Colours): void {
