@@ -56,6 +56,23 @@ describe('the gallery deck as an editable PPTX', () => {
     expect(await ooxmlErrors(file)).toEqual([]);
   });
 
+  it('holds each picture once, however many slides show it, and every slide finds its pictures', async () => {
+    const parts = Object.keys(zip.files).filter((n) => /^ppt\/media\/[^/]+$/.test(n));
+    const bytes = await Promise.all(parts.map((n) => zip.file(n)!.async('nodebuffer')));
+    const distinct = new Set(bytes.map((b) => b.toString('base64')));
+    expect(distinct.size).toBe(parts.length);
+    // The gallery shows its photo on two slides: without the one copy, two parts hold it.
+    const shown = (
+      await Promise.all(
+        slideNames().map(async (n) =>
+          media(await xml(n.replace('slides/', 'slides/_rels/').replace('.xml', '.xml.rels'))),
+        ),
+      )
+    ).flat();
+    expect(shown.length).toBeGreaterThan(parts.length);
+    for (const target of shown) expect(parts).toContain(`ppt/media/${target}`);
+  });
+
   it('shows an SVG drawing as a PNG picture where the slide shows it, and an SVG background whole', async () => {
     const flow = await slideWith('通话流程图');
     expect(media(flow.rels).map((m) => m.split('.').pop())).toEqual(['png']);

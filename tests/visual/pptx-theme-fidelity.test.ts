@@ -20,6 +20,9 @@ import { strictXmlParts } from '../helpers/xml-parts.js';
 // close to the PDF pixel by pixel and word by word, dark where the PDF is dark, and nothing of
 // the corporate theme's palette.
 
+const P_NS = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+const A_NS = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+
 const { parse, walk } = createRequire(import.meta.url)('css-tree') as typeof CssTree;
 
 interface Words {
@@ -205,6 +208,26 @@ describe('what another theme paints, in its editable PPTX as LibreOffice shows i
     const inPdf = painted(deck, 'pdf', n, hex, box);
     expect(inPdf).toBeGreaterThan(least);
     expect(painted(deck, 'pptx', n, hex, box)).toBeGreaterThan(inPdf * 0.8);
+  });
+});
+
+describe("another theme's painted background under the slides lectern generates", () => {
+  it("is the background picture of gaia's title, agenda and divider, and of every slide of it", async () => {
+    const parts = await strictXmlParts(measured.get('themes-gaia')!.pptx);
+    const slides = [...parts].filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    expect(slides).toHaveLength(11);
+    for (const [name, doc] of slides) {
+      const bg = doc.getElementsByTagNameNS(P_NS, 'bg')[0];
+      expect(bg?.getElementsByTagNameNS(A_NS, 'blipFill').length, name).toBe(1);
+      // Outside the shape tree: the title is still the first shape read.
+      const tree = doc.getElementsByTagNameNS(P_NS, 'spTree')[0]!;
+      const first = [...tree.childNodes].find((c) =>
+        ['sp', 'pic', 'graphicFrame'].includes((c as Element).localName ?? ''),
+      ) as Element;
+      expect(first.getElementsByTagNameNS(P_NS, 'ph')[0]?.getAttribute('type'), name).toMatch(
+        /^(title|ctrTitle)$/,
+      );
+    }
   });
 });
 

@@ -137,7 +137,7 @@ export interface SlideBoxes {
   /** Its formulas, pictured alone where they show, in document order (part-pictures.ts). */
   math?: MathPicture[];
   /** Its background layer baked into one picture, where CSS filters or several pictures draw it. */
-  backdrop?: PxBox & { png: string };
+  backdrop?: PxBox & { picture: string };
   /** The installed faces the deck's text and code are drawn in, when they are not web fonts (shown-face.ts). */
   faces?: { text?: string; code?: string };
 }

@@ -2,6 +2,7 @@ import type { Labels } from '../../core/labels.js';
 import type { DeckModel } from '../../validate/deck-model.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { placeBlock } from './measured-text.js';
+import { drawBackground } from './pptx-background.js';
 import { placeAgendaItems } from './pptx-agenda.js';
 import type { Colours, Pptx, Slide } from './pptx-layouts.js';
 import { closingQrCodes } from './pptx-qr.js';
@@ -31,6 +32,8 @@ export function generatedSlide(
   H: number,
 ): Slide {
   const slide = pptx.addSlide({ masterName: MASTER[kind] });
+  // What the theme paints beyond a colour, baked (part-pictures.ts): under everything.
+  drawBackground(slide, undefined, boxes?.backdrop, H);
   const bg = c.measured ? (boxes?.background.hex ?? 'FFFFFF') : kind === 'agenda' ? 'FFFFFF' : c.primary;
   // The slide's title: a divider's chapter title (its h1 is the chapter's number), else the h1.
   const blocks = boxes?.blocks ?? [];

@@ -2,6 +2,9 @@ import { DECORATIVE_PICTURE } from './pptx-decorative.js';
 import { coverSize, imageSize } from './image-size.js';
 import { PX, W, type Slide } from './pptx-layouts.js';
 import type { PxBox } from './block-box-types.js';
+import { OOXML } from '../../core/ooxml-names.js';
+import type { XmlDocument as Document } from './xml-tree.js';
+import { all, kids, make } from './pptx-xml.js';
 
 /** A `![bg]` picture: its data (a PNG for an SVG), the source for its size, its share and side. */
 export interface SlideBackground {
@@ -55,28 +58,67 @@ export function addBackground(slide: Slide, bg: SlideBackground, H: number): voi
   }
 }
 
+/** The name of a baked layer that fills the slide, until the finishing pass makes it the slide's background. */
+export const BACKDROP_NAME = 'Slide Background';
+
 /**
  * The slide's background: the browser's picture of its background layer where it baked one
- * (filters, several pictures: part-pictures.ts), else its `![bg]` picture as Marp places it.
+ * (filters, several pictures, a theme's gradient: part-pictures.ts), else its `![bg]` picture
+ * as Marp places it. A baked layer that fills the slide becomes the slide's own background
+ * picture (slideBackgroundPicture); one that fills a split's part is a decorative picture there.
  */
 export function drawBackground(
   slide: Slide,
   bg: SlideBackground | undefined,
-  backdrop: (PxBox & { png: string }) | undefined,
+  backdrop: (PxBox & { picture: string }) | undefined,
   H: number,
 ): void {
   if (!backdrop) {
     if (bg) addBackground(slide, bg, H);
     return;
   }
-  const m = /^data:([^;]+);base64,(.*)$/s.exec(backdrop.png);
+  const m = /^data:([^;]+);base64,(.*)$/s.exec(backdrop.picture);
   if (!m) return;
+  const box = { x: backdrop.x * PX, y: backdrop.y * PX, w: backdrop.w * PX, h: backdrop.h * PX };
+  const whole = Math.abs(box.x) < 0.01 && Math.abs(box.y) < 0.01 && Math.abs(box.w - W) < 0.02;
   slide.addImage({
     data: `${m[1]};base64,${m[2]}`,
-    x: backdrop.x * PX,
-    y: backdrop.y * PX,
-    w: backdrop.w * PX,
-    h: backdrop.h * PX,
-    ...(bg?.alt ? { altText: bg.alt } : { objectName: DECORATIVE_PICTURE }),
+    ...box,
+    ...(whole
+      ? { objectName: BACKDROP_NAME }
+      : bg?.alt
+        ? { altText: bg.alt }
+        : { objectName: DECORATIVE_PICTURE }),
   });
+}
+
+/**
+ * A baked layer that fills the slide as the slide's background picture (`p:bg`, PowerPoint's
+ * Format Background), out of the shape tree: a screen reader reads the title first, and no
+ * shape lies under the slide's text. pptxgenjs's own background picture reuses the id of a
+ * slide's first hyperlink for it, so the picture is drawn as a shape and moved here.
+ */
+export function slideBackgroundPicture(doc: Document): void {
+  const pic = all(doc, 'p', 'pic').find((p) =>
+    all(p, 'p', 'cNvPr').some((n) => n.getAttribute('name') === BACKDROP_NAME),
+  );
+  const embed = pic && all(pic, 'a', 'blip')[0]?.getAttributeNS(OOXML.r, 'embed');
+  const cSld = all(doc, 'p', 'cSld')[0];
+  if (!pic || !embed || !cSld) return;
+  for (const old of kids(cSld, 'p', 'bg')) cSld.removeChild(old);
+  const bg = make(doc, 'p', 'bg');
+  const bgPr = make(doc, 'p', 'bgPr');
+  const fill = make(doc, 'a', 'blipFill', { dpi: '0', rotWithShape: '1' });
+  const blip = make(doc, 'a', 'blip');
+  // The slide's root declares the r: prefix (xml-tree.ts writes prefixed names as given).
+  blip.setAttribute('r:embed', embed);
+  const stretch = make(doc, 'a', 'stretch');
+  stretch.appendChild(make(doc, 'a', 'fillRect'));
+  fill.appendChild(blip);
+  fill.appendChild(stretch);
+  bgPr.appendChild(fill);
+  bgPr.appendChild(make(doc, 'a', 'effectLst'));
+  bg.appendChild(bgPr);
+  cSld.insertBefore(bg, cSld.firstChild);
+  pic.parentNode!.removeChild(pic);
 }

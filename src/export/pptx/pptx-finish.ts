@@ -7,6 +7,8 @@ import { titleFirst } from './pptx-reading-order.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
 import { all, insertInOrder, kids, make, PartDocuments } from './pptx-xml.js';
 import { zipBytes } from '../output/zip-bytes.js';
+import { oneCopyOfEachPicture } from './pptx-media.js';
+import { slideBackgroundPicture } from './pptx-background.js';
 import type JSZip from 'jszip';
 import type { ShownFaces } from './shown-face.js';
 
@@ -70,6 +72,7 @@ export async function finishPptx(
   await parts.edit(
     (n) => SLIDE_PART.test(n),
     (doc, name) => {
+      slideBackgroundPicture(doc);
       titlePlaceholder(doc, titles.types[slideNumber(name) - 1] ?? 'title');
       ensureTitle(doc, titles.texts[slideNumber(name) - 1] ?? '', lang);
       titleFirst(doc);
@@ -87,6 +90,7 @@ export async function finishPptx(
   await finishText(parts, lang, FONT, CODE_FONT);
   if (faces?.text || faces?.code) await withLatinFaces(parts, faces);
   if (svgParts.size > 0) await (await import('./pptx-diagrams.js')).addSvgParts(parts, svgParts);
+  await oneCopyOfEachPicture(parts);
   parts.save();
   return zipBytes(zip);
 }

@@ -9,7 +9,7 @@ import { OOXML } from '../../core/ooxml-names.js';
 // The parts of a PPTX as XML documents (xml-tree.ts), for the finishing passes that change
 // what pptxgenjs wrote: elements are found and moved by their names, never by text matching.
 
-export const NS = { a: OOXML.a, p: OOXML.p } as const;
+export const NS = { a: OOXML.a, p: OOXML.p, rels: OOXML.rels } as const;
 
 type Zip = import('jszip');
 
