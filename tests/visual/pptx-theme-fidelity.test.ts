@@ -200,6 +200,8 @@ describe('what another theme paints, in its editable PPTX as LibreOffice shows i
     // harbour.css's rule under a heading (`border-bottom`), on a split slide and on a table slide.
     ['themes-custom', 5, 'E07A5F', [40, 95, 420, 120], 600],
     ['themes-custom', 9, 'E07A5F', [40, 95, 900, 120], 1500],
+    // And on the chapter divider lectern generates.
+    ['themes-custom', 3, 'E07A5F', [40, 255, 900, 285], 1500],
     // Uncover paints a code block's `code`, not its `pre`: the box is the code's.
     ['themes-uncover', 6, 'F2F1F4', [300, 235, 650, 262], 4000],
     // Uncover's page-number corner, the section's `::after` painted with a gradient.

@@ -3,6 +3,7 @@ import type { DeckModel } from '../../validate/deck-model.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { placeBlock } from './measured-text.js';
 import { drawBackground } from './pptx-background.js';
+import { drawDeco } from './pptx-measured-cards.js';
 import { placeAgendaItems } from './pptx-agenda.js';
 import type { Colours, Pptx, Slide } from './pptx-layouts.js';
 import { closingQrCodes } from './pptx-qr.js';
@@ -46,7 +47,11 @@ export function generatedSlide(
     // The closing slide's list is its QR cards, drawn below as vector codes.
     if (list && kind === 'closing') continue;
     if (list && kind === 'agenda') placeAgendaItems(pptx, slide, b, bg);
-    else placeBlock(pptx, slide, b, bg, b === title);
+    else {
+      // Another theme's box around a line (a heading's rule under it), behind its text.
+      if (b.deco && c.measured) drawDeco(pptx, slide, b, b.deco);
+      placeBlock(pptx, slide, b, bg, b === title);
+    }
   }
   if (kind === 'closing') closingQrCodes(pptx, slide, deck, t, H);
   return slide;
