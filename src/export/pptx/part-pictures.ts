@@ -3,7 +3,8 @@ import type { MathPicture, PxBox } from './block-box-types.js';
 
 // The parts of a slide DrawingML has no native form for, pictured alone where the slide shows
 // them, so the rest of the slide stays native text and shapes around them:
-// - each formula (MathJax's SVG or KaTeX's HTML), with the width it takes in its line;
+// - each formula (MathJax's SVG: lectern renders math with MathJax), with the width it takes
+//   in its line;
 // - the background layer, when CSS draws it with filters or with several pictures (a sepia
 //   photo, two pictures side by side), or when the theme paints more than a colour (a
 //   gradient, a picture, a box drawn by the section's ::before or ::after, as Uncover's
@@ -69,10 +70,10 @@ export async function pictureParts(
         const content =
           layer('content') ??
           svg.querySelector(':scope > foreignObject > section:not([data-marpit-advanced-background])');
-        // A display formula is one element (KaTeX wraps its inline one in a display box).
-        const formulas = [
-          ...(content?.querySelectorAll('mjx-container, .katex-display, .katex') ?? []),
-        ].filter((e) => !e.parentElement?.closest('mjx-container, .katex-display'));
+        // A formula is one element, inline or display, its drawing an SVG inside it.
+        const formulas = [...(content?.querySelectorAll('mjx-container') ?? [])].filter(
+          (e) => !e.parentElement?.closest('mjx-container'),
+        );
         const math = formulas.map((e) => {
           // A no-break space in the formula's line, measured where it stands, then taken out again.
           const space = document.createElement('span');
