@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineText, slideStructure } from '../../src/export/pptx/slide-structure.js';
+import { slideStructure } from '../../src/export/pptx/slide-structure.js';
 
 describe('slideStructure', () => {
   it('reads a point-card slide into a heading and points', () => {
@@ -105,9 +105,5 @@ describe('slideStructure', () => {
       [[{ text: '类型' }], [{ text: '特征' }]],
       [[{ text: '暂时', bold: true }], [{ text: '收入中断' }]],
     ]);
-  });
-
-  it('strips inline markdown to text', () => {
-    expect(inlineText('**粗体** and _em_ \\* [l](u)')).toBe('粗体 and em * l');
   });
 });

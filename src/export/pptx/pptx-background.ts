@@ -25,7 +25,7 @@ export interface SlideBackground {
  * `auto` at its own size and `40%` at that share of its part's width, each centred; otherwise
  * it covers its part, cropped from the middle.
  */
-export function addBackground(slide: Slide, bg: SlideBackground, H: number): void {
+function addBackground(slide: Slide, bg: SlideBackground, H: number): void {
   const m = /^data:([^;]+);base64,(.*)$/s.exec(bg.data);
   if (!m) return;
   const data = `${m[1]};base64,${m[2]}`;

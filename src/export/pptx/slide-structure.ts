@@ -68,10 +68,3 @@ function unmappableReason(blocks: Block[]): string | undefined {
   if (blocks.some((b) => b.kind === 'html')) return 'raw HTML';
   return undefined;
 }
-
-/** Markdown inline markup to plain text, as Marp reads it. */
-export function inlineText(md: string): string {
-  const escaped = md.replace(/^(\s*)(#|[-*+](?=\s)|>)/, '$1\\$2').replace(/^(\s*\d+)([.)])(?=\s)/, '$1\\$2');
-  const first = slideBlocks(escaped)[0];
-  return first && 'runs' in first ? oneLine(first.runs) : md.trim();
-}
