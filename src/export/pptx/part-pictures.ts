@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { MathPicture, PxBox } from './block-box-types.js';
+import type { MeasureWindow } from './block-measure-helpers.js';
 
 // The parts of a slide DrawingML has no native form for, pictured alone where the slide shows
 // them, so the rest of the slide stays native text and shapes around them:
@@ -55,21 +56,18 @@ export async function pictureParts(
       svgs.map((svg) => {
         const origin = svg.getBoundingClientRect();
         const k = width / origin.width;
-        const region = (e: Element) => {
-          const r = e.getBoundingClientRect();
-          return {
-            x: (r.left - origin.left) * k,
-            y: (r.top - origin.top) * k,
-            w: r.width * k,
-            h: r.height * k,
-            page: { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height },
-          };
-        };
         const layer = (name: string) =>
           svg.querySelector(`:scope > foreignObject > section[data-marpit-advanced-background="${name}"]`);
         const content =
           layer('content') ??
           svg.querySelector(':scope > foreignObject > section:not([data-marpit-advanced-background])');
+        // A box in the slide's pixels, as measureSlides measures blocks (it installed the
+        // helpers before it asks for these pictures), and where it is on the page.
+        const { box } = (window as unknown as MeasureWindow).__lecternMeasure(content ?? svg, origin, k);
+        const region = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { ...box(e), page: { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height } };
+        };
         // A formula is one element, inline or display, its drawing an SVG inside it.
         const formulas = [...(content?.querySelectorAll('mjx-container') ?? [])].filter(
           (e) => !e.parentElement?.closest('mjx-container'),
