@@ -138,16 +138,18 @@ describe('the training layouts in the editable PPTX, against the slides PDF', ()
   });
 });
 
-describe('a training slide its cards show other than its markdown counts it (a nested list)', () => {
+describe('training slides beyond the layouts deck: a nested list, a formula in a step', () => {
   let shown: { pixels: number[]; words: Words[] } = { pixels: [], words: [] };
   let page = -1;
+  let formulaPage = -1;
   beforeAll(async () => {
     const deck = join(dir, 'nested');
     cpSync(join(FIXTURES, 'layouts'), deck, { recursive: true });
     const chapter = join(deck, '02-practice.md');
     writeFileSync(
       chapter,
-      `${readFileSync(chapter, 'utf8')}\n---\n\n<!-- _class: exercise -->\n\n## 分组练习\n\n- 阅读案例\n  - 标出客户的三个顾虑\n- 写出你的回应\n\n<!-- minutes: 10 -->\n`,
+      `${readFileSync(chapter, 'utf8')}\n---\n\n<!-- _class: exercise -->\n\n## 分组练习\n\n- 阅读案例\n  - 标出客户的三个顾虑\n- 写出你的回应\n\n<!-- minutes: 10 -->\n` +
+        `\n---\n\n<!-- _class: exercise -->\n\n## 计算练习\n\n- 先算出 $r = \\frac{a}{b}$ 的值\n- 再比较两组的结果\n\n<!-- minutes: 10 -->\n`,
     );
     const out = join(dir, 'out-nested');
     const run = lectern(['build', deck, '--out', out, '--format', 'pdf,pptx']);
@@ -166,7 +168,16 @@ describe('a training slide its cards show other than its markdown counts it (a n
       join(dir, 'work-nested'),
     )) as typeof shown;
     page = shown.pixels.findIndex((_, i) => pdfText(pdf, i + 1).includes('分组练习'));
+    formulaPage = shown.pixels.findIndex((_, i) => pdfText(pdf, i + 1).includes('计算练习'));
   }, 180_000);
+
+  it('keeps the words after a formula in a step where the PDF has them: its space is as wide as it', () => {
+    // The formula's picture lies over a no-break space spaced to its width; without the space,
+    // 的值 slid under the picture.
+    expect(formulaPage).toBeGreaterThan(0);
+    const w = shown.words[formulaPage]!;
+    expect(w.misplaced, `${w.placed}/${w.words}`).toEqual([]);
+  });
 
   it('draws its cards as the slides document shows them, not a bare list', () => {
     // Two top-level steps, three list items: the measurement is drawn, cards and numbers.

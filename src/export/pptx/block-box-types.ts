@@ -33,6 +33,8 @@ export interface TextRun {
   /** Set where the theme slants it (an `em` most themes show in italics). */
   italic?: boolean;
   sizePx: number;
+  /** A formula's no-break space: the letter spacing, in px, that gives it the formula's width. */
+  gapPx?: number;
 }
 
 /** A box's background and borders as the theme paints them (colours `RRGGBB`, widths and radii in px). */

@@ -152,12 +152,35 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
       h: (y1 - y0) * k,
     };
   };
-  // A paragraph's text as runs: its strong and em in their own colour, breaks as new lines.
+  // A formula's width less that of a no-break space in its line's face (its glyph alone: the
+  // PPTX's letter spacing for it replaces the line's own), measured where it stands: the
+  // letter spacing that makes the space standing for it in the text leave its room.
+  const formulaGap = (e: Element) => {
+    const space = document.createElement('span');
+    space.textContent = '\u00a0';
+    space.style.letterSpacing = '0';
+    e.before(space);
+    const spaceW = space.getBoundingClientRect().width * k;
+    space.remove();
+    return box(e).w - spaceW;
+  };
+  // A paragraph's text as runs: its strong and em in their own colour, breaks as new lines, a
+  // formula as a no-break space as wide as it (its picture lies over it: pptx-formulas.ts).
   const runs = (e: Element, skip?: Node) =>
     [...e.childNodes]
       .filter((n) => n !== skip)
       .map((n) => {
         if (n.nodeName === 'BR') return { text: '\n', color: '', bold: false, sizePx: 0 };
+        if (n.nodeName === 'MJX-CONTAINER') {
+          const l = look(n as Element);
+          return {
+            text: '\u00a0',
+            color: l.color,
+            bold: false,
+            sizePx: l.sizePx,
+            gapPx: formulaGap(n as Element),
+          };
+        }
         const l = look(n instanceof Element ? n : e);
         const text = (n.textContent ?? '').replace(/\s*\n\s*/g, ' ');
         const italic = getComputedStyle(n instanceof Element ? n : e).fontStyle === 'italic';
@@ -260,7 +283,7 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
               : parseFloat(getComputedStyle(li, '::before').fontSize) * k,
         };
       });
-  return { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines, fitScale };
+  return { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines, fitScale, formulaGap };
 }
 
 /** The page's global for measureHelpers, installed by measureSlides. */

@@ -63,7 +63,11 @@ export async function pictureParts(
           svg.querySelector(':scope > foreignObject > section:not([data-marpit-advanced-background])');
         // A box in the slide's pixels, as measureSlides measures blocks (it installed the
         // helpers before it asks for these pictures), and where it is on the page.
-        const { box } = (window as unknown as MeasureWindow).__lecternMeasure(content ?? svg, origin, k);
+        const { box, formulaGap } = (window as unknown as MeasureWindow).__lecternMeasure(
+          content ?? svg,
+          origin,
+          k,
+        );
         const region = (e: Element) => {
           const r = e.getBoundingClientRect();
           return { ...box(e), page: { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height } };
@@ -72,18 +76,7 @@ export async function pictureParts(
         const formulas = [...(content?.querySelectorAll('mjx-container') ?? [])].filter(
           (e) => !e.parentElement?.closest('mjx-container'),
         );
-        const math = formulas.map((e) => {
-          // A no-break space in the formula's line, measured where it stands, then taken out again.
-          const space = document.createElement('span');
-          space.textContent = '\u00a0';
-          // Its glyph alone: the PPTX's letter spacing for it replaces the line's own.
-          space.style.letterSpacing = '0';
-          e.before(space);
-          const spaceW = space.getBoundingClientRect().width * k;
-          space.remove();
-          const r = region(e);
-          return { ...r, gapPx: r.w - spaceW };
-        });
+        const math = formulas.map((e) => ({ ...region(e), gapPx: formulaGap(e) }));
         const figures = [...(layer('background')?.querySelectorAll('figure') ?? [])];
         const baked = figures.length > 1 || figures.some((f) => getComputedStyle(f).filter !== 'none');
         const container = layer('background')?.querySelector('[data-marpit-advanced-background-container]');

@@ -128,19 +128,21 @@ export function placeRuns(
   /** When `box` is the element's own (line boxes, not glyphs): its top is the first line's top. */
   lineBoxes = false,
 ): void {
-  const shown = runs.filter((r) => r.text.trim() || r.text === '\n');
+  const shown = runs.filter((r) => r.text.trim() || r.text === '\n' || r.gapPx !== undefined);
   if (!shown.some((r) => r.text.trim())) return;
   const size = Math.max(...shown.map((r) => r.sizePx));
   const lh = look.lineHeightPx;
   const top = lineBoxes ? box.y : box.y + (size * CONTENT - lh) / 2;
   const h = lineBoxes ? box.h : box.h + lh - size * CONTENT;
   const props: TextProps[] = shown.map((r, i) =>
-    text(r.text === '\n' ? '' : i === 0 ? r.text.trimStart() : r.text, {
+    text(r.text === '\n' ? '' : i === 0 && r.gapPx === undefined ? r.text.trimStart() : r.text, {
       fontSize: pt(r.sizePx || size),
       bold: r.bold,
       ...(r.italic ? { italic: true } : {}),
       color: blend(r.color || look.color, look.alpha, bg),
       ...(look.letterSpacingPx ? { charSpacing: pt(look.letterSpacingPx) } : {}),
+      // A formula's space, spaced out to the formula's width: its picture lies over it.
+      ...(r.gapPx !== undefined ? { charSpacing: pt(r.gapPx) } : {}),
       ...(r.text === '\n' ? { breakLine: true } : {}),
     }),
   );
