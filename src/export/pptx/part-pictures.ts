@@ -63,7 +63,7 @@ export async function pictureParts(
           svg.querySelector(':scope > foreignObject > section:not([data-marpit-advanced-background])');
         // A box in the slide's pixels, as measureSlides measures blocks (it installed the
         // helpers before it asks for these pictures), and where it is on the page.
-        const { box, formulaGap } = (window as unknown as MeasureWindow).__lecternMeasure(
+        const { box, formulaGap, rgba } = (window as unknown as MeasureWindow).__lecternMeasure(
           content ?? svg,
           origin,
           k,
@@ -85,10 +85,7 @@ export async function pictureParts(
           const cs = getComputedStyle(e, pseudo);
           if (pseudo && (cs.content === 'none' || cs.content === 'normal' || cs.display === 'none'))
             return false;
-          return (
-            cs.backgroundImage !== 'none' ||
-            (pseudo !== undefined && !/^rgba\(.*,\s*0\)$|^transparent$/.test(cs.backgroundColor))
-          );
+          return cs.backgroundImage !== 'none' || (pseudo !== undefined && rgba(cs.backgroundColor).a > 0);
         };
         const themed =
           themeBackdrops &&
