@@ -24,11 +24,12 @@ const frames = (x: string) =>
 
 beforeAll(async () => {
   cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
-  // One slide lectern cannot map to native shapes (raw HTML): it must become a picture, with a warning.
+  // One slide lectern cannot map to native shapes (raw HTML beside a table): it must become a
+  // picture, with a warning.
   const chapter = join(deck, '02-speaking.md');
   writeFileSync(
     chapter,
-    `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n<div>E = mc²</div>\n\n<!-- 讲解公式 -->\n`,
+    `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n<div>E = mc²</div>\n\n| 量 | 单位 |\n| --- | --- |\n| E | J |\n\n<!-- 讲解公式 -->\n`,
   );
   run = lectern(['build', deck, '--out', out, '--format', 'pptx']);
   zip = await JSZip.loadAsync(readFileSync(file));

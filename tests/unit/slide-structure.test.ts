@@ -27,8 +27,13 @@ describe('slideStructure', () => {
     expect(s.images).toEqual(['data:image/png;base64,AAAA']);
   });
 
-  it('marks raw HTML as unmappable', () => {
-    expect(slideStructure(`## T\n\n<div>raw</div>`).unmappable).toBe('raw HTML');
+  it('draws raw HTML among text from the measured slide, and marks it unmappable beside a table', () => {
+    const text = slideStructure(`## T\n\n<div>raw</div>\n\nA paragraph.`);
+    expect(text.unmappable).toBeUndefined();
+    expect(text.html).toBe(true);
+    expect(slideStructure('## T\n\nH<sub>2</sub>O').html).toBe(true);
+    expect(slideStructure('## T\n\n<div>raw</div>\n\n| a |\n|---|\n| 1 |').unmappable).toBe('raw HTML');
+    expect(slideStructure('## T\n\nplain').html).toBeUndefined();
   });
 
   it('keeps a display formula as a block with its TeX, the slide mappable', () => {

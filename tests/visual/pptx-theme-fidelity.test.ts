@@ -114,6 +114,17 @@ describe.each(DECKS)('the editable PPTX of %s, seen in LibreOffice', (deck) => {
     expect(headings.length).toBeGreaterThan(3);
     const content = outline.filter((t) => headings.includes(t!));
     expect(content).toEqual(headings);
+    // Each the heading the slide shows, not a stand-in above its top edge (pptx-decorative.ts).
+    const above: string[] = [];
+    for (const [name, doc] of await strictXmlParts(measured.get(deck)!.pptx)) {
+      if (!/^ppt\/slides\/slide\d+\.xml$/.test(name)) continue;
+      const title = [...doc.getElementsByTagNameNS(P_NS, 'sp')].find((sp) =>
+        [...sp.getElementsByTagNameNS(P_NS, 'ph')].some((ph) => /title/i.test(ph.getAttribute('type') ?? '')),
+      );
+      const y = Number(title?.getElementsByTagNameNS(A_NS, 'off')[0]?.getAttribute('y') ?? -1);
+      if (y < 0) above.push(name);
+    }
+    expect(above).toEqual([]);
   });
 
   it('is dark where the slides PDF is dark, and light where it is light', () => {
@@ -202,6 +213,9 @@ describe('what another theme paints, in its editable PPTX as LibreOffice shows i
     ['themes-custom', 9, 'E07A5F', [40, 95, 900, 120], 1500],
     // And on the chapter divider lectern generates.
     ['themes-custom', 3, 'E07A5F', [40, 255, 900, 285], 1500],
+    // Raw HTML: two `<div>` cards in a scoped grid, and an inline `<mark>`.
+    ['themes-custom', 10, 'FFFFFF', [70, 130, 460, 320], 30000],
+    ['themes-custom', 10, 'FFFF00', [740, 215, 860, 260], 300],
     // Uncover paints a code block's `code`, not its `pre`: the box is the code's.
     ['themes-uncover', 6, 'F2F1F4', [300, 235, 650, 262], 4000],
     // Uncover's page-number corner, the section's `::after` painted with a gradient.

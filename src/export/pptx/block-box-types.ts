@@ -87,6 +87,8 @@ export type MeasuredBlock = PxBox &
     runs?: TextRun[];
     deco?: Deco;
     before?: BeforeBox;
+    /** A block of raw HTML, part by part (html-measure-helpers.ts): boxes, pictures and text. */
+    parts?: HtmlPart[];
     /** A blockquote's paragraphs, each where it shows. */
     paras?: (PxBox & TextLook & { runs: TextRun[]; shown?: string })[];
     /** A list's items: each item's box, and its first `strong` and `em` (the agenda's label and minutes). */
@@ -113,6 +115,20 @@ export type MeasuredBlock = PxBox &
       markerW?: number;
     })[];
   };
+
+/** What a block of raw HTML shows: a painted box, a picture, or an element's text. */
+export type HtmlPart =
+  | (PxBox & { kind: 'box'; deco: Deco })
+  | (PxBox & { kind: 'picture'; src: string; alt: string })
+  | (PxBox &
+      TextLook & {
+        kind: 'text';
+        textBox: PxBox;
+        runs: TextRun[];
+        shown?: string;
+        /** A bulleted list item's disc colour, `RRGGBB`. */
+        marker?: string;
+      });
 
 /** A formula as the slide shows it (part-pictures.ts): its box and picture, and how much wider it is than a space. */
 export interface MathPicture extends PxBox {

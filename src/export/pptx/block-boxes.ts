@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { browserFailed } from '../browser/browser.js';
 import { measureHelpers, type MeasureWindow } from './block-measure-helpers.js';
 import { themeMeasureHelpers, type ThemeMeasureWindow } from './theme-measure-helpers.js';
+import { htmlMeasureHelpers, type HtmlMeasureWindow } from './html-measure-helpers.js';
 import { shownFaces } from './shown-face.js';
 import { pictureParts } from './part-pictures.js';
 
@@ -37,7 +38,7 @@ export async function measureSlides(
 ): Promise<SlideBoxes[]> {
   await page
     .evaluate(
-      `window.__lecternMeasure = ${measureHelpers.toString()}; window.__lecternMeasureTheme = ${themeMeasureHelpers.toString()}`,
+      `window.__lecternMeasure = ${measureHelpers.toString()}; window.__lecternMeasureTheme = ${themeMeasureHelpers.toString()}; window.__lecternMeasureHtml = ${htmlMeasureHelpers.toString()}`,
     )
     .catch((err: unknown) => {
       throw browserFailed(
@@ -65,6 +66,10 @@ export async function measureSlides(
           const { pagination, cells, markerWidth } = (
             window as unknown as ThemeMeasureWindow
           ).__lecternMeasureTheme(s, k, helpers);
+          const { htmlParts } = (window as unknown as HtmlMeasureWindow).__lecternMeasureHtml(helpers);
+          // The blocks markdown writes; any other is raw HTML, measured part by part.
+          const markdownBlock = (e: Element) =>
+            /^(P|H\d|UL|OL|TABLE|PRE|MARP-PRE|BLOCKQUOTE)$/.test(e.tagName);
           const codeInsets = (e: Element) => {
             const code = e.querySelector('code') ?? e;
             const padding = (x: Element, side: string) =>
@@ -140,6 +145,7 @@ export async function measureSlides(
                       }),
                   }
                 : {}),
+              ...(markdownBlock(e) ? {} : { parts: htmlParts(e) }),
               ...(e.tagName === 'TABLE'
                 ? {
                     cols: [...(e.querySelector('tr')?.children ?? [])].map((c) => box(c).w),

@@ -6,7 +6,7 @@ import { drawBlocks, runProps } from './pptx-blocks.js';
 import { pointCards } from './pptx-point-cards.js';
 import { TITLE_NAME, bar, frameAt, pt, withShownBreaks } from './measured-text.js';
 import { slideChrome } from './pptx-chrome.js';
-import { drawDeco } from './pptx-measured-cards.js';
+import { drawDeco, drawMeasuredCards } from './pptx-measured-cards.js';
 import { masterName, type TrainingLayout } from './pptx-training-layouts.js';
 import type { SlideStructure } from './slide-structure.js';
 
@@ -49,6 +49,11 @@ export function contentSlide(
     measured?.backdrop,
     H,
   );
+  // Raw HTML among text: every block as the measured slide shows it, part by part.
+  if (st.html && measured) {
+    drawMeasuredCards(pptx, slide, measured, [], !c.templated);
+    return slide;
+  }
   const first = measured?.blocks[0];
   const head = first && /^H\d$/.test(first.tag) ? first : undefined;
   if (st.heading && head) {

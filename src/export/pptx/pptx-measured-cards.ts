@@ -1,6 +1,8 @@
 import type { BeforeBox, Deco, MeasuredBlock, PxBox, SlideBoxes, TextLook, TextRun } from './block-boxes.js';
 import { FONT, text, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
-import { PX, blend, placeBlock, placeText, pt, withShownBreaks } from './measured-text.js';
+import { PX, TITLE_NAME, blend, placeBlock, placeText, pt, withShownBreaks } from './measured-text.js';
+import type { HtmlPart } from './block-box-types.js';
+import { addPicture } from './pptx-block-shapes.js';
 
 // The training layouts' bodies (case, exercise, role-play, statement, compare, checklist) drawn
 // where the slides document shows them: each box with its background, borders and rounded
@@ -127,6 +129,8 @@ export function placeRuns(
   right = box.x + box.w,
   /** When `box` is the element's own (line boxes, not glyphs): its top is the first line's top. */
   lineBoxes = false,
+  /** More of the frame's options (its name: the slide's title). */
+  frame: Record<string, unknown> = {},
 ): void {
   const shown = runs.filter((r) => r.text.trim() || r.text === '\n' || r.gapPx !== undefined);
   if (!shown.some((r) => r.text.trim())) return;
@@ -159,6 +163,7 @@ export function placeRuns(
     valign: 'top',
     align: look.align,
     lineSpacing: pt(lh),
+    ...frame,
   });
 }
 
@@ -167,6 +172,17 @@ const brokenAt = (runs: TextRun[], shown: string | undefined): TextRun[] =>
   shown
     ? withShownBreaks(runs, shown).map((r) => ({ color: '', sizePx: 0, ...r, bold: Boolean(r.bold) }))
     : runs;
+
+/** The disc Chromium draws before a list item, in the item's marker colour, centred on its first line. */
+function disc(pptx: Pptx, slide: Slide, it: PxBox, size: number, colour: string): void {
+  const d = size * 0.3;
+  const lineLh = Math.min(it.h, size * 1.5);
+  slide.addShape(pptx.ShapeType.ellipse, {
+    ...inches({ x: it.x - size * 0.95, y: it.y + lineLh / 2 - d / 2, w: d, h: d }),
+    fill: { color: colour },
+    line: { color: colour, width: 0 },
+  });
+}
 
 /** A list item as a card: its box, its `::before`, its bullet, and its text (a role's name above its brief). */
 function drawItem(
@@ -179,17 +195,8 @@ function drawItem(
   if (it.deco) drawDeco(pptx, slide, it, it.deco);
   if (it.before) drawBefore(pptx, slide, it.before, bg);
   const lh = list.lineHeightPx;
-  if (!it.before && it.pad.every((p) => p === 0) && it.marker && list.tag === 'UL') {
-    // The disc Chromium draws before a list item, in the item's marker colour, centred on its first line.
-    const size = it.runs?.[0]?.sizePx ?? list.fontPx;
-    const d = size * 0.3;
-    const lineLh = Math.min(it.h, size * 1.5);
-    slide.addShape(pptx.ShapeType.ellipse, {
-      ...inches({ x: it.x - size * 0.95, y: it.y + lineLh / 2 - d / 2, w: d, h: d }),
-      fill: { color: it.marker },
-      line: { color: it.marker, width: 0 },
-    });
-  }
+  if (!it.before && it.pad.every((p) => p === 0) && it.marker && list.tag === 'UL')
+    disc(pptx, slide, it, it.runs?.[0]?.sizePx ?? list.fontPx, it.marker);
   const right = it.x + it.w - it.pad[1]!;
   if (it.strong && it.restBox) {
     placeText(slide, it.strong, it.strong, it.strong.sizePx, bg);
@@ -206,6 +213,20 @@ function drawItem(
       bg,
       right,
     );
+  }
+}
+
+/**
+ * A block of raw HTML as it shows: its boxes as shapes (an inline `<mark>`'s too), then its
+ * pictures, then its text in frames over them, each where the slide shows it.
+ */
+function drawHtmlParts(pptx: Pptx, slide: Slide, parts: HtmlPart[], bg: string): void {
+  for (const p of parts) if (p.kind === 'box') drawDeco(pptx, slide, p, p.deco);
+  for (const p of parts) if (p.kind === 'picture') addPicture(slide, p.src, p.alt, inches(p));
+  for (const p of parts) {
+    if (p.kind !== 'text') continue;
+    if (p.marker) disc(pptx, slide, p, p.runs[0]?.sizePx ?? p.sizePx, p.marker);
+    placeRuns(slide, p.textBox, brokenAt(p.runs, p.shown), p, bg, p.x + p.w);
   }
 }
 
@@ -233,9 +254,12 @@ export function drawMeasuredCards(
     if (b.paras)
       for (const p of b.paras) placeRuns(slide, p, brokenAt(p.runs, p.shown), p, bg, p.x + p.w, true);
     else if (b.items) for (const it of b.items) drawItem(pptx, slide, b, it);
+    else if (b.parts) drawHtmlParts(pptx, slide, b.parts, bg);
     else if (b.textBox && b.runs) {
       const pad = b.textBox.x - b.x;
-      placeRuns(slide, b.textBox, b.runs, b, bg, b.x + b.w - Math.min(pad, 32));
+      // A first heading in a box of its own (a rule under it) is still the slide's title.
+      const title = b === m.blocks[0] && /^H\d$/.test(b.tag) ? { objectName: TITLE_NAME } : {};
+      placeRuns(slide, b.textBox, b.runs, b, bg, b.x + b.w - Math.min(pad, 32), false, title);
     }
   }
 }

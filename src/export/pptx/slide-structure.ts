@@ -17,6 +17,8 @@ export interface SlideStructure {
   blocks: Block[];
   /** Why the slide cannot be mapped to native shapes (it becomes a picture), or undefined. */
   unmappable?: string;
+  /** It holds raw HTML among text: drawn from the measured slide alone (pptx-measured-cards.ts). */
+  html?: boolean;
 }
 
 /** Reads a content slide from Marp's tokens into its heading, blocks and the plain views of them. */
@@ -29,6 +31,7 @@ export function slideStructure(markdown: string): SlideStructure {
     const head = all.find((b) => b.kind === 'heading');
     return { ...s, unmappable: reason, ...(head?.kind === 'heading' ? { heading: plain(head.runs) } : {}) };
   }
+  if (all.some((b) => b.kind === 'html')) s.html = true;
   for (const b of all) {
     if (b.kind === 'heading' && s.heading === undefined) {
       s.heading = plain(b.runs);
@@ -63,8 +66,15 @@ function point(runs: Run[]): { heading: string; text: string } {
 
 const oneLine = (runs: Run[]) => plain(runs).replace(/\n/g, ' ').trim();
 
-/** What the editable PPTX still shows as a picture of the slide: raw HTML (formulas are pictured alone). */
+/** Blocks the measured-slide drawer draws beside raw HTML: text, and the slide's background. */
+const BESIDE_HTML = new Set<Block['kind']>(['heading', 'paragraph', 'list', 'quote', 'background', 'html']);
+
+/**
+ * What the editable PPTX still shows as a picture of the slide: raw HTML beside a table, code,
+ * a picture or a formula (formulas are pictured alone, raw HTML among text is measured).
+ */
 function unmappableReason(blocks: Block[]): string | undefined {
-  if (blocks.some((b) => b.kind === 'html')) return 'raw HTML';
+  if (blocks.some((b) => b.kind === 'html') && blocks.some((b) => !BESIDE_HTML.has(b.kind)))
+    return 'raw HTML';
   return undefined;
 }

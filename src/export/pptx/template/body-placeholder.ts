@@ -52,6 +52,7 @@ export function bodyText(info: SlideInfo): BodyText | undefined {
     st.heading === undefined ||
     st.points.length ||
     st.blocks.length !== 1 ||
+    st.html ||
     hasFormulas(st)
   )
     return undefined;
