@@ -1,3 +1,14 @@
+/**
+ * A base64 data: URI as pptxgenjs takes a picture (`image/png;base64,…`, without `data:`);
+ * undefined for anything else (a picture lectern did not embed is never fetched).
+ */
+export function pptxImageData(uri: string): string | undefined {
+  const comma = uri.indexOf(',');
+  return comma > 0 && uri.startsWith('data:') && uri.slice(0, comma).endsWith(';base64')
+    ? uri.slice(5)
+    : undefined;
+}
+
 /** Natural size in CSS pixels of an embedded picture (PNG, JPEG, GIF, WebP, SVG), read from its header. */
 export function imageSize(dataUri: string): { width: number; height: number } | undefined {
   const m = /^data:([^;]+);base64,(.*)$/s.exec(dataUri);

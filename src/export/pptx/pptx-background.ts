@@ -1,5 +1,5 @@
 import { DECORATIVE_PICTURE } from './pptx-decorative.js';
-import { coverSize, imageSize } from './image-size.js';
+import { coverSize, imageSize, pptxImageData } from './image-size.js';
 import { PX, W, type Slide } from './pptx-layouts.js';
 import type { PxBox } from './block-box-types.js';
 import { OOXML } from '../../core/ooxml-names.js';
@@ -26,9 +26,8 @@ export interface SlideBackground {
  * it covers its part, cropped from the middle.
  */
 function addBackground(slide: Slide, bg: SlideBackground, H: number): void {
-  const m = /^data:([^;]+);base64,(.*)$/s.exec(bg.data);
-  if (!m) return;
-  const data = `${m[1]};base64,${m[2]}`;
+  const data = pptxImageData(bg.data);
+  if (!data) return;
   const named = bg.alt ? { altText: bg.alt } : { objectName: DECORATIVE_PICTURE };
   const w = W * bg.share;
   const x = bg.side === 'right' ? W - w : 0;
@@ -77,12 +76,12 @@ export function drawBackground(
     if (bg) addBackground(slide, bg, H);
     return;
   }
-  const m = /^data:([^;]+);base64,(.*)$/s.exec(backdrop.picture);
-  if (!m) return;
+  const data = pptxImageData(backdrop.picture);
+  if (!data) return;
   const box = { x: backdrop.x * PX, y: backdrop.y * PX, w: backdrop.w * PX, h: backdrop.h * PX };
   const whole = Math.abs(box.x) < 0.01 && Math.abs(box.y) < 0.01 && Math.abs(box.w - W) < 0.02;
   slide.addImage({
-    data: `${m[1]};base64,${m[2]}`,
+    data,
     ...box,
     ...(whole
       ? { objectName: BACKDROP_NAME }

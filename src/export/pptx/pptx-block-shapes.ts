@@ -1,5 +1,5 @@
 import type { Block, Picture, Run } from '../../engine/slide-tokens.js';
-import { imageSize } from './image-size.js';
+import { imageSize, pptxImageData } from './image-size.js';
 import { FONT, text, type Colours, type Pptx, type Slide, type TextProps } from './pptx-layouts.js';
 import {
   BODY_PX,
@@ -20,8 +20,8 @@ import { measuredCell, type MeasuredCells } from './pptx-measured-table.js';
 
 /** A picture with its markdown alt text as PowerPoint's alt text (`descr`). */
 export function addPicture(slide: Slide, src: string, alt: string, b: Box): void {
-  const m = /^data:([^;]+);base64,(.*)$/s.exec(src);
-  if (m) slide.addImage({ data: `${m[1]};base64,${m[2]}`, ...b, altText: alt });
+  const data = pptxImageData(src);
+  if (data) slide.addImage({ data, ...b, altText: alt });
 }
 
 export function blockShape(
