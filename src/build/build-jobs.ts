@@ -4,7 +4,6 @@ import type { SlideBoxes } from '../export/pptx/block-boxes.js';
 import type { BrowserLease } from '../export/browser/browser-lease.js';
 import type { Staging } from '../export/output/staging.js';
 import { LecternError } from '../core/errors.js';
-import { measuresChrome } from '../export/pptx/drawn-chrome.js';
 import { OUTPUTS, type Format, type OutputSpec } from './formats.js';
 import type { PreparedDeck } from './prepare-deck.js';
 import type { Problem } from '../core/problem.js';
@@ -151,13 +150,9 @@ export class Jobs implements WriterJobs {
     if (this.formats.includes('pdf')) await this.slidesShown;
   }
 
-  /**
-   * The editable PPTX places the theme's page numbers only for a theme whose chrome it does not
-   * draw, and bakes its painted backgrounds there too, unless a company template's masters paint them.
-   */
-  private measureOptions(): { pageNumbers: boolean; themeBackdrops: boolean } {
-    const measured = measuresChrome(this.deck.model.theme);
-    return { pageNumbers: measured, themeBackdrops: measured && !this.deck.model.pptxTemplate };
+  /** The editable PPTX draws what the theme paints, unless a company template's masters paint it. */
+  private measureOptions(): { themeBackdrops: boolean } {
+    return { themeBackdrops: !this.deck.model.pptxTemplate };
   }
 
   pictureFormat(): 'png' | 'jpeg' {

@@ -35,6 +35,8 @@ export interface TextRun {
   sizePx: number;
   /** A formula's no-break space: the letter spacing, in px, that gives it the formula's width. */
   gapPx?: number;
+  /** The background the theme paints behind it (inline code's), `RRGGBB`. */
+  bg?: string;
 }
 
 /** A box's background and borders as the theme paints them (colours `RRGGBB`, widths and radii in px). */
@@ -74,9 +76,13 @@ export type MeasuredBlock = PxBox &
     fontPx: number;
     cols?: number[];
     rows?: number[];
+    /** A table's cells' text as the browser breaks it into lines (`\n`), row by row; '' for one line. */
+    cellLines?: string[][];
     /** A code block's padding, top, right, bottom, left, in px, and its code's colour. */
     pad?: number[];
     codeColor?: string;
+    /** How far apart the code's lines are, in px. */
+    codeLineHeightPx?: number;
     /** A code block's text in the colours the slide shows it (syntax highlighting), `RRGGBB`. */
     codeRuns?: { text: string; color: string }[];
     /** A table's header cell and its first two body rows' cells (a theme may band them). */
@@ -102,6 +108,11 @@ export type MeasuredBlock = PxBox &
       beforePx: number;
       textBox?: PxBox;
       runs?: TextRun[];
+      /**
+       * Where the `::before` is inline (a number before a card's title, on its line): the
+       * letter spacing of a no-break space that starts the item's first line where the text does.
+       */
+      leadGapPx?: number;
       /** The text after a first `strong` shown as a block of its own (a role's brief). */
       restBox?: PxBox & TextLook;
       /** The item's text as the browser breaks it into lines (`\n`), when it takes more than one. */
@@ -141,6 +152,26 @@ export interface MathPicture extends PxBox {
   gapPx: number;
 }
 
+/**
+ * The section's computed background: its layers' images, positions, sizes and repeats as
+ * Chromium lists them; its box in the slide's px and its padding box in its own CSS px.
+ */
+export interface SectionPaint extends PxBox {
+  image: string;
+  positionX: string;
+  positionY: string;
+  size: string;
+  repeat: string;
+  cssW: number;
+  cssH: number;
+}
+
+/** A box the section's `::before` or `::after` paint: its colour and borders, and its computed `background-image`. */
+export interface SectionMark extends PxBox {
+  deco?: Deco;
+  image: string;
+}
+
 /** Where the rendered slide shows its blocks: each child of the slide's section, and its pictures. */
 export interface SlideBoxes {
   /** The section's children in order, by tag name (`P`, `UL`, `TABLE`, `PRE`, …). */
@@ -152,6 +183,10 @@ export interface SlideBoxes {
   ink: string;
   /** Marp's header, footer and page number as the theme draws them, where the slide shows them. */
   marpChrome?: (PxBox & TextLook)[];
+  /** The section's computed background (section-paint.ts reads it). */
+  paint?: SectionPaint;
+  /** What the section's `::before` and `::after` paint (theme-paint.ts draws them). */
+  marks?: SectionMark[];
   /** Its formulas, pictured alone where they show, in document order (part-pictures.ts). */
   math?: MathPicture[];
   /** Its background layer baked into one picture, where CSS filters or several pictures draw it. */

@@ -5,8 +5,10 @@ import { themeMeasureHelpers, type ThemeMeasureWindow } from './theme-measure-he
 import { htmlMeasureHelpers, type HtmlMeasureWindow } from './html-measure-helpers.js';
 import { shownFaces } from './shown-face.js';
 import { pictureParts } from './part-pictures.js';
+import { markShapes } from './mark-shapes.js';
+import { sectionLayers } from './section-paint.js';
 
-import type { SlideBoxes } from './block-box-types.js';
+import type { SectionMark, SlideBoxes } from './block-box-types.js';
 
 export type {
   PxBox,
@@ -17,6 +19,7 @@ export type {
   AfterBar,
   MeasuredBlock,
   SlideBoxes,
+  SectionMark,
 } from './block-box-types.js';
 
 /**
@@ -26,15 +29,11 @@ export type {
 export async function measureSlides(
   page: Page,
   /**
-   * Whether to measure the theme's page number too: a stand-in element given each slide's
-   * `::after` style, a layout per slide (a third of the measurement), which a theme whose chrome
-   * the PPTX draws itself does not need (drawn-chrome.ts). And whether to bake a theme's
-   * painting beyond a colour into a picture of each slide's background (part-pictures.ts).
+   * Whether to draw what the theme paints (its `::before` and `::after` marks, shapes, and its
+   * painting beyond a colour, baked into a picture of each slide's background: part-pictures.ts):
+   * not on a company template, whose masters paint the slides.
    */
-  {
-    pageNumbers = true,
-    themeBackdrops = pageNumbers,
-  }: { pageNumbers?: boolean; themeBackdrops?: boolean } = {},
+  { themeBackdrops = true }: { themeBackdrops?: boolean } = {},
 ): Promise<SlideBoxes[]> {
   await page
     .evaluate(
@@ -49,7 +48,7 @@ export async function measureSlides(
   const slides = await page
     .$$eval(
       'div.marpit > svg[data-marpit-svg]',
-      (svgs, width, pageNumbers) =>
+      (svgs, width, themeBackdrops) =>
         svgs.map((svg) => {
           const sections = [...svg.querySelectorAll(':scope > foreignObject > section')];
           const s =
@@ -63,7 +62,7 @@ export async function measureSlides(
           const helpers = (window as unknown as MeasureWindow).__lecternMeasure(s, origin, k);
           const { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines, fitScale } =
             helpers;
-          const { pagination, cells, markerWidth } = (
+          const { pagination, marks, cells, markerWidth } = (
             window as unknown as ThemeMeasureWindow
           ).__lecternMeasureTheme(s, k, helpers);
           const { htmlParts } = (window as unknown as HtmlMeasureWindow).__lecternMeasureHtml(helpers);
@@ -96,7 +95,12 @@ export async function measureSlides(
                   pad: ['top', 'right', 'bottom', 'left'].map((side) => padding(code, side) * k),
                 }
               : { pad };
-            return { ...painted, codeColor: look(code).color, codeRuns: colours };
+            return {
+              ...painted,
+              codeColor: look(code).color,
+              codeLineHeightPx: look(code).lineHeightPx,
+              codeRuns: colours,
+            };
           };
           const blocks = [...s.children]
             .filter((e) => !['HEADER', 'FOOTER', 'STYLE', 'SCRIPT'].includes(e.tagName))
@@ -151,6 +155,11 @@ export async function measureSlides(
                     cols: [...(e.querySelector('tr')?.children ?? [])].map((c) => box(c).w),
                     rows: [...e.querySelectorAll('tr')].map((r) => box(r).h),
                     cells: cells(e),
+                    // Each cell's text as the browser breaks it ('' for one line): a theme may
+                    // balance a cell's lines (lectern's does), and PowerPoint wraps greedily.
+                    cellLines: [...e.querySelectorAll('tr')].map((tr) =>
+                      [...tr.children].map((c) => wrappedLines(c) ?? ''),
+                    ),
                   }
                 : {}),
             }));
@@ -162,6 +171,9 @@ export async function measureSlides(
             (x) => x.getAttribute('data-marpit-advanced-background') === 'background',
           );
           const own = rgba(sectionLook.backgroundColor);
+          // With `![bg]` pictures, Marp draws the section's pseudo-elements on a section of their own.
+          const pseudo =
+            sections.find((x) => x.getAttribute('data-marpit-advanced-background') === 'pseudo') ?? s;
           return {
             blocks,
             pictures: [...s.querySelectorAll('img, p.lectern-diagram > svg')].map(box),
@@ -175,21 +187,37 @@ export async function measureSlides(
                   const t = rangeBox(e) ?? box(e);
                   return { ...l, x: t.x, w: t.w, y: t.y + t.h / 2 - l.lineHeightPx / 2, h: l.lineHeightPx };
                 }),
-              // With `![bg]` pictures, Marp draws the section's pseudo-elements on a section of their own.
-              ...[
-                pageNumbers
-                  ? pagination(
-                      sections.find((x) => x.getAttribute('data-marpit-advanced-background') === 'pseudo') ??
-                        s,
-                    )
-                  : undefined,
-              ].filter((p) => p !== undefined),
+              ...[pagination(pseudo)].filter((p) => p !== undefined),
             ],
+            ...(themeBackdrops
+              ? {
+                  marks: marks(pseudo),
+                  paint: ((painter: Element) => {
+                    const cs = getComputedStyle(painter);
+                    return {
+                      x: 0,
+                      y: 0,
+                      w: width,
+                      h: origin.height * k,
+                      image: cs.backgroundImage,
+                      positionX: cs.backgroundPositionX,
+                      positionY: cs.backgroundPositionY,
+                      size: cs.backgroundSize,
+                      repeat: cs.backgroundRepeat,
+                      cssW: painter.clientWidth,
+                      cssH: painter.clientHeight,
+                    };
+                  })(
+                    // The section that paints the slide's background (with `![bg]`, Marp's own layer).
+                    sections.find((x) => getComputedStyle(x).backgroundImage !== 'none') ?? s,
+                  ),
+                }
+              : {}),
             ink: rgba(sectionLook.color).hex,
           };
         }),
       1280,
-      pageNumbers,
+      themeBackdrops,
     )
     .catch((err: unknown) => {
       throw browserFailed(
@@ -199,7 +227,14 @@ export async function measureSlides(
     });
   // Formulas and baked backgrounds, pictured alone; the faces text and code are drawn in, when
   // they are installed ones rather than web fonts.
-  const parts = await pictureParts(page, 1280, themeBackdrops).catch((err: unknown) => {
+  // What DrawingML cannot draw of the theme's painting (a picture on the section, a soft
+  // gradient on a mark) is baked into the slide's background, and the rest with it.
+  const baked = slides.map(
+    (m) =>
+      'paint' in m &&
+      (!sectionLayers(m.paint) || (m.marks ?? []).some((mark: SectionMark) => !markShapes(mark))),
+  );
+  const parts = await pictureParts(page, 1280, baked).catch((err: unknown) => {
     throw browserFailed(
       `the browser could not picture the slides' formulas and backgrounds: ${String(err)}`,
       err,

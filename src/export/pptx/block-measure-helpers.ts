@@ -184,9 +184,37 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
         const l = look(n instanceof Element ? n : e);
         const text = (n.textContent ?? '').replace(/\s*\n\s*/g, ' ');
         const italic = getComputedStyle(n instanceof Element ? n : e).fontStyle === 'italic';
-        return { text, color: l.color, bold: l.bold, ...(italic ? { italic } : {}), sizePx: l.sizePx };
+        // Inline code on the background its theme paints, where opaque (a translucent one blends
+        // with what lies under it, which a run's highlight cannot).
+        const paint =
+          n instanceof Element && n.tagName === 'CODE'
+            ? rgba(getComputedStyle(n).backgroundColor)
+            : undefined;
+        const bg = paint && paint.a > 0.95 ? paint.hex : undefined;
+        return {
+          text,
+          color: l.color,
+          bold: l.bold,
+          ...(italic ? { italic } : {}),
+          sizePx: l.sizePx,
+          ...(bg ? { bg } : {}),
+        };
       })
       .filter((r) => r.text);
+  // A counter as `counter(name, style)` shows it, in the styles themes number steps and options
+  // in (1, 01, A, a); the n-th item among its siblings, as the themes count them.
+  const counterText = (n: number, content: string) => {
+    const style = content
+      .slice(content.indexOf('(') + 1, content.indexOf(')'))
+      .split(',')[1]
+      ?.trim();
+    const alpha = (x: number): string =>
+      (x > 26 ? alpha(Math.floor((x - 1) / 26)) : '') + String.fromCharCode(65 + ((x - 1) % 26));
+    if (style === 'decimal-leading-zero') return String(n).padStart(2, '0');
+    if (/^upper-(alpha|latin)$/.test(style ?? '')) return alpha(n);
+    if (/^lower-(alpha|latin)$/.test(style ?? '')) return alpha(n).toLowerCase();
+    return String(n);
+  };
   // A `::before` that is a box: where the theme puts it, beside or over its element.
   const before = (e: Element, eb: { x: number; y: number; w: number; h: number }) => {
     const cs = getComputedStyle(e, '::before');
@@ -207,8 +235,8 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
       y = eb.y + (parseFloat(cs.top) || 0) * k + (parseFloat(cs.marginTop) || 0) * k;
     } else if (own.display === 'flex' && own.alignItems === 'center') y = eb.y + (eb.h - fullH) / 2;
     const text = cs.content.replace(/^["']|["']$/g, '');
-    const shown = /^counter\(/.test(cs.content)
-      ? String([...(e.parentElement?.children ?? [])].indexOf(e) + 1)
+    const shown = cs.content.startsWith('counter(')
+      ? counterText([...(e.parentElement?.children ?? [])].indexOf(e) + 1, cs.content)
       : text;
     const l = look(e);
     return {
@@ -233,6 +261,31 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
           }
         : {}),
     };
+  };
+  // How far an inline `::before` pushes its element's first line in, less a no-break space's
+  // width in the text's face: the letter spacing of the space the PPTX starts the line with.
+  const leadGap = (li: Element) => {
+    const cs = getComputedStyle(li, '::before');
+    if (cs.content === 'none' || !cs.display.startsWith('inline')) return undefined;
+    const walk = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+    let first = walk.nextNode();
+    while (first && !(first.nodeValue ?? '').trim()) first = walk.nextNode();
+    if (!first) return undefined;
+    const glyph = document.createRange();
+    const at = (first.nodeValue ?? '').search(/\S/);
+    glyph.setStart(first, at);
+    glyph.setEnd(first, at + 1);
+    const own = getComputedStyle(li);
+    const left =
+      li.getBoundingClientRect().left + parseFloat(own.paddingLeft) + parseFloat(own.borderLeftWidth);
+    const x = glyph.getBoundingClientRect().left;
+    const space = document.createElement('span');
+    space.textContent = '\u00a0';
+    space.style.letterSpacing = '0';
+    (first.parentElement ?? li).appendChild(space);
+    const spaceW = space.getBoundingClientRect().width;
+    space.remove();
+    return (x - left - spaceW) * k;
   };
   const items = (e: Element) =>
     [...e.children]
@@ -264,6 +317,7 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
           textBox: rangeBox(li),
           ...(shown ? { shown } : {}),
           runs: runs(li),
+          ...(leadGap(li) !== undefined ? { leadGapPx: leadGap(li)! } : {}),
           ...(restBox ? { restBox: { ...restBox, ...look(li), text: rest } } : {}),
           ...(lines ? { lines } : {}),
           ...(deco(li) ? { deco: deco(li) } : {}),

@@ -2,10 +2,9 @@ import type { SlideInfo } from '../../compose/compose-deck.js';
 import { W, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { drawBackground } from './pptx-background.js';
+import { drawThemePaint } from './theme-paint.js';
 import { drawBlocks, runProps } from './pptx-blocks.js';
-import { pointCards } from './pptx-point-cards.js';
 import { TITLE_NAME, bar, frameAt, pt, withShownBreaks } from './measured-text.js';
-import { slideChrome } from './pptx-chrome.js';
 import { drawDeco, drawMeasuredCards } from './pptx-measured-cards.js';
 import { masterName, type TrainingLayout } from './pptx-training-layouts.js';
 import type { SlideStructure } from './slide-structure.js';
@@ -29,8 +28,6 @@ export function contentSlide(
   layout?: TrainingLayout,
 ): Slide {
   const slide = pptx.addSlide({ masterName: layout ? masterName(layout) : 'LECTERN_CONTENT' });
-  // On a template, its master carries the header, footer and number.
-  if (!c.measured && !c.templated) slideChrome(slide, info, c, H);
   // A `![bg]` picture first: it lies under the slide's text, the heading's too.
   const bg = st.blocks.find((b) => b.kind === 'background');
   drawBackground(
@@ -49,8 +46,10 @@ export function contentSlide(
     measured?.backdrop,
     H,
   );
-  // Raw HTML among text: every block as the measured slide shows it, part by part.
-  if (st.html && measured) {
+  drawThemePaint(pptx, slide, measured);
+  // Raw HTML among text, and cards (a list whose items the theme boxes): every block as the
+  // measured slide shows it, part by part.
+  if (measured && (st.html || (!textInPlaceholder && showsCards(measured)))) {
     drawMeasuredCards(pptx, slide, measured, [], !c.templated);
     return slide;
   }
@@ -64,7 +63,7 @@ export function contentSlide(
       ...(head.letterSpacingPx ? { charSpacing: pt(head.letterSpacingPx) } : {}),
     }).map((r) => ({ ...r, options: { ...r.options, fontSize: pt(head.sizePx) } }));
     // Another theme's heading box: its background and borders (a rule under it), behind its text.
-    if (head.deco && c.measured) drawDeco(pptx, slide, head, head.deco);
+    if (head.deco) drawDeco(pptx, slide, head, head.deco);
     slide.addText(runs, {
       ...frameAt(head.after ? { ...head, h: head.after.y - head.y } : head, head),
       objectName: TITLE_NAME,
@@ -78,7 +77,6 @@ export function contentSlide(
     );
   const top = 1.9;
   const bottom = H - 0.8;
-  if (st.points.length && pointCards(pptx, slide, st.points, c, measured)) return slide;
   if (textInPlaceholder) return slide;
   let box = { x: 0.8, y: top, w: W - 1.6, h: bottom - top };
   if (bg?.kind === 'background') {
@@ -97,3 +95,7 @@ export function contentSlide(
   );
   return slide;
 }
+
+/** The slide shows a list's items as cards: each boxed by the theme, or with a `::before` mark. */
+const showsCards = (m: SlideBoxes): boolean =>
+  m.blocks.some((b) => b.items?.some((it) => it.deco || it.before));

@@ -2,28 +2,23 @@ import type { ComposedDeck } from '../../compose/compose-deck.js';
 import { deckLabels } from '../../core/label-overrides.js';
 import type { DeckModel } from '../../validate/deck-model.js';
 import { warning, type Problem } from '../../core/problem.js';
-import { FONT, W, colours, defineMasters, type Colours, type Slide } from './pptx-layouts.js';
+import { FONT, W, type Colours, type Slide } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { generatedSlide } from './generated-slides.js';
 import { TITLE_NAME } from './measured-text.js';
 import { finishPptx } from './pptx-finish.js';
 import { pptxParts } from './pptx-zip.js';
 import type { TitleType } from './pptx-titles.js';
-import { measuresChrome } from './drawn-chrome.js';
 import { marpChrome } from './pptx-marp-chrome.js';
 import { newPresentation } from './pptx-presentation.js';
 import { definePlainMasters, measuredColours } from './theme-colours.js';
 import { slideStructure, type SlideStructure } from './slide-structure.js';
-import {
-  defineTrainingMasters,
-  trainingLayout,
-  trainingSlide,
-  type TrainingLayout,
-} from './pptx-training-layouts.js';
+import { trainingLayout, trainingSlide, type TrainingLayout } from './pptx-training-layouts.js';
 import { slideLayouts } from './template/choose-layout.js';
 import { placeholderBodies } from './template/body-placeholder.js';
 import { drawFormulas, spaceFormulas } from './pptx-formulas.js';
 import { contentSlide } from './content-slide.js';
+import { shownGradient } from './slide-gradient.js';
 
 /** What the editable PPTX asks of the browser, only for the slides that need it. */
 export interface SlideBrowser {
@@ -84,18 +79,13 @@ export async function writeEditablePptx(
     for (const [i, picture] of await browser.picture(misplaced)) pictures.set(i, picture);
     for (const i of misplaced) structures[i]!.unmappable = 'formulas it could not place';
   }
-  // lectern's theme has its masters drawn here; any other theme's colours are measured.
-  const corporate = !measuresChrome(deck.theme);
+  // Every theme's colours, lectern's too, as its slides show them.
   const content = composed.slides.flatMap((s, i) =>
     s.kind === 'content' && boxes.get(i) ? [boxes.get(i)!] : [],
   );
-  const themed = corporate ? undefined : measuredColours(content, [...boxes.values()]);
-  const c: Colours = { ...(themed ?? colours(deck)), ...(deck.pptxTemplate ? { templated: true } : {}) };
-  if (themed) definePlainMasters(pptx, themed.page);
-  else {
-    defineMasters(pptx, deck, c, H);
-    defineTrainingMasters(pptx, deck, c, H);
-  }
+  const themed = measuredColours(content, [...boxes.values()]);
+  const c: Colours = { ...themed, ...(deck.pptxTemplate ? { templated: true } : {}) };
+  definePlainMasters(pptx, themed.page);
   const warnings: Problem[] = [];
   const t = deckLabels(deck);
   // On a template, a heading and one list or paragraph go into the layout's placeholders
@@ -149,9 +139,10 @@ export async function writeEditablePptx(
     if (st && !st.unmappable) drawFormulas(slide, st, boxes.get(i));
     // `_backgroundColor` (or the theme's own, for a generated slide) where it is not the master's.
     const shown = boxes.get(i)?.background;
-    if (themed && shown && shown.a > 0.5 && shown.hex !== themed.page)
-      slide.background = { color: shown.hex };
-    if (themed) marpChrome(slide, boxes.get(i), i + 1, shown && shown.a > 0.5 ? shown.hex : themed.page);
+    if (shown && shown.a > 0.5 && shown.hex !== themed.page) slide.background = { color: shown.hex };
+    // On a company template, its masters carry the header, footer and page number.
+    if (!c.templated)
+      marpChrome(slide, boxes.get(i), i + 1, shown && shown.a > 0.5 ? shown.hex : themed.page);
     if (info.notes.trim()) slide.addNotes(info.notes.trim());
   });
   const parts = await pptxParts(pptx);
@@ -166,8 +157,9 @@ export async function writeEditablePptx(
     deck.lang,
     { types: titles, texts, layoutNames },
     browser.svgParts,
-    // Another theme's letters in the faces the browser drew them in (lectern's are its own font).
-    themed ? [...boxes.values()].find((m) => m.faces)?.faces : undefined,
+    // The letters in the faces the browser drew them in (lectern's theme's are its own font).
+    [...boxes.values()].find((m) => m.faces)?.faces,
+    composed.slides.map((_, i) => shownGradient(boxes.get(i))),
   );
   // On the company's template: its masters, layouts and theme, lectern's slides moved onto them.
   if (!deck.pptxTemplate) return { data: finished, warnings };

@@ -3,6 +3,7 @@ import type { DeckModel } from '../../validate/deck-model.js';
 import type { SlideBoxes } from './block-boxes.js';
 import { placeBlock } from './measured-text.js';
 import { drawBackground } from './pptx-background.js';
+import { drawThemePaint } from './theme-paint.js';
 import { drawDeco } from './pptx-measured-cards.js';
 import { placeAgendaItems } from './pptx-agenda.js';
 import type { Colours, Pptx, Slide } from './pptx-layouts.js';
@@ -35,7 +36,8 @@ export function generatedSlide(
   const slide = pptx.addSlide({ masterName: MASTER[kind] });
   // What the theme paints beyond a colour, baked (part-pictures.ts): under everything.
   drawBackground(slide, undefined, boxes?.backdrop, H);
-  const bg = c.measured ? (boxes?.background.hex ?? 'FFFFFF') : kind === 'agenda' ? 'FFFFFF' : c.primary;
+  drawThemePaint(pptx, slide, boxes);
+  const bg = boxes?.background.hex ?? 'FFFFFF';
   // The slide's title: a divider's chapter title (its h1 is the chapter's number), else the h1.
   const blocks = boxes?.blocks ?? [];
   const title =
@@ -49,7 +51,7 @@ export function generatedSlide(
     if (list && kind === 'agenda') placeAgendaItems(pptx, slide, b, bg);
     else {
       // Another theme's box around a line (a heading's rule under it), behind its text.
-      if (b.deco && c.measured) drawDeco(pptx, slide, b, b.deco);
+      if (b.deco) drawDeco(pptx, slide, b, b.deco);
       placeBlock(pptx, slide, b, bg, b === title);
     }
   }

@@ -7,9 +7,10 @@ import type { MeasureWindow } from './block-measure-helpers.js';
 // - each formula (MathJax's SVG: lectern renders math with MathJax), with the width it takes
 //   in its line;
 // - the background layer, when CSS draws it with filters or with several pictures (a sepia
-//   photo, two pictures side by side), or when the theme paints more than a colour (a
-//   gradient, a picture, a box drawn by the section's ::before or ::after, as Uncover's
-//   page-number corner): PowerPoint has no such background, so the layer is baked into one
+//   photo, two pictures side by side), or when the theme paints what DrawingML cannot draw (a
+//   picture on the section, a soft gradient on its ::before or ::after; a linear gradient on
+//   the section is the slide's gradient, boxes and hard bands are shapes: css-gradient.ts,
+//   theme-paint.ts): PowerPoint has no such background, so the layer is baked into one
 //   picture of itself, the slide's blocks and every text hidden while it is taken. The text
 //   stays native above it: blocks, header, footer and page number are drawn as measured.
 
@@ -45,15 +46,15 @@ export async function pictureParts(
   page: Page,
   width: number,
   /**
-   * Whether a theme's own painting beyond a colour is baked too: not for lectern's theme, whose
-   * masters the PPTX draws, nor on a company template, whose masters paint the slides.
+   * Per slide, whether the theme paints what the PPTX cannot draw (a picture on the section, a
+   * soft gradient on its `::before`): the whole background layer is baked then.
    */
-  themeBackdrops: boolean,
+  themed: boolean[],
 ): Promise<(PartPictures | undefined)[]> {
   const wanted: (Wanted | undefined)[] = await page.$$eval(
     'div.marpit > svg[data-marpit-svg]',
-    (svgs, width, themeBackdrops) =>
-      svgs.map((svg) => {
+    (svgs, width, themed) =>
+      svgs.map((svg, i) => {
         const origin = svg.getBoundingClientRect();
         const k = width / origin.width;
         const layer = (name: string) =>
@@ -63,7 +64,7 @@ export async function pictureParts(
           svg.querySelector(':scope > foreignObject > section:not([data-marpit-advanced-background])');
         // A box in the slide's pixels, as measureSlides measures blocks (it installed the
         // helpers before it asks for these pictures), and where it is on the page.
-        const { box, formulaGap, rgba } = (window as unknown as MeasureWindow).__lecternMeasure(
+        const { box, formulaGap } = (window as unknown as MeasureWindow).__lecternMeasure(
           content ?? svg,
           origin,
           k,
@@ -80,23 +81,11 @@ export async function pictureParts(
         const figures = [...(layer('background')?.querySelectorAll('figure') ?? [])];
         const baked = figures.length > 1 || figures.some((f) => getComputedStyle(f).filter !== 'none');
         const container = layer('background')?.querySelector('[data-marpit-advanced-background-container]');
-        // More than a colour: a background image or gradient, or a pseudo-element drawn as a box.
-        const painted = (e: Element, pseudo?: string) => {
-          const cs = getComputedStyle(e, pseudo);
-          if (pseudo && (cs.content === 'none' || cs.content === 'normal' || cs.display === 'none'))
-            return false;
-          return cs.backgroundImage !== 'none' || (pseudo !== undefined && rgba(cs.backgroundColor).a > 0);
-        };
-        const themed =
-          themeBackdrops &&
-          [...svg.querySelectorAll(':scope > foreignObject > section')].some(
-            (s) => painted(s) || painted(s, '::before') || painted(s, '::after'),
-          );
-        const backdrop = themed ? region(svg) : baked && container ? region(container) : undefined;
+        const backdrop = themed[i] ? region(svg) : baked && container ? region(container) : undefined;
         return math.length || backdrop ? { math, ...(backdrop ? { backdrop } : {}) } : undefined;
       }),
     width,
-    themeBackdrops,
+    themed,
   );
   if (!wanted.some((w) => w)) return wanted.map(() => undefined);
   const cdp = await page.createCDPSession();

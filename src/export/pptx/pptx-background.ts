@@ -57,6 +57,10 @@ function addBackground(slide: Slide, bg: SlideBackground, H: number): void {
   }
 }
 
+/** Whether a box (in the slide's px) is the whole slide: a baked background of everything the theme paints. */
+export const fillsSlide = (b: PxBox | undefined): boolean =>
+  !!b && Math.abs(b.x) < 1 && Math.abs(b.y) < 1 && Math.abs(b.w - 1280) < 1;
+
 /** The name of a baked layer that fills the slide, until the finishing pass makes it the slide's background. */
 export const BACKDROP_NAME = 'Slide Background';
 
@@ -79,11 +83,10 @@ export function drawBackground(
   const data = pptxImageData(backdrop.picture);
   if (!data) return;
   const box = { x: backdrop.x * PX, y: backdrop.y * PX, w: backdrop.w * PX, h: backdrop.h * PX };
-  const whole = Math.abs(box.x) < 0.01 && Math.abs(box.y) < 0.01 && Math.abs(box.w - W) < 0.02;
   slide.addImage({
     data,
     ...box,
-    ...(whole
+    ...(fillsSlide(backdrop)
       ? { objectName: BACKDROP_NAME }
       : bg?.alt
         ? { altText: bg.alt }

@@ -15,6 +15,7 @@ import {
 } from './pptx-runs.js';
 import { PX } from './pptx-layouts.js';
 import { measuredCell, type MeasuredCells } from './pptx-measured-table.js';
+import { withShownBreaks } from './measured-text.js';
 
 // Code, quotes, tables and picture rows as PowerPoint shapes, sized for a flow or a measured box.
 
@@ -33,7 +34,13 @@ export function blockShape(
   rowHeights?: number[],
   fontPx?: number,
   /** Another theme's table cells and code padding as the slide paints them (block-boxes.ts). */
-  shown: { cells?: MeasuredCells; codePad?: number[]; codeRuns?: { text: string; color: string }[] } = {},
+  shown: {
+    cells?: MeasuredCells;
+    codePad?: number[];
+    codeRuns?: { text: string; color: string }[];
+    codeLineHeightPx?: number;
+    cellLines?: string[][];
+  } = {},
 ): Placed | undefined {
   const { cells } = shown;
   if (b.kind === 'code') {
@@ -55,7 +62,10 @@ export function blockShape(
           valign: 'top',
           fit: 'shrink',
           rectRadius: 0.08,
-          lineSpacingMultiple: 1.1,
+          // Lines as far apart as the slide sets them, where measured.
+          ...(shown.codeLineHeightPx
+            ? { lineSpacing: Math.round(shown.codeLineHeightPx * PT_PER_PX * 10) / 10 }
+            : { lineSpacingMultiple: 1.1 }),
         }),
     };
   }
@@ -96,15 +106,20 @@ export function blockShape(
     // Header in the brand colour, every second body row on the card colour, as the theme draws them;
     // another theme's cells as measured.
     const cell = (runs: Run[], header: boolean, row = 0) =>
-      cells && c.measured
+      cells
         ? measuredCell(runs, c, pt, header ? cells.head : cells.body[row % cells.body.length])
         : {
             text: runProps(runs, header ? { ...c, ink: 'FFFFFF' } : c, pt, header ? { bold: true } : {}),
             options: {
-              fill: { color: header ? c.primary : row % 2 ? c.card : c.measured ? c.card : 'FFFFFF' },
+              fill: { color: header ? c.primary : c.card },
               valign: 'middle' as const,
             },
           };
+    // Each cell broken where the browser breaks it.
+    const broken = (runs: Run[], row: number, col: number) => {
+      const shownLines = shown.cellLines?.[row]?.[col];
+      return shownLines ? withShownBreaks(runs, shownLines) : runs;
+    };
     const cols = head.length;
     const rowH = (row: Run[][]) =>
       Math.max(...row.map((r) => lines(plainOf(r), box.w / cols - 0.2, pt))) * lineIn(pt, 1.4) + 0.2;
@@ -114,8 +129,8 @@ export function blockShape(
       draw: (s, y) =>
         s.addTable(
           [
-            head.map((r) => cell(r, true)),
-            ...rest.map((row, n) => row.map((r) => cell(r, false, n))),
+            head.map((r, col) => cell(broken(r, 0, col), true)),
+            ...rest.map((row, n) => row.map((r, col) => cell(broken(r, n + 1, col), false, n))),
           ] as never,
           {
             x: box.x,
@@ -125,7 +140,7 @@ export function blockShape(
             rowH: rowHeights?.length === b.rows.length ? rowHeights : b.rows.map(rowH),
             fontFace: FONT,
             fontSize: pt,
-            border: { type: 'solid', pt: 1, color: c.measured ? c.muted : 'C9D2DE' },
+            border: { type: 'solid', pt: 1, color: c.muted },
             margin: 0.08,
           },
         ),

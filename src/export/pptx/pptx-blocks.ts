@@ -87,8 +87,8 @@ function placeMeasured(blocks: Block[], m: SlideBoxes, skipHeading: boolean): Pl
 function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], theme: Colours): void {
   blocks.forEach((b, i) => {
     const p = at[i]!;
-    // Another theme's text in the colour the slide shows it (`_color`, `invert`), headings too.
-    const c = theme.measured && 'el' in p ? { ...theme, ink: p.el.color, primary: p.el.color } : theme;
+    // The text in the colour the slide shows it (`_color`, `invert`), headings too.
+    const c = 'el' in p ? { ...theme, ink: p.el.color, primary: p.el.color } : theme;
     if (b.kind === 'math') return;
     if ('pictures' in p) {
       if (b.kind === 'pictures')
@@ -107,14 +107,14 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
     if (b.kind === 'paragraph' || b.kind === 'heading') {
       // A paragraph in the colour and alignment the slide shows it (a figure's caption: centred,
       // muted), another theme's links in the colour it shows them.
-      const link = theme.measured && b.kind === 'paragraph' ? linkColour(b.runs, p.el) : undefined;
+      const link = b.kind === 'paragraph' ? linkColour(b.runs, p.el) : undefined;
       const shown =
         b.kind === 'paragraph' ? { ...c, ink: p.el.color, ...(link ? { primary: link } : {}) } : c;
       const runs = runProps(b.runs, shown, body, {
         ...spacing,
         ...(b.kind === 'heading' ? { bold: true, color: c.primary } : {}),
       });
-      slide.addText(theme.measured ? withShownCodeSize(runs, b.runs, p.el) : runs, {
+      slide.addText(withShownRuns(runs, b.runs, p.el), {
         ...box,
         valign: 'top',
         fit: 'shrink',
@@ -122,47 +122,57 @@ function drawPlaced(pptx: Pptx, slide: Slide, blocks: Block[], at: Placement[], 
         align: p.el.align,
       });
     } else if (b.kind === 'list') {
-      // Another theme's bullets hang just left of the text, as the browser sets an outside marker.
+      // Bullets and numbers hang just left of the text, as the browser sets an outside marker.
       const first = p.el.items?.[0];
-      const hang = theme.measured && first?.markerW ? first.markerW : undefined;
+      const hang = first?.markerW;
       const at = hang
         ? { ...box, x: (first!.x - hang) * PX, w: box.w - ((first!.x - hang) * PX - box.x) }
         : box;
       const indent = hang ? { indent: round1(hang * PT_PER_PX) } : {};
-      slide.addText(listProps(b.items, c, body, { ...spacing, ...itemSpacing(p.el), ...indent }), {
-        ...at,
-        valign: 'top',
-        fit: 'shrink',
-        margin: 0,
-      });
+      const props = listProps(b.items, c, body, { ...spacing, ...itemSpacing(p.el), ...indent });
+      slide.addText(
+        withShownRuns(
+          props,
+          b.items.flatMap((it) => it.runs),
+          p.el,
+        ),
+        {
+          ...at,
+          valign: 'top',
+          fit: 'shrink',
+          margin: 0,
+        },
+      );
     } else {
-      // Another theme's code on its own background (none when the theme paints none), in its colour.
+      // Code on the theme's own background (none when the theme paints none), in its colour.
       const shape =
-        theme.measured && b.kind === 'code'
-          ? { ...c, ink: p.el.codeColor ?? p.el.color, card: p.el.deco?.bg ?? '' }
-          : c;
-      const shown = theme.measured
-        ? {
-            ...(p.el.cells ? { cells: p.el.cells } : {}),
-            ...(p.el.pad ? { codePad: p.el.pad } : {}),
-            ...(p.el.codeRuns ? { codeRuns: p.el.codeRuns } : {}),
-          }
-        : {};
+        b.kind === 'code' ? { ...c, ink: p.el.codeColor ?? p.el.color, card: p.el.deco?.bg ?? '' } : c;
+      const shown = {
+        ...(p.el.cells ? { cells: p.el.cells } : {}),
+        ...(p.el.pad ? { codePad: p.el.pad } : {}),
+        ...(p.el.codeRuns ? { codeRuns: p.el.codeRuns } : {}),
+        ...(p.el.codeLineHeightPx ? { codeLineHeightPx: p.el.codeLineHeightPx } : {}),
+        ...(p.el.cellLines ? { cellLines: p.el.cellLines } : {}),
+      };
       blockShape(pptx, b, box, shape, p.cols, p.rows, p.fontPx, shown)?.draw(slide, box.y, p.box.h);
     }
   });
 }
 
 /**
- * Inline code at the size the slide shows it (Marp's themes set it smaller than the text
- * around it): each code run takes the size of the measured run with its text.
+ * Each run in the colour the slide shows it (a theme's `strong`, `em` and links have their own),
+ * and inline code at its size and on its background (Marp's themes set it smaller than the text
+ * around it; lectern's paints it a card): from the measured run with its text.
  */
-function withShownCodeSize(props: TextProps[], runs: Run[], el: MeasuredBlock): TextProps[] {
+function withShownRuns(props: TextProps[], runs: Run[], el: MeasuredBlock): TextProps[] {
+  const measured = el.runs ?? el.items?.flatMap((it) => it.runs ?? []) ?? [];
   return props.map((prop, i) => {
-    const run = runs[i];
-    const text = run?.code ? run.text.trim() : '';
-    const px = text ? el.runs?.find((r) => r.text.trim() === text)?.sizePx : undefined;
-    return px ? { ...prop, options: { ...prop.options, fontSize: round1(px * PT_PER_PX) } } : prop;
+    const text = runs[i]?.text.trim();
+    const shown = text ? measured.find((r) => r.text.trim() === text) : undefined;
+    if (!shown) return prop;
+    const px = runs[i]?.code ? { fontSize: round1(shown.sizePx * PT_PER_PX) } : {};
+    const bg = runs[i]?.code && shown.bg ? { highlight: shown.bg } : {};
+    return { ...prop, options: { ...prop.options, color: shown.color, ...px, ...bg } };
   });
 }
 

@@ -5,10 +5,12 @@ import { layoutTitle, SLIDE_PART, slideNumber, titlePlaceholder, type TitleType 
 import { accessibleShapes, ensureTitle } from './pptx-decorative.js';
 import { titleFirst } from './pptx-reading-order.js';
 import { finishText, inSchemaOrder } from './pptx-text-xml.js';
-import { all, insertInOrder, kids, make, PartDocuments } from './pptx-xml.js';
+import { all, kids, make, PartDocuments } from './pptx-xml.js';
 import { zipBytes } from '../output/zip-bytes.js';
 import { oneCopyOfEachPicture } from './pptx-media.js';
 import { slideBackgroundPicture } from './pptx-background.js';
+import { gradientBackground } from './slide-gradient.js';
+import type { LinearGradient } from './css-gradient.js';
 import type JSZip from 'jszip';
 import type { ShownFaces } from './shown-face.js';
 
@@ -19,20 +21,6 @@ import type { ShownFaces } from './shown-face.js';
 const FALLBACK_FONT = 'Microsoft YaHei';
 
 const LAYOUT = /^ppt\/slideLayouts\/slideLayout\d+\.xml$/;
-
-/** `p:spPr`'s children in the schema's order (CT_ShapeProperties). */
-const SHAPE_PROPS = [
-  'xfrm',
-  'custGeom',
-  'prstGeom',
-  'noFill',
-  'solidFill',
-  'gradFill',
-  'blipFill',
-  'pattFill',
-  'grpFill',
-  'ln',
-];
 
 /**
  * The theme's East Asian fonts name Microsoft YaHei after Noto Sans SC, so PowerPoint
@@ -49,6 +37,8 @@ export async function finishPptx(
   svgParts: ReadonlyMap<string, string> = new Map(),
   /** The installed faces another theme's text and code are drawn in (shown-face.ts), for their Latin letters. */
   faces?: ShownFaces,
+  /** Each slide's gradient background, where its theme paints one (slide-gradient.ts). */
+  gradients: (LinearGradient | undefined)[] = [],
 ): Promise<Buffer> {
   const parts = await PartDocuments.open(zip);
   await inSchemaOrder(parts);
@@ -64,8 +54,6 @@ export async function finishPptx(
   await parts.edit(
     (n) => LAYOUT.test(n),
     (doc) => {
-      const name = all(doc, 'p', 'cSld')[0]?.getAttribute('name') ?? '';
-      if (!c.measured && /^LECTERN_(COVER|DIVIDER)$/.test(name)) withGradient(doc, c.primary);
       layoutTitle(doc, titles.layoutNames, { x: 0.8, y: 0.6, w: W - 2.4, h: 0.85 }, lang);
     },
   );
@@ -73,6 +61,8 @@ export async function finishPptx(
     (n) => SLIDE_PART.test(n),
     (doc, name) => {
       slideBackgroundPicture(doc);
+      const gradient = gradients[slideNumber(name) - 1];
+      if (gradient) gradientBackground(doc, gradient);
       titlePlaceholder(doc, titles.types[slideNumber(name) - 1] ?? 'title');
       ensureTitle(doc, titles.texts[slideNumber(name) - 1] ?? '', lang);
       titleFirst(doc);
@@ -84,7 +74,6 @@ export async function finishPptx(
       for (const ppr of all(doc, 'a', 'pPr'))
         if (!ppr.hasAttribute('hangingPunct')) ppr.setAttribute('hangingPunct', '0');
       accentBullets(doc, c.accent);
-      if (!c.measured) withNumberPill(doc, c.primary);
     },
   );
   await finishText(parts, lang, FONT, CODE_FONT);
@@ -125,56 +114,6 @@ function onePprPerParagraph(p: Element): void {
   const [first, ...rest] = kids(p, 'a', 'pPr');
   for (const extra of rest) p.removeChild(extra);
   if (first && p.firstChild !== first) p.insertBefore(first, p.firstChild);
-}
-
-/**
- * The cover and divider backgrounds as the theme paints them: the brand colour, darkening
- * to 72 % of itself toward the lower right (CSS `linear-gradient(135deg, …)`).
- */
-function withGradient(doc: Document, primary: string): void {
-  const bgPr = all(doc, 'p', 'bgPr')[0];
-  if (!bgPr) return;
-  const dark = [0, 2, 4]
-    .map((i) =>
-      Math.round(parseInt(primary.slice(i, i + 2), 16) * 0.72)
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')
-    .toUpperCase();
-  while (bgPr.firstChild) bgPr.removeChild(bgPr.firstChild);
-  const grad = make(doc, 'a', 'gradFill', { rotWithShape: '1' });
-  const stops = make(doc, 'a', 'gsLst');
-  for (const [pos, colour] of [
-    ['0', primary],
-    ['100000', dark],
-  ] as const) {
-    const gs = make(doc, 'a', 'gs', { pos });
-    gs.appendChild(make(doc, 'a', 'srgbClr', { val: colour }));
-    stops.appendChild(gs);
-  }
-  grad.appendChild(stops);
-  grad.appendChild(make(doc, 'a', 'lin', { ang: '2700000', scaled: '1' }));
-  bgPr.appendChild(grad);
-  bgPr.appendChild(make(doc, 'a', 'effectLst'));
-}
-
-/** The slide number on the theme's pill: a rounded frame in the brand colour (pptxgenjs draws a bare box). */
-function withNumberPill(doc: Document, primary: string): void {
-  const shape = all(doc, 'p', 'sp').find((sp) =>
-    all(sp, 'p', 'cNvPr').some((n) => n.getAttribute('name') === 'Slide Number Placeholder 0'),
-  );
-  const spPr = shape && kids(shape, 'p', 'spPr')[0];
-  const geom = spPr && kids(spPr, 'a', 'prstGeom')[0];
-  if (!spPr || !geom) return;
-  geom.setAttribute('prst', 'roundRect');
-  for (const av of kids(geom, 'a', 'avLst')) geom.removeChild(av);
-  const av = make(doc, 'a', 'avLst');
-  av.appendChild(make(doc, 'a', 'gd', { name: 'adj', fmla: 'val 41000' }));
-  geom.appendChild(av);
-  const fill = make(doc, 'a', 'solidFill');
-  fill.appendChild(make(doc, 'a', 'srgbClr', { val: primary }));
-  insertInOrder(spPr, fill, SHAPE_PROPS);
 }
 
 /** Bullets and list numbers in the accent colour, as the theme's `li::marker` (pptxgenjs has no option for it). */

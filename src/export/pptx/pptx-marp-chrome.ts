@@ -2,9 +2,9 @@ import type { SlideBoxes } from './block-boxes.js';
 import { blend, placeText, pt } from './measured-text.js';
 import { FONT, PX, type Slide } from './pptx-layouts.js';
 
-// Marp's own header, footer and page number (`header:`, `footer:`, `paginate:`) on a deck in a
-// theme other than lectern's: each where the theme draws it, in its size and colour, as measured.
-// lectern's theme draws its chrome itself (pptx-chrome.ts).
+// Marp's own header, footer and page number (`header:`, `footer:`, `paginate:`), in any theme,
+// lectern's too: each where the theme draws it, in its size and colour, as measured. What the
+// theme paints around them (lectern's page-number pill) is a shape under them (theme-paint.ts).
 
 /**
  * The measured header and footer as text frames, and the page number as a slide-number field

@@ -205,10 +205,15 @@ function drawItem(
     placeRuns(slide, it.restBox, rest, it.restBox, bg, right);
   } else if (it.textBox && it.runs) {
     const size = Math.max(...it.runs.map((r) => r.sizePx));
+    // After an inline `::before` (a card's number), the first line starts where the text does.
+    const lead =
+      it.leadGapPx !== undefined
+        ? [{ text: '\u00a0', color: '', bold: false, sizePx: it.runs[0]!.sizePx, gapPx: it.leadGapPx }]
+        : [];
     placeRuns(
       slide,
       it.textBox,
-      brokenAt(it.runs, it.shown),
+      [...lead, ...brokenAt(it.runs, it.shown)],
       { ...list, lineHeightPx: Math.min(lh, size * 1.5) },
       bg,
       right,

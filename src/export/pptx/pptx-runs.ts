@@ -46,7 +46,7 @@ export function runProps(
       ...(r.bold ? { bold: true } : {}),
       ...(r.italic ? { italic: true } : {}),
       ...(r.strike ? { strike: 'sngStrike' as const } : {}),
-      ...(r.code ? { fontFace: CODE_FONT, ...(c.measured ? {} : { highlight: c.card }) } : {}),
+      ...(r.code ? { fontFace: CODE_FONT } : {}),
       ...(r.link ? { hyperlink: { url: r.link }, underline: { style: 'sng' as const } } : {}),
       // A formula's space spaced out to the formula's width: its picture lies over it.
       ...(r.gapPx !== undefined ? { charSpacing: round1(r.gapPx * PT_PER_PX) } : {}),

@@ -1,13 +1,14 @@
 import type { SlideInfo } from '../../compose/compose-deck.js';
-import type { DeckModel } from '../../validate/deck-model.js';
-import { contentBase, type Colours, type Pptx, type Slide } from './pptx-layouts.js';
+import type { Colours, Pptx, Slide } from './pptx-layouts.js';
 import type { SlideBoxes } from './block-boxes.js';
-import { slideChrome } from './pptx-chrome.js';
+import { drawBackground } from './pptx-background.js';
+import { drawThemePaint } from './theme-paint.js';
 import { drawMeasuredCards } from './pptx-measured-cards.js';
 
 // The training-day layouts of the corporate theme (case, exercise, role-play, statement,
-// compare, checklist, split picture, table) as slide masters of the editable PPTX, and their
-// slides as native text frames, shapes and tables a colleague can edit.
+// compare, checklist, split picture, table): a master of each name in the editable PPTX
+// (theme-colours.ts), and their slides as native text frames, shapes and tables a colleague can
+// edit, drawn from the measured slide as any theme's slide is.
 
 export const TRAINING_LAYOUTS = [
   'case',
@@ -29,21 +30,6 @@ export function trainingLayout(info: SlideInfo): TrainingLayout | undefined {
     : undefined;
 }
 
-/**
- * One master per layout, each the content master's brand bar and footer: what the theme draws
- * on a layout's slides (compare's column headers, the case's bar, a step's number) is drawn on
- * each slide where the slides document shows it.
- */
-export function defineTrainingMasters(pptx: Pptx, deck: DeckModel, c: Colours, H: number): void {
-  const base = contentBase(deck, c, H);
-  for (const layout of TRAINING_LAYOUTS)
-    pptx.defineSlideMaster({
-      title: masterName(layout),
-      background: { color: 'FFFFFF' },
-      objects: base as never,
-    });
-}
-
 export const masterName = (layout: TrainingLayout) => `LECTERN_${layout.toUpperCase()}`;
 
 /**
@@ -61,9 +47,9 @@ export function trainingSlide(
 ): Slide | undefined {
   if (!measured) return undefined;
   const slide = pptx.addSlide({ masterName: masterName(layout) });
-  // Another theme's header and page number are its own, drawn as measured (pptx-marp-chrome.ts);
-  // on a company template, its layouts' footer and number placeholders take their place.
-  if (!c.measured && !c.templated) slideChrome(slide, info, c, H);
+  // What the theme paints under everything: a baked background, its bars and its page number's pill.
+  drawBackground(slide, undefined, measured.backdrop, H);
+  drawThemePaint(pptx, slide, measured);
   drawMeasuredCards(pptx, slide, measured, [], !c.templated);
   return slide;
 }

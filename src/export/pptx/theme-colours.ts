@@ -2,8 +2,9 @@ import type { SlideBoxes } from './block-boxes.js';
 import type { Colours, Pptx } from './pptx-layouts.js';
 import { TRAINING_LAYOUTS } from './pptx-training-layouts.js';
 
-// A theme other than lectern's own reaches the PPTX through what the slides document shows:
-// its colours are measured, and its masters draw nothing of the corporate theme's chrome.
+// Every theme, lectern's own too, reaches the PPTX through what the slides document shows:
+// its colours are measured, and its masters are plain pages in its colour (the slides draw
+// what the theme paints, as measured).
 
 /** The value most slides show, or `fallback` when none shows one. */
 function commonest(values: (string | undefined)[], fallback: string): string {
@@ -44,7 +45,7 @@ export function measuredColours(
     page,
   );
   // The theme has no darkened accent of its own: its text keeps the colours it is measured in.
-  return { primary, accent, accentInk: accent, ink, muted: ink, card, page, measured: true };
+  return { primary, accent, accentInk: accent, ink, muted: ink, card, page };
 }
 
 /** The masters lectern's slides use, each a plain page in the theme's colour. */

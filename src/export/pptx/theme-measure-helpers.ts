@@ -9,14 +9,11 @@ type Helpers = ReturnType<typeof measureHelpers>;
 
 /** Runs in the page; serialized with toString(), so it uses nothing from this module. */
 export function themeMeasureHelpers(s: Element, k: number, h: Helpers) {
-  const { look, rgba, deco, rangeBox } = h;
+  const { look, rgba, deco, rangeBox, box } = h;
   const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
-  // The page number a theme draws as the section's `::after` (Marp's `paginate`): its text from
-  // `content` (quoted strings and attr() of the section, as Marp's themes write it), its place
-  // from a stand-in element given every computed property of the pseudo-element, measured and
-  // removed again (a pseudo-element has no box of its own to ask for).
-  const pagination = (section: Element) => {
-    const cs = getComputedStyle(section, '::after');
+  // A pseudo-element's text from `content` (quoted strings and attr() of the section, as Marp's
+  // themes write it), undefined when it generates no box.
+  const contentText = (section: Element, cs: CSSStyleDeclaration) => {
     if (cs.content === 'none' || cs.content === 'normal' || cs.display === 'none') return undefined;
     let text = '';
     for (let i = 0; i < cs.content.length;) {
@@ -31,16 +28,30 @@ export function themeMeasureHelpers(s: Element, k: number, h: Helpers) {
         i = end + 1;
       } else i++;
     }
-    text = text.trim();
+    return text.trim();
+  };
+  // A pseudo-element of the section, measured through a stand-in element given every computed
+  // property of it, appended and removed again (a pseudo-element has no box of its own to ask for).
+  const standIn = <T>(section: Element, pseudo: string, text: string, read: (e: HTMLElement) => T): T => {
+    const cs = getComputedStyle(section, pseudo);
+    const e = document.createElement('span');
+    for (const name of [...cs]) e.style.setProperty(name, cs.getPropertyValue(name));
+    e.textContent = text;
+    if (pseudo === '::before') section.prepend(e);
+    else section.appendChild(e);
+    try {
+      return read(e);
+    } finally {
+      e.remove();
+    }
+  };
+  // The page number a theme draws as the section's `::after` (Marp's `paginate`).
+  const pagination = (section: Element) => {
+    const text = contentText(section, getComputedStyle(section, '::after'));
     if (!text) return undefined;
-    const standIn = document.createElement('span');
-    for (const name of [...cs]) standIn.style.setProperty(name, cs.getPropertyValue(name));
-    standIn.textContent = text;
-    section.appendChild(standIn);
-    const glyphs = rangeBox(standIn);
-    const l = look(standIn);
-    standIn.remove();
-    if (!glyphs) return undefined;
+    const at = standIn(section, '::after', text, (e) => ({ glyphs: rangeBox(e), l: look(e) }));
+    if (!at.glyphs) return undefined;
+    const { glyphs, l } = at;
     // One line centred on its glyphs, as the header and footer are placed.
     return {
       ...l,
@@ -52,6 +63,22 @@ export function themeMeasureHelpers(s: Element, k: number, h: Helpers) {
       h: l.lineHeightPx,
     };
   };
+  // What the section's `::before` and `::after` paint (a brand bar, the page number's pill):
+  // each box with its colour, borders, radius and background image (a gradient: drawn as
+  // bands when its stops are hard, theme-paint.ts), under the slide's blocks.
+  const marks = (section: Element) =>
+    ['::before', '::after'].flatMap((pseudo) => {
+      const cs = getComputedStyle(section, pseudo);
+      const text = contentText(section, cs);
+      if (text === undefined || (cs.backgroundImage === 'none' && !deco(section, pseudo))) return [];
+      return [
+        standIn(section, pseudo, text, (e) => ({
+          ...box(e),
+          ...(deco(e) ? { deco: deco(e)! } : {}),
+          image: getComputedStyle(e).backgroundImage,
+        })),
+      ];
+    });
   // A cell's fill as it shows: a translucent one (Gaia's stripes) over the nearest opaque
   // background behind it, left out when nothing behind it is opaque (the slide's own colour shows).
   const shownFill = (cell: Element): string | undefined => {
@@ -97,17 +124,22 @@ export function themeMeasureHelpers(s: Element, k: number, h: Helpers) {
     return { ...(head ? { head: cellLook(head) } : {}), body };
   };
   // How wide a list item's outside marker is (`• `, `1. `): the browser sets it just before the
-  // item's text, and PowerPoint hangs its bullet that far left of the text.
+  // item's text, and PowerPoint hangs its bullet that far left of the text. PowerPoint and
+  // LibreOffice draw a number in the weight of the item's first run (a bold lead phrase), and
+  // move the text on to the next tab stop when the number is wider than the hang: measured so.
   const markerWidth = (li: Element, n: number) => {
     const cs = getComputedStyle(li);
     if (cs.display !== 'list-item' || cs.listStylePosition !== 'outside' || cs.listStyleType === 'none')
       return undefined;
+    const lead =
+      li.firstChild instanceof Element ? getComputedStyle(li.firstChild).fontWeight : cs.fontWeight;
+    const weight = Math.max(Number(cs.fontWeight) || 400, Number(lead) || 400);
     const canvas = document.createElement('canvas').getContext('2d')!;
-    canvas.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    canvas.font = `${cs.fontStyle} ${weight} ${cs.fontSize} ${cs.fontFamily}`;
     const marker = cs.listStyleType === 'decimal' ? `${n}. ` : '\u2022 ';
     return canvas.measureText(marker).width * k;
   };
-  return { pagination, cells, markerWidth };
+  return { pagination, marks, cells, markerWidth };
 }
 
 /** The page's global for themeMeasureHelpers, installed by measureSlides. */
