@@ -25,12 +25,13 @@ const frames = (x: string) =>
 
 beforeAll(async () => {
   cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
-  // One slide lectern cannot map to native shapes (raw HTML beside a table): it must become a
-  // picture, with a warning.
+  // One slide lectern cannot map to native shapes (raw HTML beside a picture): it must become a
+  // picture, with a warning. And one it can: raw HTML beside a table and code.
   const chapter = join(deck, '02-speaking.md');
   writeFileSync(
     chapter,
-    `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n<div>E = mc²</div>\n\n| 量 | 单位 |\n| --- | --- |\n| E | J |\n\n<!-- 讲解公式 -->\n`,
+    `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n<div>E = mc²</div>\n\n![点](assets/dot.png)\n\n<!-- 讲解公式 -->\n` +
+      `\n---\n\n## 单位表\n\n<div class="note">先看单位</div>\n\n| 量 | 单位 |\n| --- | --- |\n| E | J |\n\n\`\`\`js\nconst e = m * c * c;\n\`\`\`\n\n<!-- 讲解单位 -->\n`,
   );
   run = lectern(['build', deck, '--out', out, '--format', 'pptx']);
   zip = await JSZip.loadAsync(readFileSync(file));
@@ -40,7 +41,7 @@ describe('editable PPTX', () => {
   it('is written as <name>.pptx (what --format pptx and all write) with one slide per page', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/deck\.pptx/);
-    expect(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(11);
+    expect(Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(12);
   });
 
   it("keeps titles and points as real text: a card's number, title and text each a frame, as the theme sets them", async () => {
@@ -129,6 +130,20 @@ describe('editable PPTX', () => {
     expect(await xml('ppt/slides/_rels/slide8.xml.rels')).toMatch(/\.jpe?g"/);
   });
 
+  it('draws raw HTML beside a table and code natively: its text, the table as a table, the code as text', async () => {
+    expect(run.stderr).not.toMatch(/slide 9 has/);
+    const slide9 = await xml('ppt/slides/slide9.xml');
+    expect(frames(slide9)).toEqual(expect.arrayContaining(['单位表', '先看单位', 'const e = m * c * c;']));
+    const doc = new DOMParser().parseFromString(slide9, 'text/xml');
+    const cells = [...doc.getElementsByTagNameNS(A, 'tc')].map((c) => c.textContent?.trim());
+    expect(cells).toEqual(['量', '单位', 'E', 'J']);
+    // No picture of the slide: the one picture is the theme's logo, 40 px wide.
+    const pics = [...doc.getElementsByTagNameNS(P, 'pic')].map((p) =>
+      Number(p.getElementsByTagNameNS(A, 'xfrm')[0]?.getElementsByTagNameNS(A, 'ext')[0]?.getAttribute('cx')),
+    );
+    expect(pics.map((cx) => Math.round(cx / 9525))).toEqual([40]);
+  });
+
   it("gives every run the deck's language and its Latin, East Asian and complex-script faces", async () => {
     const parts = Object.keys(zip.files).filter((n) =>
       /^ppt\/(slides\/slide|slideLayouts\/slideLayout|slideMasters\/slideMaster|notesSlides\/notesSlide)\d+\.xml$/.test(
@@ -173,6 +188,7 @@ describe('editable PPTX', () => {
       '表达两原则',
       // The slide shown as a picture keeps its heading as its title, behind the picture.
       '公式',
+      '单位表',
       '总结回顾',
       '行动计划',
       '谢谢',
@@ -202,7 +218,7 @@ describe('editable PPTX', () => {
 
   it('opens in LibreOffice Impress with every slide', () => {
     const pdf = libreOfficePdf(file, dir);
-    expect(pdfInfo(pdf).Pages).toBe('11');
+    expect(pdfInfo(pdf).Pages).toBe('12');
     expect(pdfText(pdf, 4)).toContain('倾听三要点');
   });
 });

@@ -228,13 +228,28 @@ describe('what another theme paints, in its editable PPTX as LibreOffice shows i
 });
 
 describe("another theme's painted background under the slides lectern generates", () => {
-  it("is the background picture of gaia's title, agenda and divider, and of every slide of it", async () => {
+  it("is the gradient background of gaia's title, agenda and divider, and of every slide of it", async () => {
     const parts = await strictXmlParts(measured.get('themes-gaia')!.pptx);
     const slides = [...parts].filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
     expect(slides).toHaveLength(11);
     for (const [name, doc] of slides) {
       const bg = doc.getElementsByTagNameNS(P_NS, 'bg')[0];
-      expect(bg?.getElementsByTagNameNS(A_NS, 'blipFill').length, name).toBe(1);
+      // Gaia's `linear-gradient(135deg, …)` (its page colour a shade darker at the middle): a
+      // gradient fill a colleague can edit, or the picture of a slide whose `![bg]` pictures
+      // are baked with it.
+      const fill =
+        bg?.getElementsByTagNameNS(A_NS, 'gradFill')[0] ?? bg?.getElementsByTagNameNS(A_NS, 'blipFill')[0];
+      expect(fill, name).toBeDefined();
+      if (fill?.localName === 'gradFill') {
+        expect(fill.getElementsByTagNameNS(A_NS, 'lin')[0]?.getAttribute('ang'), name).toBe('2700000');
+        const stops = [...fill.getElementsByTagNameNS(A_NS, 'srgbClr')];
+        expect(stops.length, name).toBe(4);
+        // Opaque: a translucent stop is blended over the slide's colour, as CSS paints it.
+        expect(
+          stops.filter((c) => c.getElementsByTagNameNS(A_NS, 'alpha').length),
+          name,
+        ).toEqual([]);
+      }
       // Outside the shape tree: the title is still the first shape read.
       const tree = doc.getElementsByTagNameNS(P_NS, 'spTree')[0]!;
       const first = [...tree.childNodes].find((c) =>

@@ -3,6 +3,7 @@ import { browserFailed } from '../browser/browser.js';
 import { measureHelpers, type MeasureWindow } from './block-measure-helpers.js';
 import { themeMeasureHelpers, type ThemeMeasureWindow } from './theme-measure-helpers.js';
 import { htmlMeasureHelpers, type HtmlMeasureWindow } from './html-measure-helpers.js';
+import { itemMeasureHelpers, type ItemMeasureWindow } from './item-measure-helpers.js';
 import { shownFaces } from './shown-face.js';
 import { pictureParts } from './part-pictures.js';
 import { markShapes } from './mark-shapes.js';
@@ -37,7 +38,7 @@ export async function measureSlides(
 ): Promise<SlideBoxes[]> {
   await page
     .evaluate(
-      `window.__lecternMeasure = ${measureHelpers.toString()}; window.__lecternMeasureTheme = ${themeMeasureHelpers.toString()}; window.__lecternMeasureHtml = ${htmlMeasureHelpers.toString()}`,
+      `window.__lecternMeasure = ${measureHelpers.toString()}; window.__lecternMeasureTheme = ${themeMeasureHelpers.toString()}; window.__lecternMeasureHtml = ${htmlMeasureHelpers.toString()}; window.__lecternMeasureItems = ${itemMeasureHelpers.toString()}`,
     )
     .catch((err: unknown) => {
       throw browserFailed(
@@ -60,8 +61,11 @@ export async function measureSlides(
           const origin = svg.getBoundingClientRect();
           const k = width / origin.width;
           const helpers = (window as unknown as MeasureWindow).__lecternMeasure(s, origin, k);
-          const { box, look, after, rgba, deco, rangeBox, runs, before, items, wrappedLines, fitScale } =
-            helpers;
+          const { box, look, after, rgba, deco, rangeBox, runs, wrappedLines, fitScale } = helpers;
+          const { before, items } = (window as unknown as ItemMeasureWindow).__lecternMeasureItems(
+            k,
+            helpers,
+          );
           const { pagination, marks, cells, markerWidth } = (
             window as unknown as ThemeMeasureWindow
           ).__lecternMeasureTheme(s, k, helpers);

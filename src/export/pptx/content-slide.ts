@@ -48,9 +48,16 @@ export function contentSlide(
   );
   drawThemePaint(pptx, slide, measured);
   // Raw HTML among text, and cards (a list whose items the theme boxes): every block as the
-  // measured slide shows it, part by part.
+  // measured slide shows it, part by part; its tables and code natively, where it shows them.
   if (measured && (st.html || (!textInPlaceholder && showsCards(measured)))) {
-    drawMeasuredCards(pptx, slide, measured, [], !c.templated);
+    const native = measured.blocks.filter((b) => b.tag === 'TABLE' || b.tag === 'PRE');
+    drawMeasuredCards(pptx, slide, measured, native, !c.templated);
+    const blocks = st.blocks.filter((b) => b.kind === 'table' || b.kind === 'code');
+    if (blocks.length)
+      drawBlocks(pptx, slide, blocks, { x: 0.8, y: 1.9, w: W - 1.6, h: H - 2.7 }, c, {
+        ...measured,
+        blocks: native,
+      });
     return slide;
   }
   const first = measured?.blocks[0];

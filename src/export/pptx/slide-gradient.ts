@@ -2,6 +2,7 @@ import type { SlideBoxes } from './block-box-types.js';
 import type { LinearGradient } from './css-gradient.js';
 import { sectionLayers } from './section-paint.js';
 import { fillsSlide } from './pptx-background.js';
+import { blend } from './measured-text.js';
 import type { XmlDocument as Document } from './xml-tree.js';
 import { all, kids, make } from './pptx-xml.js';
 
@@ -10,10 +11,18 @@ import { all, kids, make } from './pptx-xml.js';
 // PowerPoint), rather than a picture of it: a colleague can change its colours, and it is as
 // sharp as the slide.
 
-/** The gradient a slide shows on its section, where its background is not baked as a whole. */
+/**
+ * The gradient a slide shows on its section, where its background is not baked as a whole:
+ * each stop over the section's colour, as CSS paints a background image over it (Gaia's
+ * gradient is nearly transparent white and grey over its cream).
+ */
 export function shownGradient(m: SlideBoxes | undefined): LinearGradient | undefined {
   if (!m?.paint || fillsSlide(m.backdrop)) return undefined;
-  return sectionLayers(m.paint)?.gradient;
+  const g = sectionLayers(m.paint)?.gradient;
+  if (!g) return undefined;
+  const under = m.background.a > 0.5 ? m.background.hex : undefined;
+  if (!under) return g;
+  return { ...g, stops: g.stops.map((s) => ({ ...s, hex: blend(s.hex, s.a, under), a: 1 })) };
 }
 
 /**

@@ -66,12 +66,25 @@ function point(runs: Run[]): { heading: string; text: string } {
 
 const oneLine = (runs: Run[]) => plain(runs).replace(/\n/g, ' ').trim();
 
-/** Blocks the measured-slide drawer draws beside raw HTML: text, and the slide's background. */
-const BESIDE_HTML = new Set<Block['kind']>(['heading', 'paragraph', 'list', 'quote', 'background', 'html']);
+/**
+ * Blocks the measured-slide drawer draws beside raw HTML: text, the slide's background, and
+ * tables and code (drawn natively where the slide shows them, content-slide.ts).
+ */
+const BESIDE_HTML = new Set<Block['kind']>([
+  'heading',
+  'paragraph',
+  'list',
+  'quote',
+  'background',
+  'html',
+  'table',
+  'code',
+]);
 
 /**
- * What the editable PPTX still shows as a picture of the slide: raw HTML beside a table, code,
- * a picture or a formula (formulas are pictured alone, raw HTML among text is measured).
+ * What the editable PPTX still shows as a picture of the slide: raw HTML beside a picture or a
+ * formula (the slide's pictures and formulas are matched to its markdown in order, and raw
+ * HTML may hold pictures and formulas of its own).
  */
 function unmappableReason(blocks: Block[]): string | undefined {
   if (blocks.some((b) => b.kind === 'html') && blocks.some((b) => !BESIDE_HTML.has(b.kind)))
