@@ -101,8 +101,16 @@ export function drawBefore(pptx: Pptx, slide: Slide, b: BeforeBox, bg: string): 
   }
   const t = b.look;
   if (!b.deco) {
-    // Text alone, like the statement's quote mark: its line box from the top of the box.
-    placeText(slide, { ...b, h: t.lineHeightPx }, t, t.sizePx, bg);
+    // Text alone, like the statement's quote mark or a card's number: its line box from the top
+    // of the box. A line set tighter than its face's own height (`line-height: 1`) has its
+    // glyphs centred on the line in Chromium, and its baseline pulled up in LibreOffice: the
+    // frame is the face's own line, centred where the browser centres it.
+    const own = t.sizePx * CONTENT;
+    const line =
+      t.lineHeightPx < own
+        ? { box: { ...b, y: b.y + (t.lineHeightPx - own) / 2, h: own }, look: { ...t, lineHeightPx: own } }
+        : { box: { ...b, h: t.lineHeightPx }, look: t };
+    placeText(slide, line.box, line.look, t.sizePx, bg);
     return;
   }
   slide.addText(t.text, {
