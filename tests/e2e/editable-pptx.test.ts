@@ -25,13 +25,13 @@ const frames = (x: string) =>
 
 beforeAll(async () => {
   cpSync(join(FIXTURES, 'valid'), deck, { recursive: true });
-  // One slide lectern cannot map to native shapes (raw HTML beside a picture): it must become a
-  // picture, with a warning. And one it can: raw HTML beside a table and code.
+  // One slide lectern cannot map to native shapes (raw HTML beside a formula): it must become a
+  // picture, with a warning. And one it can: raw HTML beside a table, code and a picture.
   const chapter = join(deck, '02-speaking.md');
   writeFileSync(
     chapter,
-    `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n<div>E = mc²</div>\n\n![点](assets/dot.png)\n\n<!-- 讲解公式 -->\n` +
-      `\n---\n\n## 单位表\n\n<div class="note">先看单位</div>\n\n| 量 | 单位 |\n| --- | --- |\n| E | J |\n\n\`\`\`js\nconst e = m * c * c;\n\`\`\`\n\n<!-- 讲解单位 -->\n`,
+    `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n<div>E = mc²</div>\n\n$$\nE = mc^2\n$$\n\n<!-- 讲解公式 -->\n` +
+      `\n---\n\n## 单位表\n\n<div class="note">先看单位</div>\n\n| 量 | 单位 |\n| --- | --- |\n| E | J |\n\n\`\`\`js\nconst e = m * c * c;\n\`\`\`\n\n![点](assets/dot.png)\n\n<!-- 讲解单位 -->\n`,
   );
   run = lectern(['build', deck, '--out', out, '--format', 'pptx']);
   zip = await JSZip.loadAsync(readFileSync(file));
@@ -130,18 +130,21 @@ describe('editable PPTX', () => {
     expect(await xml('ppt/slides/_rels/slide8.xml.rels')).toMatch(/\.jpe?g"/);
   });
 
-  it('draws raw HTML beside a table and code natively: its text, the table as a table, the code as text', async () => {
+  it('draws raw HTML beside a table, code and a picture natively: its text, the table as a table, the code as text', async () => {
     expect(run.stderr).not.toMatch(/slide 9 has/);
     const slide9 = await xml('ppt/slides/slide9.xml');
     expect(frames(slide9)).toEqual(expect.arrayContaining(['单位表', '先看单位', 'const e = m * c * c;']));
     const doc = new DOMParser().parseFromString(slide9, 'text/xml');
     const cells = [...doc.getElementsByTagNameNS(A, 'tc')].map((c) => c.textContent?.trim());
     expect(cells).toEqual(['量', '单位', 'E', 'J']);
-    // No picture of the slide: the one picture is the theme's logo, 40 px wide.
+    // No picture of the slide: the theme's logo, 40 px wide, and the markdown's picture where
+    // the slide shows it, named by its alt text.
     const pics = [...doc.getElementsByTagNameNS(P, 'pic')].map((p) =>
       Number(p.getElementsByTagNameNS(A, 'xfrm')[0]?.getElementsByTagNameNS(A, 'ext')[0]?.getAttribute('cx')),
     );
-    expect(pics.map((cx) => Math.round(cx / 9525))).toEqual([40]);
+    expect(pics).toHaveLength(2);
+    expect(pics.every((cx) => cx < 600 * 9525)).toBe(true);
+    expect(slide9).toMatch(/<p:cNvPr id="\d+" name="[^"]*" descr="点"/);
   });
 
   it("gives every run the deck's language and its Latin, East Asian and complex-script faces", async () => {

@@ -27,16 +27,17 @@ describe('slideStructure', () => {
     expect(s.images).toEqual(['data:image/png;base64,AAAA']);
   });
 
-  it('draws raw HTML among text, tables and code from the measured slide, and marks it unmappable beside a picture', () => {
+  it('draws raw HTML among text, tables and code from the measured slide, and marks it unmappable beside a formula', () => {
     const text = slideStructure(`## T\n\n<div>raw</div>\n\nA paragraph.`);
     expect(text.unmappable).toBeUndefined();
     expect(text.html).toBe(true);
     expect(slideStructure('## T\n\nH<sub>2</sub>O').html).toBe(true);
     expect(slideStructure('## T\n\n<div>raw</div>\n\n| a |\n|---|\n| 1 |').unmappable).toBeUndefined();
     expect(slideStructure('## T\n\n<div>raw</div>\n\n```js\nx()\n```').unmappable).toBeUndefined();
-    expect(slideStructure('## T\n\n<div>raw</div>\n\n![a](data:image/png;base64,AAAA)').unmappable).toBe(
-      'raw HTML',
-    );
+    expect(
+      slideStructure('## T\n\n<div>raw</div>\n\n![a](data:image/png;base64,AAAA)').unmappable,
+    ).toBeUndefined();
+    expect(slideStructure('## T\n\n<div>raw</div>\n\n$$\ne = mc^2\n$$').unmappable).toBe('raw HTML');
     expect(slideStructure('## T\n\nplain').html).toBeUndefined();
   });
 

@@ -180,7 +180,14 @@ export async function measureSlides(
             sections.find((x) => x.getAttribute('data-marpit-advanced-background') === 'pseudo') ?? s;
           return {
             blocks,
-            pictures: [...s.querySelectorAll('img, p.lectern-diagram > svg')].map(box),
+            // The markdown's pictures: a block of raw HTML draws its own (htmlParts).
+            pictures: [...s.querySelectorAll('img, p.lectern-diagram > svg')]
+              .filter((p) => {
+                let top: Element = p;
+                while (top.parentElement && top.parentElement !== s) top = top.parentElement;
+                return markdownBlock(top);
+              })
+              .map(box),
             background: own.a < 0.5 && behind ? rgba(getComputedStyle(behind).backgroundColor) : own,
             marpChrome: [
               ...[...s.children]

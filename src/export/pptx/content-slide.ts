@@ -48,11 +48,11 @@ export function contentSlide(
   );
   drawThemePaint(pptx, slide, measured);
   // Raw HTML among text, and cards (a list whose items the theme boxes): every block as the
-  // measured slide shows it, part by part; its tables and code natively, where it shows them.
+  // measured slide shows it, part by part; its tables, code and pictures natively, where it shows them.
   if (measured && (st.html || (!textInPlaceholder && showsCards(measured)))) {
-    const native = measured.blocks.filter((b) => b.tag === 'TABLE' || b.tag === 'PRE');
+    const native = measured.blocks.filter((b) => b.tag === 'TABLE' || b.tag === 'PRE' || b.onlyPictures);
     drawMeasuredCards(pptx, slide, measured, native, !c.templated);
-    const blocks = st.blocks.filter((b) => b.kind === 'table' || b.kind === 'code');
+    const blocks = st.blocks.filter((b) => b.kind === 'table' || b.kind === 'code' || b.kind === 'pictures');
     if (blocks.length)
       drawBlocks(pptx, slide, blocks, { x: 0.8, y: 1.9, w: W - 1.6, h: H - 2.7 }, c, {
         ...measured,

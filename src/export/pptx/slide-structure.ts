@@ -68,7 +68,7 @@ const oneLine = (runs: Run[]) => plain(runs).replace(/\n/g, ' ').trim();
 
 /**
  * Blocks the measured-slide drawer draws beside raw HTML: text, the slide's background, and
- * tables and code (drawn natively where the slide shows them, content-slide.ts).
+ * tables, code and pictures (drawn natively where the slide shows them, content-slide.ts).
  */
 const BESIDE_HTML = new Set<Block['kind']>([
   'heading',
@@ -79,12 +79,12 @@ const BESIDE_HTML = new Set<Block['kind']>([
   'html',
   'table',
   'code',
+  'pictures',
 ]);
 
 /**
- * What the editable PPTX still shows as a picture of the slide: raw HTML beside a picture or a
- * formula (the slide's pictures and formulas are matched to its markdown in order, and raw
- * HTML may hold pictures and formulas of its own).
+ * What the editable PPTX still shows as a picture of the slide: raw HTML beside a formula (the
+ * slide's formulas are matched to its markdown in order, and raw HTML may hold its own).
  */
 function unmappableReason(blocks: Block[]): string | undefined {
   if (blocks.some((b) => b.kind === 'html') && blocks.some((b) => !BESIDE_HTML.has(b.kind)))
