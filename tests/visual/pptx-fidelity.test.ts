@@ -102,6 +102,38 @@ describe('a 4:3 deck on another topic, as an editable PPTX', () => {
   });
 });
 
+describe('a scaffold of four chapters (`lectern new --chapters 4`), as an editable PPTX', () => {
+  let scaffold: Words[] = [];
+  beforeAll(async () => {
+    const deck = join(dir, 'scaffold-4');
+    expect(lectern(['new', deck, '--chapters', '4']).code).toBe(0);
+    const out4 = join(dir, 'out-scaffold-4');
+    const run = lectern(['build', deck, '--out', out4, '--format', 'pdf,pptx']);
+    expect(run.code, run.stderr).toBe(0);
+    const files = readdirSync(out4);
+    const pick = (ext: string) =>
+      join(
+        out4,
+        files.find((f) => f.endsWith(ext))!,
+      );
+    ({ words: scaffold } = (await pptxSimilarity(
+      pick('.pptx'),
+      pick('.pdf'),
+      join(dir, 'work-scaffold-4'),
+    )) as {
+      words: Words[];
+    });
+  }, 180_000);
+
+  it("places every word of each chapter's slide, its header (01 · 第 1 章) on one line", () => {
+    // Slides 4, 6, 8, 10: each chapter's slide of point cards, after its divider.
+    for (const n of [4, 6, 8, 10]) {
+      const w = scaffold[n - 1]!;
+      expect(w.placed, `slide ${n}: ${w.placed}/${w.words} ${w.misplaced.join(' ')}`).toBe(w.words);
+    }
+  });
+});
+
 /** The layouts deck's training-layout slides (1-based), by layout. */
 const LAYOUT_SLIDES = {
   case: 8,

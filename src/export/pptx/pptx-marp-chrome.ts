@@ -26,6 +26,9 @@ export function marpChrome(slide: Slide, measured: SlideBoxes | undefined, page:
         valign: 'top',
         margin: 0,
       };
-    } else placeText(slide, part, part, part.sizePx, bg);
+    }
+    // One line, as the theme sets it: LibreOffice sets digits beside Chinese wider than the
+    // browser (第 1 章), and a frame the glyphs' width would wrap its last character.
+    else placeText(slide, part, part, part.sizePx, bg, { wrap: false });
   }
 }
