@@ -31,7 +31,7 @@ beforeAll(async () => {
   writeFileSync(
     chapter,
     `${readFileSync(chapter, 'utf8')}\n---\n\n## 公式\n\n<div>E = mc²</div>\n\n$$\nE = mc^2\n$$\n\n<!-- 讲解公式 -->\n` +
-      `\n---\n\n## 单位表\n\n<div class="note">先看单位</div>\n\n| 量 | 单位 |\n| --- | --- |\n| E | J |\n\n\`\`\`js\nconst e = m * c * c;\n\`\`\`\n\n![点](assets/dot.png)\n\n<!-- 讲解单位 -->\n`,
+      `\n---\n\n## 单位表\n\n<style scoped>.note { position: relative; } .note::before { content: '提示'; position: absolute; top: -10px; right: -10px; padding: 4px 12px; font-size: 20px; line-height: 24px; background: #25a264; color: #fff; }</style>\n\n<div class="note">先看单位</div>\n\n| 量 | 单位 |\n| --- | --- |\n| E | J |\n\n\`\`\`js\nconst e = m * c * c;\n\`\`\`\n\n![点](assets/dot.png)\n\n<!-- 讲解单位 -->\n`,
   );
   run = lectern(['build', deck, '--out', out, '--format', 'pptx']);
   zip = await JSZip.loadAsync(readFileSync(file));
@@ -145,6 +145,13 @@ describe('editable PPTX', () => {
     expect(pics).toHaveLength(2);
     expect(pics.every((cx) => cx < 600 * 9525)).toBe(true);
     expect(slide9).toMatch(/<p:cNvPr id="\d+" name="[^"]*" descr="点"/);
+    // The HTML's badge (`::before`, absolutely placed) as a shape as big as CSS makes it: two
+    // 20 px characters and 12 px of padding either side, a 24 px line and 4 px above and below.
+    const badge = [...doc.getElementsByTagNameNS(P, 'sp')].find((sp) => sp.textContent?.trim() === '提示')!;
+    const ext = badge.getElementsByTagNameNS(A, 'xfrm')[0]!.getElementsByTagNameNS(A, 'ext')[0]!;
+    expect([ext.getAttribute('cx'), ext.getAttribute('cy')].map((v) => Math.round(Number(v) / 9525))).toEqual(
+      [64, 32],
+    );
   });
 
   it("gives every run the deck's language and its Latin, East Asian and complex-script faces", async () => {

@@ -31,8 +31,13 @@ export function itemMeasureHelpers(k: number, h: Helpers) {
     const own = getComputedStyle(e);
     const w = (parseFloat(cs.width) || parseFloat(cs.flexBasis) || 0) * k;
     const h = (parseFloat(cs.height) || 0) * k;
-    const bw = ['left', 'right'].map((d) => parseFloat(cs.getPropertyValue(`border-${d}-width`)) * k);
-    const bh = ['top', 'bottom'].map((d) => parseFloat(cs.getPropertyValue(`border-${d}-width`)) * k);
+    // Its border and padding around its content box (a badge's padding: `0.2em 0.6em`).
+    const edge = (d: string) =>
+      (parseFloat(cs.getPropertyValue(`border-${d}-width`)) +
+        (parseFloat(cs.getPropertyValue(`padding-${d}`)) || 0)) *
+      k;
+    const bw = ['left', 'right'].map(edge);
+    const bh = ['top', 'bottom'].map(edge);
     const fullW = w + (cs.boxSizing === 'border-box' ? 0 : bw[0]! + bw[1]!);
     const fullH = h + (cs.boxSizing === 'border-box' ? 0 : bh[0]! + bh[1]!);
     const padL = parseFloat(own.paddingLeft) * k;
@@ -40,8 +45,13 @@ export function itemMeasureHelpers(k: number, h: Helpers) {
     let x = eb.x + padL + parseFloat(own.borderLeftWidth) * k;
     let y = eb.y + padT + parseFloat(own.borderTopWidth) * k;
     if (cs.position === 'absolute') {
-      x = eb.x + (parseFloat(cs.left) || 0) * k;
-      y = eb.y + (parseFloat(cs.top) || 0) * k + (parseFloat(cs.marginTop) || 0) * k;
+      // Its used offsets are from the element's padding box, inside its border.
+      x =
+        eb.x +
+        (parseFloat(own.borderLeftWidth) + (parseFloat(cs.left) || 0) + (parseFloat(cs.marginLeft) || 0)) * k;
+      y =
+        eb.y +
+        (parseFloat(own.borderTopWidth) + (parseFloat(cs.top) || 0) + (parseFloat(cs.marginTop) || 0)) * k;
     } else if (own.display === 'flex' && own.alignItems === 'center') y = eb.y + (eb.h - fullH) / 2;
     const text = cs.content.replace(/^["']|["']$/g, '');
     const shown = cs.content.startsWith('counter(')
@@ -65,7 +75,8 @@ export function itemMeasureHelpers(k: number, h: Helpers) {
               sizePx: parseFloat(cs.fontSize) * k,
               align: cs.textAlign === 'center' ? ('center' as const) : ('left' as const),
               lineHeightPx: (parseFloat(cs.lineHeight) || parseFloat(cs.fontSize)) * k,
-              letterSpacingPx: 0,
+              // Letters as far apart as the theme sets them (Gaia spaces its text).
+              letterSpacingPx: (parseFloat(cs.letterSpacing) || 0) * k,
             },
           }
         : {}),

@@ -121,6 +121,7 @@ export function drawBefore(pptx: Pptx, slide: Slide, b: BeforeBox, bg: string): 
     fontSize: pt(t.sizePx),
     bold: t.bold,
     color: t.color,
+    ...(t.letterSpacingPx ? { charSpacing: pt(t.letterSpacingPx) } : {}),
     align: 'center',
     valign: 'middle',
     margin: 0,
