@@ -133,7 +133,7 @@ export async function writeEditablePptx(
       // A picture beside text, and a table, are drawn as any slide is, on their layout's master;
       // so is a training slide whose measurements do not show what it says.
       slide =
-        (layout && !FLOW_LAYOUTS.has(layout) && trainingSlide(pptx, info, layout, c, H, boxes.get(i))) ||
+        (layout && !FLOW_LAYOUTS.has(layout) && trainingSlide(pptx, layout, c, H, boxes.get(i))) ||
         contentSlide(pptx, info, st!, c, H, boxes.get(i), !!inPlaceholder[i], layout);
     }
     if (st && !st.unmappable) drawFormulas(slide, st, boxes.get(i));

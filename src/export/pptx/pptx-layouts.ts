@@ -20,7 +20,6 @@ export const FONT = 'Noto Sans SC';
 export interface Colours {
   primary: string;
   accent: string;
-  accentInk: string;
   ink: string;
   muted: string;
   card: string;
@@ -31,11 +30,3 @@ export const text = (value: string, options: TextOptions = {}): TextProps => ({
   text: value,
   options: { fontFace: FONT, ...options },
 });
-
-/**
- * How many of the 1280-wide units the PPTX is laid out in make one CSS pixel of the slide: 1 at
- * 16:9 (1280×720), 4/3 at 4:3 (Marp's 960×720). Every slide is 720 CSS pixels high.
- */
-export function cssScale(H: number): number {
-  return ((H / W) * 1280) / 720;
-}

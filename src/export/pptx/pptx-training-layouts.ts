@@ -39,7 +39,6 @@ export const masterName = (layout: TrainingLayout) => `LECTERN_${layout.toUpperC
  */
 export function trainingSlide(
   pptx: Pptx,
-  info: SlideInfo,
   layout: TrainingLayout,
   c: Colours,
   H: number,

@@ -44,8 +44,7 @@ export function measuredColours(
     blocks.filter((b) => b.tag === 'PRE').map((b) => b.deco?.bg),
     page,
   );
-  // The theme has no darkened accent of its own: its text keeps the colours it is measured in.
-  return { primary, accent, accentInk: accent, ink, muted: ink, card, page };
+  return { primary, accent, ink, muted: ink, card, page };
 }
 
 /** The masters lectern's slides use, each a plain page in the theme's colour. */
