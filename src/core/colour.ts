@@ -31,22 +31,27 @@ function numbers(fn: CssTree.FunctionNode): number[] {
   return out;
 }
 
-function fromFunction(fn: CssTree.FunctionNode): Rgba | undefined {
-  const name = fn.name.toLowerCase();
-  const n = numbers(fn);
+/**
+ * A computed colour function from its name, its colour space (`color(srgb …)`'s) and its
+ * numbers, however they were parsed (css-tree here; postcss-value-parser where a gradient's
+ * stops are read on every build, without css-tree's grammar: pptx/css-gradient.ts).
+ */
+export function colourOf(name: string, space: string, n: number[]): Rgba | undefined {
   if ((name === 'rgb' || name === 'rgba') && n.length >= 3) {
     // The browser computes rgb() with channels 0-255.
     return { r: n[0]!, g: n[1]!, b: n[2]!, a: n[3] ?? 1 };
   }
-  if (name === 'color') {
-    let space = '';
-    fn.children.forEach((c) => {
-      if (!space && c.type === 'Identifier') space = c.name.toLowerCase();
-    });
-    if (space !== 'srgb' || n.length < 3) return undefined;
+  if (name === 'color' && space === 'srgb' && n.length >= 3)
     return { r: n[0]! * 255, g: n[1]! * 255, b: n[2]! * 255, a: n[3] ?? 1 };
-  }
   return undefined;
+}
+
+function fromFunction(fn: CssTree.FunctionNode): Rgba | undefined {
+  let space = '';
+  fn.children.forEach((c) => {
+    if (!space && c.type === 'Identifier') space = c.name.toLowerCase();
+  });
+  return colourOf(fn.name.toLowerCase(), space, numbers(fn));
 }
 
 /** #rgb, #rrggbb (and their alpha forms), as deck.md's brand colours are written. */

@@ -1,5 +1,6 @@
 import valueParser, { type Node } from 'postcss-value-parser';
 import type { PxBox } from './block-box-types.js';
+import { colourOf, hex } from '../../core/colour.js';
 
 // A computed `background-image` read as its layers, for what DrawingML can draw of it: a
 // `linear-gradient` at any angle, its stops in Chromium's computed colours (`rgb()`, `rgba()`,
@@ -103,26 +104,10 @@ function stop(arg: Node[], length: number): (Omit<GradientStop, 'at'> & { at?: n
 function computedColour(n: Node): { hex: string; a: number } | undefined {
   if (n.type !== 'function') return undefined;
   const words = n.nodes.filter((x) => x.type === 'word').map((x) => x.value);
-  let rgb: number[];
-  let a = 1;
-  if (n.value === 'rgb' || n.value === 'rgba') {
-    rgb = words.slice(0, 3).map(Number);
-    if (words[3] !== undefined) a = Number(words[3]);
-  } else if (n.value === 'color' && words[0] === 'srgb') {
-    rgb = words.slice(1, 4).map((v) => Number(v) * 255);
-    const slash = n.nodes.findIndex((x) => x.type === 'div' && x.value === '/');
-    if (slash >= 0) a = Number(n.nodes.slice(slash + 1).find((x) => x.type === 'word')?.value);
-  } else return undefined;
-  if (rgb.length !== 3 || [...rgb, a].some((v) => Number.isNaN(v))) return undefined;
-  const hex = rgb
-    .map((v) =>
-      Math.round(Math.min(255, Math.max(0, v)))
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')
-    .toUpperCase();
-  return { hex, a };
+  const space = n.value === 'color' ? (words.shift() ?? '') : '';
+  const numbers = words.map(Number);
+  const c = numbers.some((v) => Number.isNaN(v)) ? undefined : colourOf(n.value, space, numbers);
+  return c && { hex: hex(c).slice(1).toUpperCase(), a: c.a };
 }
 
 /** A function's or a value's arguments, split at its top-level commas, spaces left out. */
