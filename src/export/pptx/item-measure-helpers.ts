@@ -132,12 +132,14 @@ export function itemMeasureHelpers(k: number, h: Helpers) {
           ? { strong: titleLines.join('\n'), rest: shownLines(li).slice(titleLines.length).join('\n') }
           : undefined;
         const shown = ownBlock ? undefined : wrappedLines(li);
+        // Read once: it adds a span to the item, and each read after it costs a layout.
+        const lead = leadGap(li);
         return {
           ...box(li),
           textBox: rangeBox(li),
           ...(shown ? { shown } : {}),
           runs: runs(li),
-          ...(leadGap(li) !== undefined ? { leadGapPx: leadGap(li)! } : {}),
+          ...(lead !== undefined ? { leadGapPx: lead } : {}),
           ...(restBox ? { restBox: { ...restBox, ...look(li), text: rest } } : {}),
           ...(lines ? { lines } : {}),
           ...(deco(li) ? { deco: deco(li) } : {}),
