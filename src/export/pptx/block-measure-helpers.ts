@@ -108,6 +108,30 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
     const color = rgba(a.backgroundColor).hex;
     return { x, y: b.y + b.h - parseFloat(getComputedStyle(e).paddingBottom) * k - h, w, h, color };
   };
+  // An absolutely placed pseudo-element's border box: Chromium gives its used offsets (from its
+  // element's padding box, inside the border) and its used size, so no stand-in is laid out.
+  const pseudoBox = (e: Element, pseudo: string) => {
+    const cs = getComputedStyle(e, pseudo);
+    const own = getComputedStyle(e);
+    const px = (v: string) => parseFloat(v) || 0;
+    const edges = (a: string, b: string) =>
+      cs.boxSizing === 'border-box'
+        ? 0
+        : [a, b].reduce(
+            (n, side) =>
+              n +
+              px(cs.getPropertyValue(`padding-${side}`)) +
+              px(cs.getPropertyValue(`border-${side}-width`)),
+            0,
+          );
+    const at = box(e);
+    return {
+      x: at.x + (px(own.borderLeftWidth) + px(cs.left) + px(cs.marginLeft)) * k,
+      y: at.y + (px(own.borderTopWidth) + px(cs.top) + px(cs.marginTop)) * k,
+      w: (px(cs.width) + edges('left', 'right')) * k,
+      h: (px(cs.height) + edges('top', 'bottom')) * k,
+    };
+  };
   const deco = (e: Element, pseudo?: string) => {
     const cs = getComputedStyle(e, pseudo);
     const bg = rgba(cs.backgroundColor);
@@ -201,7 +225,20 @@ export function measureHelpers(s: Element, origin: DOMRect, k: number) {
         };
       })
       .filter((r) => r.text);
-  return { box, look, after, rgba, deco, rangeBox, runs, wrappedLines, shownLines, fitScale, formulaGap };
+  return {
+    box,
+    look,
+    after,
+    rgba,
+    deco,
+    pseudoBox,
+    rangeBox,
+    runs,
+    wrappedLines,
+    shownLines,
+    fitScale,
+    formulaGap,
+  };
 }
 
 /** The page's global for measureHelpers, installed by measureSlides. */

@@ -9,7 +9,7 @@ type Helpers = ReturnType<typeof measureHelpers>;
 
 /** Runs in the page; serialized with toString(), so it uses nothing from this module. */
 export function itemMeasureHelpers(k: number, h: Helpers) {
-  const { box, look, rgba, deco, rangeBox, runs, wrappedLines, shownLines } = h;
+  const { box, look, rgba, deco, pseudoBox, rangeBox, runs, wrappedLines, shownLines } = h;
   // A counter as `counter(name, style)` shows it, in the styles themes number steps and options
   // in (1, 01, A, a); the n-th item among its siblings, as the themes count them.
   const counterText = (n: number, content: string) => {
@@ -44,15 +44,8 @@ export function itemMeasureHelpers(k: number, h: Helpers) {
     const padT = parseFloat(own.paddingTop) * k;
     let x = eb.x + padL + parseFloat(own.borderLeftWidth) * k;
     let y = eb.y + padT + parseFloat(own.borderTopWidth) * k;
-    if (cs.position === 'absolute') {
-      // Its used offsets are from the element's padding box, inside its border.
-      x =
-        eb.x +
-        (parseFloat(own.borderLeftWidth) + (parseFloat(cs.left) || 0) + (parseFloat(cs.marginLeft) || 0)) * k;
-      y =
-        eb.y +
-        (parseFloat(own.borderTopWidth) + (parseFloat(cs.top) || 0) + (parseFloat(cs.marginTop) || 0)) * k;
-    } else if (own.display === 'flex' && own.alignItems === 'center') y = eb.y + (eb.h - fullH) / 2;
+    if (cs.position === 'absolute') ({ x, y } = pseudoBox(e, '::before'));
+    else if (own.display === 'flex' && own.alignItems === 'center') y = eb.y + (eb.h - fullH) / 2;
     const text = cs.content.replace(/^["']|["']$/g, '');
     const shown = cs.content.startsWith('counter(')
       ? counterText([...(e.parentElement?.children ?? [])].indexOf(e) + 1, cs.content)

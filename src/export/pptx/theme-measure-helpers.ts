@@ -9,7 +9,7 @@ type Helpers = ReturnType<typeof measureHelpers>;
 
 /** Runs in the page; serialized with toString(), so it uses nothing from this module. */
 export function themeMeasureHelpers(s: Element, k: number, h: Helpers) {
-  const { look, rgba, deco, rangeBox, box } = h;
+  const { look, rgba, deco, rangeBox, box, pseudoBox } = h;
   const hex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
   // A pseudo-element's text from `content` (quoted strings and attr() of the section, as Marp's
   // themes write it), undefined when it generates no box.
@@ -66,37 +66,17 @@ export function themeMeasureHelpers(s: Element, k: number, h: Helpers) {
   // What the section's `::before` and `::after` paint (a brand bar, the page number's pill):
   // each box with its colour, borders, radius and background image (a gradient: drawn as
   // bands when its stops are hard, theme-paint.ts), under the slide's blocks.
-  // An absolutely placed one (most are) is where its used offsets and size put it in the
-  // section's padding box, read without a stand-in: a stand-in costs a layout, two a slide.
-  const placed = (section: Element, pseudo: string, cs: CSSStyleDeclaration) => {
-    const own = getComputedStyle(section);
-    const px = (v: string) => parseFloat(v) || 0;
-    const sides = (a: 'Left' | 'Top', b: 'Right' | 'Bottom') =>
-      cs.boxSizing === 'border-box'
-        ? 0
-        : px(cs.getPropertyValue(`padding-${a.toLowerCase()}`)) +
-          px(cs.getPropertyValue(`padding-${b.toLowerCase()}`)) +
-          px(cs.getPropertyValue(`border-${a.toLowerCase()}-width`)) +
-          px(cs.getPropertyValue(`border-${b.toLowerCase()}-width`));
-    const at = box(section);
-    const d = deco(section, pseudo);
-    return {
-      x: at.x + (px(own.borderLeftWidth) + px(cs.left) + px(cs.marginLeft)) * k,
-      y: at.y + (px(own.borderTopWidth) + px(cs.top) + px(cs.marginTop)) * k,
-      w: (px(cs.width) + sides('Left', 'Right')) * k,
-      h: (px(cs.height) + sides('Top', 'Bottom')) * k,
-      ...(d ? { deco: d } : {}),
-      image: cs.backgroundImage,
-    };
-  };
   const marks = (section: Element) =>
     ['::before', '::after'].flatMap((pseudo) => {
       const cs = getComputedStyle(section, pseudo);
       const text = contentText(section, cs);
       if (text === undefined || (cs.backgroundImage === 'none' && !deco(section, pseudo))) return [];
-      // Placed by the section (positioned), as Marp's themes and lectern's place their marks.
-      if (cs.position === 'absolute' && getComputedStyle(section).position !== 'static')
-        return [placed(section, pseudo, cs)];
+      // Placed by the section (positioned), as Marp's themes and lectern's place their marks:
+      // read from its used offsets and size, without a stand-in (a layout each, two a slide).
+      if (cs.position === 'absolute' && getComputedStyle(section).position !== 'static') {
+        const d = deco(section, pseudo);
+        return [{ ...pseudoBox(section, pseudo), ...(d ? { deco: d } : {}), image: cs.backgroundImage }];
+      }
       return [
         standIn(section, pseudo, text, (e) => ({
           ...box(e),
